@@ -1,0 +1,12 @@
+#pragma once
+
+#include <QStringList>
+
+// The command-line side of warroom: writes through the same core as the window and needs
+// no display, so monitoring scripts can post into the technical channel.
+namespace Cli {
+// True when the first argument names a command (new-incident, log, list) or asks for help.
+bool handles(const QStringList &arguments);
+// Runs the command; returns the process exit code. Errors go to stderr as one line.
+int run(const QStringList &arguments);
+} // namespace Cli

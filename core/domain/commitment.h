@@ -1,0 +1,63 @@
+#pragma once
+
+#include <QDateTime>
+#include <QString>
+
+#include <optional>
+
+// How a commitment ended. Missed is never recorded: it follows from the clock.
+enum class CommitmentOutcomeKind
+{
+    Met,
+    Superseded
+};
+
+struct CommitmentOutcome
+{
+    qint64 id = 0;
+    qint64 commitmentId = 0;
+    CommitmentOutcomeKind kind = CommitmentOutcomeKind::Met;
+    QDateTime at;
+    QString by;
+    QString reason;            // why a superseded commitment was not kept
+    qint64 supersededById = 0; // the commitment that replaced it
+};
+
+enum class CommitmentState
+{
+    Open,
+    Met,
+    Missed,
+    Superseded
+};
+
+QString commitmentStateName(CommitmentState state);
+
+// A written deadline for the next step. Never edited: it ends through an outcome or the clock.
+struct Commitment
+{
+    qint64 id = 0;
+    qint64 incidentId = 0;
+    QString what;
+    QString owner;
+    QDateTime due;
+    QString why;
+    QDateTime createdAt;
+    QString createdBy;
+    std::optional<CommitmentOutcome> outcome;
+
+    // Kept means ended on time; an outcome recorded after the due time is still a miss,
+    // so a late "met" cannot hide that the deadline passed.
+    CommitmentState stateAt(const QDateTime &now) const;
+    bool isOutstanding() const { return !outcome.has_value(); }
+};
+
+struct NewCommitment
+{
+    qint64 incidentId = 0;
+    QString what;
+    QString owner;
+    QDateTime due;
+    QString why;
+    QString createdBy;
+};

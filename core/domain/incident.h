@@ -1,0 +1,59 @@
+#pragma once
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+enum class Severity
+{
+    Sev1 = 1,
+    Sev2,
+    Sev3,
+    Sev4
+};
+
+// The incident lifecycle, in the order an incident normally moves through it.
+enum class IncidentStatus
+{
+    Reported,
+    Acknowledged,
+    Investigating,
+    Identified,
+    Mitigating,
+    Monitoring,
+    Resolved,
+    Closed
+};
+
+QString severityName(Severity severity);
+std::optional<Severity> parseSeverity(QStringView text);
+
+QString statusName(IncidentStatus status);
+std::optional<IncidentStatus> parseStatus(QStringView text);
+const QList<IncidentStatus> &allStatuses();
+
+struct Incident
+{
+    qint64 id = 0;
+    QString title;
+    QString customer;
+    QString problemStatement;
+    IncidentStatus status = IncidentStatus::Reported;
+    Severity severity = Severity::Sev3;
+    QString inChargeName;
+    QString inChargePhone;
+    QDateTime openedAt;
+    QDateTime resolvedAt; // invalid while unresolved
+};
+
+struct NewIncident
+{
+    QString title;
+    QString customer;
+    QString problemStatement;
+    Severity severity = Severity::Sev3;
+    QString inChargeName;
+    QString inChargePhone;
+};

@@ -1,0 +1,47 @@
+#pragma once
+
+#include <QString>
+
+#include <optional>
+#include <utility>
+#include <variant>
+
+// Why an operation did not happen, in words a user can act on.
+struct Failure
+{
+    QString message;
+};
+
+// A value or the reason there is none. Store and service calls return this so that every
+// caller, GUI or CLI, has a message to show instead of a silent false.
+template <typename T> class Result
+{
+public:
+    Result(T value) : m_value(std::move(value)) {}
+    Result(Failure failure) : m_error(std::move(failure.message)) {}
+
+    bool ok() const { return m_value.has_value(); }
+    explicit operator bool() const { return ok(); }
+    const T &value() const { return *m_value; }
+    T &value() { return *m_value; }
+    const T &operator*() const { return *m_value; }
+    T &operator*() { return *m_value; }
+    const T *operator->() const { return &*m_value; }
+    T *operator->() { return &*m_value; }
+    // Moves the value out, for move-only values such as a query or an owning pointer.
+    T take() { return std::move(*m_value); }
+    T valueOr(T fallback) const { return m_value ? *m_value : fallback; }
+    const QString &error() const { return m_error; }
+
+private:
+    std::optional<T> m_value;
+    QString m_error;
+};
+
+using Done = std::monostate;
+using Outcome = Result<Done>;
+
+inline Outcome done()
+{
+    return Outcome(Done{});
+}

@@ -1,0 +1,9 @@
+#include "services/defaultlocation.h"
+
+#include <QStandardPaths>
+
+QString defaultDatabasePath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
+           QStringLiteral("/warroom.sqlite");
+}

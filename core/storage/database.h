@@ -1,0 +1,76 @@
+#pragma once
+
+#include "domain/result.h"
+#include "storage/sqldialect.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QString>
+#include <QVariantList>
+
+#include <memory>
+
+enum class OpenMode
+{
+    CreateIfMissing, // a new file gets the full schema
+    MustExist        // for commands that only add to an existing war room
+};
+
+// One connection to a Warroom database, checked and brought to the current schema on open.
+// Use it only on the thread that opened it.
+class Database
+{
+public:
+    ~Database();
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+
+    // Refuses, with a message and without writing a byte, files that are not SQLite, SQLite
+    // files that are not Warroom's, and Warroom files from a newer schema.
+    // migrateToVersion < 0 means the latest schema; tests pass older versions.
+    static Result<std::unique_ptr<Database>> openSqlite(const QString &path, OpenMode mode,
+                                                        int migrateToVersion = -1);
+
+    const SqlDialect &dialect() const { return *m_dialect; }
+    QString location() const { return m_location; }
+    int schemaVersion() const { return m_schemaVersion; }
+    QSqlDatabase connection() const;
+
+    // Prepares, binds positional values and executes; the failure names what failed.
+    Result<QSqlQuery> run(const QString &sql, const QVariantList &values = {}) const;
+    // The first column of the first row, or the fallback when there is no row.
+    Result<QVariant> scalar(const QString &sql, const QVariantList &values = {},
+                            const QVariant &fallback = {}) const;
+
+    // Runs body inside one write transaction: committed if it succeeds, rolled back if not.
+    template <typename T, typename Body> Result<T> write(Body &&body)
+    {
+        if (Outcome begun = begin(); !begun)
+            return Failure{begun.error()};
+        Result<T> result = body();
+        if (!result) {
+            rollback();
+            return result;
+        }
+        if (Outcome committed = commit(); !committed) {
+            rollback();
+            return Failure{committed.error()};
+        }
+        return result;
+    }
+
+    // Brings the schema up to targetVersion in one transaction, the version written last.
+    Outcome migrateTo(int targetVersion);
+
+private:
+    Database(QString connectionName, QString location, std::unique_ptr<SqlDialect> dialect);
+    Outcome begin();
+    Outcome commit();
+    void rollback();
+    Result<int> readSchemaVersion() const;
+
+    QString m_connectionName;
+    QString m_location;
+    std::unique_ptr<SqlDialect> m_dialect;
+    int m_schemaVersion = 0;
+};

@@ -1,0 +1,20 @@
+#pragma once
+
+#include "storage/sqldialect.h"
+
+#include <QList>
+#include <QStringList>
+
+// Numbered schema steps. Never edit a released step: add the next one.
+struct Migration
+{
+    int version;
+    QString summary;
+    QStringList (*statements)(const SqlDialect &dialect);
+};
+
+const QList<Migration> &migrations();
+int latestSchemaVersion();
+
+// Marks a SQLite file as Warroom's ("WROM"), so a stranger's database is never mistaken for one.
+constexpr qint32 kSqliteApplicationId = 0x57524F4D;

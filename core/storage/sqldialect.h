@@ -1,0 +1,33 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+// The SQL that differs between database kinds, in one place, so the store's own
+// statements stay portable. A PostgreSQL dialect joins this one for shared war rooms.
+class SqlDialect
+{
+public:
+    virtual ~SqlDialect() = default;
+
+    virtual QString driverName() const = 0;
+    // Column definition for a table's surrogate key, e.g. "id INTEGER PRIMARY KEY".
+    virtual QString idColumn() const = 0;
+    // Starts a write transaction that takes the write lock at once, so that reading
+    // "next sequence number" and inserting it cannot interleave with another writer.
+    virtual QString beginWrite() const = 0;
+    // Statements that make the database itself refuse UPDATE and DELETE on a table.
+    virtual QStringList appendOnlyGuards(const QString &table) const = 0;
+    // Statements run on every new connection (pragmas, session settings).
+    virtual QStringList connectionSetup() const = 0;
+};
+
+class SqliteDialect final : public SqlDialect
+{
+public:
+    QString driverName() const override;
+    QString idColumn() const override;
+    QString beginWrite() const override;
+    QStringList appendOnlyGuards(const QString &table) const override;
+    QStringList connectionSetup() const override;
+};

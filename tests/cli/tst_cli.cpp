@@ -1,0 +1,243 @@
+#include "scratchwarroom.h"
+
+#include <QFile>
+#include <QProcess>
+#include <QProcessEnvironment>
+#include <QTemporaryDir>
+#include <QTest>
+
+// The real executable, run as a monitoring script would: no display at all.
+class TestCli : public QObject
+{
+    Q_OBJECT
+private slots:
+    void init();
+    void newIncidentPrintsId();
+    void logAppendsAndPrintsId();
+    void logReadsStandardInput();
+    void listPrintsOneLinePerIncident();
+    void badInputFailsWithOneLineAndWritesNothing_data();
+    void badInputFailsWithOneLineAndWritesNothing();
+    void refusesFileThatIsNotWarroom();
+    void refusesMissingDatabaseWithoutCreatingIt();
+    void helpNeedsNoDisplay();
+
+private:
+    struct Run
+    {
+        int exitCode = -1;
+        QString out;
+        QString err;
+    };
+    Run run(const QStringList &arguments, const QByteArray &input = {});
+    qint64 newIncident(const QString &title);
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QString m_db;
+};
+
+void TestCli::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_db = m_dir->filePath(QStringLiteral("cli.sqlite"));
+}
+
+TestCli::Run TestCli::run(const QStringList &arguments, const QByteArray &input)
+{
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("DISPLAY")); // prove no display is needed
+    env.remove(QStringLiteral("WAYLAND_DISPLAY"));
+    env.remove(QStringLiteral("QT_QPA_PLATFORM"));
+    env.insert(QStringLiteral("USER"), QStringLiteral("tester"));
+    process.setProcessEnvironment(env);
+    process.start(warroomExecutable(), arguments);
+    if (!input.isNull()) {
+        process.write(input);
+        process.closeWriteChannel();
+    }
+    Run result;
+    if (!process.waitForFinished(20000))
+        return result;
+    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
+    result.out = QString::fromUtf8(process.readAllStandardOutput());
+    result.err = QString::fromUtf8(process.readAllStandardError());
+    return result;
+}
+
+qint64 TestCli::newIncident(const QString &title)
+{
+    const Run created =
+        run({QStringLiteral("new-incident"), QStringLiteral("--database"), m_db,
+             QStringLiteral("--title"), title, QStringLiteral("--customer"), QStringLiteral("Acme"),
+             QStringLiteral("--severity"), QStringLiteral("SEV2"), QStringLiteral("--in-charge"),
+             QStringLiteral("Ann Lee"), QStringLiteral("--phone"), QStringLiteral("+1 555 0100")});
+    if (created.exitCode != 0)
+        qFatal("new-incident failed: %s", qPrintable(created.err));
+    return created.out.trimmed().toLongLong();
+}
+
+void TestCli::newIncidentPrintsId()
+{
+    QVERIFY(!QFile::exists(m_db));
+    QCOMPARE(newIncident(QStringLiteral("Checkout down")), 1);
+    QCOMPARE(newIncident(QStringLiteral("Search slow")), 2);
+    ManualClock clock(scratchStartTime());
+    auto store = IncidentStore::openSqlite(m_db, OpenMode::MustExist, clock);
+    QVERIFY(store);
+    const auto incident = (*store)->incident(1);
+    QCOMPARE(incident->title, QStringLiteral("Checkout down"));
+    QCOMPARE(incident->severity, Severity::Sev2);
+    QCOMPARE(incident->inChargeName, QStringLiteral("Ann Lee"));
+    QCOMPARE(incident->inChargePhone, QStringLiteral("+1 555 0100"));
+}
+
+void TestCli::logAppendsAndPrintsId()
+{
+    const qint64 id = newIncident(QStringLiteral("Checkout down"));
+    const Run logged =
+        run({QStringLiteral("log"), QStringLiteral("--database"), m_db,
+             QStringLiteral("--incident"), QString::number(id), QStringLiteral("--kind"),
+             QStringLiteral("hypothesis"), QStringLiteral("cache"), QStringLiteral("stampede")});
+    QCOMPARE(logged.exitCode, 0);
+    QVERIFY2(logged.err.isEmpty(), qPrintable(logged.err));
+    const qint64 entryId = logged.out.trimmed().toLongLong();
+    QVERIFY(entryId > 0);
+
+    ManualClock clock(scratchStartTime());
+    auto store = IncidentStore::openSqlite(m_db, OpenMode::MustExist, clock);
+    const auto entries = (*store)->logEntries(id, 1, 10);
+    QCOMPARE(entries->size(), 1);
+    QCOMPARE(entries->first().id, entryId);
+    QCOMPARE(entries->first().kind, LogKind::Hypothesis);
+    QCOMPARE(entries->first().text, QStringLiteral("cache stampede"));
+    QCOMPARE(entries->first().author, QStringLiteral("tester"));
+}
+
+void TestCli::logReadsStandardInput()
+{
+    const qint64 id = newIncident(QStringLiteral("Checkout down"));
+    const Run logged =
+        run({QStringLiteral("log"), QStringLiteral("--database"), m_db,
+             QStringLiteral("--incident"), QString::number(id), QStringLiteral("--author"),
+             QStringLiteral("alertmanager"), QStringLiteral("-")},
+            QByteArray("ALERT: error rate 12 %\nrunbook: r/42\n"));
+    QCOMPARE(logged.exitCode, 0);
+    ManualClock clock(scratchStartTime());
+    auto store = IncidentStore::openSqlite(m_db, OpenMode::MustExist, clock);
+    const auto entries = (*store)->logEntries(id, 1, 10);
+    QCOMPARE(entries->first().text, QStringLiteral("ALERT: error rate 12 %\nrunbook: r/42"));
+    QCOMPARE(entries->first().author, QStringLiteral("alertmanager"));
+}
+
+void TestCli::listPrintsOneLinePerIncident()
+{
+    newIncident(QStringLiteral("Checkout down"));
+    newIncident(QStringLiteral("Search slow"));
+    const Run listed = run({QStringLiteral("list"), QStringLiteral("--database"), m_db});
+    QCOMPARE(listed.exitCode, 0);
+    const QStringList lines = listed.out.trimmed().split(u'\n');
+    QCOMPARE(lines.size(), 2);
+    QVERIFY(lines.contains(QStringLiteral("1\treported\tSEV2\tCheckout down")));
+    QVERIFY(lines.contains(QStringLiteral("2\treported\tSEV2\tSearch slow")));
+}
+
+void TestCli::badInputFailsWithOneLineAndWritesNothing_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("unknown incident")
+        << QStringList{QStringLiteral("log"), QStringLiteral("--incident"), QStringLiteral("99"),
+                       QStringLiteral("text")}
+        << "no incident 99";
+    QTest::newRow("id not a number")
+        << QStringList{QStringLiteral("log"), QStringLiteral("--incident"), QStringLiteral("one"),
+                       QStringLiteral("text")}
+        << "not a valid incident id";
+    QTest::newRow("bad kind") << QStringList{QStringLiteral("log"),    QStringLiteral("--incident"),
+                                             QStringLiteral("1"),      QStringLiteral("--kind"),
+                                             QStringLiteral("rumour"), QStringLiteral("t")}
+                              << "Unknown kind \"rumour\"";
+    QTest::newRow("no text") << QStringList{QStringLiteral("log"), QStringLiteral("--incident"),
+                                            QStringLiteral("1")}
+                             << "needs the text";
+    QTest::newRow("bad severity") << QStringList{QStringLiteral("new-incident"),
+                                                 QStringLiteral("--title"),
+                                                 QStringLiteral("t"),
+                                                 QStringLiteral("--customer"),
+                                                 QStringLiteral("c"),
+                                                 QStringLiteral("--severity"),
+                                                 QStringLiteral("SEV9")}
+                                  << "Unknown severity";
+    QTest::newRow("in charge without phone") << QStringList{QStringLiteral("new-incident"),
+                                                            QStringLiteral("--title"),
+                                                            QStringLiteral("t"),
+                                                            QStringLiteral("--customer"),
+                                                            QStringLiteral("c"),
+                                                            QStringLiteral("--in-charge"),
+                                                            QStringLiteral("Bob")}
+                                             << "phone";
+    QTest::newRow("absurd title") << QStringList{QStringLiteral("new-incident"),
+                                                 QStringLiteral("--title"), QString(5000, u'x'),
+                                                 QStringLiteral("--customer"), QStringLiteral("c")}
+                                  << "too long";
+}
+
+void TestCli::badInputFailsWithOneLineAndWritesNothing()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, message);
+    newIncident(QStringLiteral("Checkout down"));
+    const QByteArray before = fileDigest(m_db);
+    arguments << QStringLiteral("--database") << m_db;
+    const Run failed = run(arguments);
+    QVERIFY(failed.exitCode > 0);
+    QVERIFY(failed.out.isEmpty());
+    QVERIFY2(failed.err.contains(message), qPrintable(failed.err));
+    QCOMPARE(failed.err.trimmed().count(u'\n'), 0);
+    QVERIFY(failed.err.startsWith(QStringLiteral("warroom: ")));
+    QCOMPARE(fileDigest(m_db), before);
+}
+
+void TestCli::refusesFileThatIsNotWarroom()
+{
+    const QString path = m_dir->filePath(QStringLiteral("notes.sqlite"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("just some notes\n");
+    file.close();
+    const QByteArray before = fileDigest(path);
+    for (const QStringList &arguments :
+         {QStringList{QStringLiteral("list")},
+          QStringList{QStringLiteral("log"), QStringLiteral("--incident"), QStringLiteral("1"),
+                      QStringLiteral("x")},
+          QStringList{QStringLiteral("new-incident"), QStringLiteral("--title"),
+                      QStringLiteral("t"), QStringLiteral("--customer"), QStringLiteral("c")}}) {
+        const Run failed = run(arguments + QStringList{QStringLiteral("--database"), path});
+        QCOMPARE(failed.exitCode, 1);
+        QVERIFY2(failed.err.contains(QStringLiteral("is not a Warroom database")),
+                 qPrintable(failed.err));
+    }
+    QCOMPARE(fileDigest(path), before);
+}
+
+void TestCli::refusesMissingDatabaseWithoutCreatingIt()
+{
+    const Run failed = run({QStringLiteral("list"), QStringLiteral("--database"), m_db});
+    QCOMPARE(failed.exitCode, 1);
+    QVERIFY2(failed.err.contains(QStringLiteral("no Warroom database")), qPrintable(failed.err));
+    QVERIFY(!QFile::exists(m_db));
+}
+
+void TestCli::helpNeedsNoDisplay()
+{
+    const Run help = run({QStringLiteral("--help")});
+    QCOMPARE(help.exitCode, 0);
+    QVERIFY(help.out.contains(QStringLiteral("new-incident")));
+    const Run logHelp = run({QStringLiteral("log"), QStringLiteral("--help")});
+    QCOMPARE(logHelp.exitCode, 0);
+    QVERIFY2(logHelp.out.contains(QStringLiteral("--incident")), qPrintable(logHelp.out));
+}
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"

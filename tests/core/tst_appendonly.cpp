@@ -1,0 +1,164 @@
+#include "scratchwarroom.h"
+
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTest>
+
+// The database itself refuses to rewrite history, whoever asks: not only the store's API
+// but raw SQL from any program that opens the file.
+class TestAppendOnly : public QObject
+{
+    Q_OBJECT
+private slots:
+    void init();
+    void cleanup();
+    void rawSqlCannotRewrite_data();
+    void rawSqlCannotRewrite();
+    void correctionIsNewRowPointingAtOld();
+    void correctionMustStayInItsIncident();
+    void sequenceIsGaplessPerIncident();
+    void refusesBadInputWithoutWriting();
+
+private:
+    std::unique_ptr<ScratchWarRoom> m_room;
+    qint64 m_incident = 0;
+};
+
+void TestAppendOnly::init()
+{
+    m_room = std::make_unique<ScratchWarRoom>();
+    m_incident = m_room->addIncident();
+    m_room->addLog(m_incident, QStringLiteral("first"));
+    const auto commitment = m_room->store().commit(
+        {m_incident, QStringLiteral("Roll back"), QStringLiteral("Bob"),
+         m_room->clock().now().addSecs(600), QStringLiteral("fast fix"), QStringLiteral("Ann")});
+    QVERIFY(commitment);
+    QVERIFY(m_room->store().markMet(*commitment, QStringLiteral("Bob")));
+    NewBriefing briefing;
+    briefing.incidentId = m_incident;
+    briefing.author = QStringLiteral("Ann");
+    briefing.headline = QStringLiteral("Orders fail for some customers.");
+    briefing.nextUpdateAt = m_room->clock().now().addSecs(1800);
+    briefing.nextUpdateWhy = QStringLiteral("The rollback completes by then.");
+    QVERIFY(m_room->store().publishBriefing(briefing));
+}
+
+void TestAppendOnly::cleanup()
+{
+    m_room.reset();
+}
+
+void TestAppendOnly::rawSqlCannotRewrite_data()
+{
+    QTest::addColumn<QString>("sql");
+    QTest::newRow("edit log") << "UPDATE log_entries SET body = 'nothing happened'";
+    QTest::newRow("delete log") << "DELETE FROM log_entries";
+    QTest::newRow("move deadline") << "UPDATE commitments SET due_at = due_at + 3600000";
+    QTest::newRow("delete deadline") << "DELETE FROM commitments";
+    QTest::newRow("edit outcome") << "UPDATE commitment_outcomes SET at = 0";
+    QTest::newRow("delete outcome") << "DELETE FROM commitment_outcomes";
+    QTest::newRow("edit briefing") << "UPDATE briefings SET headline = 'All fine'";
+    QTest::newRow("delete briefing") << "DELETE FROM briefings";
+}
+
+void TestAppendOnly::rawSqlCannotRewrite()
+{
+    QFETCH(QString, sql);
+    const QString name = QStringLiteral("raw-writer");
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(m_room->path());
+        QVERIFY(db.open());
+        QSqlQuery query(db);
+        QVERIFY2(!query.exec(sql), "the database accepted a rewrite of history");
+        QVERIFY2(query.lastError().text().contains(QStringLiteral("append-only")),
+                 qPrintable(query.lastError().text()));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+
+    const auto entries = m_room->store().logEntries(m_incident, 1, 10);
+    QCOMPARE(entries->size(), 1);
+    QCOMPARE(entries->first().text, QStringLiteral("first"));
+    QCOMPARE(m_room->store().commitments(m_incident)->size(), 1);
+    QCOMPARE(m_room->store().briefings(m_incident)->first().headline,
+             QStringLiteral("Orders fail for some customers."));
+}
+
+void TestAppendOnly::correctionIsNewRowPointingAtOld()
+{
+    const LogEntry wrong = m_room->addLog(m_incident, QStringLiteral("latency 84 s"));
+    const auto fixed =
+        m_room->store().appendLogEntry({m_incident, QStringLiteral("Ann Lee"), LogKind::Observation,
+                                        QStringLiteral("latency 8.4 s, not 84 s"), wrong.id});
+    QVERIFY2(fixed, qPrintable(fixed.error()));
+    QCOMPARE(fixed->correctsId, wrong.id);
+    const auto entries = m_room->store().logEntries(m_incident, 1, 10);
+    QCOMPARE(entries->size(), 3);
+    QCOMPARE(entries->at(1).text, QStringLiteral("latency 84 s")); // the original stays
+    QCOMPARE(entries->at(2).correctsId, wrong.id);
+}
+
+void TestAppendOnly::correctionMustStayInItsIncident()
+{
+    const qint64 other = m_room->addIncident(QStringLiteral("Another"));
+    const LogEntry there = m_room->addLog(other, QStringLiteral("elsewhere"));
+    const auto crossed = m_room->store().appendLogEntry(
+        {m_incident, QStringLiteral("Ann"), LogKind::Observation, QStringLiteral("x"), there.id});
+    QVERIFY(!crossed);
+    QVERIFY(crossed.error().contains(QStringLiteral("not in this incident")));
+}
+
+void TestAppendOnly::sequenceIsGaplessPerIncident()
+{
+    const qint64 other = m_room->addIncident(QStringLiteral("Another"));
+    for (int i = 0; i < 5; ++i) {
+        m_room->addLog(m_incident, QStringLiteral("a%1").arg(i));
+        m_room->addLog(other, QStringLiteral("b%1").arg(i));
+    }
+    QCOMPARE(*m_room->store().logEntryCount(m_incident), 6);
+    QCOMPARE(*m_room->store().logEntryCount(other), 5);
+    const auto window = m_room->store().logEntries(other, 2, 3);
+    QCOMPARE(window->size(), 3);
+    QCOMPARE(window->at(0).seq, 2);
+    QCOMPARE(window->at(0).text, QStringLiteral("b1"));
+    QCOMPARE(window->at(2).text, QStringLiteral("b3"));
+}
+
+void TestAppendOnly::refusesBadInputWithoutWriting()
+{
+    IncidentStore &store = m_room->store();
+    const auto huge = store.appendLogEntry(
+        {m_incident, QStringLiteral("Ann"), LogKind::Observation, QString(50000, u'x')});
+    QVERIFY(!huge);
+    QVERIFY2(huge.error().contains(QStringLiteral("too long")), qPrintable(huge.error()));
+    const auto blank = store.appendLogEntry(
+        {m_incident, QStringLiteral("Ann"), LogKind::Observation, QStringLiteral("   ")});
+    QVERIFY(!blank);
+    const auto nobody =
+        store.appendLogEntry({m_incident, QString(), LogKind::Observation, QStringLiteral("text")});
+    QVERIFY(!nobody);
+    const auto missing = store.appendLogEntry(
+        {4242, QStringLiteral("Ann"), LogKind::Observation, QStringLiteral("text")});
+    QVERIFY(!missing);
+    QVERIFY(missing.error().contains(QStringLiteral("no incident 4242")));
+    QCOMPARE(*store.logEntryCount(m_incident), 1);
+
+    NewIncident noPhone{QStringLiteral("t"), QStringLiteral("c"),   {},
+                        Severity::Sev1,      QStringLiteral("Bob"), {}};
+    QVERIFY(!store.createIncident(noPhone));
+    NewIncident badPhone = noPhone;
+    badPhone.inChargePhone = QStringLiteral("call me maybe");
+    const auto refused = store.createIncident(badPhone);
+    QVERIFY(!refused);
+    QVERIFY2(refused.error().contains(QStringLiteral("phone")), qPrintable(refused.error()));
+    QCOMPARE(store.incidents()->size(), 1);
+
+    // Markup is stored as typed; escaping is the job of whoever renders it.
+    const QString markup = QStringLiteral("<b>bold</b> & <script>alert(1)</script>");
+    QCOMPARE(m_room->addLog(m_incident, markup).text, markup);
+}
+
+QTEST_GUILESS_MAIN(TestAppendOnly)
+#include "tst_appendonly.moc"

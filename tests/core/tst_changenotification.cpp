@@ -1,0 +1,103 @@
+#include "scratchwarroom.h"
+
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTest>
+
+// Views never poll tables: the store announces what changed, whoever wrote it.
+class TestChangeNotification : public QObject
+{
+    Q_OBJECT
+private slots:
+    void ownWritesAreAnnouncedOnce();
+    void anotherConnectionsWritesArrive();
+    void anotherProcessWritesArrive();
+    void nothingChangedMeansNoSignal();
+};
+
+void TestChangeNotification::ownWritesAreAnnouncedOnce()
+{
+    ScratchWarRoom room;
+    IncidentStore &store = room.store();
+    QSignalSpy incidents(&store, &IncidentStore::incidentsChanged);
+    QSignalSpy log(&store, &IncidentStore::logEntriesAppended);
+    QSignalSpy commitments(&store, &IncidentStore::commitmentsChanged);
+    const qint64 id = room.addIncident();
+    QCOMPARE(incidents.count(), 1);
+    room.addLog(id, QStringLiteral("seen"));
+    QCOMPARE(log.count(), 1);
+    QCOMPARE(log.first().first().toLongLong(), id);
+    QVERIFY(store.commit({id, QStringLiteral("x"), QStringLiteral("Bob"),
+                          room.clock().now().addSecs(60), QStringLiteral("why"),
+                          QStringLiteral("Ann")}));
+    QCOMPARE(commitments.count(), 1);
+    QCOMPARE(incidents.count(), 1);
+    QCOMPARE(log.count(), 1);
+}
+
+void TestChangeNotification::anotherConnectionsWritesArrive()
+{
+    ScratchWarRoom room;
+    const qint64 id = room.addIncident();
+    auto other = room.openSecondStore();
+    QSignalSpy log(other.get(), &IncidentStore::logEntriesAppended);
+    QSignalSpy briefings(other.get(), &IncidentStore::briefingsChanged);
+    QSignalSpy incidents(other.get(), &IncidentStore::incidentsChanged);
+
+    room.addLog(id, QStringLiteral("written by the first connection"));
+    QVERIFY(log.wait(5000));
+    QCOMPARE(log.first().first().toLongLong(), id);
+    QCOMPARE(*other->logEntryCount(id), 1);
+
+    NewBriefing briefing{id,
+                         QStringLiteral("Ann"),
+                         QStringLiteral("Orders fail."),
+                         {},
+                         {},
+                         {},
+                         room.clock().now().addSecs(1800),
+                         QStringLiteral("rollback ends"),
+                         0};
+    QVERIFY(room.store().publishBriefing(briefing));
+    QVERIFY(briefings.wait(5000));
+    QCOMPARE(briefings.first().first().toLongLong(), id);
+
+    const qint64 second = room.addIncident(QStringLiteral("Second"));
+    QVERIFY(incidents.wait(5000));
+    QCOMPARE(other->incidents()->size(), 2);
+    QCOMPARE(other->incidents()->first().id, second);
+}
+
+void TestChangeNotification::anotherProcessWritesArrive()
+{
+    ScratchWarRoom room;
+    const qint64 id = room.addIncident();
+    QSignalSpy log(&room.store(), &IncidentStore::logEntriesAppended);
+
+    QProcess cli;
+    cli.start(warroomExecutable(),
+              {QStringLiteral("log"), QStringLiteral("--database"), room.path(),
+               QStringLiteral("--incident"), QString::number(id), QStringLiteral("--author"),
+               QStringLiteral("monitor"), QStringLiteral("p99 latency above 2 s")});
+    QVERIFY(cli.waitForFinished(10000));
+    QCOMPARE(cli.exitCode(), 0);
+    if (log.isEmpty())
+        QVERIFY(log.wait(5000));
+    QCOMPARE(log.first().first().toLongLong(), id);
+    const auto entries = room.store().logEntries(id, 1, 10);
+    QCOMPARE(entries->size(), 1);
+    QCOMPARE(entries->first().author, QStringLiteral("monitor"));
+}
+
+void TestChangeNotification::nothingChangedMeansNoSignal()
+{
+    ScratchWarRoom room;
+    room.addIncident();
+    QSignalSpy any(&room.store(), &IncidentStore::incidentsChanged);
+    room.store().checkForExternalChanges();
+    room.store().checkForExternalChanges();
+    QCOMPARE(any.count(), 0);
+}
+
+QTEST_GUILESS_MAIN(TestChangeNotification)
+#include "tst_changenotification.moc"

@@ -1,0 +1,188 @@
+#include "scratchwarroom.h"
+#include "services/countdown.h"
+
+#include <QTest>
+
+// Deadlines over time, with the clock moved by hand: never a sleep.
+class TestDeadlines : public QObject
+{
+    Q_OBJECT
+private slots:
+    void init();
+    void cleanup();
+    void openUntilDueThenMissed();
+    void metOnTimeStaysMet();
+    void metLateIsStillMissed();
+    void cannotEndTwice();
+    void refusesDeadlineInThePast();
+    void refusesDeadlineWithoutWhy();
+    void nextDeadlineIsEarliestOutstanding();
+    void countdownReadings_data();
+    void countdownReadings();
+    void durationText_data();
+    void durationText();
+
+private:
+    qint64 commitIn(qint64 seconds, const QString &what = QStringLiteral("Roll back"));
+
+    std::unique_ptr<ScratchWarRoom> m_room;
+    qint64 m_incident = 0;
+};
+
+void TestDeadlines::init()
+{
+    m_room = std::make_unique<ScratchWarRoom>();
+    m_incident = m_room->addIncident();
+}
+
+void TestDeadlines::cleanup()
+{
+    m_room.reset();
+}
+
+qint64 TestDeadlines::commitIn(qint64 seconds, const QString &what)
+{
+    const auto id = m_room->store().commit(
+        {m_incident, what, QStringLiteral("Bob"), m_room->clock().now().addSecs(seconds),
+         QStringLiteral("before the peak"), QStringLiteral("Ann")});
+    if (!id)
+        qFatal("commit failed: %s", qPrintable(id.error()));
+    return *id;
+}
+
+void TestDeadlines::openUntilDueThenMissed()
+{
+    const qint64 id = commitIn(30 * 60);
+    ManualClock &clock = m_room->clock();
+    QCOMPARE(m_room->store().commitment(id)->stateAt(clock.now()), CommitmentState::Open);
+    clock.advanceSecs(30 * 60);
+    QCOMPARE(m_room->store().commitment(id)->stateAt(clock.now()), CommitmentState::Open);
+    clock.advanceSecs(1);
+    QCOMPARE(m_room->store().commitment(id)->stateAt(clock.now()), CommitmentState::Missed);
+    // Missed is read from the clock, never written: the record is unchanged.
+    QVERIFY(!m_room->store().commitment(id)->outcome.has_value());
+}
+
+void TestDeadlines::metOnTimeStaysMet()
+{
+    const qint64 id = commitIn(10 * 60);
+    m_room->clock().advanceSecs(9 * 60);
+    QVERIFY(m_room->store().markMet(id, QStringLiteral("Bob")));
+    m_room->clock().advanceSecs(24 * 3600);
+    const auto commitment = m_room->store().commitment(id);
+    QCOMPARE(commitment->stateAt(m_room->clock().now()), CommitmentState::Met);
+    QCOMPARE(commitment->outcome->by, QStringLiteral("Bob"));
+    QCOMPARE(commitment->outcome->at, scratchStartTime().addSecs(9 * 60));
+}
+
+void TestDeadlines::metLateIsStillMissed()
+{
+    const qint64 id = commitIn(10 * 60);
+    m_room->clock().advanceSecs(11 * 60);
+    QVERIFY(m_room->store().markMet(id, QStringLiteral("Bob")));
+    QCOMPARE(m_room->store().commitment(id)->stateAt(m_room->clock().now()),
+             CommitmentState::Missed);
+}
+
+void TestDeadlines::cannotEndTwice()
+{
+    const qint64 id = commitIn(10 * 60);
+    QVERIFY(m_room->store().markMet(id, QStringLiteral("Bob")));
+    const Outcome again = m_room->store().markMet(id, QStringLiteral("Carol"));
+    QVERIFY(!again);
+    QVERIFY2(again.error().contains(QStringLiteral("already ended")), qPrintable(again.error()));
+    QCOMPARE(m_room->store().commitment(id)->outcome->by, QStringLiteral("Bob"));
+    QVERIFY(!m_room->store().markMet(9999, QStringLiteral("Bob")));
+}
+
+void TestDeadlines::refusesDeadlineInThePast()
+{
+    const auto id = m_room->store().commit({m_incident, QStringLiteral("x"), QStringLiteral("Bob"),
+                                            m_room->clock().now().addSecs(-1),
+                                            QStringLiteral("why"), QStringLiteral("Ann")});
+    QVERIFY(!id);
+    QVERIFY2(id.error().contains(QStringLiteral("passed")), qPrintable(id.error()));
+}
+
+void TestDeadlines::refusesDeadlineWithoutWhy()
+{
+    const auto id = m_room->store().commit({m_incident, QStringLiteral("x"), QStringLiteral("Bob"),
+                                            m_room->clock().now().addSecs(60), QStringLiteral(" "),
+                                            QStringLiteral("Ann")});
+    QVERIFY(!id);
+    QVERIFY2(id.error().contains(QStringLiteral("reason")), qPrintable(id.error()));
+    QVERIFY(m_room->store().commitments(m_incident)->isEmpty());
+}
+
+void TestDeadlines::nextDeadlineIsEarliestOutstanding()
+{
+    const qint64 later = commitIn(60 * 60, QStringLiteral("later"));
+    const qint64 sooner = commitIn(20 * 60, QStringLiteral("sooner"));
+    auto next = nextDeadline(*m_room->store().commitments(m_incident));
+    QCOMPARE(next->id, sooner);
+    // A passed, unmet deadline stays the one to look at until someone deals with it.
+    m_room->clock().advanceSecs(25 * 60);
+    next = nextDeadline(*m_room->store().commitments(m_incident));
+    QCOMPARE(next->id, sooner);
+    QVERIFY(m_room->store().markMet(sooner, QStringLiteral("Bob")));
+    next = nextDeadline(*m_room->store().commitments(m_incident));
+    QCOMPARE(next->id, later);
+    QVERIFY(m_room->store().markMet(later, QStringLiteral("Bob")));
+    QVERIFY(!nextDeadline(*m_room->store().commitments(m_incident)).has_value());
+}
+
+void TestDeadlines::countdownReadings_data()
+{
+    QTest::addColumn<bool>("hasDeadline");
+    QTest::addColumn<qint64>("secondsAfterCommit"); // the deadline is due 30 min after commit
+    QTest::addColumn<CountdownUrgency>("urgency");
+    QTest::addColumn<QString>("text");
+    QTest::newRow("none") << false << qint64(0) << CountdownUrgency::NoDeadline
+                          << "no deadline committed";
+    QTest::newRow("fresh") << true << qint64(0) << CountdownUrgency::Comfortable << "30:00";
+    QTest::newRow("15 min left") << true << qint64(15 * 60) << CountdownUrgency::Comfortable
+                                 << "15:00";
+    QTest::newRow("14:59 left") << true << qint64(15 * 60 + 1) << CountdownUrgency::Soon << "14:59";
+    QTest::newRow("due now") << true << qint64(30 * 60) << CountdownUrgency::Soon << "0:00";
+    QTest::newRow("one second late")
+        << true << qint64(30 * 60 + 1) << CountdownUrgency::Missed << "MISSED 0:01 ago";
+    QTest::newRow("an hour late") << true << qint64(90 * 60 + 5) << CountdownUrgency::Missed
+                                  << "MISSED 1:00:05 ago";
+}
+
+void TestDeadlines::countdownReadings()
+{
+    QFETCH(bool, hasDeadline);
+    QFETCH(qint64, secondsAfterCommit);
+    QFETCH(CountdownUrgency, urgency);
+    QFETCH(QString, text);
+    if (hasDeadline)
+        commitIn(30 * 60);
+    m_room->clock().advanceSecs(secondsAfterCommit);
+    const auto reading = readCountdown(nextDeadline(*m_room->store().commitments(m_incident)),
+                                       m_room->clock().now());
+    QCOMPARE(reading.urgency, urgency);
+    QCOMPARE(reading.text, text);
+}
+
+void TestDeadlines::durationText_data()
+{
+    QTest::addColumn<qint64>("seconds");
+    QTest::addColumn<QString>("text");
+    QTest::newRow("zero") << qint64(0) << "0:00";
+    QTest::newRow("seconds") << qint64(9) << "0:09";
+    QTest::newRow("minutes") << qint64(4 * 60 + 5) << "4:05";
+    QTest::newRow("hour") << qint64(3600 + 4 * 60 + 5) << "1:04:05";
+    QTest::newRow("days") << qint64(2 * 86400 + 3 * 3600 + 4 * 60 + 5) << "2d 03:04:05";
+    QTest::newRow("negative reads as magnitude") << qint64(-65) << "1:05";
+}
+
+void TestDeadlines::durationText()
+{
+    QFETCH(qint64, seconds);
+    QFETCH(QString, text);
+    QCOMPARE(formatDuration(seconds), text);
+}
+
+QTEST_GUILESS_MAIN(TestDeadlines)
+#include "tst_deadlines.moc"

@@ -1,0 +1,67 @@
+#include "scratchwarroom.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QTest>
+
+QDateTime scratchStartTime()
+{
+    return QDateTime(QDate(2026, 3, 14), QTime(9, 0), Qt::UTC);
+}
+
+ScratchWarRoom::ScratchWarRoom()
+    : m_path(m_dir.filePath(QStringLiteral("warroom.sqlite"))), m_clock(scratchStartTime())
+{
+    if (!m_dir.isValid())
+        qFatal("cannot create a temporary folder");
+    auto opened = IncidentStore::openSqlite(m_path, OpenMode::CreateIfMissing, m_clock);
+    if (!opened)
+        qFatal("cannot open a scratch war room: %s", qPrintable(opened.error()));
+    m_store = opened.take();
+}
+
+qint64 ScratchWarRoom::addIncident(const QString &title)
+{
+    NewIncident incident;
+    incident.title = title;
+    incident.customer = QStringLiteral("Acme Retail");
+    incident.severity = Severity::Sev2;
+    incident.inChargeName = QStringLiteral("Ann Lee");
+    incident.inChargePhone = QStringLiteral("+1 555 0100");
+    const auto created = m_store->createIncident(incident);
+    if (!created)
+        qFatal("cannot create an incident: %s", qPrintable(created.error()));
+    return *created;
+}
+
+LogEntry ScratchWarRoom::addLog(qint64 incidentId, const QString &text, LogKind kind)
+{
+    const auto added = m_store->appendLogEntry({incidentId, QStringLiteral("Ann Lee"), kind, text});
+    if (!added)
+        qFatal("cannot append to the log: %s", qPrintable(added.error()));
+    return *added;
+}
+
+std::unique_ptr<IncidentStore> ScratchWarRoom::openSecondStore()
+{
+    auto opened = IncidentStore::openSqlite(m_path, OpenMode::MustExist, m_clock);
+    if (!opened)
+        qFatal("cannot open a second store: %s", qPrintable(opened.error()));
+    return opened.take();
+}
+
+QString warroomExecutable()
+{
+    const QString path = qEnvironmentVariable("WARROOM_EXECUTABLE");
+    if (path.isEmpty() || !QFile::exists(path))
+        qFatal("WARROOM_EXECUTABLE does not name the built warroom (run the tests through ctest)");
+    return path;
+}
+
+QByteArray fileDigest(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256).toHex();
+}

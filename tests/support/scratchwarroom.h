@@ -1,0 +1,43 @@
+#pragma once
+
+#include "services/clock.h"
+#include "storage/incidentstore.h"
+
+#include <QByteArray>
+#include <QTemporaryDir>
+
+#include <memory>
+
+// A war room in a temporary folder on a clock that moves only when told; removed afterwards.
+class ScratchWarRoom
+{
+public:
+    ScratchWarRoom();
+
+    QString path() const { return m_path; }
+    QString pathFor(const QString &fileName) const { return m_dir.filePath(fileName); }
+    ManualClock &clock() { return m_clock; }
+    IncidentStore &store() { return *m_store; }
+
+    // An incident with a person in charge, for tests that need one to write into.
+    qint64 addIncident(const QString &title = QStringLiteral("Checkout failing"));
+    LogEntry addLog(qint64 incidentId, const QString &text, LogKind kind = LogKind::Observation);
+
+    // A second, independent connection to the same file, as another window would have.
+    std::unique_ptr<IncidentStore> openSecondStore();
+
+private:
+    QTemporaryDir m_dir;
+    QString m_path;
+    ManualClock m_clock;
+    std::unique_ptr<IncidentStore> m_store;
+};
+
+// The built warroom executable (CTest passes its path in WARROOM_EXECUTABLE).
+QString warroomExecutable();
+
+// A fingerprint of a file's bytes, to prove that a refused file was left untouched.
+QByteArray fileDigest(const QString &path);
+
+// The time every scratch war room starts at: fixed, so tests read the same every run.
+QDateTime scratchStartTime();

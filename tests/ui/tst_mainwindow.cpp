@@ -1,0 +1,313 @@
+#include "dialogs/modalhook.h"
+#include "dialogs/newincidentdialog.h"
+#include "mainwindow.h"
+#include "models/logtablemodel.h"
+#include "scratchwarroom.h"
+#include "services/demoincident.h"
+#include "widgets/briefingpanel.h"
+#include "widgets/countdownwidget.h"
+#include "widgets/incidentheader.h"
+#include "widgets/incidentlistpanel.h"
+#include "widgets/incidentview.h"
+#include "widgets/technicallogpanel.h"
+
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QSignalSpy>
+#include <QStackedWidget>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTest>
+#include <QTextBrowser>
+
+// The real window on a real store, driven as a user would, offscreen.
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void demoShowsLogBriefingAndCountdown();
+    void quickEntryAddsRow();
+    void quickEntryRefusalKeepsText();
+    void countdownChangesAsDeadlinePasses();
+    void noDeadlineIsRed();
+    void emptyDatabaseShowsWelcome();
+    void newIncidentDialogCreatesAndSelects();
+    void newIncidentDialogKeepsInputOnRefusal();
+    void markupInTextShowsLiterally();
+    void logFollowsNewestUnlessScrolledUp();
+
+private:
+    MainWindow &window();
+    qint64 seedDemo();
+
+    std::unique_ptr<ScratchWarRoom> m_room;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void TestMainWindow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true); // settings go to a test location
+}
+
+void TestMainWindow::init()
+{
+    m_room = std::make_unique<ScratchWarRoom>();
+}
+
+void TestMainWindow::cleanup()
+{
+    ModalHook::setDialogHandler({});
+    ModalHook::setMessageHandler({});
+    m_window.reset();
+    m_room.reset();
+}
+
+MainWindow &TestMainWindow::window()
+{
+    if (!m_window) {
+        m_window = std::make_unique<MainWindow>(m_room->store(), m_room->clock());
+        m_window->show();
+        if (!QTest::qWaitForWindowExposed(m_window.get()))
+            qWarning("window not exposed");
+    }
+    return *m_window;
+}
+
+qint64 TestMainWindow::seedDemo()
+{
+    const auto id = seedDemoIncident(m_room->store(), m_room->clock(), scratchStartTime());
+    if (!id)
+        qFatal("demo failed: %s", qPrintable(id.error()));
+    return *id;
+}
+
+void TestMainWindow::demoShowsLogBriefingAndCountdown()
+{
+    const qint64 id = seedDemo();
+    MainWindow &w = window();
+    QCOMPARE(w.incidentList()->currentIncidentId(), id);
+    auto *pages = w.findChild<QStackedWidget *>();
+    QCOMPARE(pages->currentWidget(), w.incidentView());
+
+    auto *title = w.findChild<QLabel *>(QStringLiteral("incidentTitleLabel"));
+    QCOMPARE(title->text(), QStringLiteral("Web-shop orders failing in Europe"));
+    auto *inCharge = w.findChild<QLabel *>(QStringLiteral("inChargeLabel"));
+    QVERIFY(inCharge->text().contains(QStringLiteral("Dana Whitfield")));
+    QVERIFY(inCharge->text().contains(QStringLiteral("+44 20 7946 0321")));
+    QCOMPARE(w.findChild<QLabel *>(QStringLiteral("severityLabel"))->text(),
+             QStringLiteral("SEV2"));
+
+    auto *log = w.findChild<QTableView *>(QStringLiteral("logTableView"));
+    QCOMPARE(log->model()->rowCount(), *m_room->store().logEntryCount(id));
+    QVERIFY(log->model()->rowCount() >= 12);
+
+    auto *briefing = w.findChild<QTextBrowser *>(QStringLiteral("briefingTextBrowser"));
+    QVERIFY(briefing->toPlainText().contains(QStringLiteral("down from 20 %")));
+    QVERIFY(briefing->toPlainText().contains(QStringLiteral("Why then:")));
+
+    auto *countdown = w.findChild<CountdownWidget *>(QStringLiteral("countdownWidget"));
+    QCOMPARE(countdown->urgency(), CountdownUrgency::Comfortable);
+    QCOMPARE(countdown->timeText(), QStringLiteral("25:00"));
+    QVERIFY(w.findChild<QLabel *>(QStringLiteral("countdownDetailLabel"))
+                ->text()
+                .contains(QStringLiteral("Priya Raman")));
+}
+
+void TestMainWindow::quickEntryAddsRow()
+{
+    const qint64 id = seedDemo();
+    MainWindow &w = window();
+    auto *log = w.findChild<QTableView *>(QStringLiteral("logTableView"));
+    const int before = log->model()->rowCount();
+    auto *author = w.findChild<QLineEdit *>(QStringLiteral("authorLineEdit"));
+    author->setText(QStringLiteral("Sam Ortiz"));
+    auto *entry = w.findChild<QLineEdit *>(QStringLiteral("quickEntryLineEdit"));
+    entry->setFocus();
+    QTest::keyClicks(entry, QStringLiteral("h: replica disk is the bottleneck"));
+    QCOMPARE(w.findChild<QLabel *>(QStringLiteral("quickEntryKindLabel"))->text(),
+             QStringLiteral("[hypothesis]"));
+    QTest::keyClick(entry, Qt::Key_Return);
+
+    QCOMPARE(log->model()->rowCount(), before + 1);
+    QVERIFY(entry->text().isEmpty());
+    const QModelIndex last = log->model()->index(before, LogTableModel::TextColumn);
+    QCOMPARE(last.data().toString(), QStringLiteral("replica disk is the bottleneck"));
+    QCOMPARE(last.siblingAtColumn(LogTableModel::KindColumn).data().toString(),
+             QStringLiteral("hypothesis"));
+    QCOMPARE(last.siblingAtColumn(LogTableModel::AuthorColumn).data().toString(),
+             QStringLiteral("Sam Ortiz"));
+    const auto stored = m_room->store().logEntries(id, before + 1, 1);
+    QCOMPARE(stored->first().text, QStringLiteral("replica disk is the bottleneck"));
+}
+
+void TestMainWindow::quickEntryRefusalKeepsText()
+{
+    seedDemo();
+    MainWindow &w = window();
+    w.findChild<QLineEdit *>(QStringLiteral("authorLineEdit"))->clear();
+    auto *entry = w.findChild<QLineEdit *>(QStringLiteral("quickEntryLineEdit"));
+    QTest::keyClicks(entry, QStringLiteral("something important"));
+    QTest::keyClick(entry, Qt::Key_Return);
+    QCOMPARE(entry->text(), QStringLiteral("something important"));
+    QVERIFY(w.findChild<QLabel *>(QStringLiteral("quickEntryMessageLabel"))
+                ->text()
+                .contains(QStringLiteral("name")));
+}
+
+void TestMainWindow::countdownChangesAsDeadlinePasses()
+{
+    seedDemo(); // the open deadline is due 25 minutes after the demo's "now"
+    MainWindow &w = window();
+    auto *countdown = w.findChild<CountdownWidget *>(QStringLiteral("countdownWidget"));
+    auto background = [&] {
+        return countdown->palette().color(QPalette::Window);
+    };
+
+    QCOMPARE(countdown->urgency(), CountdownUrgency::Comfortable);
+    QCOMPARE(background(), CountdownWidget::backgroundFor(CountdownUrgency::Comfortable));
+
+    m_room->clock().advanceSecs(11 * 60); // 14:00 left
+    QCOMPARE(countdown->timeText(), QStringLiteral("14:00"));
+    QCOMPARE(countdown->urgency(), CountdownUrgency::Soon);
+    QCOMPARE(background(), QColor(0xff, 0xb3, 0x00)); // amber
+
+    m_room->clock().advanceSecs(14 * 60 + 30); // 30 s past due
+    QCOMPARE(countdown->urgency(), CountdownUrgency::Missed);
+    QCOMPARE(countdown->timeText(), QStringLiteral("MISSED 0:30 ago"));
+    QCOMPARE(background(), QColor(0xc6, 0x28, 0x28)); // red
+}
+
+void TestMainWindow::noDeadlineIsRed()
+{
+    m_room->addIncident();
+    MainWindow &w = window();
+    auto *countdown = w.findChild<CountdownWidget *>(QStringLiteral("countdownWidget"));
+    QCOMPARE(countdown->urgency(), CountdownUrgency::NoDeadline);
+    QCOMPARE(countdown->timeText(), QStringLiteral("no deadline committed"));
+    QCOMPARE(countdown->palette().color(QPalette::Window), QColor(0xc6, 0x28, 0x28));
+
+    // Committing a deadline (here from another window) switches the countdown to it.
+    auto other = m_room->openSecondStore();
+    QVERIFY(
+        other->commit({w.incidentList()->currentIncidentId(), QStringLiteral("Roll back"),
+                       QStringLiteral("Bob"), m_room->clock().now().addSecs(3600),
+                       QStringLiteral("the rollback takes 40 minutes"), QStringLiteral("Ann")}));
+    QTRY_COMPARE_WITH_TIMEOUT(countdown->urgency(), CountdownUrgency::Comfortable, 5000);
+    QCOMPARE(countdown->timeText(), QStringLiteral("1:00:00"));
+}
+
+void TestMainWindow::emptyDatabaseShowsWelcome()
+{
+    MainWindow &w = window();
+    auto *pages = w.findChild<QStackedWidget *>();
+    QCOMPARE(pages->currentWidget()->objectName(), QStringLiteral("welcomePage"));
+    QVERIFY(w.findChild<QWidget *>(QStringLiteral("welcomeNewIncidentButton"))->isVisible());
+
+    // An incident opened elsewhere (the CLI, a colleague) replaces the welcome page.
+    auto other = m_room->openSecondStore();
+    QVERIFY(other->createIncident(
+        {QStringLiteral("Login slow"), QStringLiteral("Acme"), {}, Severity::Sev3, {}, {}}));
+    QTRY_COMPARE_WITH_TIMEOUT(pages->currentWidget(), w.incidentView(), 5000);
+    QCOMPARE(w.findChild<QLabel *>(QStringLiteral("incidentTitleLabel"))->text(),
+             QStringLiteral("Login slow"));
+}
+
+void TestMainWindow::newIncidentDialogCreatesAndSelects()
+{
+    MainWindow &w = window();
+    ModalHook::setDialogHandler([](QDialog &dialog) {
+        dialog.findChild<QLineEdit *>(QStringLiteral("titleLineEdit"))
+            ->setText(QStringLiteral("Payments declined"));
+        dialog.findChild<QLineEdit *>(QStringLiteral("customerLineEdit"))
+            ->setText(QStringLiteral("Globex"));
+        dialog.findChild<QLineEdit *>(QStringLiteral("inChargeLineEdit"))
+            ->setText(QStringLiteral("Kim Park"));
+        dialog.findChild<QLineEdit *>(QStringLiteral("phoneLineEdit"))
+            ->setText(QStringLiteral("+49 30 1234567"));
+        QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("openIncidentButton")),
+                          Qt::LeftButton);
+        return dialog.result();
+    });
+    w.newIncidentAction()->trigger();
+    const auto incidents = m_room->store().incidents();
+    QCOMPARE(incidents->size(), 1);
+    QCOMPARE(incidents->first().title, QStringLiteral("Payments declined"));
+    QCOMPARE(w.incidentList()->currentIncidentId(), incidents->first().id);
+    QCOMPARE(w.findChild<QLabel *>(QStringLiteral("inChargeLabel"))->text(),
+             QStringLiteral("In charge: Kim Park · +49 30 1234567"));
+}
+
+void TestMainWindow::newIncidentDialogKeepsInputOnRefusal()
+{
+    MainWindow &w = window();
+    QString shownError;
+    QString keptTitle;
+    ModalHook::setDialogHandler([&](QDialog &dialog) {
+        dialog.findChild<QLineEdit *>(QStringLiteral("titleLineEdit"))
+            ->setText(QStringLiteral("Payments declined"));
+        // No customer: the store refuses, the dialog stays open with the title kept.
+        QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("openIncidentButton")),
+                          Qt::LeftButton);
+        shownError = dialog.findChild<QLabel *>(QStringLiteral("errorLabel"))->text();
+        keptTitle = dialog.findChild<QLineEdit *>(QStringLiteral("titleLineEdit"))->text();
+        return dialog.result();
+    });
+    w.newIncidentAction()->trigger();
+    QVERIFY2(shownError.contains(QStringLiteral("customer")), qPrintable(shownError));
+    QCOMPARE(keptTitle, QStringLiteral("Payments declined"));
+    QVERIFY(m_room->store().incidents()->isEmpty());
+}
+
+void TestMainWindow::markupInTextShowsLiterally()
+{
+    const qint64 id = m_room->addIncident(QStringLiteral("<b>Not bold</b>"));
+    NewBriefing briefing{id,
+                         QStringLiteral("Ann"),
+                         QStringLiteral("<i>literal</i> & <br>"),
+                         QStringLiteral("<script>x</script>"),
+                         {},
+                         {},
+                         m_room->clock().now().addSecs(600),
+                         QStringLiteral("<u>why</u>"),
+                         0};
+    QVERIFY(m_room->store().publishBriefing(briefing));
+    MainWindow &w = window();
+    QCOMPARE(w.findChild<QLabel *>(QStringLiteral("incidentTitleLabel"))->text(),
+             QStringLiteral("<b>Not bold</b>"));
+    QCOMPARE(w.findChild<QLabel *>(QStringLiteral("incidentTitleLabel"))->textFormat(),
+             Qt::PlainText);
+    const QString shown =
+        w.findChild<QTextBrowser *>(QStringLiteral("briefingTextBrowser"))->toPlainText();
+    QVERIFY2(shown.contains(QStringLiteral("<i>literal</i> & <br>")), qPrintable(shown));
+    QVERIFY(shown.contains(QStringLiteral("<script>x</script>")));
+    QVERIFY(shown.contains(QStringLiteral("<u>why</u>")));
+}
+
+void TestMainWindow::logFollowsNewestUnlessScrolledUp()
+{
+    const qint64 id = m_room->addIncident();
+    for (int i = 0; i < 300; ++i)
+        m_room->addLog(id, QStringLiteral("line %1").arg(i));
+    MainWindow &w = window();
+    auto *log = w.findChild<QTableView *>(QStringLiteral("logTableView"));
+    QScrollBar *bar = log->verticalScrollBar();
+    QTRY_VERIFY(bar->maximum() > 0);
+    QTRY_COMPARE(bar->value(), bar->maximum());
+
+    m_room->addLog(id, QStringLiteral("newest"));
+    QTRY_COMPARE(bar->value(), bar->maximum());
+
+    bar->setValue(0); // the reader scrolls up to read the start
+    m_room->addLog(id, QStringLiteral("newer still"));
+    QCOMPARE(log->model()->rowCount(), 302);
+    QTest::qWait(50);
+    QCOMPARE(bar->value(), 0);
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

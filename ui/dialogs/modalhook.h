@@ -1,0 +1,22 @@
+#pragma once
+
+#include <QString>
+
+#include <functional>
+
+class QDialog;
+class QWidget;
+
+// Every modal dialog and message box in the window goes through here, so a test can answer
+// it instead of blocking on it.
+namespace ModalHook {
+using DialogHandler = std::function<int(QDialog &)>;
+using MessageHandler = std::function<void(const QString &title, const QString &text)>;
+
+// Runs the dialog, or hands it to the test's handler when one is set.
+int exec(QDialog &dialog);
+void showError(QWidget *parent, const QString &title, const QString &text);
+
+void setDialogHandler(DialogHandler handler);
+void setMessageHandler(MessageHandler handler);
+} // namespace ModalHook

@@ -1,0 +1,92 @@
+#include "dialogs/newincidentdialog.h"
+
+#include "domain/fieldcheck.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+NewIncidentDialog::NewIncidentDialog(Create create, QWidget *parent)
+    : QDialog(parent), m_create(std::move(create)), m_title(new QLineEdit(this)),
+      m_customer(new QLineEdit(this)), m_severity(new QComboBox(this)),
+      m_inCharge(new QLineEdit(this)), m_phone(new QLineEdit(this)),
+      m_problem(new QPlainTextEdit(this)), m_error(new QLabel(this))
+{
+    setObjectName(QStringLiteral("newIncidentDialog"));
+    setWindowTitle(tr("New incident"));
+    m_title->setObjectName(QStringLiteral("titleLineEdit"));
+    m_customer->setObjectName(QStringLiteral("customerLineEdit"));
+    m_severity->setObjectName(QStringLiteral("severityComboBox"));
+    m_inCharge->setObjectName(QStringLiteral("inChargeLineEdit"));
+    m_phone->setObjectName(QStringLiteral("phoneLineEdit"));
+    m_problem->setObjectName(QStringLiteral("problemPlainTextEdit"));
+    m_error->setObjectName(QStringLiteral("errorLabel"));
+
+    m_title->setMaxLength(FieldLimit::Title);
+    m_customer->setMaxLength(FieldLimit::Title);
+    m_inCharge->setMaxLength(FieldLimit::Name);
+    m_phone->setMaxLength(FieldLimit::Phone);
+    m_title->setPlaceholderText(tr("What is broken, in a few words"));
+    m_problem->setPlaceholderText(
+        tr("The problem as the customer describes it: what fails, for whom, since when"));
+    m_problem->setTabChangesFocus(true);
+    for (Severity s : {Severity::Sev1, Severity::Sev2, Severity::Sev3, Severity::Sev4})
+        m_severity->addItem(severityName(s), int(s));
+    m_severity->setCurrentIndex(2);
+    m_severity->setToolTip(tr("Assess the impact first; severity follows from scope and scale."));
+    m_error->setTextFormat(Qt::PlainText);
+    m_error->setWordWrap(true);
+    QPalette pal = m_error->palette();
+    pal.setColor(QPalette::WindowText, QColor(0xc6, 0x28, 0x28));
+    m_error->setPalette(pal);
+    m_error->hide();
+
+    auto *form = new QFormLayout;
+    form->addRow(tr("&Title:"), m_title);
+    form->addRow(tr("&Customer:"), m_customer);
+    form->addRow(tr("&Severity:"), m_severity);
+    form->addRow(tr("&In charge:"), m_inCharge);
+    form->addRow(tr("&Phone:"), m_phone);
+    form->addRow(tr("P&roblem statement:"), m_problem);
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    buttons->button(QDialogButtonBox::Ok)->setText(tr("Open incident"));
+    buttons->button(QDialogButtonBox::Ok)->setObjectName(QStringLiteral("openIncidentButton"));
+    connect(buttons, &QDialogButtonBox::accepted, this, &NewIncidentDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &NewIncidentDialog::reject);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(m_error);
+    layout->addWidget(buttons);
+    resize(520, 380);
+}
+
+NewIncident NewIncidentDialog::incident() const
+{
+    NewIncident incident;
+    incident.title = m_title->text();
+    incident.customer = m_customer->text();
+    incident.severity = Severity(m_severity->currentData().toInt());
+    incident.inChargeName = m_inCharge->text();
+    incident.inChargePhone = m_phone->text();
+    incident.problemStatement = m_problem->toPlainText();
+    return incident;
+}
+
+void NewIncidentDialog::accept()
+{
+    const Result<qint64> created = m_create(incident());
+    if (!created) {
+        m_error->setText(created.error());
+        m_error->show();
+        return;
+    }
+    m_createdId = *created;
+    QDialog::accept();
+}

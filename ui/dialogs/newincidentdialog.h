@@ -1,0 +1,40 @@
+#pragma once
+
+#include "domain/incident.h"
+#include "domain/result.h"
+
+#include <QDialog>
+
+#include <functional>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+
+// Opens an incident. The dialog stays open with everything typed when the store refuses,
+// and shows why, so nothing typed in a hurry is lost.
+class NewIncidentDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    using Create = std::function<Result<qint64>(const NewIncident &)>;
+
+    explicit NewIncidentDialog(Create create, QWidget *parent = nullptr);
+
+    NewIncident incident() const;
+    qint64 createdId() const { return m_createdId; }
+
+    void accept() override;
+
+private:
+    Create m_create;
+    qint64 m_createdId = 0;
+    QLineEdit *m_title;
+    QLineEdit *m_customer;
+    QComboBox *m_severity;
+    QLineEdit *m_inCharge;
+    QLineEdit *m_phone;
+    QPlainTextEdit *m_problem;
+    QLabel *m_error;
+};

@@ -1,0 +1,99 @@
+#include "mainwindow.h"
+
+#include "dialogs/modalhook.h"
+#include "dialogs/newincidentdialog.h"
+#include "storage/incidentstore.h"
+#include "widgets/incidentlistpanel.h"
+#include "widgets/incidentview.h"
+#include "widgets/welcomepage.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+
+MainWindow::MainWindow(IncidentStore &store, const Clock &clock, QWidget *parent)
+    : QMainWindow(parent), m_store(store)
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("Warroom"));
+    createActions();
+
+    m_incidentList = new IncidentListPanel(store, m_newIncident, this);
+    m_welcome = new WelcomePage(m_newIncident, this);
+    m_incidentView = new IncidentView(store, clock, this);
+    m_pages = new QStackedWidget(this);
+    m_pages->addWidget(m_welcome);
+    m_pages->addWidget(m_incidentView);
+
+    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->addWidget(m_incidentList);
+    splitter->addWidget(m_pages);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({240, 1200});
+    setCentralWidget(splitter);
+
+    statusBar()->showMessage(tr("War room: %1").arg(store.location()));
+
+    connect(m_incidentList, &IncidentListPanel::incidentSelected, this,
+            [this](qint64 id) { m_incidentView->showIncident(id); });
+    connect(m_incidentList, &IncidentListPanel::incidentsChanged, this, &MainWindow::showCurrent);
+    showCurrent();
+    resize(1440, 900);
+}
+
+void MainWindow::createActions()
+{
+    m_newIncident = new QAction(tr("&New incident…"), this);
+    m_newIncident->setObjectName(QStringLiteral("newIncidentAction"));
+    m_newIncident->setShortcut(QKeySequence::New);
+    connect(m_newIncident, &QAction::triggered, this, &MainWindow::newIncident);
+
+    m_quit = new QAction(tr("&Quit"), this);
+    m_quit->setShortcut(QKeySequence::Quit);
+    connect(m_quit, &QAction::triggered, qApp, &QApplication::closeAllWindows);
+
+    m_about = new QAction(tr("&About Warroom"), this);
+    connect(m_about, &QAction::triggered, this, [this] {
+        QMessageBox::about(this, tr("About Warroom"),
+                           tr("<b>Warroom %1</b><p>A war room for running a customer crisis: one "
+                              "person in charge, a live technical log, plain business "
+                              "briefings and written deadlines.</p>")
+                               .arg(QApplication::applicationVersion()));
+    });
+
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_newIncident);
+    file->addSeparator();
+    file->addAction(m_quit);
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(m_about);
+}
+
+void MainWindow::showCurrent()
+{
+    if (m_incidentList->incidentCount() == 0) {
+        m_pages->setCurrentWidget(m_welcome);
+        return;
+    }
+    if (m_incidentList->currentIncidentId() == 0) {
+        // Nothing chosen yet: the newest incident is the one most likely burning.
+        const auto incidents = m_store.incidents();
+        if (incidents && !incidents->isEmpty())
+            m_incidentList->selectIncident(incidents->constFirst().id);
+    }
+    m_pages->setCurrentWidget(m_incidentView);
+}
+
+void MainWindow::newIncident()
+{
+    NewIncidentDialog dialog(
+        [this](const NewIncident &incident) { return m_store.createIncident(incident); }, this);
+    if (ModalHook::exec(dialog) != QDialog::Accepted)
+        return;
+    m_incidentList->selectIncident(dialog.createdId());
+    m_pages->setCurrentWidget(m_incidentView);
+}

@@ -1,0 +1,38 @@
+#pragma once
+
+#include <QMainWindow>
+
+class Clock;
+class IncidentListPanel;
+class IncidentStore;
+class IncidentView;
+class QStackedWidget;
+class WelcomePage;
+
+// Composes the war room: incident list, the selected incident's view, or the welcome page
+// when there is no incident. The panels do their own work; this only wires them.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    MainWindow(IncidentStore &store, const Clock &clock, QWidget *parent = nullptr);
+
+    IncidentView *incidentView() const { return m_incidentView; }
+    IncidentListPanel *incidentList() const { return m_incidentList; }
+    QAction *newIncidentAction() const { return m_newIncident; }
+
+    void newIncident();
+
+private:
+    void createActions();
+    void showCurrent();
+
+    IncidentStore &m_store;
+    QAction *m_newIncident = nullptr;
+    QAction *m_quit = nullptr;
+    QAction *m_about = nullptr;
+    IncidentListPanel *m_incidentList = nullptr;
+    QStackedWidget *m_pages = nullptr;
+    WelcomePage *m_welcome = nullptr;
+    IncidentView *m_incidentView = nullptr;
+};

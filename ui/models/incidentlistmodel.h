@@ -1,0 +1,33 @@
+#pragma once
+
+#include "domain/incident.h"
+
+#include <QAbstractListModel>
+
+class IncidentStore;
+
+// The incidents in a database, newest first; follows the store's changes.
+class IncidentListModel : public QAbstractListModel
+{
+    Q_OBJECT
+public:
+    enum Role
+    {
+        IncidentIdRole = Qt::UserRole + 1
+    };
+
+    explicit IncidentListModel(IncidentStore &store, QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+
+    int rowOf(qint64 incidentId) const; // -1 when absent
+    void reload();
+
+signals:
+    void loadFailed(const QString &message);
+
+private:
+    IncidentStore &m_store;
+    QList<Incident> m_incidents;
+};

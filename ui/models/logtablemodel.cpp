@@ -1,0 +1,166 @@
+#include "models/logtablemodel.h"
+
+#include "storage/incidentstore.h"
+#include "timeformat.h"
+
+#include <QColor>
+#include <QFont>
+
+namespace {
+QColor kindColor(LogKind kind)
+{
+    switch (kind) {
+    case LogKind::Observation:
+        return QColor(0x37, 0x47, 0x4f);
+    case LogKind::Hypothesis:
+        return QColor(0xb2, 0x6a, 0x00);
+    case LogKind::Action:
+        return QColor(0x1b, 0x5e, 0x20);
+    case LogKind::Result:
+        return QColor(0x0d, 0x47, 0xa1);
+    case LogKind::Question:
+        return QColor(0x6a, 0x1b, 0x9a);
+    case LogKind::Ask:
+        return QColor(0xad, 0x14, 0x57);
+    }
+    return {};
+}
+} // namespace
+
+LogTableModel::LogTableModel(IncidentStore &store, QObject *parent)
+    : QAbstractTableModel(parent), m_store(store)
+{
+    connect(&m_store, &IncidentStore::logEntriesAppended, this, &LogTableModel::onEntriesAppended);
+}
+
+void LogTableModel::setIncident(qint64 incidentId)
+{
+    beginResetModel();
+    m_incidentId = incidentId;
+    m_pages.clear();
+    m_rowCount = 0;
+    if (incidentId > 0) {
+        const Result<qint64> count = m_store.logEntryCount(incidentId);
+        if (count)
+            m_rowCount = int(*count);
+        else
+            emit loadFailed(count.error());
+    }
+    endResetModel();
+}
+
+void LogTableModel::onEntriesAppended(qint64 incidentId)
+{
+    if (incidentId != m_incidentId)
+        return;
+    const Result<qint64> count = m_store.logEntryCount(incidentId);
+    if (!count) {
+        emit loadFailed(count.error());
+        return;
+    }
+    if (*count <= m_rowCount)
+        return; // already shown: the same change can be announced twice
+    // The last page was partial and is now stale; full pages never change.
+    m_pages.remove(m_rowCount / kPageSize);
+    beginInsertRows({}, m_rowCount, int(*count) - 1);
+    m_rowCount = int(*count);
+    endInsertRows();
+}
+
+int LogTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : m_rowCount;
+}
+
+int LogTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+const LogEntry *LogTableModel::entryAt(int row) const
+{
+    const int page = row / kPageSize;
+    QList<LogEntry> *entries = m_pages.object(page);
+    if (!entries) {
+        // Row r is the entry with seq r + 1; a page is one index range scan.
+        const auto loaded =
+            m_store.logEntries(m_incidentId, qint64(page) * kPageSize + 1, kPageSize);
+        if (!loaded)
+            return nullptr;
+        entries = new QList<LogEntry>(*loaded);
+        m_pages.insert(page, entries);
+        ++m_pagesLoaded;
+    }
+    const int offset = row % kPageSize;
+    return offset < entries->size() ? &entries->at(offset) : nullptr;
+}
+
+QVariant LogTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const LogEntry *entry = entryAt(index.row());
+    if (!entry)
+        return role == Qt::DisplayRole && index.column() == TextColumn
+                   ? QVariant(tr("(this entry could not be read)"))
+                   : QVariant();
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case TimeColumn:
+            return TimeFormat::clockSeconds(entry->at);
+        case AuthorColumn:
+            return entry->author;
+        case KindColumn:
+            return logKindName(entry->kind);
+        case TextColumn:
+            if (entry->correctsId > 0)
+                return tr("[correction] %1").arg(entry->text);
+            // One line per row keeps a million rows fast; the tooltip has the rest.
+            return QString(entry->text).replace(QLatin1Char('\n'), QStringLiteral(" ⏎ "));
+        }
+        break;
+    case Qt::ToolTipRole:
+        if (index.column() == TextColumn || index.column() == TimeColumn)
+            return tr("#%1 · %2 · %3 · %4\n\n%5")
+                .arg(entry->seq)
+                .arg(TimeFormat::full(entry->at), entry->author, logKindName(entry->kind),
+                     entry->text);
+        break;
+    case Qt::ForegroundRole:
+        if (index.column() == KindColumn)
+            return kindColor(entry->kind);
+        break;
+    case Qt::FontRole:
+        if (index.column() == KindColumn) {
+            QFont font;
+            font.setBold(true);
+            return font;
+        }
+        break;
+    case KindRole:
+        return int(entry->kind);
+    case EntryIdRole:
+        return entry->id;
+    case SeqRole:
+        return entry->seq;
+    }
+    return {};
+}
+
+QVariant LogTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case TimeColumn:
+        return tr("Time");
+    case AuthorColumn:
+        return tr("Author");
+    case KindColumn:
+        return tr("Kind");
+    case TextColumn:
+        return tr("What was seen, thought or done");
+    }
+    return {};
+}

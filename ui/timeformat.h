@@ -1,0 +1,11 @@
+#pragma once
+
+#include <QDateTime>
+#include <QString>
+
+// How times read in the window: local wall-clock time, since the commander thinks in it.
+namespace TimeFormat {
+QString clock(const QDateTime &time);        // "14:05"
+QString clockSeconds(const QDateTime &time); // "14:05:09"
+QString full(const QDateTime &time);         // "Mon 23 Nov 14:05"
+} // namespace TimeFormat

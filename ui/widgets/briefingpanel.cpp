@@ -1,0 +1,124 @@
+#include "widgets/briefingpanel.h"
+
+#include "services/clock.h"
+#include "services/countdown.h"
+#include "timeformat.h"
+
+#include <QLabel>
+#include <QListWidget>
+#include <QSplitter>
+#include <QTextBrowser>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace {
+QString escaped(const QString &text)
+{
+    return text.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>"));
+}
+
+QString section(const QString &heading, const QString &body)
+{
+    if (body.trimmed().isEmpty())
+        return {};
+    return QStringLiteral(
+               "<h4 style='margin-bottom:2px; color:#455a64'>%1</h4><p style='margin-top:0'>%2</p>")
+        .arg(heading.toHtmlEscaped(), escaped(body));
+}
+} // namespace
+
+BriefingPanel::BriefingPanel(const Clock &clock, QWidget *parent)
+    : QWidget(parent), m_clock(clock), m_title(new QLabel(this)), m_view(new QTextBrowser(this)),
+      m_history(new QListWidget(this))
+{
+    setObjectName(QStringLiteral("briefingPanel"));
+    m_view->setObjectName(QStringLiteral("briefingTextBrowser"));
+    m_history->setObjectName(QStringLiteral("briefingHistoryList"));
+    m_view->setOpenLinks(false);
+    m_history->setTextElideMode(Qt::ElideRight);
+    m_history->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_history->setUniformItemSizes(true);
+
+    m_title->setText(tr("Business channel — briefings"));
+    QFont titleFont = m_title->font();
+    titleFont.setBold(true);
+    m_title->setFont(titleFont);
+
+    auto *splitter = new QSplitter(Qt::Vertical, this);
+    splitter->addWidget(m_view);
+    splitter->addWidget(m_history);
+    splitter->setStretchFactor(0, 4);
+    splitter->setStretchFactor(1, 1);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_title);
+    layout->addWidget(splitter, 1);
+
+    connect(m_history, &QListWidget::currentRowChanged, this, &BriefingPanel::show);
+    // "next update in 12:00" is relative to now: re-read it as time passes.
+    auto *relativeTimes = new QTimer(this);
+    relativeTimes->setInterval(15 * 1000);
+    relativeTimes->start();
+    connect(relativeTimes, &QTimer::timeout, this, [this] { show(m_history->currentRow()); });
+    connect(&m_clock, &Clock::jumped, this, [this] { show(m_history->currentRow()); });
+}
+
+void BriefingPanel::setBriefings(const QList<Briefing> &briefings)
+{
+    m_briefings = briefings;
+    QSignalBlocker blocker(m_history);
+    m_history->clear();
+    // Newest first, as a reader scans for the latest.
+    for (auto it = m_briefings.crbegin(); it != m_briefings.crend(); ++it) {
+        m_history->addItem(
+            tr("#%1  %2  %3").arg(it->seq).arg(TimeFormat::clock(it->publishedAt), it->headline));
+    }
+    m_history->setCurrentRow(m_briefings.isEmpty() ? -1 : 0);
+    show(m_history->currentRow());
+}
+
+QString BriefingPanel::shownText() const
+{
+    return m_view->toPlainText();
+}
+
+void BriefingPanel::show(int index)
+{
+    if (index < 0 || index >= m_briefings.size()) {
+        m_view->setHtml(tr("<p style='color:#c62828'><b>No briefing yet.</b></p>"
+                           "<p>The customer's managers have heard nothing from us. Tell them "
+                           "the status and when the next update comes.</p>"));
+        return;
+    }
+    const Briefing &briefing = m_briefings.at(m_briefings.size() - 1 - index);
+    QString html = toHtml(briefing, m_clock.now());
+    if (index > 0)
+        html.prepend(tr("<p style='background:#fff3cd'>An earlier briefing (#%1 of %2).</p>")
+                         .arg(briefing.seq)
+                         .arg(m_briefings.size()));
+    m_view->setHtml(html);
+}
+
+QString BriefingPanel::toHtml(const Briefing &briefing, const QDateTime &now)
+{
+    const qint64 secondsToNext = now.secsTo(briefing.nextUpdateAt);
+    const QString nextWhen =
+        secondsToNext >= 0
+            ? tr("%1 (in %2)")
+                  .arg(TimeFormat::clock(briefing.nextUpdateAt), formatDuration(secondsToNext))
+            : tr("%1 (<span style='color:#c62828'><b>overdue by %2</b></span>)")
+                  .arg(TimeFormat::clock(briefing.nextUpdateAt), formatDuration(-secondsToNext));
+    QString html;
+    html += QStringLiteral("<h3 style='margin-bottom:2px'>%1</h3>").arg(escaped(briefing.headline));
+    html += tr("<p style='color:#607d8b; margin-top:0'>Briefing #%1 · %2 · by %3</p>")
+                .arg(briefing.seq)
+                .arg(TimeFormat::full(briefing.publishedAt), briefing.author.toHtmlEscaped());
+    html += section(tr("Customer impact"), briefing.impact);
+    html += section(tr("What we are doing now"), briefing.doing);
+    html += section(tr("What changed since the last briefing"), briefing.changed);
+    html += tr("<h4 style='margin-bottom:2px; color:#455a64'>Next update</h4>"
+               "<p style='margin-top:0'><b>%1</b><br>Why then: %2</p>")
+                .arg(nextWhen, escaped(briefing.nextUpdateWhy));
+    return html;
+}

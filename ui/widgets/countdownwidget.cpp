@@ -1,0 +1,94 @@
+#include "widgets/countdownwidget.h"
+
+#include "services/clock.h"
+#include "timeformat.h"
+
+#include <QLabel>
+#include <QVBoxLayout>
+
+CountdownWidget::CountdownWidget(const Clock &clock, QWidget *parent)
+    : QFrame(parent), m_clock(clock), m_caption(new QLabel(this)), m_time(new QLabel(this)),
+      m_detail(new QLabel(this))
+{
+    setObjectName(QStringLiteral("countdownWidget"));
+    m_caption->setObjectName(QStringLiteral("countdownCaptionLabel"));
+    m_time->setObjectName(QStringLiteral("countdownTimeLabel"));
+    m_detail->setObjectName(QStringLiteral("countdownDetailLabel"));
+    setAutoFillBackground(true);
+    setFrameShape(QFrame::StyledPanel);
+    setMinimumWidth(300);
+
+    QFont timeFont = m_time->font();
+    timeFont.setPointSizeF(timeFont.pointSizeF() * 2.4);
+    timeFont.setBold(true);
+    m_time->setFont(timeFont);
+    m_time->setAlignment(Qt::AlignCenter);
+    m_caption->setAlignment(Qt::AlignCenter);
+    m_detail->setAlignment(Qt::AlignCenter);
+    m_detail->setWordWrap(true);
+    m_detail->setTextFormat(Qt::PlainText);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(12, 6, 12, 6);
+    layout->setSpacing(2);
+    layout->addWidget(m_caption);
+    layout->addWidget(m_time);
+    layout->addWidget(m_detail);
+
+    m_tick.setInterval(1000);
+    connect(&m_tick, &QTimer::timeout, this, &CountdownWidget::refresh);
+    connect(&m_clock, &Clock::jumped, this, &CountdownWidget::refresh);
+    m_tick.start();
+    refresh();
+}
+
+void CountdownWidget::setDeadline(const std::optional<Commitment> &deadline)
+{
+    m_deadline = deadline;
+    refresh();
+}
+
+QString CountdownWidget::timeText() const
+{
+    return m_time->text();
+}
+
+QColor CountdownWidget::backgroundFor(CountdownUrgency urgency)
+{
+    switch (urgency) {
+    case CountdownUrgency::Comfortable:
+        return QColor(0x2e, 0x7d, 0x32);
+    case CountdownUrgency::Soon:
+        return QColor(0xff, 0xb3, 0x00);
+    case CountdownUrgency::Missed:
+    case CountdownUrgency::NoDeadline:
+        return QColor(0xc6, 0x28, 0x28);
+    }
+    return {};
+}
+
+QColor CountdownWidget::foregroundFor(CountdownUrgency urgency)
+{
+    return urgency == CountdownUrgency::Soon ? QColor(Qt::black) : QColor(Qt::white);
+}
+
+void CountdownWidget::refresh()
+{
+    m_reading = readCountdown(m_deadline, m_clock.now());
+    m_time->setText(m_reading.text);
+    if (m_deadline) {
+        m_caption->setText(tr("Next deadline"));
+        m_detail->setText(
+            tr("%1\n%2 · due %3")
+                .arg(m_deadline->what, m_deadline->owner, TimeFormat::clock(m_deadline->due)));
+        setToolTip(tr("Why this time: %1").arg(m_deadline->why));
+    } else {
+        m_caption->setText(tr("Next deadline"));
+        m_detail->setText(tr("Commit the next step with an owner and a due time."));
+        setToolTip({});
+    }
+    QPalette pal = palette();
+    pal.setColor(QPalette::Window, backgroundFor(m_reading.urgency));
+    pal.setColor(QPalette::WindowText, foregroundFor(m_reading.urgency));
+    setPalette(pal);
+}

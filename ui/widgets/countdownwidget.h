@@ -1,0 +1,40 @@
+#pragma once
+
+#include "domain/commitment.h"
+#include "services/countdown.h"
+
+#include <QFrame>
+#include <QTimer>
+
+#include <optional>
+
+class Clock;
+class QLabel;
+
+// The large countdown to the next committed deadline: what, who, when, and time left.
+// Green while comfortable, amber under 15 minutes, red and "MISSED" once passed, and red
+// when nothing is committed at all.
+class CountdownWidget : public QFrame
+{
+    Q_OBJECT
+public:
+    explicit CountdownWidget(const Clock &clock, QWidget *parent = nullptr);
+
+    void setDeadline(const std::optional<Commitment> &deadline);
+    CountdownUrgency urgency() const { return m_reading.urgency; }
+    QString timeText() const;
+
+    static QColor backgroundFor(CountdownUrgency urgency);
+    static QColor foregroundFor(CountdownUrgency urgency);
+
+    void refresh();
+
+private:
+    const Clock &m_clock;
+    std::optional<Commitment> m_deadline;
+    CountdownReading m_reading;
+    QLabel *m_caption;
+    QLabel *m_time;
+    QLabel *m_detail;
+    QTimer m_tick;
+};

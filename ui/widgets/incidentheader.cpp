@@ -1,0 +1,111 @@
+#include "widgets/incidentheader.h"
+
+#include "widgets/countdownwidget.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QVBoxLayout>
+
+namespace {
+QLabel *chip(const QString &objectName, QWidget *parent)
+{
+    auto *label = new QLabel(parent);
+    label->setObjectName(objectName);
+    label->setTextFormat(Qt::PlainText);
+    label->setMargin(4);
+    label->setAutoFillBackground(true);
+    QFont font = label->font();
+    font.setBold(true);
+    label->setFont(font);
+    return label;
+}
+
+void paintChip(QLabel *label, const QColor &background, const QColor &foreground)
+{
+    QPalette pal = label->palette();
+    pal.setColor(QPalette::Window, background);
+    pal.setColor(QPalette::WindowText, foreground);
+    label->setPalette(pal);
+}
+
+QColor severityColor(Severity severity)
+{
+    switch (severity) {
+    case Severity::Sev1:
+        return QColor(0xb7, 0x1c, 0x1c);
+    case Severity::Sev2:
+        return QColor(0xe6, 0x51, 0x00);
+    case Severity::Sev3:
+        return QColor(0xf9, 0xa8, 0x25);
+    case Severity::Sev4:
+        return QColor(0x54, 0x6e, 0x7a);
+    }
+    return {};
+}
+} // namespace
+
+IncidentHeader::IncidentHeader(const Clock &clock, QWidget *parent)
+    : QWidget(parent), m_title(new QLabel(this)), m_customer(new QLabel(this)),
+      m_status(chip(QStringLiteral("statusLabel"), this)),
+      m_severity(chip(QStringLiteral("severityLabel"), this)), m_inCharge(new QLabel(this)),
+      m_countdown(new CountdownWidget(clock, this))
+{
+    setObjectName(QStringLiteral("incidentHeader"));
+    m_title->setObjectName(QStringLiteral("incidentTitleLabel"));
+    m_customer->setObjectName(QStringLiteral("customerLabel"));
+    m_inCharge->setObjectName(QStringLiteral("inChargeLabel"));
+    for (QLabel *label : {m_title, m_customer, m_inCharge}) {
+        label->setTextFormat(Qt::PlainText);
+        label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    }
+    m_title->setWordWrap(true);
+    QFont titleFont = m_title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.6);
+    titleFont.setBold(true);
+    m_title->setFont(titleFont);
+    QFont inChargeFont = m_inCharge->font();
+    inChargeFont.setPointSizeF(inChargeFont.pointSizeF() * 1.15);
+    m_inCharge->setFont(inChargeFont);
+
+    auto *chips = new QHBoxLayout;
+    chips->addWidget(m_severity);
+    chips->addWidget(m_status);
+    chips->addWidget(m_customer);
+    chips->addStretch();
+
+    auto *left = new QVBoxLayout;
+    left->addWidget(m_title);
+    left->addLayout(chips);
+    left->addWidget(m_inCharge);
+    left->addStretch();
+
+    auto *layout = new QHBoxLayout(this);
+    layout->addLayout(left, 1);
+    layout->addWidget(m_countdown);
+}
+
+void IncidentHeader::setIncident(const Incident &incident)
+{
+    m_title->setText(incident.title);
+    m_customer->setText(tr("Customer: %1").arg(incident.customer));
+    m_status->setText(statusName(incident.status).toUpper());
+    paintChip(m_status, QColor(0x26, 0x32, 0x38), Qt::white);
+    m_severity->setText(severityName(incident.severity));
+    paintChip(m_severity, severityColor(incident.severity),
+              incident.severity == Severity::Sev3 ? QColor(Qt::black) : QColor(Qt::white));
+    if (incident.inChargeName.isEmpty()) {
+        m_inCharge->setText(tr("Nobody is in charge: name one person, with a phone number."));
+        QPalette pal = m_inCharge->palette();
+        pal.setColor(QPalette::WindowText, QColor(0xc6, 0x28, 0x28));
+        m_inCharge->setPalette(pal);
+    } else {
+        m_inCharge->setText(
+            tr("In charge: %1 · %2").arg(incident.inChargeName, incident.inChargePhone));
+        m_inCharge->setPalette(palette());
+    }
+}
+
+void IncidentHeader::setNextDeadline(const std::optional<Commitment> &deadline)
+{
+    m_countdown->setDeadline(deadline);
+}

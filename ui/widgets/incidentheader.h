@@ -1,0 +1,33 @@
+#pragma once
+
+#include "domain/commitment.h"
+#include "domain/incident.h"
+
+#include <QWidget>
+
+#include <optional>
+
+class Clock;
+class CountdownWidget;
+class QLabel;
+
+// Above both channels: what the incident is, who is in charge and how to reach them, and the
+// countdown to the next deadline.
+class IncidentHeader : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit IncidentHeader(const Clock &clock, QWidget *parent = nullptr);
+
+    void setIncident(const Incident &incident);
+    void setNextDeadline(const std::optional<Commitment> &deadline);
+    CountdownWidget *countdown() const { return m_countdown; }
+
+private:
+    QLabel *m_title;
+    QLabel *m_customer;
+    QLabel *m_status;
+    QLabel *m_severity;
+    QLabel *m_inCharge;
+    CountdownWidget *m_countdown;
+};

@@ -1,0 +1,79 @@
+#include "widgets/technicallogpanel.h"
+
+#include "models/logtablemodel.h"
+#include "storage/incidentstore.h"
+#include "widgets/quickentrybar.h"
+
+#include <QHeaderView>
+#include <QLabel>
+#include <QScrollBar>
+#include <QTableView>
+#include <QVBoxLayout>
+
+TechnicalLogPanel::TechnicalLogPanel(IncidentStore &store, QWidget *parent)
+    : QWidget(parent), m_store(store), m_model(new LogTableModel(store, this)),
+      m_view(new QTableView(this)), m_entry(new QuickEntryBar(this))
+{
+    setObjectName(QStringLiteral("technicalLogPanel"));
+    m_view->setObjectName(QStringLiteral("logTableView"));
+    m_view->setModel(m_model);
+    m_view->setWordWrap(false);
+    m_view->setAlternatingRowColors(true);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->verticalHeader()->hide();
+    // Fixed row heights: the view never measures a million rows.
+    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    const int charWidth = m_view->fontMetrics().horizontalAdvance(QLatin1Char('0'));
+    m_view->setColumnWidth(LogTableModel::TimeColumn, charWidth * 10);
+    m_view->setColumnWidth(LogTableModel::AuthorColumn, charWidth * 16);
+    m_view->setColumnWidth(LogTableModel::KindColumn, charWidth * 13);
+
+    auto *title = new QLabel(tr("Technical channel — live log"), this);
+    QFont titleFont = title->font();
+    titleFont.setBold(true);
+    title->setFont(titleFont);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(title);
+    layout->addWidget(m_view, 1);
+    layout->addWidget(m_entry);
+
+    // Decide before the rows arrive whether to follow them: after insertion the scroll bar
+    // has already grown and "at the bottom" can no longer be told.
+    connect(m_model, &QAbstractItemModel::rowsAboutToBeInserted, this,
+            [this] { m_followNewest = isAtNewest(); });
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, [this] {
+        if (m_followNewest)
+            m_view->scrollToBottom();
+    });
+    connect(m_model, &LogTableModel::loadFailed, m_entry, &QuickEntryBar::showFailure);
+    connect(
+        m_entry, &QuickEntryBar::submitted, this,
+        [this](const QuickEntry &entry, const QString &author) {
+            const qint64 incidentId = m_model->incidentId();
+            const auto added = m_store.appendLogEntry({incidentId, author, entry.kind, entry.text});
+            if (!added) {
+                m_entry->showFailure(added.error());
+                return;
+            }
+            m_entry->clearAfterSuccess();
+            m_view->scrollToBottom(); // your own entry is always shown
+        });
+}
+
+void TechnicalLogPanel::setIncident(qint64 incidentId)
+{
+    m_model->setIncident(incidentId);
+    m_view->scrollToBottom();
+}
+
+bool TechnicalLogPanel::isAtNewest() const
+{
+    const QScrollBar *bar = m_view->verticalScrollBar();
+    return bar->value() >= bar->maximum();
+}
