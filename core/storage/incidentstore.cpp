@@ -70,6 +70,15 @@ const QString kBriefingColumns =
     QStringLiteral("id, incident_id, seq, published_at, author, headline, impact, doing, changed, "
                    "next_update_at, next_update_why, corrects_id");
 
+// Which incidents gained rows past an id. The inner query walks only the new rows by key;
+// a plain GROUP BY would make SQLite walk the whole (incident_id, seq) index instead.
+QString newRowsByIncident(const QString &table)
+{
+    return QStringLiteral("SELECT incident_id, MAX(id) FROM (SELECT incident_id, id FROM %1 "
+                          "WHERE id > ? ORDER BY id) recent GROUP BY incident_id")
+        .arg(table);
+}
+
 Briefing readBriefing(const QSqlQuery &q)
 {
     Briefing b;
@@ -479,23 +488,18 @@ void IncidentStore::announceChanges()
     Markers next = m_markers;
     const auto revision =
         m_database->scalar(QStringLiteral("SELECT COALESCE(SUM(revision), 0) FROM incidents"));
-    const auto log = incidentsWithNewRows(
-        QStringLiteral("SELECT incident_id, MAX(id) FROM log_entries WHERE id > ? "
-                       "GROUP BY incident_id"),
-        m_markers.lastLogId, next.lastLogId);
-    const auto commitments = incidentsWithNewRows(
-        QStringLiteral("SELECT incident_id, MAX(id) FROM commitments WHERE id > ? "
-                       "GROUP BY incident_id"),
-        m_markers.lastCommitmentId, next.lastCommitmentId);
+    const auto log = incidentsWithNewRows(newRowsByIncident(QStringLiteral("log_entries")),
+                                          m_markers.lastLogId, next.lastLogId);
+    const auto commitments =
+        incidentsWithNewRows(newRowsByIncident(QStringLiteral("commitments")),
+                             m_markers.lastCommitmentId, next.lastCommitmentId);
     const auto outcomes = incidentsWithNewRows(
-        QStringLiteral("SELECT c.incident_id, MAX(o.id) FROM commitment_outcomes o "
-                       "JOIN commitments c ON c.id = o.commitment_id WHERE o.id > ? "
-                       "GROUP BY c.incident_id"),
+        QStringLiteral("SELECT c.incident_id, MAX(o.id) FROM (SELECT id, commitment_id FROM "
+                       "commitment_outcomes WHERE id > ? ORDER BY id) o "
+                       "JOIN commitments c ON c.id = o.commitment_id GROUP BY c.incident_id"),
         m_markers.lastOutcomeId, next.lastOutcomeId);
-    const auto briefings = incidentsWithNewRows(
-        QStringLiteral("SELECT incident_id, MAX(id) FROM briefings WHERE id > ? "
-                       "GROUP BY incident_id"),
-        m_markers.lastBriefingId, next.lastBriefingId);
+    const auto briefings = incidentsWithNewRows(newRowsByIncident(QStringLiteral("briefings")),
+                                                m_markers.lastBriefingId, next.lastBriefingId);
     if (!revision || !log || !commitments || !outcomes || !briefings)
         return; // markers stay put: the next look retries
     next.incidentsRevision = revision->toLongLong();
