@@ -28,6 +28,15 @@ Result<qint64> seedDemoIncident(IncidentStore &store, ManualClock &clock, const 
     };
     const QString failuresSince = utc(74);
     const QString deployedAt = utc(91);
+    qint64 id = 0;
+    auto tell = [&](const QList<Step> &steps) -> Outcome {
+        for (const Step &step : steps) {
+            at(step.minutesBeforeNow);
+            if (auto added = store.appendLogEntry({id, step.author, step.kind, step.text}); !added)
+                return Failure{added.error()};
+        }
+        return done();
+    };
 
     at(72);
     NewIncident incident;
@@ -44,7 +53,7 @@ Result<qint64> seedDemoIncident(IncidentStore &store, ManualClock &clock, const 
     const Result<qint64> created = store.createIncident(incident);
     if (!created)
         return created;
-    const qint64 id = *created;
+    id = *created;
 
     const QList<Step> before{
         {70, kCommander, LogKind::Observation,
@@ -64,11 +73,8 @@ Result<qint64> seedDemoIncident(IncidentStore &store, ManualClock &clock, const 
          QStringLiteral("The new pool size (max 20 -> 5) starves order-service of database "
                         "connections under peak load.")},
     };
-    for (const Step &step : before) {
-        at(step.minutesBeforeNow);
-        if (auto added = store.appendLogEntry({id, step.author, step.kind, step.text}); !added)
-            return Failure{added.error()};
-    }
+    if (Outcome told = tell(before); !told)
+        return Failure{told.error()};
 
     at(57);
     const Result<qint64> poolCheck = store.commit(
@@ -89,11 +95,8 @@ Result<qint64> seedDemoIncident(IncidentStore &store, ManualClock &clock, const 
         {45, kSre, LogKind::Result,
          QStringLiteral("Rollback complete; 503 rate down to 6 %, not zero.")},
     };
-    for (const Step &step : middle) {
-        at(step.minutesBeforeNow);
-        if (auto added = store.appendLogEntry({id, step.author, step.kind, step.text}); !added)
-            return Failure{added.error()};
-    }
+    if (Outcome told = tell(middle); !told)
+        return Failure{told.error()};
     if (Outcome met = store.markMet(*poolCheck, kSre); !met)
         return Failure{met.error()};
 
@@ -105,11 +108,8 @@ Result<qint64> seedDemoIncident(IncidentStore &store, ManualClock &clock, const 
          QStringLiteral("Replica lag 48 s and growing; replica disk IOPS at the provisioned "
                         "limit.")},
     };
-    for (const Step &step : later) {
-        at(step.minutesBeforeNow);
-        if (auto added = store.appendLogEntry({id, step.author, step.kind, step.text}); !added)
-            return Failure{added.error()};
-    }
+    if (Outcome told = tell(later); !told)
+        return Failure{told.error()};
 
     at(30);
     NewBriefing briefing;
@@ -139,11 +139,8 @@ Result<qint64> seedDemoIncident(IncidentStore &store, ManualClock &clock, const 
          QStringLiteral("Raising the replica IOPS limit and building a fresh read replica in "
                         "eu-west-1.")},
     };
-    for (const Step &step : last) {
-        at(step.minutesBeforeNow);
-        if (auto added = store.appendLogEntry({id, step.author, step.kind, step.text}); !added)
-            return Failure{added.error()};
-    }
+    if (Outcome told = tell(last); !told)
+        return Failure{told.error()};
 
     at(20);
     const Result<qint64> replica = store.commit(
@@ -155,12 +152,11 @@ Result<qint64> seedDemoIncident(IncidentStore &store, ManualClock &clock, const 
     if (!replica)
         return replica;
 
-    at(12);
-    if (auto added = store.appendLogEntry(
-            {id, kSre, LogKind::Observation,
-             QStringLiteral("New replica at 71 % sync; old replica lag still 52 s.")});
-        !added)
-        return Failure{added.error()};
+    if (Outcome told = tell({{12, kSre, LogKind::Observation,
+                              QStringLiteral("New replica at 71 % sync; old replica lag still "
+                                             "52 s.")}});
+        !told)
+        return Failure{told.error()};
 
     clock.setNow(realNow);
     return id;

@@ -1,4 +1,5 @@
 #include "dialogs/newincidentdialog.h"
+#include "colors.h"
 
 #include "domain/fieldcheck.h"
 
@@ -41,9 +42,7 @@ NewIncidentDialog::NewIncidentDialog(Create create, QWidget *parent)
     m_severity->setToolTip(tr("Assess the impact first; severity follows from scope and scale."));
     m_error->setTextFormat(Qt::PlainText);
     m_error->setWordWrap(true);
-    QPalette pal = m_error->palette();
-    pal.setColor(QPalette::WindowText, QColor(0xc6, 0x28, 0x28));
-    m_error->setPalette(pal);
+    WarroomColors::setTextColor(m_error, WarroomColors::alarm());
     m_error->hide();
 
     auto *form = new QFormLayout;

@@ -1,4 +1,5 @@
 #include "widgets/countdownwidget.h"
+#include "colors.h"
 
 #include "services/clock.h"
 #include "timeformat.h"
@@ -57,12 +58,12 @@ QColor CountdownWidget::backgroundFor(CountdownUrgency urgency)
 {
     switch (urgency) {
     case CountdownUrgency::Comfortable:
-        return QColor(0x2e, 0x7d, 0x32);
+        return WarroomColors::onTrack();
     case CountdownUrgency::Soon:
-        return QColor(0xff, 0xb3, 0x00);
+        return WarroomColors::warning();
     case CountdownUrgency::Missed:
     case CountdownUrgency::NoDeadline:
-        return QColor(0xc6, 0x28, 0x28);
+        return WarroomColors::alarm();
     }
     return {};
 }

@@ -1,4 +1,5 @@
 #include "widgets/incidentheader.h"
+#include "colors.h"
 
 #include "widgets/countdownwidget.h"
 
@@ -95,9 +96,7 @@ void IncidentHeader::setIncident(const Incident &incident)
               incident.severity == Severity::Sev3 ? QColor(Qt::black) : QColor(Qt::white));
     if (incident.inChargeName.isEmpty()) {
         m_inCharge->setText(tr("Nobody is in charge: name one person, with a phone number."));
-        QPalette pal = m_inCharge->palette();
-        pal.setColor(QPalette::WindowText, QColor(0xc6, 0x28, 0x28));
-        m_inCharge->setPalette(pal);
+        WarroomColors::setTextColor(m_inCharge, WarroomColors::alarm());
     } else {
         m_inCharge->setText(
             tr("In charge: %1 · %2").arg(incident.inChargeName, incident.inChargePhone));

@@ -1,4 +1,5 @@
 #include "widgets/incidentview.h"
+#include "colors.h"
 
 #include "services/countdown.h"
 #include "storage/incidentstore.h"
@@ -21,8 +22,8 @@ IncidentView::IncidentView(IncidentStore &store, const Clock &clock, QWidget *pa
     m_problem->setWordWrap(true);
     m_problem->setAutoFillBackground(true);
     QPalette pal = m_problem->palette();
-    pal.setColor(QPalette::Window, QColor(0xff, 0xeb, 0xee));
-    pal.setColor(QPalette::WindowText, QColor(0xb7, 0x1c, 0x1c));
+    pal.setColor(QPalette::Window, WarroomColors::problemBackground());
+    pal.setColor(QPalette::WindowText, WarroomColors::alarm());
     m_problem->setPalette(pal);
     m_problem->hide();
 

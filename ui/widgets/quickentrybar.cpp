@@ -1,4 +1,5 @@
 #include "widgets/quickentrybar.h"
+#include "colors.h"
 
 #include "domain/fieldcheck.h"
 
@@ -41,9 +42,7 @@ QuickEntryBar::QuickEntryBar(QWidget *parent)
     m_message->setTextFormat(Qt::PlainText);
     m_message->setWordWrap(true);
     m_message->setText(quickEntryHelp());
-    QPalette hint = m_message->palette();
-    hint.setColor(QPalette::WindowText, palette().color(QPalette::PlaceholderText));
-    m_message->setPalette(hint);
+    WarroomColors::setTextColor(m_message, palette().color(QPalette::PlaceholderText));
 
     auto *layout = new QGridLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -86,16 +85,12 @@ void QuickEntryBar::submit()
 void QuickEntryBar::showFailure(const QString &message)
 {
     m_message->setText(tr("Not added: %1").arg(message));
-    QPalette pal = m_message->palette();
-    pal.setColor(QPalette::WindowText, QColor(0xc6, 0x28, 0x28));
-    m_message->setPalette(pal);
+    WarroomColors::setTextColor(m_message, WarroomColors::alarm());
 }
 
 void QuickEntryBar::clearAfterSuccess()
 {
     m_text->clear();
     m_message->setText(quickEntryHelp());
-    QPalette pal = m_message->palette();
-    pal.setColor(QPalette::WindowText, palette().color(QPalette::PlaceholderText));
-    m_message->setPalette(pal);
+    WarroomColors::setTextColor(m_message, palette().color(QPalette::PlaceholderText));
 }
