@@ -22,7 +22,9 @@ WelcomePage::WelcomePage(QAction *newIncidentAction, QWidget *parent) : QWidget(
         this);
     text->setWordWrap(true);
     text->setAlignment(Qt::AlignCenter);
-    text->setMaximumWidth(560);
+    // An aligned layout item gets no height-for-width: fix the width, give it the height.
+    text->setFixedWidth(560);
+    text->setMinimumHeight(text->heightForWidth(560));
 
     auto *start = new QToolButton(this);
     start->setObjectName(QStringLiteral("welcomeNewIncidentButton"));
