@@ -12,6 +12,14 @@ enum class CommitmentOutcomeKind
     Superseded
 };
 
+// How a theory's timebox ended on time: the theory held, or it was chopped.
+enum class TimeboxVerdict
+{
+    None,
+    Confirmed,
+    Dropped
+};
+
 struct CommitmentOutcome
 {
     qint64 id = 0;
@@ -21,6 +29,7 @@ struct CommitmentOutcome
     QString by;
     QString reason;            // why a superseded commitment was not kept
     qint64 supersededById = 0; // the commitment that replaced it
+    TimeboxVerdict verdict = TimeboxVerdict::None;
 };
 
 enum class CommitmentState
@@ -44,12 +53,14 @@ struct Commitment
     QString why;
     QDateTime createdAt;
     QString createdBy;
+    qint64 hypothesisEntryId = 0; // set when this is a theory's timebox
     std::optional<CommitmentOutcome> outcome;
 
     // Kept means ended on time; an outcome recorded after the due time is still a miss,
     // so a late "met" cannot hide that the deadline passed.
     CommitmentState stateAt(const QDateTime &now) const;
     bool isOutstanding() const { return !outcome.has_value(); }
+    bool isTimebox() const { return hypothesisEntryId > 0; }
 };
 
 struct NewCommitment

@@ -45,7 +45,8 @@ struct Incident
     QString inChargeName;
     QString inChargePhone;
     QDateTime openedAt;
-    QDateTime resolvedAt; // invalid while unresolved
+    QDateTime resolvedAt;    // invalid while unresolved
+    QDateTime inChargeSince; // the last handover, or the opening
 };
 
 struct NewIncident

@@ -12,6 +12,8 @@ const EnumNames<LogKind> &kindNames()
         {LogKind::Result, QStringLiteral("result")},
         {LogKind::Question, QStringLiteral("question")},
         {LogKind::Ask, QStringLiteral("ask")},
+        {LogKind::Answer, QStringLiteral("answer")},
+        {LogKind::Event, QStringLiteral("event")},
     }};
     return names;
 }

@@ -7,6 +7,8 @@
 #include <optional>
 
 // What an entry in the technical channel is: the kinds keep observations apart from guesses.
+// Answer closes a question; Event is written by the app when the state of the incident
+// changes (a deadline committed, met or missed, a handover, a status change...).
 enum class LogKind
 {
     Observation,
@@ -14,7 +16,9 @@ enum class LogKind
     Action,
     Result,
     Question,
-    Ask
+    Ask,
+    Answer,
+    Event
 };
 
 QString logKindName(LogKind kind);
@@ -31,8 +35,31 @@ struct LogEntry
     QString author;
     LogKind kind = LogKind::Observation;
     QString text;
-    qint64 correctsId = 0; // the entry this one corrects, 0 when none
+    qint64 correctsId = 0;   // the entry this one corrects, 0 when none
+    QString addressee;       // whom a question is put to; empty means the team
+    qint64 answersId = 0;    // the question this entry answers
+    qint64 commitmentId = 0; // the commitment an event entry records
+    QString event;           // what an event entry records, e.g. "missed"; see LogEvent
 };
+
+// The events the app records in the log, as stored in log_entries.event.
+namespace LogEvent {
+inline const QString Committed = QStringLiteral("committed");
+inline const QString Met = QStringLiteral("met");
+inline const QString Missed = QStringLiteral("missed");
+inline const QString Superseded = QStringLiteral("superseded");
+inline const QString TimeboxSet = QStringLiteral("timebox");
+inline const QString TheoryConfirmed = QStringLiteral("confirmed");
+inline const QString TheoryDropped = QStringLiteral("dropped");
+inline const QString Handover = QStringLiteral("handover");
+inline const QString Framed = QStringLiteral("framed");
+inline const QString ProblemStated = QStringLiteral("problem-stated");
+inline const QString ProblemConfirmed = QStringLiteral("problem-confirmed");
+inline const QString AskSent = QStringLiteral("ask-sent");
+inline const QString AskAnswered = QStringLiteral("ask-answered");
+inline const QString StatusChanged = QStringLiteral("status");
+inline const QString NoticeSent = QStringLiteral("notice-sent");
+} // namespace LogEvent
 
 struct NewLogEntry
 {
@@ -41,4 +68,5 @@ struct NewLogEntry
     LogKind kind = LogKind::Observation;
     QString text;
     qint64 correctsId = 0;
+    QString addressee = {};
 };

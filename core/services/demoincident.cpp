@@ -3,117 +3,176 @@
 #include "services/clock.h"
 #include "storage/incidentstore.h"
 
+#include <optional>
+
 namespace {
 const QString kCommander = QStringLiteral("Dana Whitfield");
 const QString kSre = QStringLiteral("Marek Nowak");
 const QString kDba = QStringLiteral("Priya Raman");
 
-struct Step
+// Plays the story on the story clock, stopping at the first step the store refuses.
+class Story
 {
-    int minutesBeforeNow;
-    QString author;
-    LogKind kind;
-    QString text;
+public:
+    Story(ManualClock &clock, const QDateTime &realNow) : m_clock(clock), m_realNow(realNow) {}
+
+    void at(int minutesAgo) { m_clock.setNow(m_realNow.addSecs(-60LL * minutesAgo)); }
+    QDateTime in(int minutes) const { return m_realNow.addSecs(60LL * minutes); }
+    QString utc(int minutesAgo) const
+    {
+        return m_realNow.addSecs(-60LL * minutesAgo).toUTC().toString(QStringLiteral("HH:mm"));
+    }
+
+    // Runs one write unless an earlier one failed; the value, or nothing after a failure.
+    template <typename Write>
+    auto step(Write write) -> std::optional<std::decay_t<decltype(*write())>>
+    {
+        if (!m_failure.isEmpty())
+            return std::nullopt;
+        auto result = write();
+        if (!result) {
+            m_failure = result.error();
+            return std::nullopt;
+        }
+        return result.take();
+    }
+
+    const QString &failure() const { return m_failure; }
+
+private:
+    ManualClock &m_clock;
+    QDateTime m_realNow;
+    QString m_failure;
 };
 } // namespace
 
 Result<qint64> seedDemoIncident(IncidentStore &store, ManualClock &clock, const QDateTime &realNow)
 {
-    auto at = [&](int minutesBeforeNow) {
-        clock.setNow(realNow.addSecs(-60LL * minutesBeforeNow));
-    };
-    // Times quoted in the story follow its timeline, whenever the demo is seeded.
-    auto utc = [&](int minutesBeforeNow) {
-        return realNow.addSecs(-60LL * minutesBeforeNow).toUTC().toString(QStringLiteral("HH:mm"));
-    };
-    const QString failuresSince = utc(74);
-    const QString deployedAt = utc(91);
-    qint64 id = 0;
-    auto tell = [&](const QList<Step> &steps) -> Outcome {
-        for (const Step &step : steps) {
-            at(step.minutesBeforeNow);
-            if (auto added = store.appendLogEntry({id, step.author, step.kind, step.text}); !added)
-                return Failure{added.error()};
-        }
-        return done();
+    Story s(clock, realNow);
+    auto log = [&](int minutesAgo, const QString &author, LogKind kind, const QString &text,
+                   const QString &to = {}) {
+        s.at(minutesAgo);
+        NewLogEntry entry{0, author, kind, text, 0, to};
+        return entry;
     };
 
-    at(72);
+    s.at(72);
     NewIncident incident;
     incident.title = QStringLiteral("Web-shop orders failing in Europe");
     incident.customer = QStringLiteral("Northwind Retail");
     incident.severity = Severity::Sev2;
-    incident.inChargeName = kCommander;
-    incident.inChargePhone = QStringLiteral("+44 20 7946 0321");
+    incident.inChargeName = kSre; // the on-call engineer opens it
+    incident.inChargePhone = QStringLiteral("+44 20 7946 0187");
     incident.problemStatement =
-        QStringLiteral(
-            "Since %1 UTC about one in five checkout attempts on the Northwind web shop in Europe "
-            "fails with an error page; orders placed in the mobile app are not affected.")
-            .arg(failuresSince);
-    const Result<qint64> created = store.createIncident(incident);
-    if (!created)
-        return created;
-    id = *created;
-
-    const QList<Step> before{
-        {70, kCommander, LogKind::Observation,
-         QStringLiteral("Customer reports checkout errors on the web shop since %1 UTC; "
-                        "about 20 % of attempts fail.")
-             .arg(failuresSince)},
-        {66, kSre, LogKind::Observation,
-         QStringLiteral("order-service p99 latency 8.4 s (baseline 300 ms); HTTP 503 rate 19 % on "
-                        "eu-west-1 pods.")},
-        {63, kCommander, LogKind::Question,
-         QStringLiteral("Did anything ship to order-service or its database in the last 24 h?")},
-        {60, kSre, LogKind::Result,
-         QStringLiteral("Deploy 2026.11.23-2 of order-service went out at %1 UTC; it changes "
-                        "the database connection pool.")
-             .arg(deployedAt)},
-        {58, kSre, LogKind::Hypothesis,
-         QStringLiteral("The new pool size (max 20 -> 5) starves order-service of database "
-                        "connections under peak load.")},
+        QStringLiteral("Since %1 UTC about one in five checkout attempts on the Northwind web shop "
+                       "in Europe fails with an error page; orders placed in the mobile app are "
+                       "not affected.")
+            .arg(s.utc(74));
+    const auto id = s.step([&] { return store.createIncident(incident, kSre); });
+    if (!id)
+        return Failure{s.failure()};
+    auto append = [&](NewLogEntry entry) {
+        entry.incidentId = *id;
+        return s.step([&] { return store.appendLogEntry(entry); });
     };
-    if (Outcome told = tell(before); !told)
-        return Failure{told.error()};
 
-    at(57);
-    const Result<qint64> poolCheck = store.commit(
-        {id, QStringLiteral("Confirm or rule out the connection-pool theory"), kSre,
-         realNow.addSecs(-40 * 60),
-         QStringLiteral("If it holds, a rollback fixes most failures in ten minutes; we must know "
-                        "before the next traffic peak."),
-         kCommander});
-    if (!poolCheck)
-        return poolCheck;
+    append(log(70, kSre, LogKind::Observation,
+               QStringLiteral("Customer reports checkout errors on the web shop since %1 UTC; "
+                              "about 20 % of attempts fail.")
+                   .arg(s.utc(74))));
+    s.at(68);
+    s.step([&] {
+        return store.changeStatus({*id, kSre, IncidentStatus::Acknowledged,
+                                   QStringLiteral("The on-call engineer is examining the order "
+                                                  "service."),
+                                   s.in(-40),
+                                   QStringLiteral("we will know by then whether this morning's "
+                                                  "change is involved")});
+    });
+    s.at(66);
+    if (auto notices = s.step([&] { return store.notices(*id); }); notices && !notices->isEmpty())
+        s.step([&] { return store.markNoticeSent(notices->constLast().id, kSre); });
+    append(log(65, kSre, LogKind::Observation,
+               QStringLiteral("order-service p99 latency 8.4 s (baseline 300 ms); HTTP 503 rate "
+                              "19 % on eu-west-1 pods.")));
+    const auto question =
+        append(log(63, kSre, LogKind::Question,
+                   QStringLiteral("Did anything ship to order-service or its database in the last "
+                                  "24 h?"),
+                   QStringLiteral("release team")));
+    s.at(60);
+    if (question)
+        s.step([&] {
+            return store.answerQuestion(
+                question->id,
+                QStringLiteral("Yes: deploy 2026.11.23-2 of order-service at %1 UTC; it changes "
+                               "the database connection pool.")
+                    .arg(s.utc(91)),
+                kSre);
+        });
 
-    const QList<Step> middle{
-        {52, kDba, LogKind::Observation,
-         QStringLiteral("Database primary shows 5 active connections from order-service and 140 "
-                        "requests waiting in its pool queue.")},
-        {48, kSre, LogKind::Action,
-         QStringLiteral("Rolling back order-service to 2026.11.22-1 in eu-west-1.")},
-        {45, kSre, LogKind::Result,
-         QStringLiteral("Rollback complete; 503 rate down to 6 %, not zero.")},
-    };
-    if (Outcome told = tell(middle); !told)
-        return Failure{told.error()};
-    if (Outcome met = store.markMet(*poolCheck, kSre); !met)
-        return Failure{met.error()};
+    s.at(59);
+    s.step([&] {
+        return store.handOver(*id, kCommander, QStringLiteral("+44 20 7946 0321"),
+                              QStringLiteral("Marek stays on diagnosis; Dana runs the room and "
+                                             "the customer line."),
+                              kSre);
+    });
+    s.at(58);
+    s.step([&] {
+        return store.frame(*id,
+                           QStringLiteral("Restore order intake in Europe; rolling back this "
+                                          "morning's pool change is the most likely fix."),
+                           kCommander);
+    });
+    s.step([&] {
+        return store.changeStatus({*id, kCommander, IncidentStatus::Investigating,
+                                   QStringLiteral("We are checking this morning's change to the "
+                                                  "order service."),
+                                   s.in(-28),
+                                   QStringLiteral("the check of this morning's change ends "
+                                                  "then")});
+    });
+    const auto theory =
+        append(log(57, kSre, LogKind::Hypothesis,
+                   QStringLiteral("The new pool size (max 20 -> 5) starves order-service of "
+                                  "database connections under peak load.")));
+    s.at(56);
+    const auto poolBox = theory ? s.step([&] {
+        return store.timeboxTheory(theory->id, s.in(-40),
+                                   QStringLiteral("if it holds, a rollback fixes most failures in "
+                                                  "ten minutes; we must know before the next "
+                                                  "traffic peak"),
+                                   kCommander);
+    })
+                                : std::nullopt;
+    append(log(52, kDba, LogKind::Observation,
+               QStringLiteral("Database primary shows 5 active connections from order-service "
+                              "and 140 requests waiting in its pool queue.")));
+    append(log(48, kSre, LogKind::Action,
+               QStringLiteral("Rolling back order-service to 2026.11.22-1 in eu-west-1.")));
+    append(log(45, kSre, LogKind::Result,
+               QStringLiteral("Rollback complete; 503 rate down to 6 %, not zero.")));
+    s.at(44);
+    if (poolBox)
+        s.step([&] { return store.settleTheory(*poolBox, TimeboxVerdict::Confirmed, kSre); });
+    append(log(41, kDba, LogKind::Hypothesis,
+               QStringLiteral("Remaining failures come from replication lag on the eu-west-1 "
+                              "read replica: order look-ups hit stale rows.")));
+    append(log(35, kDba, LogKind::Observation,
+               QStringLiteral("Replica lag 48 s and growing; replica disk IOPS at the provisioned "
+                              "limit.")));
+    s.at(32);
+    s.step([&] {
+        return store.changeStatus({*id, kCommander, IncidentStatus::Identified,
+                                   QStringLiteral("We are replacing a slow database copy that "
+                                                  "causes the remaining failures."),
+                                   s.in(20), QStringLiteral("the replacement copy is ready then")});
+    });
 
-    const QList<Step> later{
-        {41, kDba, LogKind::Hypothesis,
-         QStringLiteral("Remaining failures come from replication lag on the eu-west-1 read "
-                        "replica: order look-ups hit stale rows.")},
-        {35, kDba, LogKind::Observation,
-         QStringLiteral("Replica lag 48 s and growing; replica disk IOPS at the provisioned "
-                        "limit.")},
-    };
-    if (Outcome told = tell(later); !told)
-        return Failure{told.error()};
-
-    at(30);
+    s.at(30);
     NewBriefing briefing;
-    briefing.incidentId = id;
+    briefing.incidentId = *id;
     briefing.author = kCommander;
     briefing.headline = QStringLiteral(
         "Orders are failing for about 6 % of web-shop customers in Europe, down from 20 %.");
@@ -124,40 +183,46 @@ Result<qint64> seedDemoIncident(IncidentStore &store, ManualClock &clock, const 
         "replacing a slow database copy that causes the rest.");
     briefing.changed = QStringLiteral("Failures dropped from 20 % to 6 % after we reversed the "
                                       "change made at %1 UTC.")
-                           .arg(deployedAt);
-    briefing.nextUpdateAt = realNow.addSecs(20 * 60);
+                           .arg(s.utc(91));
+    briefing.nextUpdateAt = s.in(20);
     briefing.nextUpdateWhy = QStringLiteral(
         "The replacement database copy is ready then, and we will know whether failures stop.");
-    if (auto published = store.publishBriefing(briefing); !published)
-        return Failure{published.error()};
+    s.step([&] { return store.publishBriefing(briefing); });
 
-    const QList<Step> last{
-        {25, kCommander, LogKind::Ask,
-         QStringLiteral("Asked Northwind for five failed order numbers from the last hour, so we "
-                        "can trace them end to end; only they see the customer-side errors.")},
-        {22, kDba, LogKind::Action,
-         QStringLiteral("Raising the replica IOPS limit and building a fresh read replica in "
-                        "eu-west-1.")},
-    };
-    if (Outcome told = tell(last); !told)
-        return Failure{told.error()};
-
-    at(20);
-    const Result<qint64> replica = store.commit(
-        {id, QStringLiteral("Fresh read replica in service and failure rate under 1 %"), kDba,
-         realNow.addSecs(25 * 60),
-         QStringLiteral("A replica build takes about 35 minutes at this data size, and the "
-                        "customer's evening peak starts within the hour."),
-         kCommander});
-    if (!replica)
-        return replica;
-
-    if (Outcome told = tell({{12, kSre, LogKind::Observation,
-                              QStringLiteral("New replica at 71 % sync; old replica lag still "
-                                             "52 s.")}});
-        !told)
-        return Failure{told.error()};
+    s.at(25);
+    const auto ask = s.step([&] {
+        return store.askCustomer(*id,
+                                 QStringLiteral("Send us five failed order numbers from the last "
+                                                "hour."),
+                                 QStringLiteral("only Northwind sees the customer-side error "
+                                                "pages and order references"),
+                                 kCommander);
+    });
+    s.at(24);
+    if (ask)
+        s.step([&] { return store.markAskSent(*ask, kCommander); });
+    append(log(22, kDba, LogKind::Action,
+               QStringLiteral("Raising the replica IOPS limit and building a fresh read replica "
+                              "in eu-west-1.")));
+    s.at(20);
+    s.step([&] {
+        return store.commit({*id,
+                             QStringLiteral("Fresh read replica in service and failure rate under "
+                                            "1 %"),
+                             kDba, s.in(25),
+                             QStringLiteral("A replica build takes about 35 minutes at this data "
+                                            "size, and the customer's evening peak starts within "
+                                            "the hour."),
+                             kCommander});
+    });
+    append(log(15, kDba, LogKind::Question,
+               QStringLiteral("Is the old replica safe to remove once the new one is in service?"),
+               kSre));
+    append(log(12, kSre, LogKind::Observation,
+               QStringLiteral("New replica at 71 % sync; old replica lag still 52 s.")));
 
     clock.setNow(realNow);
-    return id;
+    if (!s.failure().isEmpty())
+        return Failure{s.failure()};
+    return *id;
 }

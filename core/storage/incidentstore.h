@@ -2,9 +2,13 @@
 
 #include "domain/briefing.h"
 #include "domain/commitment.h"
+#include "domain/customerask.h"
 #include "domain/incident.h"
 #include "domain/logentry.h"
+#include "domain/people.h"
 #include "domain/result.h"
+#include "domain/statuschange.h"
+#include "storage/changefeed.h"
 #include "storage/database.h"
 
 #include <QList>
@@ -15,10 +19,11 @@
 
 class Clock;
 
-// The war room's records: incidents, the technical log, commitments and briefings.
-// Writes are single transactions; log entries, commitments, their outcomes and briefings are
-// append-only (the database refuses UPDATE and DELETE on them). Every change, whether written
-// here, by another store in this process or by another process, is announced by a signal.
+// The war room's records. Writes are single transactions; everything but the incident row
+// itself is append-only (the database refuses UPDATE and DELETE), and changes of state are
+// also written to the technical log as event entries. Every change, whether written here, by
+// another store in this process or by another process, is announced by a signal.
+// Implementation files: incidentstore*.cpp, one per area.
 class IncidentStore : public QObject
 {
     Q_OBJECT
@@ -33,20 +38,64 @@ public:
     QString location() const { return m_database->location(); }
     const Clock &clock() const { return m_clock; }
 
-    Result<qint64> createIncident(const NewIncident &incident);
+    // --- incidents (incidentstore.cpp)
+    Result<qint64> createIncident(const NewIncident &incident, const QString &by = {});
     Result<QList<Incident>> incidents() const;
     Result<Incident> incident(qint64 incidentId) const;
 
+    // --- technical log and open questions (incidentstore_log.cpp)
     Result<LogEntry> appendLogEntry(const NewLogEntry &entry);
     // Entries number 1..count within an incident, so a view can fetch any window by seq.
     Result<qint64> logEntryCount(qint64 incidentId) const;
     Result<QList<LogEntry>> logEntries(qint64 incidentId, qint64 firstSeq, int maxCount) const;
+    Result<LogEntry> logEntry(qint64 entryId) const;
+    Result<LogEntry> answerQuestion(qint64 questionEntryId, const QString &answer,
+                                    const QString &by);
+    // Question entries nobody has answered yet, oldest first.
+    Result<QList<LogEntry>> openQuestions(qint64 incidentId) const;
 
+    // --- commitments and theory timeboxes (incidentstore_commitments.cpp)
     Result<qint64> commit(const NewCommitment &commitment);
     Outcome markMet(qint64 commitmentId, const QString &by);
+    // Replaces a commitment by a new one with the same step and owner and a new due time;
+    // says why the old one was not kept. Returns the new commitment's id.
+    Result<qint64> supersede(qint64 commitmentId, const QDateTime &newDue,
+                             const QString &whyNotKept, const QString &by);
     Result<QList<Commitment>> commitments(qint64 incidentId) const;
     Result<Commitment> commitment(qint64 commitmentId) const;
+    // A hypothesis gets a deadline by which it is confirmed or dropped.
+    Result<qint64> timeboxTheory(qint64 hypothesisEntryId, const QDateTime &due, const QString &why,
+                                 const QString &by);
+    Outcome settleTheory(qint64 timeboxId, TimeboxVerdict verdict, const QString &by);
+    // Writes a "missed" event to the log for each passed, unmet deadline that has none yet.
+    // Safe to call from several windows at once: each miss is written once.
+    Result<int> recordMissedDeadlines(qint64 incidentId);
 
+    // --- person in charge, framing, problem statement (incidentstore_people.cpp)
+    Outcome handOver(qint64 incidentId, const QString &toName, const QString &toPhone,
+                     const QString &note, const QString &by);
+    Result<QList<Handover>> handovers(qint64 incidentId) const;
+    Result<qint64> frame(qint64 incidentId, const QString &objective, const QString &by);
+    Result<qint64> confirmFraming(qint64 incidentId, const QString &by);
+    Result<std::optional<Framing>> currentFraming(qint64 incidentId) const;
+    Result<qint64> restateProblem(qint64 incidentId, const QString &statement, const QString &by);
+    Outcome confirmProblem(qint64 statementId, const QString &confirmedBy, const QString &how,
+                           const QString &recordedBy);
+    Result<std::optional<ProblemStatement>> currentProblem(qint64 incidentId) const;
+
+    // --- customer asks, status and notices (incidentstore_customer.cpp)
+    Result<qint64> askCustomer(qint64 incidentId, const QString &what,
+                               const QString &whyOnlyCustomer, const QString &by);
+    Outcome markAskSent(qint64 askId, const QString &by);
+    Outcome markAskAnswered(qint64 askId, const QString &answer, const QString &by);
+    Result<QList<CustomerAsk>> customerAsks(qint64 incidentId) const;
+    // Moves the incident to a new status and drafts the customer notice for it.
+    Result<StatusChange> changeStatus(const NewStatusChange &change);
+    Result<QList<StatusChange>> statusChanges(qint64 incidentId) const;
+    Result<QList<Notice>> notices(qint64 incidentId) const;
+    Outcome markNoticeSent(qint64 noticeId, const QString &by);
+
+    // --- briefings (incidentstore_briefings.cpp)
     Result<qint64> publishBriefing(const NewBriefing &briefing);
     Result<QList<Briefing>> briefings(qint64 incidentId) const;
 
@@ -59,27 +108,33 @@ signals:
     void logEntriesAppended(qint64 incidentId);
     void commitmentsChanged(qint64 incidentId);
     void briefingsChanged(qint64 incidentId);
+    void handoversChanged(qint64 incidentId);
+    void framingChanged(qint64 incidentId);
+    void problemStatementChanged(qint64 incidentId);
+    void customerAsksChanged(qint64 incidentId);
+    void statusHistoryChanged(qint64 incidentId);
 
 private:
-    struct Markers
-    {
-        qint64 incidentsRevision = 0;
-        qint64 lastLogId = 0;
-        qint64 lastCommitmentId = 0;
-        qint64 lastOutcomeId = 0;
-        qint64 lastBriefingId = 0;
-    };
+    // The failure of an event insert whose (commitment, event) is already in the log.
+    static const QString kAlreadyRecorded;
 
     Outcome requireIncident(qint64 incidentId) const;
-    // Emits one signal per kind of change and incident since the markers, then moves them.
-    void announceChanges();
-    Result<QList<qint64>> incidentsWithNewRows(const QString &sql, qint64 sinceId,
-                                               qint64 &newMaxId) const;
+    // Appends inside the caller's transaction; the caller announces.
+    Result<LogEntry> insertLogEntry(const NewLogEntry &entry, qint64 answersId = 0,
+                                    qint64 commitmentId = 0, const QString &event = {});
+    Result<LogEntry> insertEvent(qint64 incidentId, const QString &by, const QString &event,
+                                 const QString &text, qint64 commitmentId = 0);
     Result<QList<Commitment>> queryCommitments(const QString &where,
                                                const QVariantList &values) const;
+    Result<qint64> insertCommitment(const NewCommitment &commitment, qint64 hypothesisEntryId);
+    Outcome insertOutcome(const Commitment &commitment, const QString &kind, const QString &by,
+                          const QString &reason, qint64 supersededById, const QString &verdict);
+    Outcome bumpIncident(qint64 incidentId, const QString &assignments, const QVariantList &values);
+    // Emits one signal per topic and incident since the last announcement.
+    void announceChanges();
 
     std::unique_ptr<Database> m_database;
     const Clock &m_clock;
-    Markers m_markers;
+    ChangeFeed m_changes;
     qint64 m_dataVersion = -1;
 };

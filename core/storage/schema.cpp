@@ -75,12 +75,100 @@ QStringList version1(const SqlDialect &d)
         sql += d.appendOnlyGuards(QString::fromLatin1(table));
     return sql;
 }
+// Crisis discipline: theory timeboxes, people in charge, framing, problem statements,
+// open questions, customer asks, status changes and the notices they draft.
+QStringList version2(const SqlDialect &d)
+{
+    QStringList sql{
+        // A commitment may be the timebox of a theory (a hypothesis entry).
+        QStringLiteral("ALTER TABLE commitments ADD COLUMN hypothesis_entry_id BIGINT "
+                       "REFERENCES log_entries(id)"),
+        // How a timebox ended on time: the theory was confirmed or dropped.
+        QStringLiteral("ALTER TABLE commitment_outcomes ADD COLUMN verdict TEXT NOT NULL "
+                       "DEFAULT ''"),
+        // Whom a question is put to; which question an answer answers; which commitment and
+        // which of its events an entry the app writes records (one entry per event).
+        QStringLiteral("ALTER TABLE log_entries ADD COLUMN addressee TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("ALTER TABLE log_entries ADD COLUMN answers_id BIGINT "
+                       "REFERENCES log_entries(id)"),
+        QStringLiteral("ALTER TABLE log_entries ADD COLUMN commitment_id BIGINT "
+                       "REFERENCES commitments(id)"),
+        QStringLiteral("ALTER TABLE log_entries ADD COLUMN event TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("CREATE UNIQUE INDEX log_entries_one_event_per_commitment ON "
+                       "log_entries (commitment_id, event)"),
+        QStringLiteral("CREATE INDEX log_entries_answers ON log_entries (answers_id)"),
+        QStringLiteral("CREATE INDEX log_entries_questions ON log_entries (incident_id, kind)"),
+        QStringLiteral("CREATE TABLE handovers (%1, "
+                       "incident_id BIGINT NOT NULL REFERENCES incidents(id), "
+                       "at BIGINT NOT NULL, by_name TEXT NOT NULL, "
+                       "from_name TEXT NOT NULL, from_phone TEXT NOT NULL, "
+                       "to_name TEXT NOT NULL, to_phone TEXT NOT NULL, note TEXT NOT NULL)")
+            .arg(d.idColumn()),
+        QStringLiteral("CREATE TABLE framings (%1, "
+                       "incident_id BIGINT NOT NULL REFERENCES incidents(id), "
+                       "at BIGINT NOT NULL, by_name TEXT NOT NULL, objective TEXT NOT NULL, "
+                       "confirms_id BIGINT REFERENCES framings(id))")
+            .arg(d.idColumn()),
+        QStringLiteral("CREATE TABLE problem_statements (%1, "
+                       "incident_id BIGINT NOT NULL REFERENCES incidents(id), "
+                       "at BIGINT NOT NULL, by_name TEXT NOT NULL, body TEXT NOT NULL)")
+            .arg(d.idColumn()),
+        QStringLiteral("CREATE TABLE problem_confirmations (%1, "
+                       "incident_id BIGINT NOT NULL REFERENCES incidents(id), "
+                       "statement_id BIGINT NOT NULL UNIQUE REFERENCES problem_statements(id), "
+                       "at BIGINT NOT NULL, confirmed_by TEXT NOT NULL, how TEXT NOT NULL, "
+                       "recorded_by TEXT NOT NULL)")
+            .arg(d.idColumn()),
+        QStringLiteral("CREATE TABLE customer_asks (%1, "
+                       "incident_id BIGINT NOT NULL REFERENCES incidents(id), "
+                       "log_entry_id BIGINT REFERENCES log_entries(id), "
+                       "created_at BIGINT NOT NULL, asked_by TEXT NOT NULL, what TEXT NOT NULL, "
+                       "why_only_customer TEXT NOT NULL)")
+            .arg(d.idColumn()),
+        QStringLiteral("CREATE TABLE customer_ask_events (%1, "
+                       "incident_id BIGINT NOT NULL REFERENCES incidents(id), "
+                       "ask_id BIGINT NOT NULL REFERENCES customer_asks(id), "
+                       "kind TEXT NOT NULL CHECK (kind IN ('sent', 'answered')), "
+                       "at BIGINT NOT NULL, by_name TEXT NOT NULL, note TEXT NOT NULL, "
+                       "UNIQUE (ask_id, kind))")
+            .arg(d.idColumn()),
+        QStringLiteral("CREATE TABLE status_changes (%1, "
+                       "incident_id BIGINT NOT NULL REFERENCES incidents(id), "
+                       "at BIGINT NOT NULL, by_name TEXT NOT NULL, "
+                       "from_status TEXT NOT NULL, to_status TEXT NOT NULL, doing TEXT NOT NULL, "
+                       "next_checkpoint_at BIGINT, next_checkpoint_why TEXT NOT NULL)")
+            .arg(d.idColumn()),
+        QStringLiteral("CREATE TABLE notices (%1, "
+                       "incident_id BIGINT NOT NULL REFERENCES incidents(id), "
+                       "status_change_id BIGINT REFERENCES status_changes(id), "
+                       "drafted_at BIGINT NOT NULL, body TEXT NOT NULL)")
+            .arg(d.idColumn()),
+        QStringLiteral("CREATE TABLE notice_sends (%1, "
+                       "incident_id BIGINT NOT NULL REFERENCES incidents(id), "
+                       "notice_id BIGINT NOT NULL UNIQUE REFERENCES notices(id), "
+                       "at BIGINT NOT NULL, by_name TEXT NOT NULL)")
+            .arg(d.idColumn()),
+        // What an incident said about itself before version 2 becomes its first statement.
+        QStringLiteral("INSERT INTO problem_statements (incident_id, at, by_name, body) "
+                       "SELECT id, opened_at, in_charge_name, problem_statement FROM incidents "
+                       "WHERE problem_statement <> ''"),
+    };
+    for (const char *table :
+         {"handovers", "framings", "problem_statements", "problem_confirmations", "customer_asks",
+          "customer_ask_events", "status_changes", "notices", "notice_sends"})
+        sql += d.appendOnlyGuards(QString::fromLatin1(table));
+    return sql;
+}
 } // namespace
 
 const QList<Migration> &migrations()
 {
     static const QList<Migration> all{
         {1, QStringLiteral("incidents, technical log, commitments, briefings"), &version1},
+        {2,
+         QStringLiteral("timeboxes, handovers, framing, problem statements, questions, "
+                        "customer asks, status changes and notices"),
+         &version2},
     };
     return all;
 }

@@ -1,5 +1,6 @@
 #include "scratchwarroom.h"
 #include "storage/database.h"
+#include "storage/rows.h"
 #include "storage/schema.h"
 
 #include <QFile>
@@ -15,6 +16,7 @@ private slots:
     void newFileGetsLatestSchema();
     void upgradesFromEachEarlierVersion_data();
     void upgradesFromEachEarlierVersion();
+    void version2KeepsVersion1Data();
     void refusesNewerSchemaUntouched();
     void refusesFileThatIsNotSqlite();
     void refusesForeignSqliteDatabase();
@@ -94,6 +96,41 @@ void TestSchema::upgradesFromEachEarlierVersion()
     QVERIFY2(id, qPrintable(id.error()));
     QVERIFY((*store)->appendLogEntry(
         {*id, QStringLiteral("a"), LogKind::Action, QStringLiteral("after upgrade")}));
+}
+
+void TestSchema::version2KeepsVersion1Data()
+{
+    // A war room written by a version-1 Warroom, with an incident, a log and a deadline.
+    const QString path = m_dir.filePath(QStringLiteral("v1-data.sqlite"));
+    {
+        auto v1 = Database::openSqlite(path, OpenMode::CreateIfMissing, 1);
+        QVERIFY(v1);
+        for (const QString &sql :
+             {QStringLiteral("INSERT INTO incidents (id, title, customer, problem_statement, "
+                             "status, severity, in_charge_name, in_charge_phone, opened_at) "
+                             "VALUES (7, 'Old', 'Acme', 'Checkout fails', 'investigating', "
+                             "'SEV2', 'Ann', '+1 555 0100', 1000)"),
+              QStringLiteral("INSERT INTO log_entries (incident_id, seq, at, author, kind, body) "
+                             "VALUES (7, 1, 2000, 'Ann', 'observation', 'seen')"),
+              QStringLiteral("INSERT INTO commitments (incident_id, what, owner, due_at, why, "
+                             "created_at, created_by) VALUES (7, 'fix', 'Bob', 9000, 'why', "
+                             "3000, 'Ann')")})
+            QVERIFY2((*v1)->run(sql), qPrintable(sql));
+    }
+    ManualClock clock(scratchStartTime());
+    auto store = IncidentStore::openSqlite(path, OpenMode::MustExist, clock);
+    QVERIFY2(store, qPrintable(store.error()));
+    const auto problem = (*store)->currentProblem(7);
+    QVERIFY(problem && problem->has_value());
+    QCOMPARE((*problem)->text, QStringLiteral("Checkout fails"));
+    QVERIFY(!(*problem)->confirmation);
+    const auto entries = (*store)->logEntries(7, 1, 10);
+    QCOMPARE(entries->size(), 1);
+    QCOMPARE(entries->first().event, QString());
+    const auto commitments = (*store)->commitments(7);
+    QCOMPARE(commitments->size(), 1);
+    QVERIFY(!commitments->first().isTimebox());
+    QCOMPARE((*store)->incident(7)->inChargeSince, Rows::time(QVariant(1000)));
 }
 
 void TestSchema::refusesNewerSchemaUntouched()

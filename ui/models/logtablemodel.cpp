@@ -22,6 +22,10 @@ QColor kindColor(LogKind kind)
         return QColor(0x6a, 0x1b, 0x9a);
     case LogKind::Ask:
         return QColor(0xad, 0x14, 0x57);
+    case LogKind::Answer:
+        return QColor(0x00, 0x69, 0x5c);
+    case LogKind::Event:
+        return QColor(0x54, 0x6e, 0x7a);
     }
     return {};
 }

@@ -1,0 +1,127 @@
+#include "services/eventtext.h"
+
+namespace {
+QString ordinal(int n)
+{
+    const int lastTwo = n % 100;
+    const int last = n % 10;
+    const char *suffix = (lastTwo >= 11 && lastTwo <= 13) ? "th"
+                         : last == 1                      ? "st"
+                         : last == 2                      ? "nd"
+                         : last == 3                      ? "rd"
+                                                          : "th";
+    return QString::number(n) + QLatin1String(suffix);
+}
+} // namespace
+
+namespace EventText {
+QString utcTime(const QDateTime &time)
+{
+    return time.toUTC().toString(QStringLiteral("d MMM HH:mm")) + QStringLiteral(" UTC");
+}
+
+QString committed(const Commitment &c)
+{
+    return QStringLiteral("Deadline committed: \"%1\" (owner %2) due %3. Why then: %4")
+        .arg(c.what, c.owner, utcTime(c.due), c.why);
+}
+
+QString met(const Commitment &c, const QString &by, bool late)
+{
+    if (late)
+        return QStringLiteral("Deadline met LATE: \"%1\" (owner %2) was due %3; marked done by "
+                              "%4.")
+            .arg(c.what, c.owner, utcTime(c.due), by);
+    return QStringLiteral("Deadline met: \"%1\" (owner %2), marked by %3.")
+        .arg(c.what, c.owner, by);
+}
+
+QString missed(const Commitment &c)
+{
+    return QStringLiteral("Deadline MISSED: \"%1\" (owner %2) was due %3.")
+        .arg(c.what, c.owner, utcTime(c.due));
+}
+
+QString superseded(const Commitment &old, const QDateTime &newDue, const QString &whyNotKept)
+{
+    return QStringLiteral("Deadline superseded: \"%1\" was due %2, now due %3. Why it was not "
+                          "kept: %4")
+        .arg(old.what, utcTime(old.due), utcTime(newDue), whyNotKept);
+}
+
+QString timeboxed(const QString &theory, const QDateTime &due, const QString &why)
+{
+    return QStringLiteral("Theory timeboxed: confirm or drop \"%1\" by %2. Why then: %3")
+        .arg(theory, utcTime(due), why);
+}
+
+QString timeboxExtended(const QString &theory, const QDateTime &newDue, int extension,
+                        const QString &why)
+{
+    return QStringLiteral("Theory timebox EXTENDED (%1 extension) to %2: \"%3\". Why: %4")
+        .arg(ordinal(extension), utcTime(newDue), theory, why);
+}
+
+QString theorySettled(const QString &theory, TimeboxVerdict verdict, bool late)
+{
+    const QString what = verdict == TimeboxVerdict::Confirmed ? QStringLiteral("confirmed")
+                                                              : QStringLiteral("dropped");
+    return QStringLiteral("Theory %1%2: \"%3\"")
+        .arg(what, late ? QStringLiteral(" after its timebox passed") : QString(), theory);
+}
+
+QString handover(const Handover &h)
+{
+    QString text =
+        QStringLiteral("Handover: %1 is now in charge (%2), taking over from %3.")
+            .arg(h.toName, h.toPhone, h.fromName.isEmpty() ? QStringLiteral("nobody") : h.fromName);
+    if (!h.note.isEmpty())
+        text += QStringLiteral(" Handover note: ") + h.note;
+    return text;
+}
+
+QString framed(const QString &objective, bool confirmedUnchanged)
+{
+    return (confirmedUnchanged ? QStringLiteral("Objective confirmed unchanged: ")
+                               : QStringLiteral("Objective: ")) +
+           objective;
+}
+
+QString problemStated(const QString &statement)
+{
+    return QStringLiteral("Problem statement (to confirm with the customer): ") + statement;
+}
+
+QString problemConfirmed(const QString &confirmedBy, const QString &how)
+{
+    return QStringLiteral("Problem statement confirmed by the customer: %1, %2.")
+        .arg(confirmedBy, how);
+}
+
+QString askSent(const CustomerAsk &ask)
+{
+    return QStringLiteral("Ask sent to the customer: \"%1\"").arg(ask.what);
+}
+
+QString askAnswered(const CustomerAsk &ask, const QString &answer)
+{
+    return QStringLiteral("Customer answered the ask \"%1\": %2").arg(ask.what, answer);
+}
+
+QString statusChanged(const StatusChange &change)
+{
+    QString text =
+        QStringLiteral("Status: %1 -> %2.").arg(statusName(change.from), statusName(change.to));
+    if (!change.doing.isEmpty())
+        text += QStringLiteral(" Doing: ") + change.doing;
+    if (change.nextCheckpointAt.isValid())
+        text += QStringLiteral(" Next checkpoint %1 (%2).")
+                    .arg(utcTime(change.nextCheckpointAt), change.nextCheckpointWhy);
+    return text;
+}
+
+QString noticeSent(IncidentStatus status)
+{
+    return QStringLiteral("Customer notice sent (status %1).").arg(statusName(status));
+}
+} // namespace EventText

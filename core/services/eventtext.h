@@ -1,0 +1,32 @@
+#pragma once
+
+#include "domain/commitment.h"
+#include "domain/customerask.h"
+#include "domain/incident.h"
+#include "domain/people.h"
+#include "domain/statuschange.h"
+
+#include <QString>
+
+// The sentences the app writes into the technical log when the state of an incident changes.
+// Times in them carry their zone (UTC), since the log outlives any one reader's clock.
+namespace EventText {
+QString utcTime(const QDateTime &time); // "23 Nov 14:30 UTC"
+
+QString committed(const Commitment &commitment);
+QString met(const Commitment &commitment, const QString &by, bool late);
+QString missed(const Commitment &commitment);
+QString superseded(const Commitment &old, const QDateTime &newDue, const QString &whyNotKept);
+QString timeboxed(const QString &theory, const QDateTime &due, const QString &why);
+QString timeboxExtended(const QString &theory, const QDateTime &newDue, int extension,
+                        const QString &why);
+QString theorySettled(const QString &theory, TimeboxVerdict verdict, bool late);
+QString handover(const Handover &handover);
+QString framed(const QString &objective, bool confirmedUnchanged);
+QString problemStated(const QString &statement);
+QString problemConfirmed(const QString &confirmedBy, const QString &how);
+QString askSent(const CustomerAsk &ask);
+QString askAnswered(const CustomerAsk &ask, const QString &answer);
+QString statusChanged(const StatusChange &change);
+QString noticeSent(IncidentStatus status);
+} // namespace EventText

@@ -1,0 +1,38 @@
+#pragma once
+
+#include "domain/commitment.h"
+#include "domain/customerask.h"
+#include "domain/incident.h"
+#include "domain/logentry.h"
+#include "domain/people.h"
+#include "domain/result.h"
+#include "domain/statuschange.h"
+
+#include <QList>
+
+#include <optional>
+
+class IncidentStore;
+
+// Everything a commander reads aloud about an incident, read at one moment.
+struct IncidentSnapshot
+{
+    Incident incident;
+    QList<Commitment> commitments;
+    std::optional<Framing> framing;
+    std::optional<ProblemStatement> problem;
+    QList<LogEntry> openQuestions;
+    QList<CustomerAsk> asks;
+    QList<Notice> notices;
+
+    int outstandingAsks() const;
+    // From the incident's opening to the first notice sent; invalid (-1) until one is sent.
+    qint64 secondsToAcknowledge() const;
+};
+
+Result<IncidentSnapshot> loadSnapshot(const IncidentStore &store, qint64 incidentId);
+
+// The roll-up `warroom status` prints: status, severity, person in charge, framing (stale?),
+// problem statement confirmation, next deadline and time left, open questions, outstanding
+// customer asks, commitments met and missed so far.
+QString rollUpText(const IncidentSnapshot &snapshot, const QDateTime &now);

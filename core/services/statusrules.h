@@ -1,0 +1,20 @@
+#pragma once
+
+#include "domain/incident.h"
+#include "domain/result.h"
+#include "domain/statuschange.h"
+
+#include <QDateTime>
+
+// Which status moves make sense. An incident moves forward through its lifecycle; it may fall
+// back to investigating when the problem returns; closed is final and follows resolved.
+Outcome checkStatusMove(IncidentStatus from, IncidentStatus to);
+
+// A status change must say what is being done and when the customer hears next, and why then;
+// only closing needs no next checkpoint.
+Outcome checkStatusChange(IncidentStatus from, const NewStatusChange &change, const QDateTime &now);
+
+// The message for the customer at a status change: the state in plain words, what is being
+// done, and the next checkpoint with its reason.
+QString draftNotice(const Incident &incident, const NewStatusChange &change);
+QString statusSentence(IncidentStatus status);

@@ -1,0 +1,63 @@
+// IncidentStore: business-channel briefings.
+#include "storage/incidentstore.h"
+
+#include "domain/fieldcheck.h"
+#include "services/clock.h"
+#include "storage/rows.h"
+
+Result<qint64> IncidentStore::publishBriefing(const NewBriefing &briefing)
+{
+    if (auto bad = checkText(QStringLiteral("author"), briefing.author, FieldLimit::Name))
+        return *bad;
+    if (auto bad = checkText(QStringLiteral("headline"), briefing.headline, FieldLimit::Sentence))
+        return *bad;
+    for (const auto &[label, text] :
+         {std::pair{QStringLiteral("impact"), briefing.impact},
+          std::pair{QStringLiteral("what we are doing"), briefing.doing},
+          std::pair{QStringLiteral("what changed"), briefing.changed}}) {
+        if (auto bad = checkText(label, text, FieldLimit::Text, false))
+            return *bad;
+    }
+    if (!briefing.nextUpdateAt.isValid())
+        return Failure{QStringLiteral("A briefing must say when the next update comes.")};
+    if (auto bad = checkText(QStringLiteral("reason for the next update time"),
+                             briefing.nextUpdateWhy, FieldLimit::Sentence))
+        return *bad;
+
+    Result<qint64> published = m_database->write<qint64>([&]() -> Result<qint64> {
+        if (Outcome exists = requireIncident(briefing.incidentId); !exists)
+            return Failure{exists.error()};
+        auto ran = m_database->run(
+            QStringLiteral("INSERT INTO briefings (incident_id, seq, published_at, author, "
+                           "headline, impact, doing, changed, next_update_at, next_update_why, "
+                           "corrects_id) VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM "
+                           "briefings WHERE incident_id = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                           "RETURNING id"),
+            {briefing.incidentId, briefing.incidentId, Rows::time(m_clock.now()),
+             briefing.author.trimmed(), briefing.headline.trimmed(), briefing.impact.trimmed(),
+             briefing.doing.trimmed(), briefing.changed.trimmed(),
+             Rows::time(briefing.nextUpdateAt), briefing.nextUpdateWhy.trimmed(),
+             Rows::optionalId(briefing.correctsId)});
+        if (!ran)
+            return Failure{ran.error()};
+        ran->next();
+        return ran->value(0).toLongLong();
+    });
+    if (published)
+        announceChanges();
+    return published;
+}
+
+Result<QList<Briefing>> IncidentStore::briefings(qint64 incidentId) const
+{
+    auto ran = m_database->run(
+        QStringLiteral("SELECT %1 FROM briefings WHERE incident_id = ? ORDER BY seq")
+            .arg(Rows::briefingColumns),
+        {incidentId});
+    if (!ran)
+        return Failure{ran.error()};
+    QList<Briefing> result;
+    while (ran->next())
+        result.append(Rows::briefing(*ran));
+    return result;
+}

@@ -1,0 +1,251 @@
+// IncidentStore: what passes between us and the customer: asks, status changes, notices.
+#include "storage/incidentstore.h"
+
+#include "domain/fieldcheck.h"
+#include "services/clock.h"
+#include "services/eventtext.h"
+#include "services/statusrules.h"
+#include "storage/rows.h"
+
+namespace {
+const QString kAskQuery =
+    QStringLiteral("SELECT %1 FROM customer_asks a "
+                   "LEFT JOIN customer_ask_events s ON s.ask_id = a.id AND s.kind = 'sent' "
+                   "LEFT JOIN customer_ask_events r ON r.ask_id = a.id AND r.kind = 'answered' "
+                   "WHERE %2 ORDER BY a.id");
+} // namespace
+
+Result<qint64> IncidentStore::askCustomer(qint64 incidentId, const QString &what,
+                                          const QString &whyOnlyCustomer, const QString &by)
+{
+    if (auto bad = checkText(QStringLiteral("ask"), what, FieldLimit::Sentence))
+        return *bad;
+    if (auto bad = checkText(QStringLiteral("reason only the customer can do it"), whyOnlyCustomer,
+                             FieldLimit::Sentence))
+        return *bad;
+    Result<qint64> asked = m_database->write<qint64>([&]() -> Result<qint64> {
+        NewLogEntry entry;
+        entry.incidentId = incidentId;
+        entry.author = by;
+        entry.kind = LogKind::Ask;
+        entry.text = QStringLiteral("%1 (Only the customer can: %2)")
+                         .arg(what.trimmed(), whyOnlyCustomer.trimmed());
+        const Result<LogEntry> logged = insertLogEntry(entry);
+        if (!logged)
+            return Failure{logged.error()};
+        auto ran = m_database->run(
+            QStringLiteral("INSERT INTO customer_asks (incident_id, log_entry_id, created_at, "
+                           "asked_by, what, why_only_customer) VALUES (?, ?, ?, ?, ?, ?) "
+                           "RETURNING id"),
+            {incidentId, logged->id, Rows::time(m_clock.now()), by.trimmed(), what.trimmed(),
+             whyOnlyCustomer.trimmed()});
+        if (!ran)
+            return Failure{ran.error()};
+        ran->next();
+        return ran->value(0).toLongLong();
+    });
+    if (asked)
+        announceChanges();
+    return asked;
+}
+
+Result<QList<CustomerAsk>> IncidentStore::customerAsks(qint64 incidentId) const
+{
+    auto ran = m_database->run(kAskQuery.arg(Rows::askColumns, QStringLiteral("a.incident_id = ?")),
+                               {incidentId});
+    if (!ran)
+        return Failure{ran.error()};
+    QList<CustomerAsk> result;
+    while (ran->next())
+        result.append(Rows::ask(*ran));
+    return result;
+}
+
+Outcome IncidentStore::markAskSent(qint64 askId, const QString &by)
+{
+    if (auto bad = checkText(QStringLiteral("name of who sent it"), by, FieldLimit::Name))
+        return *bad;
+    Outcome sent = m_database->write<Done>([&]() -> Outcome {
+        auto ran =
+            m_database->run(kAskQuery.arg(Rows::askColumns, QStringLiteral("a.id = ?")), {askId});
+        if (!ran)
+            return Failure{ran.error()};
+        if (!ran->next())
+            return Failure{QStringLiteral("There is no customer ask %1.").arg(askId)};
+        const CustomerAsk ask = Rows::ask(*ran);
+        if (ask.sentAt.isValid())
+            return Failure{QStringLiteral("That ask was already sent.")};
+        const auto inserted = m_database->run(
+            QStringLiteral("INSERT INTO customer_ask_events (incident_id, ask_id, kind, at, "
+                           "by_name, note) VALUES (?, ?, 'sent', ?, ?, '')"),
+            {ask.incidentId, askId, Rows::time(m_clock.now()), by.trimmed()});
+        if (!inserted)
+            return Failure{inserted.error()};
+        if (auto logged =
+                insertEvent(ask.incidentId, by, LogEvent::AskSent, EventText::askSent(ask));
+            !logged)
+            return Failure{logged.error()};
+        return done();
+    });
+    if (sent)
+        announceChanges();
+    return sent;
+}
+
+Outcome IncidentStore::markAskAnswered(qint64 askId, const QString &answer, const QString &by)
+{
+    if (auto bad = checkText(QStringLiteral("customer's answer"), answer, FieldLimit::Text))
+        return *bad;
+    if (auto bad = checkText(QStringLiteral("name of who records it"), by, FieldLimit::Name))
+        return *bad;
+    Outcome answered = m_database->write<Done>([&]() -> Outcome {
+        auto ran =
+            m_database->run(kAskQuery.arg(Rows::askColumns, QStringLiteral("a.id = ?")), {askId});
+        if (!ran)
+            return Failure{ran.error()};
+        if (!ran->next())
+            return Failure{QStringLiteral("There is no customer ask %1.").arg(askId)};
+        const CustomerAsk ask = Rows::ask(*ran);
+        if (ask.answeredAt.isValid())
+            return Failure{QStringLiteral("That ask was already answered.")};
+        const auto inserted = m_database->run(
+            QStringLiteral("INSERT INTO customer_ask_events (incident_id, ask_id, kind, at, "
+                           "by_name, note) VALUES (?, ?, 'answered', ?, ?, ?)"),
+            {ask.incidentId, askId, Rows::time(m_clock.now()), by.trimmed(), answer.trimmed()});
+        if (!inserted)
+            return Failure{inserted.error()};
+        if (auto logged = insertEvent(ask.incidentId, by, LogEvent::AskAnswered,
+                                      EventText::askAnswered(ask, answer.trimmed()));
+            !logged)
+            return Failure{logged.error()};
+        return done();
+    });
+    if (answered)
+        announceChanges();
+    return answered;
+}
+
+Result<StatusChange> IncidentStore::changeStatus(const NewStatusChange &request)
+{
+    Result<StatusChange> changed = m_database->write<StatusChange>([&]() -> Result<StatusChange> {
+        const Result<Incident> current = incident(request.incidentId);
+        if (!current)
+            return Failure{current.error()};
+        const QDateTime now = m_clock.now();
+        if (Outcome allowed = checkStatusChange(current->status, request, now); !allowed)
+            return Failure{allowed.error()};
+        StatusChange change;
+        change.incidentId = request.incidentId;
+        change.at = now;
+        change.by = request.by.trimmed();
+        change.from = current->status;
+        change.to = request.to;
+        change.doing = request.doing.trimmed();
+        change.nextCheckpointAt = request.nextCheckpointAt;
+        change.nextCheckpointWhy = request.nextCheckpointWhy.trimmed();
+        auto ran = m_database->run(
+            QStringLiteral("INSERT INTO status_changes (incident_id, at, by_name, from_status, "
+                           "to_status, doing, next_checkpoint_at, next_checkpoint_why) VALUES (?, "
+                           "?, ?, ?, ?, ?, ?, ?) RETURNING id"),
+            {change.incidentId, Rows::time(now), change.by, statusName(change.from),
+             statusName(change.to), change.doing, Rows::time(change.nextCheckpointAt),
+             change.nextCheckpointWhy});
+        if (!ran)
+            return Failure{ran.error()};
+        ran->next();
+        change.id = ran->value(0).toLongLong();
+
+        // Resolving stamps the time; falling back to investigating clears it.
+        QVariant resolvedAt = Rows::time(current->resolvedAt);
+        if (change.to == IncidentStatus::Resolved)
+            resolvedAt = Rows::time(now);
+        else if (change.to == IncidentStatus::Investigating)
+            resolvedAt = QVariant();
+        if (Outcome bumped =
+                bumpIncident(change.incidentId, QStringLiteral("status = ?, resolved_at = ?"),
+                             {statusName(change.to), resolvedAt});
+            !bumped)
+            return Failure{bumped.error()};
+
+        const auto drafted = m_database->run(
+            QStringLiteral("INSERT INTO notices (incident_id, status_change_id, drafted_at, body) "
+                           "VALUES (?, ?, ?, ?)"),
+            {change.incidentId, change.id, Rows::time(now), draftNotice(*current, request)});
+        if (!drafted)
+            return Failure{drafted.error()};
+        if (auto logged = insertEvent(change.incidentId, change.by, LogEvent::StatusChanged,
+                                      EventText::statusChanged(change));
+            !logged)
+            return Failure{logged.error()};
+        return change;
+    });
+    if (changed)
+        announceChanges();
+    return changed;
+}
+
+Result<QList<StatusChange>> IncidentStore::statusChanges(qint64 incidentId) const
+{
+    auto ran = m_database->run(
+        QStringLiteral("SELECT %1 FROM status_changes WHERE incident_id = ? ORDER BY id")
+            .arg(Rows::statusChangeColumns),
+        {incidentId});
+    if (!ran)
+        return Failure{ran.error()};
+    QList<StatusChange> result;
+    while (ran->next())
+        result.append(Rows::statusChange(*ran));
+    return result;
+}
+
+Result<QList<Notice>> IncidentStore::notices(qint64 incidentId) const
+{
+    auto ran = m_database->run(
+        QStringLiteral("SELECT %1 FROM notices n LEFT JOIN notice_sends s ON s.notice_id = n.id "
+                       "WHERE n.incident_id = ? ORDER BY n.id")
+            .arg(Rows::noticeColumns),
+        {incidentId});
+    if (!ran)
+        return Failure{ran.error()};
+    QList<Notice> result;
+    while (ran->next())
+        result.append(Rows::notice(*ran));
+    return result;
+}
+
+Outcome IncidentStore::markNoticeSent(qint64 noticeId, const QString &by)
+{
+    if (auto bad = checkText(QStringLiteral("name of who sent it"), by, FieldLimit::Name))
+        return *bad;
+    Outcome sent = m_database->write<Done>([&]() -> Outcome {
+        auto ran = m_database->run(
+            QStringLiteral("SELECT %1, c.to_status FROM notices n LEFT JOIN notice_sends s ON "
+                           "s.notice_id = n.id LEFT JOIN status_changes c ON c.id = "
+                           "n.status_change_id WHERE n.id = ?")
+                .arg(Rows::noticeColumns),
+            {noticeId});
+        if (!ran)
+            return Failure{ran.error()};
+        if (!ran->next())
+            return Failure{QStringLiteral("There is no notice %1.").arg(noticeId)};
+        const Notice notice = Rows::notice(*ran);
+        const IncidentStatus status =
+            parseStatus(ran->value(7).toString()).value_or(IncidentStatus::Reported);
+        if (notice.sentAt.isValid())
+            return Failure{QStringLiteral("That notice was already sent.")};
+        const auto inserted = m_database->run(
+            QStringLiteral("INSERT INTO notice_sends (incident_id, notice_id, at, by_name) VALUES "
+                           "(?, ?, ?, ?)"),
+            {notice.incidentId, noticeId, Rows::time(m_clock.now()), by.trimmed()});
+        if (!inserted)
+            return Failure{inserted.error()};
+        if (auto logged = insertEvent(notice.incidentId, by, LogEvent::NoticeSent,
+                                      EventText::noticeSent(status));
+            !logged)
+            return Failure{logged.error()};
+        return done();
+    });
+    if (sent)
+        announceChanges();
+    return sent;
+}

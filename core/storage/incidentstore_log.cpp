@@ -1,0 +1,169 @@
+// IncidentStore: the technical log and its open questions.
+#include "storage/incidentstore.h"
+
+#include "domain/fieldcheck.h"
+#include "services/clock.h"
+#include "storage/rows.h"
+
+const QString IncidentStore::kAlreadyRecorded = QStringLiteral("already recorded");
+
+Result<LogEntry> IncidentStore::appendLogEntry(const NewLogEntry &entry)
+{
+    // These kinds carry more than text and have calls of their own.
+    switch (entry.kind) {
+    case LogKind::Ask:
+        return Failure{QStringLiteral("An ask of the customer must say why only the customer can "
+                                      "do it: record it as a customer ask, not a log line.")};
+    case LogKind::Answer:
+        return Failure{QStringLiteral("An answer must name its question: answer the question "
+                                      "instead.")};
+    case LogKind::Event:
+        return Failure{QStringLiteral("Event entries are written by Warroom itself.")};
+    default:
+        break;
+    }
+    Result<LogEntry> appended =
+        m_database->write<LogEntry>([&]() -> Result<LogEntry> { return insertLogEntry(entry); });
+    if (appended)
+        announceChanges();
+    return appended;
+}
+
+Result<LogEntry> IncidentStore::insertLogEntry(const NewLogEntry &entry, qint64 answersId,
+                                               qint64 commitmentId, const QString &event)
+{
+    if (auto bad = checkText(QStringLiteral("author"), entry.author, FieldLimit::Name))
+        return *bad;
+    if (auto bad = checkText(QStringLiteral("log text"), entry.text, FieldLimit::Text))
+        return *bad;
+    if (auto bad = checkText(QStringLiteral("addressee"), entry.addressee, FieldLimit::Name, false))
+        return *bad;
+    if (Outcome exists = requireIncident(entry.incidentId); !exists)
+        return Failure{exists.error()};
+    for (const auto &[linked, what] : {std::pair{entry.correctsId, QStringLiteral("corrected")},
+                                       std::pair{answersId, QStringLiteral("answered")}}) {
+        if (linked <= 0)
+            continue;
+        const auto target = m_database->scalar(
+            QStringLiteral("SELECT incident_id FROM log_entries WHERE id = ?"), {linked});
+        if (!target)
+            return Failure{target.error()};
+        if (target->toLongLong() != entry.incidentId)
+            return Failure{QStringLiteral("Log entry %1 is not in this incident, so it cannot be "
+                                          "%2 here.")
+                               .arg(linked)
+                               .arg(what)};
+    }
+    // An event recorded for a commitment exists once: a second writer's copy is dropped.
+    const QString onDuplicate =
+        commitmentId > 0 ? QStringLiteral("ON CONFLICT (commitment_id, event) DO NOTHING ")
+                         : QString();
+    auto ran = m_database->run(
+        QStringLiteral("INSERT INTO log_entries (incident_id, seq, at, author, kind, body, "
+                       "corrects_id, addressee, answers_id, commitment_id, event) VALUES (?, "
+                       "(SELECT COALESCE(MAX(seq), 0) + 1 FROM log_entries WHERE incident_id = ?), "
+                       "?, ?, ?, ?, ?, ?, ?, ?, ?) %1RETURNING %2")
+            .arg(onDuplicate, Rows::logColumns),
+        {entry.incidentId, entry.incidentId, Rows::time(m_clock.now()), entry.author.trimmed(),
+         logKindName(entry.kind), entry.text.trimmed(), Rows::optionalId(entry.correctsId),
+         entry.addressee.trimmed(), Rows::optionalId(answersId), Rows::optionalId(commitmentId),
+         event});
+    if (!ran)
+        return Failure{ran.error()};
+    if (!ran->next())
+        return Failure{kAlreadyRecorded};
+    return Rows::logEntry(*ran);
+}
+
+Result<LogEntry> IncidentStore::insertEvent(qint64 incidentId, const QString &by,
+                                            const QString &event, const QString &text,
+                                            qint64 commitmentId)
+{
+    NewLogEntry entry;
+    entry.incidentId = incidentId;
+    entry.author = by;
+    entry.kind = LogKind::Event;
+    entry.text = text.left(FieldLimit::Text);
+    return insertLogEntry(entry, 0, commitmentId, event);
+}
+
+Result<qint64> IncidentStore::logEntryCount(qint64 incidentId) const
+{
+    auto count = m_database->scalar(
+        QStringLiteral("SELECT COALESCE(MAX(seq), 0) FROM log_entries WHERE incident_id = ?"),
+        {incidentId});
+    if (!count)
+        return Failure{count.error()};
+    return count->toLongLong();
+}
+
+Result<QList<LogEntry>> IncidentStore::logEntries(qint64 incidentId, qint64 firstSeq,
+                                                  int maxCount) const
+{
+    auto ran = m_database->run(QStringLiteral("SELECT %1 FROM log_entries WHERE incident_id = ? "
+                                              "AND seq >= ? AND seq < ? ORDER BY seq")
+                                   .arg(Rows::logColumns),
+                               {incidentId, firstSeq, firstSeq + maxCount});
+    if (!ran)
+        return Failure{ran.error()};
+    QList<LogEntry> result;
+    result.reserve(maxCount);
+    while (ran->next())
+        result.append(Rows::logEntry(*ran));
+    return result;
+}
+
+Result<LogEntry> IncidentStore::logEntry(qint64 entryId) const
+{
+    auto ran = m_database->run(
+        QStringLiteral("SELECT %1 FROM log_entries WHERE id = ?").arg(Rows::logColumns), {entryId});
+    if (!ran)
+        return Failure{ran.error()};
+    if (!ran->next())
+        return Failure{QStringLiteral("There is no log entry %1.").arg(entryId)};
+    return Rows::logEntry(*ran);
+}
+
+Result<LogEntry> IncidentStore::answerQuestion(qint64 questionEntryId, const QString &answer,
+                                               const QString &by)
+{
+    Result<LogEntry> answered = m_database->write<LogEntry>([&]() -> Result<LogEntry> {
+        const Result<LogEntry> question = logEntry(questionEntryId);
+        if (!question)
+            return question;
+        if (question->kind != LogKind::Question)
+            return Failure{QStringLiteral("Log entry %1 is not a question.").arg(questionEntryId)};
+        const auto already = m_database->scalar(
+            QStringLiteral("SELECT COUNT(*) FROM log_entries WHERE answers_id = ?"),
+            {questionEntryId});
+        if (!already)
+            return Failure{already.error()};
+        if (already->toInt() > 0)
+            return Failure{QStringLiteral("That question has already been answered.")};
+        NewLogEntry entry;
+        entry.incidentId = question->incidentId;
+        entry.author = by;
+        entry.kind = LogKind::Answer;
+        entry.text = answer;
+        return insertLogEntry(entry, questionEntryId);
+    });
+    if (answered)
+        announceChanges();
+    return answered;
+}
+
+Result<QList<LogEntry>> IncidentStore::openQuestions(qint64 incidentId) const
+{
+    auto ran = m_database->run(
+        QStringLiteral("SELECT %1 FROM log_entries q WHERE incident_id = ? AND kind = 'question' "
+                       "AND NOT EXISTS (SELECT 1 FROM log_entries a WHERE a.answers_id = q.id) "
+                       "ORDER BY seq")
+            .arg(Rows::logColumns),
+        {incidentId});
+    if (!ran)
+        return Failure{ran.error()};
+    QList<LogEntry> result;
+    while (ran->next())
+        result.append(Rows::logEntry(*ran));
+    return result;
+}

@@ -1,0 +1,251 @@
+// IncidentStore: the person in charge, the framing and the problem statement.
+#include "storage/incidentstore.h"
+
+#include "domain/fieldcheck.h"
+#include "services/clock.h"
+#include "services/eventtext.h"
+#include "storage/rows.h"
+
+namespace {
+constexpr int kObjectiveLimit = 300; // one line, read aloud in a few seconds
+
+std::optional<Failure> checkObjective(const QString &objective)
+{
+    if (auto bad = checkText(QStringLiteral("objective"), objective, kObjectiveLimit))
+        return bad;
+    if (objective.trimmed().contains(QLatin1Char('\n')))
+        return Failure{QStringLiteral("The objective is one line; say the rest in the log.")};
+    return std::nullopt;
+}
+} // namespace
+
+Outcome IncidentStore::handOver(qint64 incidentId, const QString &toName, const QString &toPhone,
+                                const QString &note, const QString &by)
+{
+    if (auto bad =
+            checkText(QStringLiteral("name of the new person in charge"), toName, FieldLimit::Name))
+        return *bad;
+    if (auto bad = checkPhone(toPhone.trimmed()))
+        return *bad;
+    if (auto bad = checkText(QStringLiteral("handover note"), note, FieldLimit::Text))
+        return *bad;
+    if (auto bad =
+            checkText(QStringLiteral("name of who records the handover"), by, FieldLimit::Name))
+        return *bad;
+    Outcome handed = m_database->write<Done>([&]() -> Outcome {
+        const Result<Incident> current = incident(incidentId);
+        if (!current)
+            return Failure{current.error()};
+        if (current->inChargeName == toName.trimmed() &&
+            current->inChargePhone == toPhone.trimmed())
+            return Failure{QStringLiteral("%1 is already in charge.").arg(toName.trimmed())};
+        Handover h;
+        h.incidentId = incidentId;
+        h.at = m_clock.now();
+        h.by = by.trimmed();
+        h.fromName = current->inChargeName;
+        h.fromPhone = current->inChargePhone;
+        h.toName = toName.trimmed();
+        h.toPhone = toPhone.trimmed();
+        h.note = note.trimmed();
+        const auto inserted = m_database->run(
+            QStringLiteral(
+                "INSERT INTO handovers (incident_id, at, by_name, from_name, from_phone, "
+                "to_name, to_phone, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+            {incidentId, Rows::time(h.at), h.by, h.fromName, h.fromPhone, h.toName, h.toPhone,
+             h.note});
+        if (!inserted)
+            return Failure{inserted.error()};
+        if (Outcome bumped =
+                bumpIncident(incidentId, QStringLiteral("in_charge_name = ?, in_charge_phone = ?"),
+                             {h.toName, h.toPhone});
+            !bumped)
+            return bumped;
+        if (auto logged = insertEvent(incidentId, h.by, LogEvent::Handover, EventText::handover(h));
+            !logged)
+            return Failure{logged.error()};
+        return done();
+    });
+    if (handed)
+        announceChanges();
+    return handed;
+}
+
+Result<QList<Handover>> IncidentStore::handovers(qint64 incidentId) const
+{
+    auto ran =
+        m_database->run(QStringLiteral("SELECT %1 FROM handovers WHERE incident_id = ? ORDER BY id")
+                            .arg(Rows::handoverColumns),
+                        {incidentId});
+    if (!ran)
+        return Failure{ran.error()};
+    QList<Handover> result;
+    while (ran->next())
+        result.append(Rows::handover(*ran));
+    return result;
+}
+
+Result<qint64> IncidentStore::frame(qint64 incidentId, const QString &objective, const QString &by)
+{
+    if (auto bad = checkObjective(objective))
+        return *bad;
+    if (auto bad = checkText(QStringLiteral("name of who frames"), by, FieldLimit::Name))
+        return *bad;
+    Result<qint64> framed = m_database->write<qint64>([&]() -> Result<qint64> {
+        if (Outcome exists = requireIncident(incidentId); !exists)
+            return Failure{exists.error()};
+        auto ran = m_database->run(
+            QStringLiteral("INSERT INTO framings (incident_id, at, by_name, objective) VALUES "
+                           "(?, ?, ?, ?) RETURNING id"),
+            {incidentId, Rows::time(m_clock.now()), by.trimmed(), objective.trimmed()});
+        if (!ran)
+            return Failure{ran.error()};
+        ran->next();
+        const qint64 id = ran->value(0).toLongLong();
+        if (auto logged = insertEvent(incidentId, by, LogEvent::Framed,
+                                      EventText::framed(objective.trimmed(), false));
+            !logged)
+            return Failure{logged.error()};
+        return id;
+    });
+    if (framed)
+        announceChanges();
+    return framed;
+}
+
+Result<qint64> IncidentStore::confirmFraming(qint64 incidentId, const QString &by)
+{
+    if (auto bad = checkText(QStringLiteral("name of who confirms"), by, FieldLimit::Name))
+        return *bad;
+    Result<qint64> confirmed = m_database->write<qint64>([&]() -> Result<qint64> {
+        const auto current = currentFraming(incidentId);
+        if (!current)
+            return Failure{current.error()};
+        if (!current->has_value())
+            return Failure{QStringLiteral("There is no objective to confirm yet: frame one.")};
+        const Framing &framing = **current;
+        auto ran = m_database->run(
+            QStringLiteral("INSERT INTO framings (incident_id, at, by_name, objective, "
+                           "confirms_id) VALUES (?, ?, ?, ?, ?) RETURNING id"),
+            {incidentId, Rows::time(m_clock.now()), by.trimmed(), framing.objective, framing.id});
+        if (!ran)
+            return Failure{ran.error()};
+        ran->next();
+        const qint64 id = ran->value(0).toLongLong();
+        if (auto logged = insertEvent(incidentId, by, LogEvent::Framed,
+                                      EventText::framed(framing.objective, true));
+            !logged)
+            return Failure{logged.error()};
+        return id;
+    });
+    if (confirmed)
+        announceChanges();
+    return confirmed;
+}
+
+Result<std::optional<Framing>> IncidentStore::currentFraming(qint64 incidentId) const
+{
+    auto ran = m_database->run(
+        QStringLiteral("SELECT %1 FROM framings WHERE incident_id = ? ORDER BY id DESC LIMIT 1")
+            .arg(Rows::framingColumns),
+        {incidentId});
+    if (!ran)
+        return Failure{ran.error()};
+    if (!ran->next())
+        return std::optional<Framing>();
+    return std::optional<Framing>(Rows::framing(*ran));
+}
+
+Result<qint64> IncidentStore::restateProblem(qint64 incidentId, const QString &statement,
+                                             const QString &by)
+{
+    if (auto bad = checkText(QStringLiteral("problem statement"), statement, FieldLimit::Text))
+        return *bad;
+    if (auto bad =
+            checkText(QStringLiteral("name of who states the problem"), by, FieldLimit::Name))
+        return *bad;
+    Result<qint64> stated = m_database->write<qint64>([&]() -> Result<qint64> {
+        if (Outcome exists = requireIncident(incidentId); !exists)
+            return Failure{exists.error()};
+        auto ran = m_database->run(
+            QStringLiteral("INSERT INTO problem_statements (incident_id, at, by_name, body) "
+                           "VALUES (?, ?, ?, ?) RETURNING id"),
+            {incidentId, Rows::time(m_clock.now()), by.trimmed(), statement.trimmed()});
+        if (!ran)
+            return Failure{ran.error()};
+        ran->next();
+        const qint64 id = ran->value(0).toLongLong();
+        if (Outcome bumped = bumpIncident(incidentId, QStringLiteral("problem_statement = ?"),
+                                          {statement.trimmed()});
+            !bumped)
+            return Failure{bumped.error()};
+        if (auto logged = insertEvent(incidentId, by, LogEvent::ProblemStated,
+                                      EventText::problemStated(statement.trimmed()));
+            !logged)
+            return Failure{logged.error()};
+        return id;
+    });
+    if (stated)
+        announceChanges();
+    return stated;
+}
+
+Outcome IncidentStore::confirmProblem(qint64 statementId, const QString &confirmedBy,
+                                      const QString &how, const QString &recordedBy)
+{
+    if (auto bad = checkText(QStringLiteral("name of the customer's person who confirmed"),
+                             confirmedBy, FieldLimit::Name))
+        return *bad;
+    if (auto bad = checkText(QStringLiteral("how it was confirmed"), how, FieldLimit::Sentence))
+        return *bad;
+    if (auto bad =
+            checkText(QStringLiteral("name of who records it"), recordedBy, FieldLimit::Name))
+        return *bad;
+    Outcome confirmed = m_database->write<Done>([&]() -> Outcome {
+        const auto incidentId = m_database->scalar(
+            QStringLiteral("SELECT incident_id FROM problem_statements WHERE id = ?"),
+            {statementId});
+        if (!incidentId)
+            return Failure{incidentId.error()};
+        if (!incidentId->isValid())
+            return Failure{QStringLiteral("There is no problem statement %1.").arg(statementId)};
+        const auto current = currentProblem(incidentId->toLongLong());
+        if (!current)
+            return Failure{current.error()};
+        if (!current->has_value() || (*current)->id != statementId)
+            return Failure{QStringLiteral("The problem statement was restated since; confirm the "
+                                          "current one.")};
+        if ((*current)->confirmation)
+            return Failure{QStringLiteral("The customer has already confirmed this statement.")};
+        const auto inserted = m_database->run(
+            QStringLiteral("INSERT INTO problem_confirmations (incident_id, statement_id, at, "
+                           "confirmed_by, how, recorded_by) VALUES (?, ?, ?, ?, ?, ?)"),
+            {incidentId->toLongLong(), statementId, Rows::time(m_clock.now()),
+             confirmedBy.trimmed(), how.trimmed(), recordedBy.trimmed()});
+        if (!inserted)
+            return Failure{inserted.error()};
+        if (auto logged =
+                insertEvent(incidentId->toLongLong(), recordedBy, LogEvent::ProblemConfirmed,
+                            EventText::problemConfirmed(confirmedBy.trimmed(), how.trimmed()));
+            !logged)
+            return Failure{logged.error()};
+        return done();
+    });
+    if (confirmed)
+        announceChanges();
+    return confirmed;
+}
+
+Result<std::optional<ProblemStatement>> IncidentStore::currentProblem(qint64 incidentId) const
+{
+    auto ran = m_database->run(
+        QStringLiteral("SELECT %1 FROM problem_statements s LEFT JOIN problem_confirmations c ON "
+                       "c.statement_id = s.id WHERE s.incident_id = ? ORDER BY s.id DESC LIMIT 1")
+            .arg(Rows::problemColumns),
+        {incidentId});
+    if (!ran)
+        return Failure{ran.error()};
+    if (!ran->next())
+        return std::optional<ProblemStatement>();
+    return std::optional<ProblemStatement>(Rows::problem(*ran));
+}

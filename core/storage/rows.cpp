@@ -1,0 +1,230 @@
+#include "storage/rows.h"
+
+namespace Rows {
+QVariant time(const QDateTime &time)
+{
+    return time.isValid() ? QVariant(time.toMSecsSinceEpoch()) : QVariant();
+}
+
+QDateTime time(const QVariant &value)
+{
+    if (value.isNull())
+        return {};
+    return QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
+}
+
+QVariant optionalId(qint64 id)
+{
+    return id > 0 ? QVariant(id) : QVariant();
+}
+
+const QString incidentColumns = QStringLiteral(
+    "id, title, customer, problem_statement, status, severity, in_charge_name, in_charge_phone, "
+    "opened_at, resolved_at, COALESCE((SELECT MAX(h.at) FROM handovers h WHERE h.incident_id = "
+    "incidents.id), opened_at)");
+
+Incident incident(const QSqlQuery &q)
+{
+    Incident incident;
+    incident.id = q.value(0).toLongLong();
+    incident.title = q.value(1).toString();
+    incident.customer = q.value(2).toString();
+    incident.problemStatement = q.value(3).toString();
+    incident.status = parseStatus(q.value(4).toString()).value_or(IncidentStatus::Reported);
+    incident.severity = parseSeverity(q.value(5).toString()).value_or(Severity::Sev3);
+    incident.inChargeName = q.value(6).toString();
+    incident.inChargePhone = q.value(7).toString();
+    incident.openedAt = time(q.value(8));
+    incident.resolvedAt = time(q.value(9));
+    incident.inChargeSince = time(q.value(10));
+    return incident;
+}
+
+const QString logColumns = QStringLiteral("id, incident_id, seq, at, author, kind, body, "
+                                          "corrects_id, addressee, answers_id, commitment_id, "
+                                          "event");
+
+LogEntry logEntry(const QSqlQuery &q)
+{
+    LogEntry entry;
+    entry.id = q.value(0).toLongLong();
+    entry.incidentId = q.value(1).toLongLong();
+    entry.seq = q.value(2).toLongLong();
+    entry.at = time(q.value(3));
+    entry.author = q.value(4).toString();
+    entry.kind = parseLogKind(q.value(5).toString()).value_or(LogKind::Observation);
+    entry.text = q.value(6).toString();
+    entry.correctsId = q.value(7).toLongLong();
+    entry.addressee = q.value(8).toString();
+    entry.answersId = q.value(9).toLongLong();
+    entry.commitmentId = q.value(10).toLongLong();
+    entry.event = q.value(11).toString();
+    return entry;
+}
+
+const QString commitmentColumns = QStringLiteral(
+    "c.id, c.incident_id, c.what, c.owner, c.due_at, c.why, c.created_at, c.created_by, "
+    "c.hypothesis_entry_id, o.id, o.kind, o.at, o.by_name, o.reason, o.superseded_by, "
+    "o.verdict");
+
+Commitment commitment(const QSqlQuery &q)
+{
+    Commitment c;
+    c.id = q.value(0).toLongLong();
+    c.incidentId = q.value(1).toLongLong();
+    c.what = q.value(2).toString();
+    c.owner = q.value(3).toString();
+    c.due = time(q.value(4));
+    c.why = q.value(5).toString();
+    c.createdAt = time(q.value(6));
+    c.createdBy = q.value(7).toString();
+    c.hypothesisEntryId = q.value(8).toLongLong();
+    if (!q.value(9).isNull()) {
+        CommitmentOutcome o;
+        o.id = q.value(9).toLongLong();
+        o.commitmentId = c.id;
+        o.kind = q.value(10).toString() == u"met" ? CommitmentOutcomeKind::Met
+                                                  : CommitmentOutcomeKind::Superseded;
+        o.at = time(q.value(11));
+        o.by = q.value(12).toString();
+        o.reason = q.value(13).toString();
+        o.supersededById = q.value(14).toLongLong();
+        const QString verdict = q.value(15).toString();
+        o.verdict = verdict == u"confirmed" ? TimeboxVerdict::Confirmed
+                    : verdict == u"dropped" ? TimeboxVerdict::Dropped
+                                            : TimeboxVerdict::None;
+        c.outcome = o;
+    }
+    return c;
+}
+
+const QString briefingColumns =
+    QStringLiteral("id, incident_id, seq, published_at, author, headline, impact, doing, changed, "
+                   "next_update_at, next_update_why, corrects_id");
+
+Briefing briefing(const QSqlQuery &q)
+{
+    Briefing b;
+    b.id = q.value(0).toLongLong();
+    b.incidentId = q.value(1).toLongLong();
+    b.seq = q.value(2).toLongLong();
+    b.publishedAt = time(q.value(3));
+    b.author = q.value(4).toString();
+    b.headline = q.value(5).toString();
+    b.impact = q.value(6).toString();
+    b.doing = q.value(7).toString();
+    b.changed = q.value(8).toString();
+    b.nextUpdateAt = time(q.value(9));
+    b.nextUpdateWhy = q.value(10).toString();
+    b.correctsId = q.value(11).toLongLong();
+    return b;
+}
+
+const QString handoverColumns =
+    QStringLiteral("id, incident_id, at, by_name, from_name, from_phone, to_name, to_phone, note");
+
+Handover handover(const QSqlQuery &q)
+{
+    Handover h;
+    h.id = q.value(0).toLongLong();
+    h.incidentId = q.value(1).toLongLong();
+    h.at = time(q.value(2));
+    h.by = q.value(3).toString();
+    h.fromName = q.value(4).toString();
+    h.fromPhone = q.value(5).toString();
+    h.toName = q.value(6).toString();
+    h.toPhone = q.value(7).toString();
+    h.note = q.value(8).toString();
+    return h;
+}
+
+const QString framingColumns =
+    QStringLiteral("id, incident_id, at, by_name, objective, confirms_id");
+
+Framing framing(const QSqlQuery &q)
+{
+    Framing f;
+    f.id = q.value(0).toLongLong();
+    f.incidentId = q.value(1).toLongLong();
+    f.at = time(q.value(2));
+    f.by = q.value(3).toString();
+    f.objective = q.value(4).toString();
+    f.confirmsId = q.value(5).toLongLong();
+    return f;
+}
+
+const QString problemColumns = QStringLiteral(
+    "s.id, s.incident_id, s.at, s.by_name, s.body, c.id, c.at, c.confirmed_by, c.how, "
+    "c.recorded_by");
+
+ProblemStatement problem(const QSqlQuery &q)
+{
+    ProblemStatement p;
+    p.id = q.value(0).toLongLong();
+    p.incidentId = q.value(1).toLongLong();
+    p.at = time(q.value(2));
+    p.by = q.value(3).toString();
+    p.text = q.value(4).toString();
+    if (!q.value(5).isNull())
+        p.confirmation = ProblemConfirmation{time(q.value(6)), q.value(7).toString(),
+                                             q.value(8).toString(), q.value(9).toString()};
+    return p;
+}
+
+const QString askColumns =
+    QStringLiteral("a.id, a.incident_id, a.log_entry_id, a.created_at, a.asked_by, a.what, "
+                   "a.why_only_customer, s.at, s.by_name, r.at, r.by_name, r.note");
+
+CustomerAsk ask(const QSqlQuery &q)
+{
+    CustomerAsk a;
+    a.id = q.value(0).toLongLong();
+    a.incidentId = q.value(1).toLongLong();
+    a.logEntryId = q.value(2).toLongLong();
+    a.createdAt = time(q.value(3));
+    a.askedBy = q.value(4).toString();
+    a.what = q.value(5).toString();
+    a.whyOnlyCustomer = q.value(6).toString();
+    a.sentAt = time(q.value(7));
+    a.sentBy = q.value(8).toString();
+    a.answeredAt = time(q.value(9));
+    a.answeredBy = q.value(10).toString();
+    a.answer = q.value(11).toString();
+    return a;
+}
+
+const QString statusChangeColumns =
+    QStringLiteral("id, incident_id, at, by_name, from_status, to_status, doing, "
+                   "next_checkpoint_at, next_checkpoint_why");
+
+StatusChange statusChange(const QSqlQuery &q)
+{
+    StatusChange s;
+    s.id = q.value(0).toLongLong();
+    s.incidentId = q.value(1).toLongLong();
+    s.at = time(q.value(2));
+    s.by = q.value(3).toString();
+    s.from = parseStatus(q.value(4).toString()).value_or(IncidentStatus::Reported);
+    s.to = parseStatus(q.value(5).toString()).value_or(IncidentStatus::Reported);
+    s.doing = q.value(6).toString();
+    s.nextCheckpointAt = time(q.value(7));
+    s.nextCheckpointWhy = q.value(8).toString();
+    return s;
+}
+
+const QString noticeColumns = QStringLiteral(
+    "n.id, n.incident_id, n.status_change_id, n.drafted_at, n.body, s.at, s.by_name");
+
+Notice notice(const QSqlQuery &q)
+{
+    Notice n;
+    n.id = q.value(0).toLongLong();
+    n.incidentId = q.value(1).toLongLong();
+    n.statusChangeId = q.value(2).toLongLong();
+    n.draftedAt = time(q.value(3));
+    n.text = q.value(4).toString();
+    n.sentAt = time(q.value(5));
+    n.sentBy = q.value(6).toString();
+    return n;
+}
+} // namespace Rows

@@ -1,0 +1,54 @@
+#pragma once
+
+#include "domain/briefing.h"
+#include "domain/commitment.h"
+#include "domain/customerask.h"
+#include "domain/incident.h"
+#include "domain/logentry.h"
+#include "domain/people.h"
+#include "domain/statuschange.h"
+
+#include <QDateTime>
+#include <QSqlQuery>
+#include <QString>
+#include <QVariant>
+
+// How domain values are written to and read from rows. Times are stored as UTC milliseconds
+// since the epoch: one integer type that SQLite and PostgreSQL order and compare alike.
+namespace Rows {
+QVariant time(const QDateTime &time);
+QDateTime time(const QVariant &value);
+QVariant optionalId(qint64 id);
+
+// Each *Columns string lists the columns its reader expects, in order.
+extern const QString incidentColumns;
+Incident incident(const QSqlQuery &q);
+
+extern const QString logColumns;
+LogEntry logEntry(const QSqlQuery &q);
+
+extern const QString commitmentColumns; // from "commitments c LEFT JOIN commitment_outcomes o"
+Commitment commitment(const QSqlQuery &q);
+
+extern const QString briefingColumns;
+Briefing briefing(const QSqlQuery &q);
+
+extern const QString handoverColumns;
+Handover handover(const QSqlQuery &q);
+
+extern const QString framingColumns;
+Framing framing(const QSqlQuery &q);
+
+extern const QString
+    problemColumns; // from "problem_statements s LEFT JOIN problem_confirmations c"
+ProblemStatement problem(const QSqlQuery &q);
+
+extern const QString askColumns; // from customer_asks a with sent (s) and answered (r) events
+CustomerAsk ask(const QSqlQuery &q);
+
+extern const QString statusChangeColumns;
+StatusChange statusChange(const QSqlQuery &q);
+
+extern const QString noticeColumns; // from "notices n LEFT JOIN notice_sends s"
+Notice notice(const QSqlQuery &q);
+} // namespace Rows
