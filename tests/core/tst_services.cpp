@@ -1,7 +1,10 @@
 #include "domain/fieldcheck.h"
 #include "scratchwarroom.h"
+#include "services/deadlinealerts.h"
 #include "services/demoincident.h"
+#include "services/duetime.h"
 #include "services/quickentry.h"
+#include "services/statusrules.h"
 
 #include <QTest>
 
@@ -15,6 +18,10 @@ private slots:
     void phoneNumbers();
     void kindNamesRoundTrip();
     void demoIncidentTellsAStory();
+    void dueTimes_data();
+    void dueTimes();
+    void deadlineAlertsComeOnce();
+    void noticeSpeaksPlainly();
 };
 
 void TestServices::quickEntryPrefixes_data()
@@ -112,6 +119,94 @@ void TestServices::demoIncidentTellsAStory()
     QVERIFY(briefings->first().nextUpdateAt > now);
     QVERIFY(!briefings->first().nextUpdateWhy.isEmpty());
     QVERIFY(!room.store().incident(*id)->inChargePhone.isEmpty());
+}
+
+void TestServices::dueTimes_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<qint64>("secondsFromNow"); // -1: refused
+    QTest::newRow("minutes") << "+25m" << qint64(25 * 60);
+    QTest::newRow("min") << "+25min" << qint64(25 * 60);
+    QTest::newRow("hours") << "+2h" << qint64(2 * 3600);
+    QTest::newRow("mixed") << "+1h30m" << qint64(90 * 60);
+    QTest::newRow("seconds") << "+90s" << qint64(90);
+    QTest::newRow("day") << "+1d" << qint64(86400);
+    QTest::newRow("iso utc") << "2026-03-14T10:15:00Z" << qint64(75 * 60);
+    QTest::newRow("iso offset") << "2026-03-14T11:15:00+01:00" << qint64(75 * 60);
+    QTest::newRow("zero") << "+0m" << qint64(-1);
+    QTest::newRow("bare plus") << "+" << qint64(-1);
+    QTest::newRow("words") << "after lunch" << qint64(-1);
+    QTest::newRow("empty") << "" << qint64(-1);
+    QTest::newRow("absurd") << "+9999d" << qint64(-1);
+}
+
+void TestServices::dueTimes()
+{
+    QFETCH(QString, text);
+    QFETCH(qint64, secondsFromNow);
+    const QDateTime now = scratchStartTime();
+    const auto due = parseDueTime(text, now);
+    if (secondsFromNow < 0) {
+        QVERIFY(!due);
+        QVERIFY(!due.error().isEmpty());
+    } else {
+        QVERIFY2(due, qPrintable(due.error()));
+        QCOMPARE(now.secsTo(*due), secondsFromNow);
+    }
+}
+
+void TestServices::deadlineAlertsComeOnce()
+{
+    const QDateTime start = scratchStartTime();
+    Commitment c;
+    c.id = 1;
+    c.what = QStringLiteral("Failover done");
+    c.owner = QStringLiteral("Bob");
+    c.due = start.addSecs(30 * 60);
+    DeadlineAlerts alerts;
+    QVERIFY(alerts.check({c}, start).isEmpty());
+    QVERIFY(alerts.check({c}, start.addSecs(19 * 60)).isEmpty());
+    auto raised = alerts.check({c}, start.addSecs(20 * 60)); // T-10
+    QCOMPARE(raised.size(), 1);
+    QCOMPARE(raised.first().kind, DeadlineAlertKind::Approaching);
+    QVERIFY(raised.first().title.contains(QStringLiteral("Failover done")));
+    QVERIFY(alerts.check({c}, start.addSecs(21 * 60)).isEmpty());
+    raised = alerts.check({c}, start.addSecs(30 * 60)); // due
+    QCOMPARE(raised.size(), 1);
+    QCOMPARE(raised.first().kind, DeadlineAlertKind::Due);
+    QVERIFY(alerts.check({c}, start.addSecs(40 * 60)).isEmpty());
+
+    // A deadline first seen when already due raises one alert, not two.
+    Commitment late = c;
+    late.id = 2;
+    DeadlineAlerts fresh;
+    QCOMPARE(fresh.check({late}, start.addSecs(45 * 60)).size(), 1);
+    // A met deadline raises nothing.
+    Commitment met = c;
+    met.id = 3;
+    met.outcome = CommitmentOutcome{};
+    QVERIFY(fresh.check({met}, start.addSecs(25 * 60)).isEmpty());
+}
+
+void TestServices::noticeSpeaksPlainly()
+{
+    Incident incident;
+    incident.title = QStringLiteral("Checkout failing");
+    incident.inChargeName = QStringLiteral("Dana Whitfield");
+    incident.inChargePhone = QStringLiteral("+44 20 7946 0321");
+    const NewStatusChange change{1,
+                                 QStringLiteral("Dana"),
+                                 IncidentStatus::Mitigating,
+                                 QStringLiteral("We are moving orders to the standby system."),
+                                 scratchStartTime().addSecs(1800),
+                                 QStringLiteral("the move completes then")};
+    const QString notice = draftNotice(incident, change);
+    QCOMPARE(notice.split(u'\n').size(), 5);
+    QVERIFY2(notice.contains(QStringLiteral("Status: Mitigating. We are putting a fix in place.")),
+             qPrintable(notice));
+    QVERIFY(notice.contains(QStringLiteral("Next update: 14 Mar 09:30 UTC, because the move "
+                                           "completes then")));
+    QVERIFY(notice.contains(QStringLiteral("Your contact: Dana Whitfield, +44 20 7946 0321")));
 }
 
 QTEST_GUILESS_MAIN(TestServices)
