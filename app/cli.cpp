@@ -2,6 +2,8 @@
 
 #include "services/clock.h"
 #include "services/defaultlocation.h"
+#include "services/duetime.h"
+#include "services/incidentsnapshot.h"
 #include "storage/incidentstore.h"
 
 #include <QCommandLineParser>
@@ -74,6 +76,36 @@ Result<qint64> parseId(const QString &text, const QString &what)
     if (!ok || id <= 0)
         return Failure{QStringLiteral("\"%1\" is not a valid %2 id.").arg(text, what)};
     return id;
+}
+
+QCommandLineOption idOption(const QString &name, const QString &what)
+{
+    return QCommandLineOption(name, QStringLiteral("The %1's id.").arg(what), QStringLiteral("ID"));
+}
+
+QCommandLineOption byOption()
+{
+    return QCommandLineOption(QStringLiteral("by"), QStringLiteral("Who does it (default: $USER)."),
+                              QStringLiteral("NAME"), defaultAuthor());
+}
+
+// The value of an option the command cannot do without, or why it is missing.
+Result<QString> required(const QCommandLineParser &parser, const QCommandLineOption &option,
+                         const QString &command)
+{
+    const QString name = option.names().constFirst();
+    if (!parser.isSet(option) || parser.value(option).trimmed().isEmpty())
+        return Failure{QStringLiteral("%1 needs --%2.").arg(command, name)};
+    return parser.value(option);
+}
+
+Result<qint64> requiredId(const QCommandLineParser &parser, const QCommandLineOption &option,
+                          const QString &command, const QString &what)
+{
+    const auto text = required(parser, option, command);
+    if (!text)
+        return Failure{text.error()};
+    return parseId(*text, what);
 }
 
 int newIncident(QCommandLineParser &parser, const QStringList &arguments)
@@ -193,6 +225,124 @@ int listIncidents(QCommandLineParser &parser, const QStringList &arguments)
     return 0;
 }
 
+int commitDeadline(QCommandLineParser &parser, const QStringList &arguments)
+{
+    const QCommandLineOption incident =
+        idOption(QStringLiteral("incident"), QStringLiteral("incident"));
+    const QCommandLineOption what(QStringLiteral("what"), QStringLiteral("The next step."),
+                                  QStringLiteral("TEXT"));
+    const QCommandLineOption owner(QStringLiteral("owner"), QStringLiteral("Who delivers it."),
+                                   QStringLiteral("NAME"));
+    const QCommandLineOption due(QStringLiteral("due"),
+                                 QStringLiteral("When: +25m, +2h, 14:30 or ISO 8601."),
+                                 QStringLiteral("TIME"));
+    const QCommandLineOption why(QStringLiteral("why"), QStringLiteral("Why this time."),
+                                 QStringLiteral("TEXT"));
+    const QCommandLineOption by = byOption();
+    parser.addOptions({incident, what, owner, due, why, by});
+    parser.process(arguments);
+    const QString command = QStringLiteral("commit");
+    const auto id = requiredId(parser, incident, command, QStringLiteral("incident"));
+    const auto whatText = required(parser, what, command);
+    const auto ownerName = required(parser, owner, command);
+    const auto dueText = required(parser, due, command);
+    const auto whyText = required(parser, why, command);
+    for (const QString &error :
+         {id.error(), whatText.error(), ownerName.error(), dueText.error(), whyText.error()}) {
+        if (!error.isEmpty())
+            return fail(error, kExitUsage);
+    }
+    SystemClock clock;
+    const auto dueTime = parseDueTime(*dueText, clock.now());
+    if (!dueTime)
+        return fail(dueTime.error(), kExitUsage);
+    auto store = openStore(parser, OpenMode::MustExist, clock);
+    if (!store)
+        return fail(store.error());
+    const auto committed =
+        (*store)->commit({*id, *whatText, *ownerName, *dueTime, *whyText, parser.value(by)});
+    if (!committed)
+        return fail(committed.error());
+    out() << *committed << Qt::endl;
+    return 0;
+}
+
+int markMet(QCommandLineParser &parser, const QStringList &arguments)
+{
+    const QCommandLineOption commitment =
+        idOption(QStringLiteral("commitment"), QStringLiteral("commitment"));
+    const QCommandLineOption by = byOption();
+    parser.addOptions({commitment, by});
+    parser.process(arguments);
+    const auto id =
+        requiredId(parser, commitment, QStringLiteral("met"), QStringLiteral("commitment"));
+    if (!id)
+        return fail(id.error(), kExitUsage);
+    SystemClock clock;
+    auto store = openStore(parser, OpenMode::MustExist, clock);
+    if (!store)
+        return fail(store.error());
+    if (Outcome met = (*store)->markMet(*id, parser.value(by)); !met)
+        return fail(met.error());
+    return 0;
+}
+
+int supersede(QCommandLineParser &parser, const QStringList &arguments)
+{
+    const QCommandLineOption commitment =
+        idOption(QStringLiteral("commitment"), QStringLiteral("commitment"));
+    const QCommandLineOption due(QStringLiteral("due"),
+                                 QStringLiteral("The new due time: +25m, +2h, 14:30 or ISO 8601."),
+                                 QStringLiteral("TIME"));
+    const QCommandLineOption why(QStringLiteral("why"),
+                                 QStringLiteral("Why the old deadline was not kept."),
+                                 QStringLiteral("TEXT"));
+    const QCommandLineOption by = byOption();
+    parser.addOptions({commitment, due, why, by});
+    parser.process(arguments);
+    const QString command = QStringLiteral("supersede");
+    const auto id = requiredId(parser, commitment, command, QStringLiteral("commitment"));
+    const auto dueText = required(parser, due, command);
+    const auto whyText = required(parser, why, command);
+    for (const QString &error : {id.error(), dueText.error(), whyText.error()}) {
+        if (!error.isEmpty())
+            return fail(error, kExitUsage);
+    }
+    SystemClock clock;
+    const auto dueTime = parseDueTime(*dueText, clock.now());
+    if (!dueTime)
+        return fail(dueTime.error(), kExitUsage);
+    auto store = openStore(parser, OpenMode::MustExist, clock);
+    if (!store)
+        return fail(store.error());
+    const auto next = (*store)->supersede(*id, *dueTime, *whyText, parser.value(by));
+    if (!next)
+        return fail(next.error());
+    out() << *next << Qt::endl;
+    return 0;
+}
+
+int showStatus(QCommandLineParser &parser, const QStringList &arguments)
+{
+    const QCommandLineOption incident =
+        idOption(QStringLiteral("incident"), QStringLiteral("incident"));
+    parser.addOption(incident);
+    parser.process(arguments);
+    const auto id =
+        requiredId(parser, incident, QStringLiteral("status"), QStringLiteral("incident"));
+    if (!id)
+        return fail(id.error(), kExitUsage);
+    SystemClock clock;
+    auto store = openStore(parser, OpenMode::MustExist, clock);
+    if (!store)
+        return fail(store.error());
+    const auto snapshot = loadSnapshot(**store, *id);
+    if (!snapshot)
+        return fail(snapshot.error());
+    out() << rollUpText(*snapshot, clock.now()) << Qt::endl;
+    return 0;
+}
+
 const QList<Command> &commands()
 {
     static const QList<Command> all{
@@ -203,6 +353,16 @@ const QList<Command> &commands()
          &appendLog},
         {QStringLiteral("list"),
          QStringLiteral("One line per incident: id, status, severity, title."), &listIncidents},
+        {QStringLiteral("commit"),
+         QStringLiteral("Commit a deadline: what, owner, due, why; prints its id."),
+         &commitDeadline},
+        {QStringLiteral("met"), QStringLiteral("Mark a commitment met."), &markMet},
+        {QStringLiteral("supersede"),
+         QStringLiteral("Replace a deadline with a new due time and say why the old one was not "
+                        "kept; prints the new id."),
+         &supersede},
+        {QStringLiteral("status"),
+         QStringLiteral("The roll-up a commander reads aloud for one incident."), &showStatus},
     };
     return all;
 }

@@ -21,6 +21,9 @@ private slots:
     void refusesFileThatIsNotWarroom();
     void refusesMissingDatabaseWithoutCreatingIt();
     void helpNeedsNoDisplay();
+    void commitMetSupersedeAndStatus();
+    void commitmentCommandsRefuseBadInput_data();
+    void commitmentCommandsRefuseBadInput();
 
 private:
     struct Run
@@ -237,6 +240,97 @@ void TestCli::helpNeedsNoDisplay()
     const Run logHelp = run({QStringLiteral("log"), QStringLiteral("--help")});
     QCOMPARE(logHelp.exitCode, 0);
     QVERIFY2(logHelp.out.contains(QStringLiteral("--incident")), qPrintable(logHelp.out));
+}
+
+void TestCli::commitMetSupersedeAndStatus()
+{
+    const qint64 id = newIncident(QStringLiteral("Checkout down"));
+    const QString incident = QString::number(id);
+    const Run committed = run(
+        {QStringLiteral("commit"), QStringLiteral("--database"), m_db, QStringLiteral("--incident"),
+         incident, QStringLiteral("--what"), QStringLiteral("Failover done"),
+         QStringLiteral("--owner"), QStringLiteral("Bob"), QStringLiteral("--due"),
+         QStringLiteral("+25m"), QStringLiteral("--why"), QStringLiteral("before the lunch peak")});
+    QCOMPARE(committed.exitCode, 0);
+    const QString first = committed.out.trimmed();
+    const Run small = run({QStringLiteral("commit"), QStringLiteral("--database"), m_db,
+                           QStringLiteral("--incident"), incident, QStringLiteral("--what"),
+                           QStringLiteral("Logs pulled"), QStringLiteral("--owner"),
+                           QStringLiteral("Kim"), QStringLiteral("--due"),
+                           QDateTime::currentDateTimeUtc().addSecs(600).toString(Qt::ISODate),
+                           QStringLiteral("--why"), QStringLiteral("needed first")});
+    QCOMPARE(small.exitCode, 0);
+    QCOMPARE(run({QStringLiteral("met"), QStringLiteral("--database"), m_db,
+                  QStringLiteral("--commitment"), small.out.trimmed()})
+                 .exitCode,
+             0);
+    const Run superseded =
+        run({QStringLiteral("supersede"), QStringLiteral("--database"), m_db,
+             QStringLiteral("--commitment"), first, QStringLiteral("--due"), QStringLiteral("+1h"),
+             QStringLiteral("--why"), QStringLiteral("replica 40 % behind")});
+    QCOMPARE(superseded.exitCode, 0);
+    QVERIFY(superseded.out.trimmed().toLongLong() > first.toLongLong());
+
+    const Run status = run({QStringLiteral("status"), QStringLiteral("--database"), m_db,
+                            QStringLiteral("--incident"), incident});
+    QCOMPARE(status.exitCode, 0);
+    QVERIFY2(status.out.contains(QStringLiteral("In charge: Ann Lee, +1 555 0100")),
+             qPrintable(status.out));
+    QVERIFY(status.out.contains(QStringLiteral("Next deadline: \"Failover done\" (Bob)")));
+    QVERIFY(status.out.contains(QStringLiteral("59:5"))); // about an hour left
+    QVERIFY(status.out.contains(QStringLiteral("Commitments: 1 met, 0 missed, 1 open, "
+                                               "1 superseded")));
+    QVERIFY(status.out.contains(QStringLiteral("Problem statement: none written")));
+
+    ManualClock clock(scratchStartTime());
+    auto store = IncidentStore::openSqlite(m_db, OpenMode::MustExist, clock);
+    const auto commitments = (*store)->commitments(id);
+    QCOMPARE(commitments->size(), 3);
+    QCOMPARE(commitments->first().createdBy, QStringLiteral("tester"));
+}
+
+void TestCli::commitmentCommandsRefuseBadInput_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("message");
+    const QStringList commit{QStringLiteral("commit"), QStringLiteral("--incident"),
+                             QStringLiteral("1"),      QStringLiteral("--what"),
+                             QStringLiteral("x"),      QStringLiteral("--owner"),
+                             QStringLiteral("Bob")};
+    QTest::newRow("commit without why")
+        << (commit + QStringList{QStringLiteral("--due"), QStringLiteral("+5m")}) << "--why";
+    QTest::newRow("commit with unreadable due")
+        << (commit + QStringList{QStringLiteral("--due"), QStringLiteral("after lunch"),
+                                 QStringLiteral("--why"), QStringLiteral("w")})
+        << "not a time";
+    QTest::newRow("commit in the past")
+        << (commit + QStringList{QStringLiteral("--due"), QStringLiteral("2001-01-01T00:00:00Z"),
+                                 QStringLiteral("--why"), QStringLiteral("w")})
+        << "already passed";
+    QTest::newRow("met unknown") << QStringList{QStringLiteral("met"),
+                                                QStringLiteral("--commitment"),
+                                                QStringLiteral("77")}
+                                 << "no commitment 77";
+    QTest::newRow("supersede without why")
+        << QStringList{QStringLiteral("supersede"), QStringLiteral("--commitment"),
+                       QStringLiteral("1"), QStringLiteral("--due"), QStringLiteral("+5m")}
+        << "--why";
+    QTest::newRow("status unknown")
+        << QStringList{QStringLiteral("status"), QStringLiteral("--incident"), QStringLiteral("42")}
+        << "no incident 42";
+}
+
+void TestCli::commitmentCommandsRefuseBadInput()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, message);
+    newIncident(QStringLiteral("Checkout down"));
+    const QByteArray before = fileDigest(m_db);
+    const Run failed = run(arguments + QStringList{QStringLiteral("--database"), m_db});
+    QVERIFY(failed.exitCode > 0);
+    QVERIFY2(failed.err.contains(message), qPrintable(failed.err));
+    QCOMPARE(failed.err.trimmed().count(u'\n'), 0);
+    QCOMPARE(fileDigest(m_db), before);
 }
 
 QTEST_GUILESS_MAIN(TestCli)
