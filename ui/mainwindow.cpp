@@ -2,6 +2,7 @@
 
 #include "dialogs/modalhook.h"
 #include "dialogs/newincidentdialog.h"
+#include "incidentactions.h"
 #include "storage/incidentstore.h"
 #include "widgets/incidentlistpanel.h"
 #include "widgets/incidentview.h"
@@ -14,17 +15,19 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QToolBar>
 
 MainWindow::MainWindow(IncidentStore &store, const Clock &clock, QWidget *parent)
     : QMainWindow(parent), m_store(store)
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Warroom"));
+    m_incidentActions = new IncidentActions(store, clock, this);
     createActions();
 
     m_incidentList = new IncidentListPanel(store, m_newIncident, this);
     m_welcome = new WelcomePage(m_newIncident, this);
-    m_incidentView = new IncidentView(store, clock, this);
+    m_incidentView = new IncidentView(store, clock, *m_incidentActions, this);
     m_pages = new QStackedWidget(this);
     m_pages->addWidget(m_welcome);
     m_pages->addWidget(m_incidentView);
@@ -38,8 +41,10 @@ MainWindow::MainWindow(IncidentStore &store, const Clock &clock, QWidget *parent
 
     statusBar()->showMessage(tr("War room: %1").arg(store.location()));
 
-    connect(m_incidentList, &IncidentListPanel::incidentSelected, this,
-            [this](qint64 id) { m_incidentView->showIncident(id); });
+    connect(m_incidentList, &IncidentListPanel::incidentSelected, this, [this](qint64 id) {
+        m_incidentActions->setIncident(id);
+        m_incidentView->showIncident(id);
+    });
     connect(m_incidentList, &IncidentListPanel::incidentsChanged, this, &MainWindow::showCurrent);
     showCurrent();
     resize(1440, 900);
@@ -69,6 +74,25 @@ void MainWindow::createActions()
     file->addAction(m_newIncident);
     file->addSeparator();
     file->addAction(m_quit);
+
+    const IncidentActions &a = *m_incidentActions;
+    QMenu *incident = menuBar()->addMenu(tr("&Incident"));
+    incident->addActions({a.commitDeadline(), a.timeboxTheoryAction()});
+    incident->addSeparator();
+    incident->addActions({a.changeStatusAction(), a.handOverAction()});
+    incident->addSeparator();
+    incident->addActions({a.frameAction(), a.confirmFramingAction(), a.restateProblemAction(),
+                          a.confirmProblemAction()});
+    incident->addSeparator();
+    incident->addActions({a.askTeamAction(), a.askCustomerAction()});
+
+    QToolBar *toolbar = addToolBar(tr("Incident"));
+    toolbar->setObjectName(QStringLiteral("incidentToolBar"));
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    toolbar->setMovable(false);
+    toolbar->addActions({a.commitDeadline(), a.timeboxTheoryAction(), a.changeStatusAction(),
+                         a.handOverAction(), a.frameAction(), a.askTeamAction(),
+                         a.askCustomerAction(), a.confirmProblemAction()});
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_about);
 }

@@ -3,6 +3,7 @@
 #include <QMainWindow>
 
 class Clock;
+class IncidentActions;
 class IncidentListPanel;
 class IncidentStore;
 class IncidentView;
@@ -20,6 +21,7 @@ public:
     IncidentView *incidentView() const { return m_incidentView; }
     IncidentListPanel *incidentList() const { return m_incidentList; }
     QAction *newIncidentAction() const { return m_newIncident; }
+    IncidentActions *incidentActions() const { return m_incidentActions; }
 
     void newIncident();
 
@@ -28,6 +30,7 @@ private:
     void showCurrent();
 
     IncidentStore &m_store;
+    IncidentActions *m_incidentActions = nullptr;
     QAction *m_newIncident = nullptr;
     QAction *m_quit = nullptr;
     QAction *m_about = nullptr;

@@ -1,5 +1,6 @@
 #include "models/logtablemodel.h"
 
+#include "colors.h"
 #include "storage/incidentstore.h"
 #include "timeformat.h"
 
@@ -99,6 +100,14 @@ const LogEntry *LogTableModel::entryAt(int row) const
     return offset < entries->size() ? &entries->at(offset) : nullptr;
 }
 
+std::optional<LogEntry> LogTableModel::entry(int row) const
+{
+    if (row < 0 || row >= m_rowCount)
+        return std::nullopt;
+    const LogEntry *found = entryAt(row);
+    return found ? std::optional<LogEntry>(*found) : std::nullopt;
+}
+
 QVariant LogTableModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
@@ -120,6 +129,8 @@ QVariant LogTableModel::data(const QModelIndex &index, int role) const
         case TextColumn:
             if (entry->correctsId > 0)
                 return tr("[correction] %1").arg(entry->text);
+            if (entry->kind == LogKind::Question && !entry->addressee.isEmpty())
+                return tr("[to %1] %2").arg(entry->addressee, entry->text);
             // One line per row keeps a million rows fast; the tooltip has the rest.
             return QString(entry->text).replace(QLatin1Char('\n'), QStringLiteral(" ⏎ "));
         }
@@ -132,13 +143,23 @@ QVariant LogTableModel::data(const QModelIndex &index, int role) const
                      entry->text);
         break;
     case Qt::ForegroundRole:
+        // A missed deadline is red across the row: it must not scroll by unnoticed.
+        if (entry->event == LogEvent::Missed)
+            return WarroomColors::alarm();
         if (index.column() == KindColumn)
             return kindColor(entry->kind);
+        if (entry->kind == LogKind::Event)
+            return kindColor(LogKind::Event);
         break;
     case Qt::FontRole:
-        if (index.column() == KindColumn) {
+        if (index.column() == KindColumn || entry->event == LogEvent::Missed) {
             QFont font;
             font.setBold(true);
+            return font;
+        }
+        if (entry->kind == LogKind::Event) {
+            QFont font;
+            font.setItalic(true);
             return font;
         }
         break;

@@ -5,6 +5,8 @@
 #include <QAbstractTableModel>
 #include <QCache>
 
+#include <optional>
+
 class IncidentStore;
 
 // One incident's technical log as a table. A log can reach a million rows, so rows are read
@@ -46,6 +48,8 @@ public:
     // How many pages were read from the store so far; lets tests and benchmarks see that a
     // long log is not read whole.
     int pagesLoaded() const { return m_pagesLoaded; }
+
+    std::optional<LogEntry> entry(int row) const;
 
 signals:
     void loadFailed(const QString &message);

@@ -1,7 +1,9 @@
 #include "widgets/incidentheader.h"
 #include "colors.h"
 
+#include "timeformat.h"
 #include "widgets/countdownwidget.h"
+#include "wording.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -49,6 +51,9 @@ IncidentHeader::IncidentHeader(const Clock &clock, QWidget *parent)
     : QWidget(parent), m_title(new QLabel(this)), m_customer(new QLabel(this)),
       m_status(chip(QStringLiteral("statusLabel"), this)),
       m_severity(chip(QStringLiteral("severityLabel"), this)), m_inCharge(new QLabel(this)),
+      m_problem(chip(QStringLiteral("problemLabel"), this)),
+      m_questions(chip(QStringLiteral("openQuestionsLabel"), this)),
+      m_asks(chip(QStringLiteral("outstandingAsksLabel"), this)),
       m_countdown(new CountdownWidget(clock, this))
 {
     setObjectName(QStringLiteral("incidentHeader"));
@@ -74,10 +79,17 @@ IncidentHeader::IncidentHeader(const Clock &clock, QWidget *parent)
     chips->addWidget(m_customer);
     chips->addStretch();
 
+    auto *gaps = new QHBoxLayout;
+    gaps->addWidget(m_problem);
+    gaps->addWidget(m_questions);
+    gaps->addWidget(m_asks);
+    gaps->addStretch();
+
     auto *left = new QVBoxLayout;
     left->addWidget(m_title);
     left->addLayout(chips);
     left->addWidget(m_inCharge);
+    left->addLayout(gaps);
     left->addStretch();
 
     auto *layout = new QHBoxLayout(this);
@@ -98,8 +110,9 @@ void IncidentHeader::setIncident(const Incident &incident)
         m_inCharge->setText(tr("Nobody is in charge: name one person, with a phone number."));
         WarroomColors::setTextColor(m_inCharge, WarroomColors::alarm());
     } else {
-        m_inCharge->setText(
-            tr("In charge: %1 · %2").arg(incident.inChargeName, incident.inChargePhone));
+        m_inCharge->setText(tr("In charge: %1 · %2 · since %3")
+                                .arg(incident.inChargeName, incident.inChargePhone,
+                                     TimeFormat::clock(incident.inChargeSince)));
         m_inCharge->setPalette(palette());
     }
 }
@@ -107,4 +120,37 @@ void IncidentHeader::setIncident(const Incident &incident)
 void IncidentHeader::setNextDeadline(const std::optional<Commitment> &deadline)
 {
     m_countdown->setDeadline(deadline);
+}
+
+void IncidentHeader::setProblem(const std::optional<ProblemStatement> &problem)
+{
+    if (!problem) {
+        m_problem->setText(tr("no problem statement"));
+        paintChip(m_problem, WarroomColors::alarm(), Qt::white);
+        m_problem->setToolTip(tr("Write down the problem as we understand it and repeat it back "
+                                 "to the customer."));
+    } else if (!problem->confirmation) {
+        m_problem->setText(tr("problem statement not confirmed"));
+        paintChip(m_problem, WarroomColors::alarm(), Qt::white);
+        m_problem->setToolTip(problem->text);
+    } else {
+        m_problem->setText(tr("problem confirmed by %1").arg(problem->confirmation->confirmedBy));
+        paintChip(m_problem, WarroomColors::onTrack(), Qt::white);
+        m_problem->setToolTip(tr("%1\n\nConfirmed %2 (%3)")
+                                  .arg(problem->text, TimeFormat::full(problem->confirmation->at),
+                                       problem->confirmation->how));
+    }
+}
+
+void IncidentHeader::setOpenCounts(int openQuestions, int outstandingAsks)
+{
+    m_questions->setText(countOf(openQuestions, tr("open question"), tr("open questions")));
+    paintChip(m_questions,
+              openQuestions > 0 ? QColor(0x6a, 0x1b, 0x9a) : palette().color(QPalette::Mid),
+              Qt::white);
+    m_asks->setText(
+        countOf(outstandingAsks, tr("customer ask outstanding"), tr("customer asks outstanding")));
+    paintChip(m_asks,
+              outstandingAsks > 0 ? QColor(0xad, 0x14, 0x57) : palette().color(QPalette::Mid),
+              Qt::white);
 }

@@ -2,6 +2,7 @@
 
 #include "domain/commitment.h"
 #include "domain/incident.h"
+#include "domain/people.h"
 
 #include <QWidget>
 
@@ -21,6 +22,8 @@ public:
 
     void setIncident(const Incident &incident);
     void setNextDeadline(const std::optional<Commitment> &deadline);
+    void setProblem(const std::optional<ProblemStatement> &problem);
+    void setOpenCounts(int openQuestions, int outstandingAsks);
     CountdownWidget *countdown() const { return m_countdown; }
 
 private:
@@ -29,5 +32,8 @@ private:
     QLabel *m_status;
     QLabel *m_severity;
     QLabel *m_inCharge;
+    QLabel *m_problem;
+    QLabel *m_questions;
+    QLabel *m_asks;
     CountdownWidget *m_countdown;
 };

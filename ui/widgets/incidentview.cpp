@@ -1,20 +1,37 @@
 #include "widgets/incidentview.h"
-#include "colors.h"
 
+#include "colors.h"
+#include "services/clock.h"
 #include "services/countdown.h"
 #include "storage/incidentstore.h"
+#include "widgets/alertbanner.h"
+#include "widgets/askspanel.h"
 #include "widgets/briefingpanel.h"
+#include "widgets/deadlinespanel.h"
+#include "widgets/framingbar.h"
+#include "widgets/handoverspanel.h"
 #include "widgets/incidentheader.h"
+#include "widgets/noticespanel.h"
+#include "widgets/questionspanel.h"
 #include "widgets/technicallogpanel.h"
+#include "widgets/timeboxprompt.h"
 
+#include <QApplication>
 #include <QLabel>
 #include <QSplitter>
+#include <QSystemTrayIcon>
+#include <QTabWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 
-IncidentView::IncidentView(IncidentStore &store, const Clock &clock, QWidget *parent)
-    : QWidget(parent), m_store(store), m_header(new IncidentHeader(clock, this)),
-      m_problem(new QLabel(this)), m_log(new TechnicalLogPanel(store, this)),
-      m_briefings(new BriefingPanel(clock, this))
+IncidentView::IncidentView(IncidentStore &store, const Clock &clock, IncidentActions &actions,
+                           QWidget *parent)
+    : QWidget(parent), m_store(store), m_clock(clock), m_header(new IncidentHeader(clock, this)),
+      m_framing(new FramingBar(actions, clock, this)),
+      m_timeboxPrompt(new TimeboxPrompt(actions, clock, this)),
+      m_alertBanner(new AlertBanner(this)), m_problem(new QLabel(this)),
+      m_log(new TechnicalLogPanel(store, actions, this)),
+      m_briefings(new BriefingPanel(clock, this)), m_tabs(new QTabWidget(this))
 {
     setObjectName(QStringLiteral("incidentView"));
     m_problem->setObjectName(QStringLiteral("storageProblemLabel"));
@@ -27,38 +44,83 @@ IncidentView::IncidentView(IncidentStore &store, const Clock &clock, QWidget *pa
     m_problem->setPalette(pal);
     m_problem->hide();
 
+    m_tabs->setObjectName(QStringLiteral("disciplineTabs"));
+    auto addPanel = [this](IncidentPanel *panel, const QString &title) {
+        m_panels.append(panel);
+        m_tabs->addTab(panel, title);
+    };
+    addPanel(new DeadlinesPanel(store, actions, clock, this), tr("Deadlines"));
+    addPanel(new QuestionsPanel(store, actions, clock, this), tr("Open questions"));
+    addPanel(new AsksPanel(store, actions, this), tr("Customer asks"));
+    addPanel(new NoticesPanel(store, actions, this), tr("Notices"));
+    addPanel(new HandoversPanel(store, actions, this), tr("In charge"));
+
+    auto *businessSide = new QSplitter(Qt::Vertical, this);
+    businessSide->addWidget(m_briefings);
+    businessSide->addWidget(m_tabs);
+    businessSide->setStretchFactor(0, 3);
+    businessSide->setStretchFactor(1, 2);
+
     auto *channels = new QSplitter(Qt::Horizontal, this);
     channels->setObjectName(QStringLiteral("channelSplitter"));
     channels->addWidget(m_log);
-    channels->addWidget(m_briefings);
+    channels->addWidget(businessSide);
     channels->setStretchFactor(0, 3);
     channels->setStretchFactor(1, 2);
     channels->setChildrenCollapsible(false);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_header);
+    layout->addWidget(m_framing);
+    layout->addWidget(m_timeboxPrompt);
+    layout->addWidget(m_alertBanner);
     layout->addWidget(m_problem);
     layout->addWidget(channels, 1);
 
+    auto forThisIncident = [this](void (IncidentView::*reload)()) {
+        return [this, reload](qint64 id) {
+            if (id == m_incidentId)
+                (this->*reload)();
+        };
+    };
     connect(&m_store, &IncidentStore::incidentsChanged, this, &IncidentView::reloadIncident);
-    connect(&m_store, &IncidentStore::commitmentsChanged, this, [this](qint64 id) {
-        if (id == m_incidentId)
-            reloadCommitments();
-    });
-    connect(&m_store, &IncidentStore::briefingsChanged, this, [this](qint64 id) {
-        if (id == m_incidentId)
-            reloadBriefings();
-    });
+    connect(&m_store, &IncidentStore::commitmentsChanged, this,
+            forThisIncident(&IncidentView::reloadCommitments));
+    connect(&m_store, &IncidentStore::briefingsChanged, this,
+            forThisIncident(&IncidentView::reloadBriefings));
+    connect(&m_store, &IncidentStore::framingChanged, this,
+            forThisIncident(&IncidentView::reloadFraming));
+    connect(&m_store, &IncidentStore::problemStatementChanged, this,
+            forThisIncident(&IncidentView::reloadProblem));
+    connect(&m_store, &IncidentStore::logEntriesAppended, this,
+            forThisIncident(&IncidentView::reloadCounts));
+    connect(&m_store, &IncidentStore::customerAsksChanged, this,
+            forThisIncident(&IncidentView::reloadCounts));
+
+    auto *tick = new QTimer(this);
+    tick->setInterval(1000);
+    tick->start();
+    connect(tick, &QTimer::timeout, this, &IncidentView::checkDeadlines);
+    connect(&m_clock, &Clock::jumped, this, &IncidentView::checkDeadlines);
 }
 
 void IncidentView::showIncident(qint64 incidentId)
 {
     m_incidentId = incidentId;
+    m_alerts = DeadlineAlerts();
+    m_alertBanner->hide();
     m_problem->hide();
-    reloadIncident();
+    reloadIncident(); // also the framing, whose staleness depends on the severity
     reloadCommitments();
     reloadBriefings();
+    reloadProblem();
+    reloadCounts();
     m_log->setIncident(incidentId);
+    for (IncidentPanel *panel : std::as_const(m_panels))
+        panel->setIncident(incidentId);
+    // Deadlines that passed while nobody watched are recorded as missed now.
+    if (incidentId > 0)
+        m_store.recordMissedDeadlines(incidentId);
 }
 
 void IncidentView::reloadIncident()
@@ -69,6 +131,7 @@ void IncidentView::reloadIncident()
     if (!incident)
         return showProblem(incident.error());
     m_header->setIncident(*incident);
+    reloadFraming();
 }
 
 void IncidentView::reloadCommitments()
@@ -76,7 +139,10 @@ void IncidentView::reloadCommitments()
     const auto commitments = m_store.commitments(m_incidentId);
     if (!commitments)
         return showProblem(commitments.error());
-    m_header->setNextDeadline(nextDeadline(*commitments));
+    m_commitments = *commitments;
+    m_header->setNextDeadline(nextDeadline(m_commitments));
+    m_timeboxPrompt->setCommitments(m_commitments);
+    checkDeadlines();
 }
 
 void IncidentView::reloadBriefings()
@@ -85,6 +151,66 @@ void IncidentView::reloadBriefings()
     if (!briefings)
         return showProblem(briefings.error());
     m_briefings->setBriefings(*briefings);
+}
+
+void IncidentView::reloadFraming()
+{
+    const auto framing = m_store.currentFraming(m_incidentId);
+    const auto incident = m_store.incident(m_incidentId);
+    if (!framing || !incident)
+        return showProblem(framing.error() + incident.error());
+    m_framing->setFraming(*framing, incident->severity);
+}
+
+void IncidentView::reloadProblem()
+{
+    const auto problem = m_store.currentProblem(m_incidentId);
+    if (!problem)
+        return showProblem(problem.error());
+    m_header->setProblem(*problem);
+}
+
+void IncidentView::reloadCounts()
+{
+    const auto questions = m_store.openQuestions(m_incidentId);
+    const auto asks = m_store.customerAsks(m_incidentId);
+    if (!questions || !asks)
+        return showProblem(questions.error() + asks.error());
+    int outstanding = 0;
+    for (const CustomerAsk &ask : *asks)
+        outstanding += ask.isOutstanding();
+    m_header->setOpenCounts(int(questions->size()), outstanding);
+}
+
+void IncidentView::checkDeadlines()
+{
+    if (m_incidentId <= 0)
+        return;
+    const QList<DeadlineAlert> alerts = m_alerts.check(m_commitments, m_clock.now());
+    bool anyDue = false;
+    for (const DeadlineAlert &alert : alerts) {
+        raise(alert);
+        anyDue = anyDue || alert.kind == DeadlineAlertKind::Due;
+    }
+    if (anyDue)
+        m_store.recordMissedDeadlines(m_incidentId);
+}
+
+void IncidentView::raise(const DeadlineAlert &alert)
+{
+    const bool urgent = alert.kind == DeadlineAlertKind::Due;
+    if (QSystemTrayIcon::isSystemTrayAvailable()) {
+        if (!m_tray) {
+            m_tray = new QSystemTrayIcon(QApplication::windowIcon(), this);
+            m_tray->setToolTip(tr("Warroom"));
+            m_tray->show();
+        }
+        m_tray->showMessage(alert.title, alert.text,
+                            urgent ? QSystemTrayIcon::Critical : QSystemTrayIcon::Warning);
+    } else {
+        m_alertBanner->showAlert(alert.title, alert.text, urgent);
+    }
+    QApplication::alert(window());
 }
 
 void IncidentView::showProblem(const QString &message)

@@ -1,22 +1,34 @@
 #pragma once
 
+#include "domain/commitment.h"
+#include "services/deadlinealerts.h"
+
 #include <QWidget>
 
+class AlertBanner;
 class BriefingPanel;
 class Clock;
+class FramingBar;
+class IncidentActions;
 class IncidentHeader;
+class IncidentPanel;
 class IncidentStore;
 class QLabel;
+class QSystemTrayIcon;
+class QTabWidget;
 class TechnicalLogPanel;
+class TimeboxPrompt;
 
-// One incident's war room: the header with its countdown above the two channels, the
-// technical log on the left and the business briefings on the right. Keeps itself current
-// from the store's change signals for its incident.
+// One incident's war room: the header with its countdown and the framing above the two
+// channels, the technical log on the left, the business briefings and the discipline panels
+// (deadlines, questions, asks, notices, handovers) on the right. Keeps itself current from the
+// store's change signals, and raises deadline alerts as time passes.
 class IncidentView : public QWidget
 {
     Q_OBJECT
 public:
-    IncidentView(IncidentStore &store, const Clock &clock, QWidget *parent = nullptr);
+    IncidentView(IncidentStore &store, const Clock &clock, IncidentActions &actions,
+                 QWidget *parent = nullptr);
 
     void showIncident(qint64 incidentId);
     qint64 incidentId() const { return m_incidentId; }
@@ -24,17 +36,33 @@ public:
     IncidentHeader *header() const { return m_header; }
     TechnicalLogPanel *technicalLog() const { return m_log; }
     BriefingPanel *briefings() const { return m_briefings; }
+    FramingBar *framing() const { return m_framing; }
+    QTabWidget *panels() const { return m_tabs; }
 
 private:
     void reloadIncident();
     void reloadCommitments();
     void reloadBriefings();
+    void reloadFraming();
+    void reloadProblem();
+    void reloadCounts();
+    void checkDeadlines();
+    void raise(const DeadlineAlert &alert);
     void showProblem(const QString &message);
 
     IncidentStore &m_store;
+    const Clock &m_clock;
     qint64 m_incidentId = 0;
+    QList<Commitment> m_commitments;
+    DeadlineAlerts m_alerts;
     IncidentHeader *m_header;
+    FramingBar *m_framing;
+    TimeboxPrompt *m_timeboxPrompt;
+    AlertBanner *m_alertBanner;
+    QSystemTrayIcon *m_tray = nullptr;
     QLabel *m_problem;
     TechnicalLogPanel *m_log;
     BriefingPanel *m_briefings;
+    QTabWidget *m_tabs;
+    QList<IncidentPanel *> m_panels;
 };

@@ -2,23 +2,11 @@
 #include "colors.h"
 
 #include "domain/fieldcheck.h"
+#include "useridentity.h"
 
 #include <QGridLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QSettings>
-
-namespace {
-const QString kAuthorKey = QStringLiteral("identity/name");
-
-QString initialAuthor()
-{
-    const QString saved = QSettings().value(kAuthorKey).toString();
-    if (!saved.isEmpty())
-        return saved;
-    return qEnvironmentVariable("USER");
-}
-} // namespace
 
 QuickEntryBar::QuickEntryBar(QWidget *parent)
     : QWidget(parent), m_author(new QLineEdit(this)), m_text(new QLineEdit(this)),
@@ -32,7 +20,7 @@ QuickEntryBar::QuickEntryBar(QWidget *parent)
 
     m_author->setPlaceholderText(tr("Your name"));
     m_author->setMaxLength(FieldLimit::Name);
-    m_author->setText(initialAuthor());
+    m_author->setText(UserIdentity::name());
     m_author->setMaximumWidth(150);
     m_text->setPlaceholderText(tr("What did you see, suspect or do? Enter adds it to the log"));
     m_text->setMaxLength(FieldLimit::Text);
@@ -54,8 +42,7 @@ QuickEntryBar::QuickEntryBar(QWidget *parent)
 
     connect(m_text, &QLineEdit::textChanged, this, &QuickEntryBar::updatePreview);
     connect(m_text, &QLineEdit::returnPressed, this, &QuickEntryBar::submit);
-    connect(m_author, &QLineEdit::editingFinished, this,
-            [this] { QSettings().setValue(kAuthorKey, m_author->text().trimmed()); });
+    connect(m_author, &QLineEdit::textEdited, this, &UserIdentity::setName);
     updatePreview();
 }
 

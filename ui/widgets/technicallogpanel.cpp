@@ -1,17 +1,21 @@
 #include "widgets/technicallogpanel.h"
 
+#include "incidentactions.h"
 #include "models/logtablemodel.h"
 #include "storage/incidentstore.h"
 #include "widgets/quickentrybar.h"
 
+#include <QAction>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMenu>
 #include <QScrollBar>
 #include <QTableView>
 #include <QVBoxLayout>
 
-TechnicalLogPanel::TechnicalLogPanel(IncidentStore &store, QWidget *parent)
-    : QWidget(parent), m_store(store), m_model(new LogTableModel(store, this)),
+TechnicalLogPanel::TechnicalLogPanel(IncidentStore &store, IncidentActions &actions,
+                                     QWidget *parent)
+    : QWidget(parent), m_store(store), m_actions(actions), m_model(new LogTableModel(store, this)),
       m_view(new QTableView(this)), m_entry(new QuickEntryBar(this))
 {
     setObjectName(QStringLiteral("technicalLogPanel"));
@@ -52,18 +56,53 @@ TechnicalLogPanel::TechnicalLogPanel(IncidentStore &store, QWidget *parent)
             m_view->scrollToBottom();
     });
     connect(m_model, &LogTableModel::loadFailed, m_entry, &QuickEntryBar::showFailure);
-    connect(
-        m_entry, &QuickEntryBar::submitted, this,
-        [this](const QuickEntry &entry, const QString &author) {
-            const qint64 incidentId = m_model->incidentId();
-            const auto added = m_store.appendLogEntry({incidentId, author, entry.kind, entry.text});
-            if (!added) {
-                m_entry->showFailure(added.error());
-                return;
-            }
-            m_entry->clearAfterSuccess();
-            m_view->scrollToBottom(); // your own entry is always shown
-        });
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_view, &QWidget::customContextMenuRequested, this,
+            &TechnicalLogPanel::showContextMenu);
+    m_actions.setSelectedEntry([this]() -> std::optional<LogEntry> {
+        const QModelIndex current = m_view->currentIndex();
+        return current.isValid() ? m_model->entry(current.row()) : std::nullopt;
+    });
+    connect(m_entry, &QuickEntryBar::submitted, this,
+            [this](const QuickEntry &entry, const QString &author) {
+                // An ask of the customer needs its reason: the ask dialog takes it from here.
+                if (entry.kind == LogKind::Ask) {
+                    if (m_actions.askCustomer(entry.text))
+                        m_entry->clearAfterSuccess();
+                    return;
+                }
+                NewLogEntry line{m_model->incidentId(), author, entry.kind, entry.text};
+                const auto added = m_store.appendLogEntry(line);
+                if (!added) {
+                    m_entry->showFailure(added.error());
+                    return;
+                }
+                m_entry->clearAfterSuccess();
+                m_view->scrollToBottom(); // your own entry is always shown
+            });
+}
+
+void TechnicalLogPanel::showContextMenu(const QPoint &position)
+{
+    const QModelIndex index = m_view->indexAt(position);
+    const std::optional<LogEntry> entry =
+        index.isValid() ? m_model->entry(index.row()) : std::nullopt;
+    QMenu menu(this);
+    if (entry && entry->kind == LogKind::Hypothesis) {
+        const qint64 id = entry->id;
+        menu.addAction(tr("Timebox this theory…"), this,
+                       [this, id] { m_actions.timeboxTheory(id); });
+    }
+    if (entry && entry->kind == LogKind::Question) {
+        const qint64 id = entry->id;
+        menu.addAction(tr("Answer this question…"), this,
+                       [this, id] { m_actions.answerQuestion(id); });
+    }
+    if (!menu.isEmpty())
+        menu.addSeparator();
+    menu.addAction(m_actions.askTeamAction());
+    menu.addAction(m_actions.commitDeadline());
+    menu.exec(m_view->viewport()->mapToGlobal(position));
 }
 
 void TechnicalLogPanel::setIncident(qint64 incidentId)

@@ -2,6 +2,7 @@
 
 #include <QWidget>
 
+class IncidentActions;
 class IncidentStore;
 class LogTableModel;
 class QTableView;
@@ -13,7 +14,7 @@ class TechnicalLogPanel : public QWidget
 {
     Q_OBJECT
 public:
-    explicit TechnicalLogPanel(IncidentStore &store, QWidget *parent = nullptr);
+    TechnicalLogPanel(IncidentStore &store, IncidentActions &actions, QWidget *parent = nullptr);
 
     void setIncident(qint64 incidentId);
     LogTableModel *model() const { return m_model; }
@@ -21,8 +22,10 @@ public:
 
 private:
     bool isAtNewest() const;
+    void showContextMenu(const QPoint &position);
 
     IncidentStore &m_store;
+    IncidentActions &m_actions;
     LogTableModel *m_model;
     QTableView *m_view;
     QuickEntryBar *m_entry;

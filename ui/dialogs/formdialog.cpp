@@ -1,0 +1,136 @@
+#include "dialogs/formdialog.h"
+
+#include "colors.h"
+#include "widgets/duetimeedit.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+FormDialog::FormDialog(const QString &title, const QString &intro, QWidget *parent)
+    : QDialog(parent), m_form(new QFormLayout), m_error(new QLabel(this))
+{
+    setWindowTitle(title);
+    auto *introLabel = new QLabel(intro, this);
+    introLabel->setWordWrap(true);
+    introLabel->setTextFormat(Qt::PlainText);
+    m_error->setObjectName(QStringLiteral("errorLabel"));
+    m_error->setTextFormat(Qt::PlainText);
+    m_error->setWordWrap(true);
+    WarroomColors::setTextColor(m_error, WarroomColors::alarm());
+    m_error->hide();
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    m_submitButton = buttons->button(QDialogButtonBox::Ok);
+    m_submitButton->setObjectName(QStringLiteral("submitButton"));
+    connect(buttons, &QDialogButtonBox::accepted, this, &FormDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &FormDialog::reject);
+
+    auto *layout = new QVBoxLayout(this);
+    if (!intro.isEmpty())
+        layout->addWidget(introLabel);
+    else
+        introLabel->hide();
+    layout->addLayout(m_form);
+    layout->addWidget(m_error);
+    layout->addWidget(buttons);
+    setMinimumWidth(560);
+}
+
+QLineEdit *FormDialog::addLine(const QString &key, const QString &label, const QString &text,
+                               const QString &placeholder)
+{
+    auto *edit = new QLineEdit(text, this);
+    edit->setObjectName(key + QStringLiteral("LineEdit"));
+    edit->setPlaceholderText(placeholder);
+    m_form->addRow(label, edit);
+    m_fields.insert(key, edit);
+    return edit;
+}
+
+QPlainTextEdit *FormDialog::addText(const QString &key, const QString &label, const QString &text,
+                                    const QString &placeholder)
+{
+    auto *edit = new QPlainTextEdit(text, this);
+    edit->setObjectName(key + QStringLiteral("TextEdit"));
+    edit->setPlaceholderText(placeholder);
+    edit->setTabChangesFocus(true);
+    edit->setMinimumHeight(80);
+    m_form->addRow(label, edit);
+    m_fields.insert(key, edit);
+    return edit;
+}
+
+DueTimeEdit *FormDialog::addDue(const QString &key, const QString &label, const Clock &clock,
+                                const QString &text)
+{
+    auto *edit = new DueTimeEdit(clock, this);
+    edit->setObjectName(key + QStringLiteral("DueEdit"));
+    edit->lineEdit()->setObjectName(key + QStringLiteral("LineEdit"));
+    edit->setText(text);
+    m_form->addRow(label, edit);
+    m_fields.insert(key, edit);
+    return edit;
+}
+
+QComboBox *FormDialog::addChoice(const QString &key, const QString &label,
+                                 const QList<QPair<QString, QVariant>> &choices)
+{
+    auto *combo = new QComboBox(this);
+    combo->setObjectName(key + QStringLiteral("ComboBox"));
+    for (const auto &[text, value] : choices)
+        combo->addItem(text, value);
+    m_form->addRow(label, combo);
+    m_fields.insert(key, combo);
+    return combo;
+}
+
+void FormDialog::setSubmit(const QString &buttonText, Submit submit)
+{
+    m_submitButton->setText(buttonText);
+    m_submit = std::move(submit);
+}
+
+QString FormDialog::text(const QString &key) const
+{
+    QWidget *field = m_fields.value(key);
+    if (auto *line = qobject_cast<QLineEdit *>(field))
+        return line->text();
+    if (auto *text = qobject_cast<QPlainTextEdit *>(field))
+        return text->toPlainText();
+    if (auto *due = qobject_cast<DueTimeEdit *>(field))
+        return due->text();
+    if (auto *combo = qobject_cast<QComboBox *>(field))
+        return combo->currentText();
+    return {};
+}
+
+Result<QDateTime> FormDialog::due(const QString &key) const
+{
+    if (auto *edit = qobject_cast<DueTimeEdit *>(m_fields.value(key)))
+        return edit->dueTime();
+    return Failure{QStringLiteral("no time field %1").arg(key)};
+}
+
+QVariant FormDialog::choice(const QString &key) const
+{
+    if (auto *combo = qobject_cast<QComboBox *>(m_fields.value(key)))
+        return combo->currentData();
+    return {};
+}
+
+void FormDialog::accept()
+{
+    const Outcome submitted = m_submit ? m_submit(*this) : ::done();
+    if (!submitted) {
+        m_error->setText(submitted.error());
+        m_error->show();
+        return;
+    }
+    QDialog::accept();
+}

@@ -1,0 +1,55 @@
+#pragma once
+
+#include "domain/result.h"
+
+#include <QDateTime>
+#include <QDialog>
+#include <QHash>
+#include <QVariant>
+
+#include <functional>
+
+class Clock;
+class DueTimeEdit;
+class QComboBox;
+class QFormLayout;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QPushButton;
+
+// The small decision dialogs of the war room (commit a deadline, hand over, frame, ask...),
+// built from fields. Submitting runs the action; if the store refuses, the dialog stays open
+// with everything typed and shows why, so nothing typed in a hurry is lost.
+// Field widgets are named "<key>LineEdit", "<key>TextEdit", "<key>DueEdit", "<key>ComboBox".
+class FormDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    using Submit = std::function<Outcome(const FormDialog &form)>;
+
+    FormDialog(const QString &title, const QString &intro, QWidget *parent = nullptr);
+
+    QLineEdit *addLine(const QString &key, const QString &label, const QString &text = {},
+                       const QString &placeholder = {});
+    QPlainTextEdit *addText(const QString &key, const QString &label, const QString &text = {},
+                            const QString &placeholder = {});
+    DueTimeEdit *addDue(const QString &key, const QString &label, const Clock &clock,
+                        const QString &text = {});
+    QComboBox *addChoice(const QString &key, const QString &label,
+                         const QList<QPair<QString, QVariant>> &choices);
+    void setSubmit(const QString &buttonText, Submit submit);
+
+    QString text(const QString &key) const;
+    Result<QDateTime> due(const QString &key) const;
+    QVariant choice(const QString &key) const;
+
+    void accept() override;
+
+private:
+    QFormLayout *m_form;
+    QLabel *m_error;
+    QPushButton *m_submitButton;
+    Submit m_submit;
+    QHash<QString, QWidget *> m_fields;
+};

@@ -1,0 +1,428 @@
+#include "incidentactions.h"
+
+#include "dialogs/formdialog.h"
+#include "dialogs/modalhook.h"
+#include "services/clock.h"
+#include "services/statusrules.h"
+#include "services/timebox.h"
+#include "storage/incidentstore.h"
+#include "timeformat.h"
+#include "useridentity.h"
+#include "wording.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+
+IncidentActions::IncidentActions(IncidentStore &store, const Clock &clock, QWidget *dialogParent)
+    : QObject(dialogParent), m_store(store), m_clock(clock), m_dialogParent(dialogParent)
+{
+    m_commitDeadline = makeAction(
+        tr("Commit &deadline…"), QStringLiteral("commitDeadlineAction"), [this] { commitNew(); },
+        QKeySequence(tr("Ctrl+D")));
+    m_timeboxTheory = makeAction(
+        tr("&Timebox theory…"), QStringLiteral("timeboxTheoryAction"),
+        [this] { timeboxSelected(); }, QKeySequence(tr("Ctrl+T")));
+    m_handOver = makeAction(
+        tr("&Hand over…"), QStringLiteral("handOverAction"), [this] { handOver(); },
+        QKeySequence(tr("Ctrl+Shift+H")));
+    m_frame = makeAction(
+        tr("&Frame…"), QStringLiteral("frameAction"), [this] { frame(); },
+        QKeySequence(tr("Ctrl+Shift+F")));
+    m_confirmFraming =
+        makeAction(tr("Confirm &objective unchanged"), QStringLiteral("confirmFramingAction"),
+                   [this] { confirmFraming(); });
+    m_restateProblem = makeAction(tr("&Restate problem…"), QStringLiteral("restateProblemAction"),
+                                  [this] { restateProblem(); });
+    m_confirmProblem =
+        makeAction(tr("Customer &confirmed the problem…"), QStringLiteral("confirmProblemAction"),
+                   [this] { confirmProblem(); });
+    m_askTeam = makeAction(
+        tr("Ask the &team…"), QStringLiteral("askTeamAction"), [this] { askTeam(); },
+        QKeySequence(tr("Ctrl+Shift+Q")));
+    m_askCustomer = makeAction(
+        tr("Ask the c&ustomer…"), QStringLiteral("askCustomerAction"), [this] { askCustomer(); },
+        QKeySequence(tr("Ctrl+Shift+A")));
+    m_changeStatus = makeAction(
+        tr("Change &status…"), QStringLiteral("changeStatusAction"), [this] { changeStatus(); },
+        QKeySequence(tr("Ctrl+Shift+S")));
+    setIncident(0);
+}
+
+QAction *IncidentActions::makeAction(const QString &text, const QString &objectName,
+                                     std::function<void()> run, const QKeySequence &shortcut)
+{
+    auto *action = new QAction(text, this);
+    action->setObjectName(objectName);
+    action->setShortcut(shortcut);
+    action->setShortcutContext(Qt::WindowShortcut);
+    connect(action, &QAction::triggered, this, std::move(run));
+    return action;
+}
+
+QList<QAction *> IncidentActions::all() const
+{
+    return {m_commitDeadline, m_timeboxTheory,  m_handOver, m_frame,       m_confirmFraming,
+            m_restateProblem, m_confirmProblem, m_askTeam,  m_askCustomer, m_changeStatus};
+}
+
+void IncidentActions::setIncident(qint64 incidentId)
+{
+    m_incidentId = incidentId;
+    for (QAction *action : all())
+        action->setEnabled(incidentId > 0);
+}
+
+void IncidentActions::setSelectedEntry(std::function<std::optional<LogEntry>()> selected)
+{
+    m_selectedEntry = std::move(selected);
+}
+
+std::optional<QString> IncidentActions::who()
+{
+    const QString name = UserIdentity::name();
+    if (!name.isEmpty())
+        return name;
+    ModalHook::showError(m_dialogParent, tr("Who are you?"),
+                         tr("Type your name in the box under the log first: every decision in "
+                            "the war room says who made it."));
+    return std::nullopt;
+}
+
+void IncidentActions::report(const Outcome &outcome)
+{
+    if (!outcome)
+        ModalHook::showError(m_dialogParent, tr("Not recorded"), outcome.error());
+}
+
+void IncidentActions::commitNew()
+{
+    const auto by = who();
+    if (!by)
+        return;
+    FormDialog form(tr("Commit a deadline"),
+                    tr("A written deadline for the next step. Once committed it cannot be edited: "
+                       "it is met, missed, or superseded with a reason."),
+                    m_dialogParent);
+    form.addLine(QStringLiteral("what"), tr("Next &step:"), {},
+                 tr("What will be done, checkable by anyone"));
+    form.addLine(QStringLiteral("owner"), tr("&Owner:"), *by);
+    form.addDue(QStringLiteral("due"), tr("&Due:"), m_clock, QStringLiteral("+30m"));
+    form.addLine(QStringLiteral("why"), tr("&Why this time:"), {},
+                 tr("e.g. the customer's peak starts at 12:00"));
+    form.setSubmit(tr("Commit"), [&](const FormDialog &f) -> Outcome {
+        const auto due = f.due(QStringLiteral("due"));
+        if (!due)
+            return Failure{due.error()};
+        const auto id = m_store.commit({m_incidentId, f.text(QStringLiteral("what")),
+                                        f.text(QStringLiteral("owner")), *due,
+                                        f.text(QStringLiteral("why")), *by});
+        return id ? done() : Outcome(Failure{id.error()});
+    });
+    ModalHook::exec(form);
+}
+
+void IncidentActions::markMet(qint64 commitmentId)
+{
+    if (const auto by = who())
+        report(m_store.markMet(commitmentId, *by));
+}
+
+void IncidentActions::supersede(qint64 commitmentId)
+{
+    const auto by = who();
+    if (!by)
+        return;
+    const auto old = m_store.commitment(commitmentId);
+    if (!old)
+        return report(Failure{old.error()});
+    const bool timebox = old->isTimebox();
+    int extensions = 0;
+    if (timebox) {
+        const auto all = m_store.commitments(old->incidentId);
+        extensions = all ? timeboxExtensions(*all, old->hypothesisEntryId) : 0;
+    }
+    const QString intro =
+        timebox ? tr("Extend the timebox of: %1\nExtended %2 already. \"Ten more minutes\", "
+                     "repeated, is the drift timeboxing exists to stop.")
+                      .arg(old->what, countOf(extensions, tr("time"), tr("times")))
+                : tr("Replace: %1 (due %2). The old deadline stays on record as superseded.")
+                      .arg(old->what, TimeFormat::clock(old->due));
+    FormDialog form(timebox ? tr("Extend timebox") : tr("Supersede deadline"), intro,
+                    m_dialogParent);
+    form.addDue(QStringLiteral("due"), tr("New &due:"), m_clock, QStringLiteral("+15m"));
+    form.addLine(QStringLiteral("why"), timebox ? tr("&Why extend:") : tr("&Why it was not kept:"));
+    form.setSubmit(timebox ? tr("Extend") : tr("Supersede"), [&](const FormDialog &f) -> Outcome {
+        const auto due = f.due(QStringLiteral("due"));
+        if (!due)
+            return Failure{due.error()};
+        const auto next = m_store.supersede(commitmentId, *due, f.text(QStringLiteral("why")), *by);
+        return next ? done() : Outcome(Failure{next.error()});
+    });
+    ModalHook::exec(form);
+}
+
+void IncidentActions::settleTheory(qint64 timeboxId, TimeboxVerdict verdict)
+{
+    if (const auto by = who())
+        report(m_store.settleTheory(timeboxId, verdict, *by));
+}
+
+void IncidentActions::timeboxSelected()
+{
+    const std::optional<LogEntry> selected = m_selectedEntry ? m_selectedEntry() : std::nullopt;
+    if (!selected || selected->kind != LogKind::Hypothesis) {
+        ModalHook::showError(m_dialogParent, tr("Timebox a theory"),
+                             tr("Select a hypothesis in the technical log first."));
+        return;
+    }
+    timeboxTheory(selected->id);
+}
+
+void IncidentActions::timeboxTheory(qint64 hypothesisEntryId)
+{
+    const auto by = who();
+    if (!by)
+        return;
+    const auto theory = m_store.logEntry(hypothesisEntryId);
+    if (!theory)
+        return report(Failure{theory.error()});
+    FormDialog form(
+        tr("Timebox a theory"),
+        tr("Theory: %1\nWhen the time is up it is confirmed or dropped.").arg(theory->text),
+        m_dialogParent);
+    form.addDue(QStringLiteral("due"), tr("Confirm or drop &by:"), m_clock, QStringLiteral("+15m"));
+    form.addLine(QStringLiteral("why"), tr("&Why this long:"), {},
+                 tr("e.g. one test run takes ten minutes"));
+    form.setSubmit(tr("Timebox"), [&](const FormDialog &f) -> Outcome {
+        const auto due = f.due(QStringLiteral("due"));
+        if (!due)
+            return Failure{due.error()};
+        const auto id =
+            m_store.timeboxTheory(hypothesisEntryId, *due, f.text(QStringLiteral("why")), *by);
+        return id ? done() : Outcome(Failure{id.error()});
+    });
+    ModalHook::exec(form);
+}
+
+void IncidentActions::handOver()
+{
+    const auto by = who();
+    if (!by)
+        return;
+    FormDialog form(tr("Hand over"),
+                    tr("One named person is in charge until it is fixed. The handover and its "
+                       "note go into the log."),
+                    m_dialogParent);
+    form.addLine(QStringLiteral("name"), tr("New person in &charge:"));
+    form.addLine(QStringLiteral("phone"), tr("&Phone:"));
+    form.addText(QStringLiteral("note"), tr("Handover &note:"), {},
+                 tr("What is in flight, what is promised, what to watch"));
+    form.setSubmit(tr("Hand over"), [&](const FormDialog &f) {
+        return m_store.handOver(m_incidentId, f.text(QStringLiteral("name")),
+                                f.text(QStringLiteral("phone")), f.text(QStringLiteral("note")),
+                                *by);
+    });
+    ModalHook::exec(form);
+}
+
+void IncidentActions::frame()
+{
+    const auto by = who();
+    if (!by)
+        return;
+    const auto current = m_store.currentFraming(m_incidentId);
+    FormDialog form(tr("Frame the situation"),
+                    tr("The current objective in one line, shown above both channels."),
+                    m_dialogParent);
+    form.addLine(QStringLiteral("objective"), tr("&Objective:"),
+                 current && current->has_value() ? (*current)->objective : QString(),
+                 tr("e.g. Restore order intake; the database failover is the next most likely "
+                    "fix"));
+    form.setSubmit(tr("Frame"), [&](const FormDialog &f) -> Outcome {
+        const auto id = m_store.frame(m_incidentId, f.text(QStringLiteral("objective")), *by);
+        return id ? done() : Outcome(Failure{id.error()});
+    });
+    ModalHook::exec(form);
+}
+
+void IncidentActions::confirmFraming()
+{
+    if (const auto by = who()) {
+        const auto id = m_store.confirmFraming(m_incidentId, *by);
+        report(id ? done() : Outcome(Failure{id.error()}));
+    }
+}
+
+void IncidentActions::restateProblem()
+{
+    const auto by = who();
+    if (!by)
+        return;
+    const auto current = m_store.currentProblem(m_incidentId);
+    FormDialog form(tr("Restate the problem"),
+                    tr("The problem as we understand it, to repeat back to the customer. A new "
+                       "statement needs their confirmation again."),
+                    m_dialogParent);
+    form.addText(QStringLiteral("statement"), tr("&Problem statement:"),
+                 current && current->has_value() ? (*current)->text : QString());
+    form.setSubmit(tr("Restate"), [&](const FormDialog &f) -> Outcome {
+        const auto id =
+            m_store.restateProblem(m_incidentId, f.text(QStringLiteral("statement")), *by);
+        return id ? done() : Outcome(Failure{id.error()});
+    });
+    ModalHook::exec(form);
+}
+
+void IncidentActions::confirmProblem()
+{
+    const auto by = who();
+    if (!by)
+        return;
+    const auto current = m_store.currentProblem(m_incidentId);
+    if (!current)
+        return report(Failure{current.error()});
+    if (!current->has_value())
+        return report(Failure{tr("Write the problem statement first (Restate problem…).")});
+    FormDialog form(tr("Customer confirmed the problem"), tr("Statement: %1").arg((*current)->text),
+                    m_dialogParent);
+    form.addLine(QStringLiteral("confirmedBy"), tr("Confirmed &by (customer):"));
+    form.addLine(QStringLiteral("how"), tr("&How:"), {}, tr("phone call, e-mail, meeting"));
+    const qint64 statementId = (*current)->id;
+    form.setSubmit(tr("Record confirmation"), [&](const FormDialog &f) {
+        return m_store.confirmProblem(statementId, f.text(QStringLiteral("confirmedBy")),
+                                      f.text(QStringLiteral("how")), *by);
+    });
+    ModalHook::exec(form);
+}
+
+bool IncidentActions::askTeam(const QString &question)
+{
+    const auto by = who();
+    if (!by)
+        return false;
+    FormDialog form(tr("Ask the team"),
+                    tr("A gap in understanding. It stays in the open questions until answered."),
+                    m_dialogParent);
+    form.addLine(QStringLiteral("question"), tr("&Question:"), question);
+    form.addLine(QStringLiteral("to"), tr("&To whom:"), {}, tr("a person or team; empty: anyone"));
+    form.setSubmit(tr("Ask"), [&](const FormDialog &f) -> Outcome {
+        NewLogEntry entry{m_incidentId,
+                          *by,
+                          LogKind::Question,
+                          f.text(QStringLiteral("question")),
+                          0,
+                          f.text(QStringLiteral("to"))};
+        const auto added = m_store.appendLogEntry(entry);
+        return added ? done() : Outcome(Failure{added.error()});
+    });
+    return ModalHook::exec(form) == QDialog::Accepted;
+}
+
+void IncidentActions::answerQuestion(qint64 questionEntryId)
+{
+    const auto by = who();
+    if (!by)
+        return;
+    const auto question = m_store.logEntry(questionEntryId);
+    if (!question)
+        return report(Failure{question.error()});
+    FormDialog form(tr("Answer"), tr("Question: %1").arg(question->text), m_dialogParent);
+    form.addText(QStringLiteral("answer"), tr("&Answer:"));
+    form.setSubmit(tr("Record answer"), [&](const FormDialog &f) -> Outcome {
+        const auto answered =
+            m_store.answerQuestion(questionEntryId, f.text(QStringLiteral("answer")), *by);
+        return answered ? done() : Outcome(Failure{answered.error()});
+    });
+    ModalHook::exec(form);
+}
+
+bool IncidentActions::askCustomer(const QString &what)
+{
+    const auto by = who();
+    if (!by)
+        return false;
+    FormDialog form(tr("Ask the customer"),
+                    tr("Every ask costs the customer effort: take the heavy lifting yourself and "
+                       "ask only what only they can do."),
+                    m_dialogParent);
+    form.addLine(QStringLiteral("what"), tr("&What we need:"), what);
+    form.addLine(QStringLiteral("why"), tr("Why &only they can:"));
+    form.setSubmit(tr("Record ask"), [&](const FormDialog &f) -> Outcome {
+        const auto id = m_store.askCustomer(m_incidentId, f.text(QStringLiteral("what")),
+                                            f.text(QStringLiteral("why")), *by);
+        return id ? done() : Outcome(Failure{id.error()});
+    });
+    return ModalHook::exec(form) == QDialog::Accepted;
+}
+
+void IncidentActions::markAskSent(qint64 askId)
+{
+    if (const auto by = who())
+        report(m_store.markAskSent(askId, *by));
+}
+
+void IncidentActions::recordAskAnswer(qint64 askId)
+{
+    const auto by = who();
+    if (!by)
+        return;
+    FormDialog form(tr("The customer answered"), {}, m_dialogParent);
+    form.addText(QStringLiteral("answer"), tr("&Answer:"));
+    form.setSubmit(tr("Record answer"), [&](const FormDialog &f) {
+        return m_store.markAskAnswered(askId, f.text(QStringLiteral("answer")), *by);
+    });
+    ModalHook::exec(form);
+}
+
+void IncidentActions::markNoticeSent(qint64 noticeId)
+{
+    if (const auto by = who())
+        report(m_store.markNoticeSent(noticeId, *by));
+}
+
+void IncidentActions::copyNotice(const Notice &notice)
+{
+    QApplication::clipboard()->setText(notice.text);
+}
+
+void IncidentActions::changeStatus()
+{
+    const auto by = who();
+    if (!by)
+        return;
+    const auto incident = m_store.incident(m_incidentId);
+    if (!incident)
+        return report(Failure{incident.error()});
+    QList<QPair<QString, QVariant>> choices;
+    for (IncidentStatus status : allStatuses()) {
+        if (checkStatusMove(incident->status, status))
+            choices.append({statusName(status), int(status)});
+    }
+    if (choices.isEmpty())
+        return report(Failure{tr("A closed incident does not change status.")});
+    FormDialog form(tr("Change status"),
+                    tr("Now %1. Every change drafts a notice for the customer: the status, what "
+                       "we are doing, and when they hear next.")
+                        .arg(statusName(incident->status)),
+                    m_dialogParent);
+    form.addChoice(QStringLiteral("status"), tr("New &status:"), choices);
+    form.addLine(QStringLiteral("doing"), tr("What we are &doing:"));
+    form.addDue(QStringLiteral("next"), tr("&Next checkpoint:"), m_clock, QStringLiteral("+30m"));
+    form.addLine(QStringLiteral("why"), tr("&Why then:"));
+    form.setSubmit(tr("Change status"), [&](const FormDialog &f) -> Outcome {
+        const auto status = IncidentStatus(f.choice(QStringLiteral("status")).toInt());
+        QDateTime next;
+        if (status != IncidentStatus::Closed) {
+            const auto due = f.due(QStringLiteral("next"));
+            if (!due)
+                return Failure{due.error()};
+            next = *due;
+        }
+        const auto changed =
+            m_store.changeStatus({m_incidentId, *by, status, f.text(QStringLiteral("doing")), next,
+                                  f.text(QStringLiteral("why"))});
+        return changed ? done() : Outcome(Failure{changed.error()});
+    });
+    ModalHook::exec(form);
+}

@@ -1,0 +1,88 @@
+#pragma once
+
+#include "domain/commitment.h"
+#include "domain/logentry.h"
+#include "domain/result.h"
+#include "domain/statuschange.h"
+
+#include <QKeySequence>
+#include <QObject>
+
+#include <functional>
+#include <optional>
+
+class Clock;
+class IncidentStore;
+class QAction;
+class QWidget;
+
+// What a commander does to the selected incident, in one place: each action opens its
+// dialog, writes through the store and reports a refusal. Menus, panels and shortcuts all
+// trigger these, so the same act never has two implementations.
+class IncidentActions : public QObject
+{
+    Q_OBJECT
+public:
+    IncidentActions(IncidentStore &store, const Clock &clock, QWidget *dialogParent);
+
+    void setIncident(qint64 incidentId);
+    qint64 incidentId() const { return m_incidentId; }
+    // Where "Timebox theory" and "Answer question" find the log entry the user means.
+    void setSelectedEntry(std::function<std::optional<LogEntry>()> selected);
+
+    QAction *commitDeadline() const { return m_commitDeadline; }
+    QAction *timeboxTheoryAction() const { return m_timeboxTheory; }
+    QAction *handOverAction() const { return m_handOver; }
+    QAction *frameAction() const { return m_frame; }
+    QAction *confirmFramingAction() const { return m_confirmFraming; }
+    QAction *restateProblemAction() const { return m_restateProblem; }
+    QAction *confirmProblemAction() const { return m_confirmProblem; }
+    QAction *askTeamAction() const { return m_askTeam; }
+    QAction *askCustomerAction() const { return m_askCustomer; }
+    QAction *changeStatusAction() const { return m_changeStatus; }
+    QList<QAction *> all() const;
+
+    void markMet(qint64 commitmentId);
+    void supersede(qint64 commitmentId);
+    void settleTheory(qint64 timeboxId, TimeboxVerdict verdict);
+    void timeboxTheory(qint64 hypothesisEntryId);
+    void answerQuestion(qint64 questionEntryId);
+    // Return whether the ask was recorded (the dialog was not cancelled or refused).
+    bool askCustomer(const QString &what = {});
+    bool askTeam(const QString &question = {});
+    void markAskSent(qint64 askId);
+    void recordAskAnswer(qint64 askId);
+    void markNoticeSent(qint64 noticeId);
+    void copyNotice(const Notice &notice);
+
+private:
+    QAction *makeAction(const QString &text, const QString &objectName, std::function<void()> run,
+                        const QKeySequence &shortcut = {});
+    // The user's name for "who did it", or nothing after telling them to set it.
+    std::optional<QString> who();
+    void report(const Outcome &outcome);
+    void commitNew();
+    void timeboxSelected();
+    void handOver();
+    void frame();
+    void confirmFraming();
+    void restateProblem();
+    void confirmProblem();
+    void changeStatus();
+
+    IncidentStore &m_store;
+    const Clock &m_clock;
+    QWidget *m_dialogParent;
+    qint64 m_incidentId = 0;
+    std::function<std::optional<LogEntry>()> m_selectedEntry;
+    QAction *m_commitDeadline;
+    QAction *m_timeboxTheory;
+    QAction *m_handOver;
+    QAction *m_frame;
+    QAction *m_confirmFraming;
+    QAction *m_restateProblem;
+    QAction *m_confirmProblem;
+    QAction *m_askTeam;
+    QAction *m_askCustomer;
+    QAction *m_changeStatus;
+};

@@ -1,0 +1,38 @@
+#include "widgets/handoverspanel.h"
+
+#include "incidentactions.h"
+#include "storage/incidentstore.h"
+#include "timeformat.h"
+#include "wording.h"
+
+#include <QTreeWidget>
+
+HandoversPanel::HandoversPanel(IncidentStore &store, IncidentActions &actions, QWidget *parent)
+    : IncidentPanel(store, actions, QStringLiteral("handoversPanel"), parent)
+{
+    setColumns({tr("When"), tr("From"), tr("To"), tr("Phone"), tr("Handover note")});
+    addActionButton(actions.handOverAction());
+    reloadOn(&IncidentStore::handoversChanged);
+}
+
+void HandoversPanel::reload()
+{
+    tree()->clear();
+    if (m_incidentId <= 0)
+        return;
+    const auto incident = m_store.incident(m_incidentId);
+    const auto handovers = m_store.handovers(m_incidentId);
+    if (!incident || !handovers) {
+        setSummary(tr("Cannot read the handovers: %1").arg(incident.error() + handovers.error()));
+        return;
+    }
+    for (auto it = handovers->crbegin(); it != handovers->crend(); ++it)
+        addRow({TimeFormat::clock(it->at), it->fromName, it->toName, it->toPhone, it->note},
+               it->id);
+    setSummary(incident->inChargeName.isEmpty()
+                   ? tr("Nobody is in charge.")
+                   : tr("In charge: %1, %2, since %3. %4.")
+                         .arg(incident->inChargeName, incident->inChargePhone,
+                              TimeFormat::full(incident->inChargeSince),
+                              countOf(handovers->size(), tr("handover"), tr("handovers"))));
+}

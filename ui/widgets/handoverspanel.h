@@ -1,0 +1,14 @@
+#pragma once
+
+#include "widgets/incidentpanel.h"
+
+// Who has been in charge, when it changed hands, and the handover notes.
+class HandoversPanel : public IncidentPanel
+{
+    Q_OBJECT
+public:
+    HandoversPanel(IncidentStore &store, IncidentActions &actions, QWidget *parent = nullptr);
+
+protected:
+    void reload() override;
+};

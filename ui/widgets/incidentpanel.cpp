@@ -1,0 +1,109 @@
+#include "widgets/incidentpanel.h"
+
+#include <QAction>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+IncidentPanel::IncidentPanel(IncidentStore &store, IncidentActions &actions,
+                             const QString &objectName, QWidget *parent)
+    : QWidget(parent), m_store(store), m_actions(actions), m_tree(new QTreeWidget(this)),
+      m_summary(new QLabel(this)), m_buttons(new QHBoxLayout)
+{
+    setObjectName(objectName);
+    m_tree->setObjectName(objectName + QStringLiteral("Tree"));
+    m_summary->setObjectName(objectName + QStringLiteral("SummaryLabel"));
+    m_summary->setTextFormat(Qt::PlainText);
+    m_summary->setWordWrap(true);
+    m_tree->setRootIsDecorated(false);
+    m_tree->setUniformRowHeights(true);
+    m_tree->setAlternatingRowColors(true);
+    m_tree->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_tree->header()->setStretchLastSection(true);
+    m_buttons->addStretch();
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_tree, 1);
+    layout->addLayout(m_buttons);
+    connect(m_tree, &QTreeWidget::currentItemChanged, this, [this] { updateButtons(); });
+}
+
+void IncidentPanel::setIncident(qint64 incidentId)
+{
+    m_incidentId = incidentId;
+    refresh();
+}
+
+void IncidentPanel::refresh()
+{
+    reload();
+    // Short columns (times, states, names) fit their text; the last one takes the rest.
+    constexpr int kWidestFitted = 320;
+    for (int column = 0; column + 1 < m_tree->columnCount(); ++column) {
+        m_tree->resizeColumnToContents(column);
+        m_tree->setColumnWidth(column, std::min(m_tree->columnWidth(column), kWidestFitted));
+    }
+    updateButtons();
+}
+
+void IncidentPanel::setColumns(const QStringList &headers)
+{
+    m_tree->setColumnCount(int(headers.size()));
+    m_tree->setHeaderLabels(headers);
+}
+
+QPushButton *IncidentPanel::addButton(const QString &text, const QString &objectName,
+                                      std::function<void()> onClick)
+{
+    auto *button = new QPushButton(text, this);
+    button->setObjectName(objectName);
+    connect(button, &QPushButton::clicked, this, std::move(onClick));
+    m_buttons->insertWidget(m_buttons->count() - 1, button);
+    return button;
+}
+
+QPushButton *IncidentPanel::addActionButton(QAction *action)
+{
+    auto *button =
+        addButton(action->text().remove(QLatin1Char('&')),
+                  action->objectName().replace(QStringLiteral("Action"), QStringLiteral("Button")),
+                  [action] { action->trigger(); });
+    button->setToolTip(action->shortcut().toString(QKeySequence::NativeText));
+    return button;
+}
+
+void IncidentPanel::setSummary(const QString &text)
+{
+    m_summary->setText(text);
+}
+
+qint64 IncidentPanel::selectedId() const
+{
+    const QTreeWidgetItem *item = m_tree->currentItem();
+    return item ? item->data(0, Qt::UserRole).toLongLong() : 0;
+}
+
+QTreeWidgetItem *IncidentPanel::addRow(const QStringList &columns, qint64 id)
+{
+    auto *item = new QTreeWidgetItem(m_tree, columns);
+    item->setData(0, Qt::UserRole, id);
+    for (int column = 0; column < columns.size(); ++column)
+        item->setToolTip(column, columns.at(column));
+    return item;
+}
+
+void IncidentPanel::reselect(qint64 id)
+{
+    for (int row = 0; row < m_tree->topLevelItemCount(); ++row) {
+        QTreeWidgetItem *item = m_tree->topLevelItem(row);
+        if (item->data(0, Qt::UserRole).toLongLong() == id) {
+            m_tree->setCurrentItem(item);
+            return;
+        }
+    }
+}

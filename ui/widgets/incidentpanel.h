@@ -1,0 +1,64 @@
+#pragma once
+
+#include <QWidget>
+
+#include <functional>
+
+class IncidentActions;
+class IncidentStore;
+class QAction;
+class QHBoxLayout;
+class QLabel;
+class QPushButton;
+class QTreeWidget;
+class QTreeWidgetItem;
+
+// A list of one kind of record for the selected incident (deadlines, questions, asks...),
+// with a one-line summary and the buttons that act on it. Subclasses fill the list in
+// reload(), which runs when the incident changes or the store announces a change to it.
+class IncidentPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    IncidentPanel(IncidentStore &store, IncidentActions &actions, const QString &objectName,
+                  QWidget *parent = nullptr);
+
+    void setIncident(qint64 incidentId);
+    qint64 incidentId() const { return m_incidentId; }
+    QTreeWidget *tree() const { return m_tree; }
+
+protected:
+    // Fills the list; runs through refresh(), which then fits the columns and buttons.
+    virtual void reload() = 0;
+    void refresh();
+    // Enables the buttons that need a selection; called when the selection changes.
+    virtual void updateButtons() {}
+
+    void setColumns(const QStringList &headers);
+    QPushButton *addButton(const QString &text, const QString &objectName,
+                           std::function<void()> onClick);
+    QPushButton *addActionButton(QAction *action);
+    void setSummary(const QString &text);
+    // Reloads when the store announces a change of this kind for this panel's incident.
+    template <typename Signal> void reloadOn(Signal signal)
+    {
+        connect(&m_store, signal, this, [this](qint64 incidentId) {
+            if (incidentId == m_incidentId)
+                refresh();
+        });
+    }
+    // The id stored in the selected row (column 0, Qt::UserRole), or 0.
+    qint64 selectedId() const;
+    QTreeWidgetItem *addRow(const QStringList &columns, qint64 id);
+    // Restores the selection by id after a reload.
+    void reselect(qint64 id);
+
+    IncidentStore &m_store;
+    IncidentActions &m_actions;
+    qint64 m_incidentId = 0;
+
+private:
+    QTreeWidget *m_tree;
+    QLabel *m_summary;
+    QHBoxLayout *m_buttons;
+};

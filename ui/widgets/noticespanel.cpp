@@ -1,0 +1,96 @@
+#include "widgets/noticespanel.h"
+
+#include "incidentactions.h"
+#include "services/countdown.h"
+#include "storage/incidentstore.h"
+#include "timeformat.h"
+#include "wording.h"
+
+#include <QLayout>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QTreeWidget>
+
+NoticesPanel::NoticesPanel(IncidentStore &store, IncidentActions &actions, QWidget *parent)
+    : IncidentPanel(store, actions, QStringLiteral("noticesPanel"), parent),
+      m_text(new QPlainTextEdit(this))
+{
+    setColumns({tr("Drafted"), tr("Status"), tr("Sent")});
+    m_text->setObjectName(QStringLiteral("noticeTextEdit"));
+    m_text->setReadOnly(true);
+    m_text->setMaximumHeight(120);
+    layout()->addWidget(m_text);
+    addActionButton(actions.changeStatusAction());
+    m_copy = addButton(tr("Copy text"), QStringLiteral("copyNoticeButton"), [this] {
+        if (const Notice *notice = selected())
+            m_actions.copyNotice(*notice);
+    });
+    m_sent = addButton(tr("Mark sent"), QStringLiteral("noticeSentButton"),
+                       [this] { m_actions.markNoticeSent(selectedId()); });
+    reloadOn(&IncidentStore::statusHistoryChanged);
+}
+
+void NoticesPanel::reload()
+{
+    const qint64 keep = selectedId();
+    tree()->clear();
+    m_notices.clear();
+    m_text->clear();
+    if (m_incidentId <= 0)
+        return;
+    const auto notices = m_store.notices(m_incidentId);
+    const auto changes = m_store.statusChanges(m_incidentId);
+    const auto incident = m_store.incident(m_incidentId);
+    if (!notices || !changes || !incident) {
+        setSummary(tr("Cannot read the notices: %1")
+                       .arg(notices.error() + changes.error() + incident.error()));
+        return;
+    }
+    m_notices = *notices;
+    QDateTime firstSent;
+    int unsent = 0;
+    for (auto it = m_notices.crbegin(); it != m_notices.crend(); ++it) {
+        QString status;
+        for (const StatusChange &change : *changes) {
+            if (change.id == it->statusChangeId)
+                status = statusName(change.to);
+        }
+        addRow({TimeFormat::clock(it->draftedAt), status,
+                it->sentAt.isValid() ? tr("%1 by %2").arg(TimeFormat::clock(it->sentAt), it->sentBy)
+                                     : tr("NOT SENT")},
+               it->id);
+        unsent += !it->sentAt.isValid();
+        if (it->sentAt.isValid() && (!firstSent.isValid() || it->sentAt < firstSent))
+            firstSent = it->sentAt;
+    }
+    QString summary = firstSent.isValid()
+                          ? tr("Time to acknowledge: %1.")
+                                .arg(formatDuration(incident->openedAt.secsTo(firstSent)))
+                          : tr("No notice sent to the customer yet.");
+    if (unsent > 0)
+        summary += QLatin1Char(' ') +
+                   tr("%1 waiting to be sent.").arg(countOf(unsent, tr("notice"), tr("notices")));
+    setSummary(summary);
+    reselect(keep);
+    if (!tree()->currentItem() && tree()->topLevelItemCount() > 0)
+        tree()->setCurrentItem(tree()->topLevelItem(0));
+    updateButtons();
+}
+
+const Notice *NoticesPanel::selected() const
+{
+    const qint64 id = selectedId();
+    for (const Notice &notice : m_notices) {
+        if (notice.id == id)
+            return &notice;
+    }
+    return nullptr;
+}
+
+void NoticesPanel::updateButtons()
+{
+    const Notice *notice = selected();
+    m_text->setPlainText(notice ? notice->text : QString());
+    m_copy->setEnabled(notice);
+    m_sent->setEnabled(notice && !notice->sentAt.isValid());
+}

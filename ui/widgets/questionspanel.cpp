@@ -1,0 +1,52 @@
+#include "widgets/questionspanel.h"
+
+#include "incidentactions.h"
+#include "services/clock.h"
+#include "services/countdown.h"
+#include "storage/incidentstore.h"
+#include "timeformat.h"
+#include "wording.h"
+
+#include <QPushButton>
+#include <QTreeWidget>
+
+QuestionsPanel::QuestionsPanel(IncidentStore &store, IncidentActions &actions, const Clock &clock,
+                               QWidget *parent)
+    : IncidentPanel(store, actions, QStringLiteral("questionsPanel"), parent), m_clock(clock)
+{
+    setColumns({tr("Asked"), tr("Open for"), tr("Question"), tr("By"), tr("To")});
+    addActionButton(actions.askTeamAction());
+    m_answer = addButton(tr("Answer…"), QStringLiteral("answerButton"),
+                         [this] { m_actions.answerQuestion(selectedId()); });
+    reloadOn(&IncidentStore::logEntriesAppended);
+}
+
+void QuestionsPanel::reload()
+{
+    const qint64 keep = selectedId();
+    tree()->clear();
+    if (m_incidentId <= 0)
+        return;
+    const auto questions = m_store.openQuestions(m_incidentId);
+    if (!questions) {
+        setSummary(tr("Cannot read the questions: %1").arg(questions.error()));
+        return;
+    }
+    const QDateTime now = m_clock.now();
+    for (const LogEntry &q : *questions) {
+        addRow({TimeFormat::clock(q.at), formatDuration(q.at.secsTo(now)), q.text, q.author,
+                q.addressee.isEmpty() ? tr("anyone") : q.addressee},
+               q.id);
+    }
+    setSummary(questions->isEmpty() ? tr("No open questions.")
+                                    : tr("%1: each stays here until answered.")
+                                          .arg(countOf(questions->size(), tr("open question"),
+                                                       tr("open questions"))));
+    reselect(keep);
+    updateButtons();
+}
+
+void QuestionsPanel::updateButtons()
+{
+    m_answer->setEnabled(selectedId() > 0);
+}

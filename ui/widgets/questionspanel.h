@@ -1,0 +1,23 @@
+#pragma once
+
+#include "widgets/incidentpanel.h"
+
+class Clock;
+class QPushButton;
+
+// Gaps in understanding: every question nobody has answered yet, oldest first.
+class QuestionsPanel : public IncidentPanel
+{
+    Q_OBJECT
+public:
+    QuestionsPanel(IncidentStore &store, IncidentActions &actions, const Clock &clock,
+                   QWidget *parent = nullptr);
+
+protected:
+    void reload() override;
+    void updateButtons() override;
+
+private:
+    const Clock &m_clock;
+    QPushButton *m_answer;
+};
