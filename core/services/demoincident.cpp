@@ -71,6 +71,12 @@ Result<qint64> seedDemoIncident(IncidentStore &store, ManualClock &clock, const 
     const auto id = s.step([&] { return store.createIncident(incident, kSre); });
     if (!id)
         return Failure{s.failure()};
+    // The liaison sends each drafted notice soon after the status change.
+    auto sendLatestNotice = [&](const QString &by) {
+        if (auto notices = s.step([&] { return store.notices(*id); });
+            notices && !notices->isEmpty())
+            s.step([&] { return store.markNoticeSent(notices->constLast().id, by); });
+    };
     auto append = [&](NewLogEntry entry) {
         entry.incidentId = *id;
         return s.step([&] { return store.appendLogEntry(entry); });
@@ -90,8 +96,7 @@ Result<qint64> seedDemoIncident(IncidentStore &store, ManualClock &clock, const 
                                                   "change is involved")});
     });
     s.at(66);
-    if (auto notices = s.step([&] { return store.notices(*id); }); notices && !notices->isEmpty())
-        s.step([&] { return store.markNoticeSent(notices->constLast().id, kSre); });
+    sendLatestNotice(kSre);
     append(log(65, kSre, LogKind::Observation,
                QStringLiteral("order-service p99 latency 8.4 s (baseline 300 ms); HTTP 503 rate "
                               "19 % on eu-west-1 pods.")));
@@ -133,6 +138,7 @@ Result<qint64> seedDemoIncident(IncidentStore &store, ManualClock &clock, const 
                                    QStringLiteral("the check of this morning's change ends "
                                                   "then")});
     });
+    sendLatestNotice(kCommander);
     const auto theory =
         append(log(57, kSre, LogKind::Hypothesis,
                    QStringLiteral("The new pool size (max 20 -> 5) starves order-service of "
@@ -168,6 +174,14 @@ Result<qint64> seedDemoIncident(IncidentStore &store, ManualClock &clock, const 
                                    QStringLiteral("We are replacing a slow database copy that "
                                                   "causes the remaining failures."),
                                    s.in(20), QStringLiteral("the replacement copy is ready then")});
+    });
+    s.at(31);
+    sendLatestNotice(kCommander);
+    s.step([&] {
+        return store.frame(*id,
+                           QStringLiteral("Stop the remaining 6 % of failures; a fresh read "
+                                          "replica is the fix in progress."),
+                           kCommander);
     });
 
     s.at(30);

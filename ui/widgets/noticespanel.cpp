@@ -6,10 +6,10 @@
 #include "timeformat.h"
 #include "wording.h"
 
-#include <QLayout>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTreeWidget>
+#include <QVBoxLayout>
 
 NoticesPanel::NoticesPanel(IncidentStore &store, IncidentActions &actions, QWidget *parent)
     : IncidentPanel(store, actions, QStringLiteral("noticesPanel"), parent),
@@ -19,7 +19,8 @@ NoticesPanel::NoticesPanel(IncidentStore &store, IncidentActions &actions, QWidg
     m_text->setObjectName(QStringLiteral("noticeTextEdit"));
     m_text->setReadOnly(true);
     m_text->setMaximumHeight(120);
-    layout()->addWidget(m_text);
+    // Between the list and the buttons: read the notice, then copy or mark it.
+    static_cast<QVBoxLayout *>(layout())->insertWidget(2, m_text);
     addActionButton(actions.changeStatusAction());
     m_copy = addButton(tr("Copy text"), QStringLiteral("copyNoticeButton"), [this] {
         if (const Notice *notice = selected())
