@@ -3,6 +3,7 @@
 #include "domain/result.h"
 #include "storage/sqldialect.h"
 
+#include <QList>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
@@ -41,6 +42,20 @@ public:
     // The first column of the first row, or the fallback when there is no row.
     Result<QVariant> scalar(const QString &sql, const QVariantList &values = {},
                             const QVariant &fallback = {}) const;
+
+    // Every row of a query, each read by readRow.
+    template <typename Row>
+    Result<QList<Row>> list(const QString &sql, const QVariantList &values,
+                            Row (*readRow)(const QSqlQuery &)) const
+    {
+        Result<QSqlQuery> ran = run(sql, values);
+        if (!ran)
+            return Failure{ran.error()};
+        QList<Row> rows;
+        while (ran->next())
+            rows.append(readRow(*ran));
+        return rows;
+    }
 
     // Runs body inside one write transaction: committed if it succeeds, rolled back if not.
     template <typename T, typename Body> Result<T> write(Body &&body)

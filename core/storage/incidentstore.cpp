@@ -84,15 +84,10 @@ Result<qint64> IncidentStore::createIncident(const NewIncident &incident, const 
 
 Result<QList<Incident>> IncidentStore::incidents() const
 {
-    auto ran =
-        m_database->run(QStringLiteral("SELECT %1 FROM incidents ORDER BY opened_at DESC, id DESC")
-                            .arg(Rows::incidentColumns));
-    if (!ran)
-        return Failure{ran.error()};
-    QList<Incident> result;
-    while (ran->next())
-        result.append(Rows::incident(*ran));
-    return result;
+    return m_database->list(
+        QStringLiteral("SELECT %1 FROM incidents ORDER BY opened_at DESC, id DESC")
+            .arg(Rows::incidentColumns),
+        {}, &Rows::incident);
 }
 
 Result<Incident> IncidentStore::incident(qint64 incidentId) const

@@ -129,6 +129,8 @@ private:
     Result<qint64> insertCommitment(const NewCommitment &commitment, qint64 hypothesisEntryId);
     Outcome insertOutcome(const Commitment &commitment, const QString &kind, const QString &by,
                           const QString &reason, qint64 supersededById, const QString &verdict);
+    Outcome recordAskEvent(qint64 askId, const QString &kind, const QString &by,
+                           const QString &note);
     Outcome bumpIncident(qint64 incidentId, const QString &assignments, const QVariantList &values);
     // Emits one signal per topic and incident since the last announcement.
     void announceChanges();

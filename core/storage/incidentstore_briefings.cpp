@@ -50,14 +50,8 @@ Result<qint64> IncidentStore::publishBriefing(const NewBriefing &briefing)
 
 Result<QList<Briefing>> IncidentStore::briefings(qint64 incidentId) const
 {
-    auto ran = m_database->run(
+    return m_database->list(
         QStringLiteral("SELECT %1 FROM briefings WHERE incident_id = ? ORDER BY seq")
             .arg(Rows::briefingColumns),
-        {incidentId});
-    if (!ran)
-        return Failure{ran.error()};
-    QList<Briefing> result;
-    while (ran->next())
-        result.append(Rows::briefing(*ran));
-    return result;
+        {incidentId}, &Rows::briefing);
 }

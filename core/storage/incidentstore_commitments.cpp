@@ -178,17 +178,11 @@ Result<qint64> IncidentStore::supersede(qint64 commitmentId, const QDateTime &ne
 Result<QList<Commitment>> IncidentStore::queryCommitments(const QString &where,
                                                           const QVariantList &values) const
 {
-    auto ran = m_database->run(
+    return m_database->list(
         QStringLiteral("SELECT %1 FROM commitments c LEFT JOIN commitment_outcomes o ON "
                        "o.commitment_id = c.id WHERE %2 ORDER BY c.due_at, c.id")
             .arg(Rows::commitmentColumns, where),
-        values);
-    if (!ran)
-        return Failure{ran.error()};
-    QList<Commitment> result;
-    while (ran->next())
-        result.append(Rows::commitment(*ran));
-    return result;
+        values, &Rows::commitment);
 }
 
 Result<QList<Commitment>> IncidentStore::commitments(qint64 incidentId) const

@@ -51,78 +51,55 @@ Result<qint64> IncidentStore::askCustomer(qint64 incidentId, const QString &what
 
 Result<QList<CustomerAsk>> IncidentStore::customerAsks(qint64 incidentId) const
 {
-    auto ran = m_database->run(kAskQuery.arg(Rows::askColumns, QStringLiteral("a.incident_id = ?")),
-                               {incidentId});
-    if (!ran)
-        return Failure{ran.error()};
-    QList<CustomerAsk> result;
-    while (ran->next())
-        result.append(Rows::ask(*ran));
-    return result;
+    return m_database->list(kAskQuery.arg(Rows::askColumns, QStringLiteral("a.incident_id = ?")),
+                            {incidentId}, &Rows::ask);
 }
 
 Outcome IncidentStore::markAskSent(qint64 askId, const QString &by)
 {
-    if (auto bad = checkText(QStringLiteral("name of who sent it"), by, FieldLimit::Name))
-        return *bad;
-    Outcome sent = m_database->write<Done>([&]() -> Outcome {
-        auto ran =
-            m_database->run(kAskQuery.arg(Rows::askColumns, QStringLiteral("a.id = ?")), {askId});
-        if (!ran)
-            return Failure{ran.error()};
-        if (!ran->next())
-            return Failure{QStringLiteral("There is no customer ask %1.").arg(askId)};
-        const CustomerAsk ask = Rows::ask(*ran);
-        if (ask.sentAt.isValid())
-            return Failure{QStringLiteral("That ask was already sent.")};
-        const auto inserted = m_database->run(
-            QStringLiteral("INSERT INTO customer_ask_events (incident_id, ask_id, kind, at, "
-                           "by_name, note) VALUES (?, ?, 'sent', ?, ?, '')"),
-            {ask.incidentId, askId, Rows::time(m_clock.now()), by.trimmed()});
-        if (!inserted)
-            return Failure{inserted.error()};
-        if (auto logged =
-                insertEvent(ask.incidentId, by, LogEvent::AskSent, EventText::askSent(ask));
-            !logged)
-            return Failure{logged.error()};
-        return done();
-    });
-    if (sent)
-        announceChanges();
-    return sent;
+    return recordAskEvent(askId, QStringLiteral("sent"), by, {});
 }
 
 Outcome IncidentStore::markAskAnswered(qint64 askId, const QString &answer, const QString &by)
 {
     if (auto bad = checkText(QStringLiteral("customer's answer"), answer, FieldLimit::Text))
         return *bad;
+    return recordAskEvent(askId, QStringLiteral("answered"), by, answer.trimmed());
+}
+
+Outcome IncidentStore::recordAskEvent(qint64 askId, const QString &kind, const QString &by,
+                                      const QString &note)
+{
     if (auto bad = checkText(QStringLiteral("name of who records it"), by, FieldLimit::Name))
         return *bad;
-    Outcome answered = m_database->write<Done>([&]() -> Outcome {
-        auto ran =
-            m_database->run(kAskQuery.arg(Rows::askColumns, QStringLiteral("a.id = ?")), {askId});
-        if (!ran)
-            return Failure{ran.error()};
-        if (!ran->next())
+    const bool answer = kind == u"answered";
+    Outcome recorded = m_database->write<Done>([&]() -> Outcome {
+        const auto asks = m_database->list(
+            kAskQuery.arg(Rows::askColumns, QStringLiteral("a.id = ?")), {askId}, &Rows::ask);
+        if (!asks)
+            return Failure{asks.error()};
+        if (asks->isEmpty())
             return Failure{QStringLiteral("There is no customer ask %1.").arg(askId)};
-        const CustomerAsk ask = Rows::ask(*ran);
-        if (ask.answeredAt.isValid())
-            return Failure{QStringLiteral("That ask was already answered.")};
+        const CustomerAsk &ask = asks->constFirst();
+        if ((answer ? ask.answeredAt : ask.sentAt).isValid())
+            return Failure{QStringLiteral("That ask was already %1.").arg(kind)};
         const auto inserted = m_database->run(
             QStringLiteral("INSERT INTO customer_ask_events (incident_id, ask_id, kind, at, "
-                           "by_name, note) VALUES (?, ?, 'answered', ?, ?, ?)"),
-            {ask.incidentId, askId, Rows::time(m_clock.now()), by.trimmed(), answer.trimmed()});
+                           "by_name, note) VALUES (?, ?, ?, ?, ?, ?)"),
+            {ask.incidentId, askId, kind, Rows::time(m_clock.now()), by.trimmed(), note});
         if (!inserted)
             return Failure{inserted.error()};
-        if (auto logged = insertEvent(ask.incidentId, by, LogEvent::AskAnswered,
-                                      EventText::askAnswered(ask, answer.trimmed()));
-            !logged)
+        const auto logged =
+            answer ? insertEvent(ask.incidentId, by, LogEvent::AskAnswered,
+                                 EventText::askAnswered(ask, note))
+                   : insertEvent(ask.incidentId, by, LogEvent::AskSent, EventText::askSent(ask));
+        if (!logged)
             return Failure{logged.error()};
         return done();
     });
-    if (answered)
+    if (recorded)
         announceChanges();
-    return answered;
+    return recorded;
 }
 
 Result<StatusChange> IncidentStore::changeStatus(const NewStatusChange &request)
@@ -186,31 +163,19 @@ Result<StatusChange> IncidentStore::changeStatus(const NewStatusChange &request)
 
 Result<QList<StatusChange>> IncidentStore::statusChanges(qint64 incidentId) const
 {
-    auto ran = m_database->run(
+    return m_database->list(
         QStringLiteral("SELECT %1 FROM status_changes WHERE incident_id = ? ORDER BY id")
             .arg(Rows::statusChangeColumns),
-        {incidentId});
-    if (!ran)
-        return Failure{ran.error()};
-    QList<StatusChange> result;
-    while (ran->next())
-        result.append(Rows::statusChange(*ran));
-    return result;
+        {incidentId}, &Rows::statusChange);
 }
 
 Result<QList<Notice>> IncidentStore::notices(qint64 incidentId) const
 {
-    auto ran = m_database->run(
+    return m_database->list(
         QStringLiteral("SELECT %1 FROM notices n LEFT JOIN notice_sends s ON s.notice_id = n.id "
                        "WHERE n.incident_id = ? ORDER BY n.id")
             .arg(Rows::noticeColumns),
-        {incidentId});
-    if (!ran)
-        return Failure{ran.error()};
-    QList<Notice> result;
-    while (ran->next())
-        result.append(Rows::notice(*ran));
-    return result;
+        {incidentId}, &Rows::notice);
 }
 
 Outcome IncidentStore::markNoticeSent(qint64 noticeId, const QString &by)

@@ -100,17 +100,10 @@ Result<qint64> IncidentStore::logEntryCount(qint64 incidentId) const
 Result<QList<LogEntry>> IncidentStore::logEntries(qint64 incidentId, qint64 firstSeq,
                                                   int maxCount) const
 {
-    auto ran = m_database->run(QStringLiteral("SELECT %1 FROM log_entries WHERE incident_id = ? "
-                                              "AND seq >= ? AND seq < ? ORDER BY seq")
-                                   .arg(Rows::logColumns),
-                               {incidentId, firstSeq, firstSeq + maxCount});
-    if (!ran)
-        return Failure{ran.error()};
-    QList<LogEntry> result;
-    result.reserve(maxCount);
-    while (ran->next())
-        result.append(Rows::logEntry(*ran));
-    return result;
+    return m_database->list(QStringLiteral("SELECT %1 FROM log_entries WHERE incident_id = ? "
+                                           "AND seq >= ? AND seq < ? ORDER BY seq")
+                                .arg(Rows::logColumns),
+                            {incidentId, firstSeq, firstSeq + maxCount}, &Rows::logEntry);
 }
 
 Result<LogEntry> IncidentStore::logEntry(qint64 entryId) const
@@ -154,16 +147,10 @@ Result<LogEntry> IncidentStore::answerQuestion(qint64 questionEntryId, const QSt
 
 Result<QList<LogEntry>> IncidentStore::openQuestions(qint64 incidentId) const
 {
-    auto ran = m_database->run(
+    return m_database->list(
         QStringLiteral("SELECT %1 FROM log_entries q WHERE incident_id = ? AND kind = 'question' "
                        "AND NOT EXISTS (SELECT 1 FROM log_entries a WHERE a.answers_id = q.id) "
                        "ORDER BY seq")
             .arg(Rows::logColumns),
-        {incidentId});
-    if (!ran)
-        return Failure{ran.error()};
-    QList<LogEntry> result;
-    while (ran->next())
-        result.append(Rows::logEntry(*ran));
-    return result;
+        {incidentId}, &Rows::logEntry);
 }

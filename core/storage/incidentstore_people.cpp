@@ -73,16 +73,10 @@ Outcome IncidentStore::handOver(qint64 incidentId, const QString &toName, const 
 
 Result<QList<Handover>> IncidentStore::handovers(qint64 incidentId) const
 {
-    auto ran =
-        m_database->run(QStringLiteral("SELECT %1 FROM handovers WHERE incident_id = ? ORDER BY id")
-                            .arg(Rows::handoverColumns),
-                        {incidentId});
-    if (!ran)
-        return Failure{ran.error()};
-    QList<Handover> result;
-    while (ran->next())
-        result.append(Rows::handover(*ran));
-    return result;
+    return m_database->list(
+        QStringLiteral("SELECT %1 FROM handovers WHERE incident_id = ? ORDER BY id")
+            .arg(Rows::handoverColumns),
+        {incidentId}, &Rows::handover);
 }
 
 Result<qint64> IncidentStore::frame(qint64 incidentId, const QString &objective, const QString &by)
