@@ -4,6 +4,7 @@
 #include "services/defaultlocation.h"
 #include "services/duetime.h"
 #include "services/incidentsnapshot.h"
+#include "services/severitycalibration.h"
 #include "storage/incidentstore.h"
 
 #include <QCommandLineParser>
@@ -336,10 +337,109 @@ int showStatus(QCommandLineParser &parser, const QStringList &arguments)
     auto store = openStore(parser, OpenMode::MustExist, clock);
     if (!store)
         return fail(store.error());
-    const auto snapshot = loadSnapshot(**store, *id);
+    const auto snapshot = loadSnapshot(**store, *id, SeverityRules::load());
     if (!snapshot)
         return fail(snapshot.error());
     out() << rollUpText(*snapshot, clock.now()) << Qt::endl;
+    return 0;
+}
+
+int assessImpact(QCommandLineParser &parser, const QStringList &arguments)
+{
+    const QCommandLineOption incident =
+        idOption(QStringLiteral("incident"), QStringLiteral("incident"));
+    const QCommandLineOption affected(QStringLiteral("affected-users"),
+                                      QStringLiteral("Users affected."), QStringLiteral("N"));
+    const QCommandLineOption total(QStringLiteral("total-users"),
+                                   QStringLiteral("Users of the service in all."),
+                                   QStringLiteral("M"));
+    const QCommandLineOption function(
+        QStringLiteral("function"),
+        QStringLiteral("A business function hit, as NAME:down or NAME:degraded; repeatable."),
+        QStringLiteral("NAME:STATE"));
+    const QCommandLineOption region(QStringLiteral("region"),
+                                    QStringLiteral("A region or site affected; repeatable."),
+                                    QStringLiteral("R"));
+    const QCommandLineOption workaround(QStringLiteral("workaround"),
+                                        QStringLiteral("Whether a workaround exists: yes or no."),
+                                        QStringLiteral("yes|no"));
+    const QCommandLineOption cost(QStringLiteral("cost-per-hour"),
+                                  QStringLiteral("Estimated cost per hour."),
+                                  QStringLiteral("AMOUNT"));
+    const QCommandLineOption currency(QStringLiteral("currency"),
+                                      QStringLiteral("Currency of the cost, e.g. EUR."),
+                                      QStringLiteral("CUR"));
+    const QCommandLineOption keyAccount(QStringLiteral("key-account"),
+                                        QStringLiteral("A key account is among those affected."));
+    const QCommandLineOption confidence(QStringLiteral("confidence"),
+                                        QStringLiteral("measured or estimated (default)."),
+                                        QStringLiteral("HOW"), QStringLiteral("estimated"));
+    const QCommandLineOption notes(QStringLiteral("notes"), QStringLiteral("Free notes."),
+                                   QStringLiteral("TEXT"));
+    const QCommandLineOption by = byOption();
+    parser.addOptions({incident, affected, total, function, region, workaround, cost, currency,
+                       keyAccount, confidence, notes, by});
+    parser.process(arguments);
+    const QString command = QStringLiteral("assess");
+    const auto id = requiredId(parser, incident, command, QStringLiteral("incident"));
+    const auto affectedText = required(parser, affected, command);
+    const auto totalText = required(parser, total, command);
+    for (const QString &error : {id.error(), affectedText.error(), totalText.error()}) {
+        if (!error.isEmpty())
+            return fail(error, kExitUsage);
+    }
+    ImpactAssessment a;
+    a.incidentId = *id;
+    a.by = parser.value(by);
+    bool affectedOk = false;
+    bool totalOk = false;
+    a.affectedUsers = affectedText->toLongLong(&affectedOk);
+    a.totalUsers = totalText->toLongLong(&totalOk);
+    if (!affectedOk || !totalOk)
+        return fail(QStringLiteral("--affected-users and --total-users take whole numbers."),
+                    kExitUsage);
+    const FunctionsParse functions = parseFunctions(parser.values(function).join(u','));
+    if (!functions.error.isEmpty())
+        return fail(functions.error, kExitUsage);
+    a.functions = functions.functions;
+    a.regions = parser.values(region);
+    if (parser.isSet(workaround)) {
+        const QString answer = parser.value(workaround).toLower();
+        if (answer != u"yes" && answer != u"no")
+            return fail(QStringLiteral("--workaround takes yes or no."), kExitUsage);
+        a.workaround = answer == u"yes";
+    }
+    if (parser.isSet(cost)) {
+        bool ok = false;
+        a.costPerHour = parser.value(cost).toDouble(&ok);
+        if (!ok)
+            return fail(QStringLiteral("--cost-per-hour takes an amount, e.g. 2500."), kExitUsage);
+    }
+    a.currency = parser.value(currency);
+    a.keyAccount = parser.isSet(keyAccount);
+    const auto how = parseConfidence(parser.value(confidence));
+    if (!how)
+        return fail(QStringLiteral("--confidence takes measured or estimated."), kExitUsage);
+    a.confidence = *how;
+    a.notes = parser.value(notes);
+
+    SystemClock clock;
+    auto store = openStore(parser, OpenMode::MustExist, clock);
+    if (!store)
+        return fail(store.error());
+    const SeverityRules rules = SeverityRules::load();
+    if (const auto recorded = (*store)->assessImpact(a, rules); !recorded)
+        return fail(recorded.error());
+    const auto incidentNow = (*store)->incident(*id);
+    const auto assessments = (*store)->impactAssessments(*id);
+    const auto changes = (*store)->severityChanges(*id);
+    if (!incidentNow || !assessments || !changes)
+        return fail(incidentNow.error() + assessments.error() + changes.error());
+    out() << QStringLiteral("Suggested ") << calibrate(a, rules).reason << '\n'
+          << impactSentence(a) << '\n'
+          << QStringLiteral("Severity now: ")
+          << severityStatus(incidentNow->severity, *assessments, *changes, rules).text()
+          << Qt::endl;
     return 0;
 }
 
@@ -361,6 +461,10 @@ const QList<Command> &commands()
          QStringLiteral("Replace a deadline with a new due time and say why the old one was not "
                         "kept; prints the new id."),
          &supersede},
+        {QStringLiteral("assess"),
+         QStringLiteral("Record an impact assessment; prints the suggested severity and why, and "
+                        "the impact in one sentence."),
+         &assessImpact},
         {QStringLiteral("status"),
          QStringLiteral("The roll-up a commander reads aloud for one incident."), &showStatus},
     };

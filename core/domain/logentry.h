@@ -59,6 +59,8 @@ inline const QString AskSent = QStringLiteral("ask-sent");
 inline const QString AskAnswered = QStringLiteral("ask-answered");
 inline const QString StatusChanged = QStringLiteral("status");
 inline const QString NoticeSent = QStringLiteral("notice-sent");
+inline const QString ImpactAssessed = QStringLiteral("impact");
+inline const QString SeverityChanged = QStringLiteral("severity");
 } // namespace LogEvent
 
 struct NewLogEntry

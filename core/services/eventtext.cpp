@@ -120,6 +120,28 @@ QString statusChanged(const StatusChange &change)
     return text;
 }
 
+QString impactAssessed(const QString &sentence, const QString &calibration,
+                       const QString &severityNote)
+{
+    return QStringLiteral("Impact assessed: %1 Suggested %2.%3")
+        .arg(sentence, calibration, severityNote.isEmpty() ? QString() : u' ' + severityNote);
+}
+
+QString severityChanged(Severity from, Severity to, const std::optional<Severity> &assessed,
+                        const QString &reason)
+{
+    QString text = QStringLiteral("Severity %1 -> %2").arg(severityName(from), severityName(to));
+    if (assessed && *assessed == to)
+        text += QStringLiteral(", as assessed");
+    else if (assessed)
+        text += QStringLiteral(", overriding the assessed %1").arg(severityName(*assessed));
+    else
+        text += QStringLiteral(", not yet assessed");
+    if (!reason.isEmpty())
+        text += QStringLiteral(": ") + reason;
+    return text + u'.';
+}
+
 QString noticeSent(IncidentStatus status)
 {
     return QStringLiteral("Customer notice sent (status %1).").arg(statusName(status));

@@ -29,4 +29,8 @@ QString askSent(const CustomerAsk &ask);
 QString askAnswered(const CustomerAsk &ask, const QString &answer);
 QString statusChanged(const StatusChange &change);
 QString noticeSent(IncidentStatus status);
+QString impactAssessed(const QString &sentence, const QString &calibration,
+                       const QString &severityNote);
+QString severityChanged(Severity from, Severity to, const std::optional<Severity> &assessed,
+                        const QString &reason);
 } // namespace EventText

@@ -24,7 +24,8 @@ qint64 IncidentSnapshot::secondsToAcknowledge() const
     return first.isValid() ? incident.openedAt.secsTo(first) : -1;
 }
 
-Result<IncidentSnapshot> loadSnapshot(const IncidentStore &store, qint64 incidentId)
+Result<IncidentSnapshot> loadSnapshot(const IncidentStore &store, qint64 incidentId,
+                                      const SeverityRules &rules)
 {
     IncidentSnapshot s;
     const auto incident = store.incident(incidentId);
@@ -37,8 +38,11 @@ Result<IncidentSnapshot> loadSnapshot(const IncidentStore &store, qint64 inciden
     const auto questions = store.openQuestions(incidentId);
     const auto asks = store.customerAsks(incidentId);
     const auto notices = store.notices(incidentId);
-    for (const QString &error : {commitments.error(), framing.error(), problem.error(),
-                                 questions.error(), asks.error(), notices.error()}) {
+    const auto assessments = store.impactAssessments(incidentId);
+    const auto severityChanges = store.severityChanges(incidentId);
+    for (const QString &error :
+         {commitments.error(), framing.error(), problem.error(), questions.error(), asks.error(),
+          notices.error(), assessments.error(), severityChanges.error()}) {
         if (!error.isEmpty())
             return Failure{error};
     }
@@ -48,6 +52,8 @@ Result<IncidentSnapshot> loadSnapshot(const IncidentStore &store, qint64 inciden
     s.openQuestions = *questions;
     s.asks = *asks;
     s.notices = *notices;
+    s.assessments = *assessments;
+    s.severity = severityStatus(s.incident.severity, s.assessments, *severityChanges, rules);
     return s;
 }
 
@@ -56,8 +62,13 @@ QString rollUpText(const IncidentSnapshot &s, const QDateTime &now)
     const Incident &i = s.incident;
     QStringList lines;
     lines << QStringLiteral("Incident %1: %2 (%3)").arg(i.id).arg(i.title, i.customer);
-    lines << QStringLiteral("Status: %1 · Severity: %2")
-                 .arg(statusName(i.status), severityName(i.severity));
+    lines
+        << QStringLiteral("Status: %1 · Severity: %2").arg(statusName(i.status), s.severity.text());
+    if (!s.assessments.isEmpty())
+        lines << QStringLiteral("Impact: %1").arg(impactSentence(s.assessments.constLast()));
+    else
+        lines << QStringLiteral("Impact: NOT ASSESSED. Assess scope and scale before the "
+                                "severity.");
     if (i.inChargeName.isEmpty())
         lines << QStringLiteral("In charge: NOBODY. Name one person, with a phone number.");
     else

@@ -2,11 +2,13 @@
 
 #include "domain/commitment.h"
 #include "domain/customerask.h"
+#include "domain/impact.h"
 #include "domain/incident.h"
 #include "domain/logentry.h"
 #include "domain/people.h"
 #include "domain/result.h"
 #include "domain/statuschange.h"
+#include "services/severitycalibration.h"
 
 #include <QList>
 
@@ -24,13 +26,16 @@ struct IncidentSnapshot
     QList<LogEntry> openQuestions;
     QList<CustomerAsk> asks;
     QList<Notice> notices;
+    QList<ImpactAssessment> assessments;
+    SeverityStatus severity;
 
     int outstandingAsks() const;
     // From the incident's opening to the first notice sent; invalid (-1) until one is sent.
     qint64 secondsToAcknowledge() const;
 };
 
-Result<IncidentSnapshot> loadSnapshot(const IncidentStore &store, qint64 incidentId);
+Result<IncidentSnapshot> loadSnapshot(const IncidentStore &store, qint64 incidentId,
+                                      const SeverityRules &rules = {});
 
 // The roll-up `warroom status` prints: status, severity, person in charge, framing (stale?),
 // problem statement confirmation, next deadline and time left, open questions, outstanding

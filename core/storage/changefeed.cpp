@@ -40,6 +40,8 @@ ChangeFeed::ChangeFeed(const Database &database) : m_database(database)
     add("status_changes", ChangeTopic::Status);
     add("notices", ChangeTopic::Status);
     add("notice_sends", ChangeTopic::Status);
+    add("impact_assessments", ChangeTopic::Impact);
+    add("severity_changes", ChangeTopic::Impact);
 
     // Start from what is there now: only later rows are news.
     for (const Source &source : std::as_const(m_sources)) {

@@ -19,7 +19,8 @@ enum class ChangeTopic
     Framing,
     Problem, // problem statements and their confirmations
     Asks,    // customer asks and their sent/answered events
-    Status   // status changes and the notices they draft
+    Status,  // status changes and the notices they draft
+    Impact   // impact assessments and severity changes
 };
 
 struct Change

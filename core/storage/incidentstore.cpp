@@ -168,6 +168,9 @@ void IncidentStore::announceChanges()
         case ChangeTopic::Status:
             emit statusHistoryChanged(change.incidentId);
             break;
+        case ChangeTopic::Impact:
+            emit impactChanged(change.incidentId);
+            break;
         }
     }
 }

@@ -3,11 +3,14 @@
 #include "domain/briefing.h"
 #include "domain/commitment.h"
 #include "domain/customerask.h"
+#include "domain/impact.h"
 #include "domain/incident.h"
 #include "domain/logentry.h"
 #include "domain/people.h"
 #include "domain/result.h"
+#include "domain/severitychange.h"
 #include "domain/statuschange.h"
+#include "services/severitycalibration.h"
 #include "storage/changefeed.h"
 #include "storage/database.h"
 
@@ -95,6 +98,16 @@ public:
     Result<QList<Notice>> notices(qint64 incidentId) const;
     Outcome markNoticeSent(qint64 noticeId, const QString &by);
 
+    // --- impact and severity (incidentstore_impact.cpp)
+    // Records an assessment and, unless the commander has overridden the severity, moves the
+    // severity to the one the rules suggest for it.
+    Result<qint64> assessImpact(const ImpactAssessment &assessment, const SeverityRules &rules);
+    Result<QList<ImpactAssessment>> impactAssessments(qint64 incidentId) const;
+    // Sets the severity. Going against the latest assessment needs a written reason.
+    Outcome setSeverity(qint64 incidentId, Severity severity, const QString &reason,
+                        const QString &by, const SeverityRules &rules);
+    Result<QList<SeverityChange>> severityChanges(qint64 incidentId) const;
+
     // --- briefings (incidentstore_briefings.cpp)
     Result<qint64> publishBriefing(const NewBriefing &briefing);
     Result<QList<Briefing>> briefings(qint64 incidentId) const;
@@ -113,6 +126,7 @@ signals:
     void problemStatementChanged(qint64 incidentId);
     void customerAsksChanged(qint64 incidentId);
     void statusHistoryChanged(qint64 incidentId);
+    void impactChanged(qint64 incidentId);
 
 private:
     // The failure of an event insert whose (commitment, event) is already in the log.
@@ -131,6 +145,9 @@ private:
                           const QString &reason, qint64 supersededById, const QString &verdict);
     Outcome recordAskEvent(qint64 askId, const QString &kind, const QString &by,
                            const QString &note);
+    Outcome insertSeverityChange(const Incident &incident, Severity to,
+                                 std::optional<Severity> assessed, const QString &reason,
+                                 const QString &by);
     Outcome bumpIncident(qint64 incidentId, const QString &assignments, const QVariantList &values);
     // Emits one signal per topic and incident since the last announcement.
     void announceChanges();

@@ -1,5 +1,9 @@
 #include "storage/rows.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
 namespace Rows {
 QVariant time(const QDateTime &time)
 {
@@ -226,5 +230,71 @@ Notice notice(const QSqlQuery &q)
     n.sentAt = time(q.value(5));
     n.sentBy = q.value(6).toString();
     return n;
+}
+const QString impactColumns = QStringLiteral(
+    "id, incident_id, at, by_name, affected_users, total_users, functions, regions, workaround, "
+    "cost_per_hour, currency, key_account, confidence, notes");
+
+QString functionsJson(const QList<AffectedFunction> &functions)
+{
+    QJsonArray array;
+    for (const AffectedFunction &f : functions)
+        array.append(QJsonObject{{QStringLiteral("name"), f.name},
+                                 {QStringLiteral("state"), functionStateName(f.state)}});
+    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
+}
+
+QString regionsJson(const QStringList &regions)
+{
+    return QString::fromUtf8(
+        QJsonDocument(QJsonArray::fromStringList(regions)).toJson(QJsonDocument::Compact));
+}
+
+ImpactAssessment impact(const QSqlQuery &q)
+{
+    ImpactAssessment a;
+    a.id = q.value(0).toLongLong();
+    a.incidentId = q.value(1).toLongLong();
+    a.at = time(q.value(2));
+    a.by = q.value(3).toString();
+    a.affectedUsers = q.value(4).toLongLong();
+    a.totalUsers = q.value(5).toLongLong();
+    const QJsonArray functions = QJsonDocument::fromJson(q.value(6).toString().toUtf8()).array();
+    for (const QJsonValue &value : functions) {
+        const QJsonObject f = value.toObject();
+        a.functions.append({f.value(QStringLiteral("name")).toString(),
+                            f.value(QStringLiteral("state")).toString() == u"down"
+                                ? FunctionState::Down
+                                : FunctionState::Degraded});
+    }
+    for (const QJsonValue &region : QJsonDocument::fromJson(q.value(7).toString().toUtf8()).array())
+        a.regions.append(region.toString());
+    if (!q.value(8).isNull())
+        a.workaround = q.value(8).toInt() != 0;
+    if (!q.value(9).isNull())
+        a.costPerHour = q.value(9).toDouble();
+    a.currency = q.value(10).toString();
+    a.keyAccount = q.value(11).toInt() != 0;
+    a.confidence = parseConfidence(q.value(12).toString()).value_or(Confidence::Estimated);
+    a.notes = q.value(13).toString();
+    return a;
+}
+
+const QString severityChangeColumns = QStringLiteral(
+    "id, incident_id, at, by_name, from_severity, to_severity, assessed_severity, reason");
+
+SeverityChange severityChange(const QSqlQuery &q)
+{
+    SeverityChange c;
+    c.id = q.value(0).toLongLong();
+    c.incidentId = q.value(1).toLongLong();
+    c.at = time(q.value(2));
+    c.by = q.value(3).toString();
+    c.from = parseSeverity(q.value(4).toString()).value_or(Severity::Sev3);
+    c.to = parseSeverity(q.value(5).toString()).value_or(Severity::Sev3);
+    if (!q.value(6).isNull())
+        c.assessed = parseSeverity(q.value(6).toString());
+    c.reason = q.value(7).toString();
+    return c;
 }
 } // namespace Rows

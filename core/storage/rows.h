@@ -3,9 +3,11 @@
 #include "domain/briefing.h"
 #include "domain/commitment.h"
 #include "domain/customerask.h"
+#include "domain/impact.h"
 #include "domain/incident.h"
 #include "domain/logentry.h"
 #include "domain/people.h"
+#include "domain/severitychange.h"
 #include "domain/statuschange.h"
 
 #include <QDateTime>
@@ -51,4 +53,13 @@ StatusChange statusChange(const QSqlQuery &q);
 
 extern const QString noticeColumns; // from "notices n LEFT JOIN notice_sends s"
 Notice notice(const QSqlQuery &q);
+
+extern const QString impactColumns;
+ImpactAssessment impact(const QSqlQuery &q);
+// Functions and regions as the JSON text stored in their columns.
+QString functionsJson(const QList<AffectedFunction> &functions);
+QString regionsJson(const QStringList &regions);
+
+extern const QString severityChangeColumns;
+SeverityChange severityChange(const QSqlQuery &q);
 } // namespace Rows

@@ -159,6 +159,34 @@ QStringList version2(const SqlDialect &d)
         sql += d.appendOnlyGuards(QString::fromLatin1(table));
     return sql;
 }
+// Impact assessments over time, and severity changes with their reasons.
+QStringList version3(const SqlDialect &d)
+{
+    QStringList sql{
+        // Functions and regions are short lists written and read whole: JSON text keeps them
+        // in the row on both SQLite and PostgreSQL.
+        QStringLiteral("CREATE TABLE impact_assessments (%1, "
+                       "incident_id BIGINT NOT NULL REFERENCES incidents(id), "
+                       "at BIGINT NOT NULL, by_name TEXT NOT NULL, "
+                       "affected_users BIGINT NOT NULL CHECK (affected_users >= 0), "
+                       "total_users BIGINT NOT NULL CHECK (total_users > 0), "
+                       "functions TEXT NOT NULL, regions TEXT NOT NULL, "
+                       "workaround INTEGER, cost_per_hour DOUBLE PRECISION, "
+                       "currency TEXT NOT NULL, key_account INTEGER NOT NULL, "
+                       "confidence TEXT NOT NULL, notes TEXT NOT NULL)")
+            .arg(d.idColumn()),
+        QStringLiteral("CREATE INDEX impact_by_incident ON impact_assessments (incident_id, id)"),
+        QStringLiteral("CREATE TABLE severity_changes (%1, "
+                       "incident_id BIGINT NOT NULL REFERENCES incidents(id), "
+                       "at BIGINT NOT NULL, by_name TEXT NOT NULL, "
+                       "from_severity TEXT NOT NULL, to_severity TEXT NOT NULL, "
+                       "assessed_severity TEXT, reason TEXT NOT NULL)")
+            .arg(d.idColumn()),
+    };
+    for (const char *table : {"impact_assessments", "severity_changes"})
+        sql += d.appendOnlyGuards(QString::fromLatin1(table));
+    return sql;
+}
 } // namespace
 
 const QList<Migration> &migrations()
@@ -169,6 +197,7 @@ const QList<Migration> &migrations()
          QStringLiteral("timeboxes, handovers, framing, problem statements, questions, "
                         "customer asks, status changes and notices"),
          &version2},
+        {3, QStringLiteral("impact assessments and severity changes"), &version3},
     };
     return all;
 }
