@@ -3,6 +3,7 @@
 #include "dialogs/formdialog.h"
 #include "dialogs/modalhook.h"
 #include "services/clock.h"
+#include "services/severitycalibration.h"
 #include "services/statusrules.h"
 #include "services/timebox.h"
 #include "storage/incidentstore.h"
@@ -13,6 +14,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
+#include <QLocale>
 
 IncidentActions::IncidentActions(IncidentStore &store, const Clock &clock, QWidget *dialogParent)
     : QObject(dialogParent), m_store(store), m_clock(clock), m_dialogParent(dialogParent)
@@ -46,6 +48,11 @@ IncidentActions::IncidentActions(IncidentStore &store, const Clock &clock, QWidg
     m_changeStatus = makeAction(
         tr("Change &status…"), QStringLiteral("changeStatusAction"), [this] { changeStatus(); },
         QKeySequence(tr("Ctrl+Shift+S")));
+    m_assessImpact = makeAction(
+        tr("Assess &impact…"), QStringLiteral("assessImpactAction"), [this] { assessImpact(); },
+        QKeySequence(tr("Ctrl+I")));
+    m_setSeverity = makeAction(tr("Set se&verity…"), QStringLiteral("setSeverityAction"),
+                               [this] { setSeverity(); });
     setIncident(0);
 }
 
@@ -62,8 +69,9 @@ QAction *IncidentActions::makeAction(const QString &text, const QString &objectN
 
 QList<QAction *> IncidentActions::all() const
 {
-    return {m_commitDeadline, m_timeboxTheory,  m_handOver, m_frame,       m_confirmFraming,
-            m_restateProblem, m_confirmProblem, m_askTeam,  m_askCustomer, m_changeStatus};
+    return {m_commitDeadline, m_timeboxTheory,  m_handOver,       m_frame,
+            m_confirmFraming, m_restateProblem, m_confirmProblem, m_askTeam,
+            m_askCustomer,    m_changeStatus,   m_assessImpact,   m_setSeverity};
 }
 
 void IncidentActions::setIncident(qint64 incidentId)
@@ -423,6 +431,125 @@ void IncidentActions::changeStatus()
             m_store.changeStatus({m_incidentId, *by, status, f.text(QStringLiteral("doing")), next,
                                   f.text(QStringLiteral("why"))});
         return changed ? done() : Outcome(Failure{changed.error()});
+    });
+    ModalHook::exec(form);
+}
+
+namespace {
+// The assessment the form describes, or why it does not yet describe one.
+Result<ImpactAssessment> assessmentFrom(const FormDialog &f, qint64 incidentId, const QString &by)
+{
+    ImpactAssessment a;
+    a.incidentId = incidentId;
+    a.by = by;
+    const QLocale english(QLocale::English);
+    bool affectedOk = false;
+    bool totalOk = false;
+    a.affectedUsers = english.toLongLong(f.text(QStringLiteral("affected")).trimmed(), &affectedOk);
+    a.totalUsers = english.toLongLong(f.text(QStringLiteral("total")).trimmed(), &totalOk);
+    if (!affectedOk || !totalOk)
+        return Failure{QObject::tr("Give the affected and total users as whole numbers.")};
+    const FunctionsParse functions = parseFunctions(f.text(QStringLiteral("functions")));
+    if (!functions.error.isEmpty())
+        return Failure{functions.error};
+    a.functions = functions.functions;
+    for (const QString &region : f.text(QStringLiteral("regions")).split(u',', Qt::SkipEmptyParts))
+        a.regions.append(region.trimmed());
+    const int workaround = f.choice(QStringLiteral("workaround")).toInt();
+    if (workaround >= 0)
+        a.workaround = workaround == 1;
+    const QString cost = f.text(QStringLiteral("cost")).trimmed();
+    if (!cost.isEmpty()) {
+        bool ok = false;
+        a.costPerHour = english.toDouble(cost, &ok);
+        if (!ok)
+            return Failure{QObject::tr("The cost per hour is a number, e.g. 2500.")};
+    }
+    a.currency = f.text(QStringLiteral("currency")).trimmed();
+    a.keyAccount = f.checked(QStringLiteral("keyAccount"));
+    a.confidence = Confidence(f.choice(QStringLiteral("confidence")).toInt());
+    a.notes = f.text(QStringLiteral("notes"));
+    return a;
+}
+} // namespace
+
+void IncidentActions::assessImpact()
+{
+    const auto by = who();
+    if (!by)
+        return;
+    const auto previous = m_store.impactAssessments(m_incidentId);
+    if (!previous)
+        return report(Failure{previous.error()});
+    const ImpactAssessment last = previous->isEmpty() ? ImpactAssessment{} : previous->constLast();
+    FormDialog form(tr("Assess impact"),
+                    tr("Scope (how many, how badly) and scale (who, how costly). Severity follows "
+                       "from the assessment, not from how loud the caller is."),
+                    m_dialogParent);
+    form.addLine(QStringLiteral("affected"), tr("&Affected users:"),
+                 last.id ? QString::number(last.affectedUsers) : QString());
+    form.addLine(QStringLiteral("total"), tr("&Total users:"),
+                 last.id ? QString::number(last.totalUsers) : QString());
+    form.addLine(QStringLiteral("functions"), tr("Business &functions:"),
+                 formatFunctions(last.functions), tr("Ordering:down, Search:degraded"));
+    form.addLine(QStringLiteral("regions"), tr("&Regions or sites:"), last.regions.join(u", "),
+                 tr("EU-West, Berlin office"));
+    form.addChoice(QStringLiteral("workaround"), tr("&Workaround:"),
+                   {{tr("not known yet"), -1}, {tr("yes, one exists"), 1}, {tr("no"), 0}});
+    form.addLine(QStringLiteral("cost"), tr("Cost per &hour:"), {}, tr("optional, e.g. 2500"));
+    form.addLine(QStringLiteral("currency"), tr("C&urrency:"), last.currency, tr("e.g. EUR"));
+    form.addCheck(QStringLiteral("keyAccount"), tr("&Key account affected:"), last.keyAccount);
+    form.addChoice(QStringLiteral("confidence"), tr("&Confidence:"),
+                   {{tr("estimated"), int(Confidence::Estimated)},
+                    {tr("measured"), int(Confidence::Measured)}});
+    form.addText(QStringLiteral("notes"), tr("&Notes:"));
+    const SeverityRules rules = SeverityRules::load();
+    form.setPreview([&](const FormDialog &f) {
+        const auto a = assessmentFrom(f, m_incidentId, *by);
+        if (!a)
+            return tr("Suggested severity: fill in the users first.");
+        if (a->totalUsers <= 0 || a->affectedUsers > a->totalUsers)
+            return tr("Affected users must be between 0 and the total.");
+        return tr("Suggested %1\n%2").arg(calibrate(*a, rules).reason, impactSentence(*a));
+    });
+    form.setSubmit(tr("Record assessment"), [&](const FormDialog &f) -> Outcome {
+        const auto a = assessmentFrom(f, m_incidentId, *by);
+        if (!a)
+            return Failure{a.error()};
+        const auto id = m_store.assessImpact(*a, rules);
+        return id ? done() : Outcome(Failure{id.error()});
+    });
+    ModalHook::exec(form);
+}
+
+void IncidentActions::setSeverity()
+{
+    const auto by = who();
+    if (!by)
+        return;
+    const auto incident = m_store.incident(m_incidentId);
+    const auto assessments = m_store.impactAssessments(m_incidentId);
+    if (!incident || !assessments)
+        return report(Failure{incident.error() + assessments.error()});
+    const SeverityRules rules = SeverityRules::load();
+    const QString intro =
+        assessments->isEmpty()
+            ? tr("No impact has been assessed yet: assess it first, or say why the severity is "
+                 "set without one.")
+            : tr("Assessed %1. Going against the assessment needs a written reason, shown in "
+                 "the header.")
+                  .arg(calibrate(assessments->constLast(), rules).reason);
+    FormDialog form(tr("Set severity"), intro, m_dialogParent);
+    QList<QPair<QString, QVariant>> choices;
+    for (Severity s : {Severity::Sev1, Severity::Sev2, Severity::Sev3, Severity::Sev4})
+        choices.append({severityName(s), int(s)});
+    form.addChoice(QStringLiteral("severity"), tr("&Severity:"), choices);
+    form.addLine(QStringLiteral("reason"), tr("&Reason:"), {},
+                 tr("e.g. regulatory deadline today"));
+    form.setSubmit(tr("Set severity"), [&](const FormDialog &f) {
+        return m_store.setSeverity(m_incidentId,
+                                   Severity(f.choice(QStringLiteral("severity")).toInt()),
+                                   f.text(QStringLiteral("reason")), *by, rules);
     });
     ModalHook::exec(form);
 }

@@ -40,6 +40,8 @@ public:
     QAction *askTeamAction() const { return m_askTeam; }
     QAction *askCustomerAction() const { return m_askCustomer; }
     QAction *changeStatusAction() const { return m_changeStatus; }
+    QAction *assessImpactAction() const { return m_assessImpact; }
+    QAction *setSeverityAction() const { return m_setSeverity; }
     QList<QAction *> all() const;
 
     void markMet(qint64 commitmentId);
@@ -69,6 +71,8 @@ private:
     void restateProblem();
     void confirmProblem();
     void changeStatus();
+    void assessImpact();
+    void setSeverity();
 
     IncidentStore &m_store;
     const Clock &m_clock;
@@ -85,4 +89,6 @@ private:
     QAction *m_askTeam;
     QAction *m_askCustomer;
     QAction *m_changeStatus;
+    QAction *m_assessImpact;
+    QAction *m_setSeverity;
 };

@@ -79,6 +79,8 @@ void MainWindow::createActions()
     QMenu *incident = menuBar()->addMenu(tr("&Incident"));
     incident->addActions({a.commitDeadline(), a.timeboxTheoryAction()});
     incident->addSeparator();
+    incident->addActions({a.assessImpactAction(), a.setSeverityAction()});
+    incident->addSeparator();
     incident->addActions({a.changeStatusAction(), a.handOverAction()});
     incident->addSeparator();
     incident->addActions({a.frameAction(), a.confirmFramingAction(), a.restateProblemAction(),
@@ -90,9 +92,9 @@ void MainWindow::createActions()
     toolbar->setObjectName(QStringLiteral("incidentToolBar"));
     toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
     toolbar->setMovable(false);
-    toolbar->addActions({a.commitDeadline(), a.timeboxTheoryAction(), a.changeStatusAction(),
-                         a.handOverAction(), a.frameAction(), a.askTeamAction(),
-                         a.askCustomerAction(), a.confirmProblemAction()});
+    toolbar->addActions({a.commitDeadline(), a.timeboxTheoryAction(), a.assessImpactAction(),
+                         a.changeStatusAction(), a.handOverAction(), a.frameAction(),
+                         a.askTeamAction(), a.askCustomerAction(), a.confirmProblemAction()});
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_about);
 }

@@ -1,6 +1,7 @@
 #include "services/demoincident.h"
 
 #include "services/clock.h"
+#include "services/severitycalibration.h"
 #include "storage/incidentstore.h"
 
 #include <optional>
@@ -100,6 +101,23 @@ Result<qint64> seedDemoIncident(IncidentStore &store, ManualClock &clock, const 
     append(log(65, kSre, LogKind::Observation,
                QStringLiteral("order-service p99 latency 8.4 s (baseline 300 ms); HTTP 503 rate "
                               "19 % on eu-west-1 pods.")));
+    auto assess = [&](qint64 affected, bool workaround, const QString &by) {
+        ImpactAssessment a;
+        a.incidentId = *id;
+        a.by = by;
+        a.affectedUsers = affected;
+        a.totalUsers = 38000;
+        a.functions = {{QStringLiteral("Checkout"), FunctionState::Down}};
+        a.regions = {QStringLiteral("EU-West")};
+        if (workaround)
+            a.workaround = true;
+        a.keyAccount = false;
+        a.confidence = Confidence::Estimated;
+        a.notes = QStringLiteral("From the 503 rate on the eu-west-1 load balancers.");
+        s.step([&] { return store.assessImpact(a, SeverityRules()); });
+    };
+    s.at(64);
+    assess(7500, false, kSre);
     const auto question =
         append(log(63, kSre, LogKind::Question,
                    QStringLiteral("Did anything ship to order-service or its database in the last "
@@ -162,6 +180,15 @@ Result<qint64> seedDemoIncident(IncidentStore &store, ManualClock &clock, const 
     s.at(44);
     if (poolBox)
         s.step([&] { return store.settleTheory(*poolBox, TimeboxVerdict::Confirmed, kSre); });
+    s.at(43);
+    assess(2300, true, kCommander);
+    // The rules now say SEV3 (a workaround exists: the mobile app); the commander keeps SEV2.
+    s.step([&] {
+        return store.setSeverity(*id, Severity::Sev2,
+                                 QStringLiteral("evening peak within the hour; web orders are most "
+                                                "of Northwind's revenue"),
+                                 kCommander, SeverityRules());
+    });
     append(log(41, kDba, LogKind::Hypothesis,
                QStringLiteral("Remaining failures come from replication lag on the eu-west-1 "
                               "read replica: order look-ups hit stale rows.")));

@@ -145,7 +145,7 @@ QString impactSentence(const ImpactAssessment &a)
     if (!degraded.isEmpty())
         effects << QStringLiteral("have slow or unreliable %1").arg(listed(degraded));
     sentence +=
-        effects.isEmpty() ? QStringLiteral(" are affected") : u' ' + effects.join(u"; and ");
+        effects.isEmpty() ? QStringLiteral(" are affected") : u' ' + effects.join(u", and ");
     if (!a.regions.isEmpty())
         sentence += QStringLiteral(" in ") + listed(a.regions);
     if (a.workaround.has_value())

@@ -148,7 +148,7 @@ void TestImpact::sentence_data()
     QTest::newRow("down and degraded, two regions")
         << qint64(20000) << "Checkout:down,Payments:down,Search:degraded"
         << "EU-West,US-East" << 0 << false
-        << "About 20,000 of 40,000 users (50 %) cannot use Checkout and Payments; and have slow "
+        << "About 20,000 of 40,000 users (50 %) cannot use Checkout and Payments, and have slow "
            "or unreliable Search in EU-West and US-East; there is no workaround yet.";
     QTest::newRow("small share") << qint64(120) << ""
                                  << "" << -1 << false

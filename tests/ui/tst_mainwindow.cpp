@@ -100,7 +100,8 @@ void TestMainWindow::demoShowsLogBriefingAndCountdown()
     QVERIFY(inCharge->text().contains(QStringLiteral("Dana Whitfield")));
     QVERIFY(inCharge->text().contains(QStringLiteral("+44 20 7946 0321")));
     QCOMPARE(w.findChild<QLabel *>(QStringLiteral("severityLabel"))->text(),
-             QStringLiteral("SEV2"));
+             QStringLiteral("SEV2 (assessed SEV3, overridden: evening peak within the hour; web "
+                            "orders are most of Northwind's revenue)"));
 
     auto *log = w.findChild<QTableView *>(QStringLiteral("logTableView"));
     QCOMPARE(log->model()->rowCount(), *m_room->store().logEntryCount(id));

@@ -3,6 +3,7 @@
 #include "colors.h"
 #include "widgets/duetimeedit.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -13,8 +14,13 @@
 #include <QVBoxLayout>
 
 FormDialog::FormDialog(const QString &title, const QString &intro, QWidget *parent)
-    : QDialog(parent), m_form(new QFormLayout), m_error(new QLabel(this))
+    : QDialog(parent), m_form(new QFormLayout), m_error(new QLabel(this)),
+      m_preview(new QLabel(this))
 {
+    m_preview->setObjectName(QStringLiteral("previewLabel"));
+    m_preview->setTextFormat(Qt::PlainText);
+    m_preview->setWordWrap(true);
+    m_preview->hide();
     setWindowTitle(title);
     auto *introLabel = new QLabel(intro, this);
     introLabel->setWordWrap(true);
@@ -37,6 +43,7 @@ FormDialog::FormDialog(const QString &title, const QString &intro, QWidget *pare
     else
         introLabel->hide();
     layout->addLayout(m_form);
+    layout->addWidget(m_preview);
     layout->addWidget(m_error);
     layout->addWidget(buttons);
     setMinimumWidth(560);
@@ -50,6 +57,7 @@ QLineEdit *FormDialog::addLine(const QString &key, const QString &label, const Q
     edit->setPlaceholderText(placeholder);
     m_form->addRow(label, edit);
     m_fields.insert(key, edit);
+    connect(edit, &QLineEdit::textChanged, this, &FormDialog::updatePreview);
     return edit;
 }
 
@@ -87,7 +95,38 @@ QComboBox *FormDialog::addChoice(const QString &key, const QString &label,
         combo->addItem(text, value);
     m_form->addRow(label, combo);
     m_fields.insert(key, combo);
+    connect(combo, &QComboBox::currentIndexChanged, this, &FormDialog::updatePreview);
     return combo;
+}
+
+QCheckBox *FormDialog::addCheck(const QString &key, const QString &label, bool checked)
+{
+    auto *box = new QCheckBox(this);
+    box->setObjectName(key + QStringLiteral("CheckBox"));
+    box->setChecked(checked);
+    m_form->addRow(label, box);
+    m_fields.insert(key, box);
+    connect(box, &QCheckBox::toggled, this, &FormDialog::updatePreview);
+    return box;
+}
+
+bool FormDialog::checked(const QString &key) const
+{
+    auto *box = qobject_cast<QCheckBox *>(m_fields.value(key));
+    return box && box->isChecked();
+}
+
+void FormDialog::setPreview(std::function<QString(const FormDialog &)> preview)
+{
+    m_previewText = std::move(preview);
+    m_preview->show();
+    updatePreview();
+}
+
+void FormDialog::updatePreview()
+{
+    if (m_previewText)
+        m_preview->setText(m_previewText(*this));
 }
 
 void FormDialog::setSubmit(const QString &buttonText, Submit submit)

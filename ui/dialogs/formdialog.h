@@ -11,6 +11,7 @@
 
 class Clock;
 class DueTimeEdit;
+class QCheckBox;
 class QComboBox;
 class QFormLayout;
 class QLabel;
@@ -38,18 +39,26 @@ public:
                         const QString &text = {});
     QComboBox *addChoice(const QString &key, const QString &label,
                          const QList<QPair<QString, QVariant>> &choices);
+    QCheckBox *addCheck(const QString &key, const QString &label, bool checked = false);
     void setSubmit(const QString &buttonText, Submit submit);
+    // A line under the fields, recomputed whenever any field changes.
+    void setPreview(std::function<QString(const FormDialog &form)> preview);
 
     QString text(const QString &key) const;
     Result<QDateTime> due(const QString &key) const;
     QVariant choice(const QString &key) const;
+    bool checked(const QString &key) const;
 
     void accept() override;
 
 private:
+    void updatePreview();
+
     QFormLayout *m_form;
     QLabel *m_error;
     QPushButton *m_submitButton;
     Submit m_submit;
+    QLabel *m_preview;
+    std::function<QString(const FormDialog &)> m_previewText;
     QHash<QString, QWidget *> m_fields;
 };

@@ -154,3 +154,12 @@ void IncidentHeader::setOpenCounts(int openQuestions, int outstandingAsks)
               outstandingAsks > 0 ? QColor(0xad, 0x14, 0x57) : palette().color(QPalette::Mid),
               Qt::white);
 }
+
+void IncidentHeader::setSeverityText(const QString &text, bool assessed)
+{
+    m_severity->setText(text);
+    m_severity->setToolTip(assessed ? tr("Severity follows the latest impact assessment unless "
+                                         "overridden with a reason.")
+                                    : tr("Not assessed: assess the impact (Ctrl+I) before "
+                                         "trusting this severity."));
+}

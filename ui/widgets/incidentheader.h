@@ -24,6 +24,8 @@ public:
     void setNextDeadline(const std::optional<Commitment> &deadline);
     void setProblem(const std::optional<ProblemStatement> &problem);
     void setOpenCounts(int openQuestions, int outstandingAsks);
+    // "SEV2 (assessed SEV3, overridden: regulatory deadline today)"
+    void setSeverityText(const QString &text, bool assessed);
     CountdownWidget *countdown() const { return m_countdown; }
 
 private:

@@ -3,6 +3,7 @@
 #include "colors.h"
 #include "services/clock.h"
 #include "services/countdown.h"
+#include "services/severitycalibration.h"
 #include "storage/incidentstore.h"
 #include "widgets/alertbanner.h"
 #include "widgets/askspanel.h"
@@ -10,6 +11,7 @@
 #include "widgets/deadlinespanel.h"
 #include "widgets/framingbar.h"
 #include "widgets/handoverspanel.h"
+#include "widgets/impactpanel.h"
 #include "widgets/incidentheader.h"
 #include "widgets/noticespanel.h"
 #include "widgets/questionspanel.h"
@@ -50,6 +52,8 @@ IncidentView::IncidentView(IncidentStore &store, const Clock &clock, IncidentAct
         m_tabs->addTab(panel, title);
     };
     addPanel(new DeadlinesPanel(store, actions, clock, this), tr("Deadlines"));
+    m_impact = new ImpactPanel(store, actions, clock, this);
+    m_tabs->addTab(m_impact, tr("Impact"));
     addPanel(new QuestionsPanel(store, actions, clock, this), tr("Open questions"));
     addPanel(new AsksPanel(store, actions, this), tr("Customer asks"));
     addPanel(new NoticesPanel(store, actions, this), tr("Notices"));
@@ -58,8 +62,8 @@ IncidentView::IncidentView(IncidentStore &store, const Clock &clock, IncidentAct
     auto *businessSide = new QSplitter(Qt::Vertical, this);
     businessSide->addWidget(m_briefings);
     businessSide->addWidget(m_tabs);
-    businessSide->setStretchFactor(0, 3);
-    businessSide->setStretchFactor(1, 2);
+    businessSide->setStretchFactor(0, 1);
+    businessSide->setStretchFactor(1, 1);
 
     auto *channels = new QSplitter(Qt::Horizontal, this);
     channels->setObjectName(QStringLiteral("channelSplitter"));
@@ -96,6 +100,8 @@ IncidentView::IncidentView(IncidentStore &store, const Clock &clock, IncidentAct
             forThisIncident(&IncidentView::reloadCounts));
     connect(&m_store, &IncidentStore::customerAsksChanged, this,
             forThisIncident(&IncidentView::reloadCounts));
+    connect(&m_store, &IncidentStore::impactChanged, this,
+            forThisIncident(&IncidentView::reloadSeverity));
 
     auto *tick = new QTimer(this);
     tick->setInterval(1000);
@@ -118,6 +124,7 @@ void IncidentView::showIncident(qint64 incidentId)
     m_log->setIncident(incidentId);
     for (IncidentPanel *panel : std::as_const(m_panels))
         panel->setIncident(incidentId);
+    m_impact->setIncident(incidentId);
     // Deadlines that passed while nobody watched are recorded as missed now.
     if (incidentId > 0)
         m_store.recordMissedDeadlines(incidentId);
@@ -132,6 +139,19 @@ void IncidentView::reloadIncident()
         return showProblem(incident.error());
     m_header->setIncident(*incident);
     reloadFraming();
+    reloadSeverity();
+}
+
+void IncidentView::reloadSeverity()
+{
+    const auto incident = m_store.incident(m_incidentId);
+    const auto assessments = m_store.impactAssessments(m_incidentId);
+    const auto changes = m_store.severityChanges(m_incidentId);
+    if (!incident || !assessments || !changes)
+        return showProblem(incident.error() + assessments.error() + changes.error());
+    const SeverityStatus status =
+        severityStatus(incident->severity, *assessments, *changes, SeverityRules::load());
+    m_header->setSeverityText(status.text(), status.assessed.has_value());
 }
 
 void IncidentView::reloadCommitments()

@@ -11,6 +11,7 @@ class Clock;
 class FramingBar;
 class IncidentActions;
 class IncidentHeader;
+class ImpactPanel;
 class IncidentPanel;
 class IncidentStore;
 class QLabel;
@@ -46,6 +47,7 @@ private:
     void reloadFraming();
     void reloadProblem();
     void reloadCounts();
+    void reloadSeverity();
     void checkDeadlines();
     void raise(const DeadlineAlert &alert);
     void showProblem(const QString &message);
@@ -65,4 +67,5 @@ private:
     BriefingPanel *m_briefings;
     QTabWidget *m_tabs;
     QList<IncidentPanel *> m_panels;
+    ImpactPanel *m_impact;
 };
