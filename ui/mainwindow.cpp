@@ -2,6 +2,7 @@
 
 #include "dialogs/modalhook.h"
 #include "dialogs/newincidentdialog.h"
+#include "dialogs/severityrulesdialog.h"
 #include "incidentactions.h"
 #include "storage/incidentstore.h"
 #include "widgets/incidentlistpanel.h"
@@ -95,6 +96,14 @@ void MainWindow::createActions()
     toolbar->addActions({a.commitDeadline(), a.timeboxTheoryAction(), a.assessImpactAction(),
                          a.changeStatusAction(), a.handOverAction(), a.frameAction(),
                          a.askTeamAction(), a.askCustomerAction(), a.confirmProblemAction()});
+    QMenu *settings = menuBar()->addMenu(tr("&Settings"));
+    QAction *rules = settings->addAction(tr("&Severity rules…"));
+    rules->setObjectName(QStringLiteral("severityRulesAction"));
+    connect(rules, &QAction::triggered, this, [this] {
+        // The header's "assessed SEVx" follows the table: show the incident again under it.
+        if (SeverityRulesDialog::edit(this) && m_incidentView->incidentId() > 0)
+            m_incidentView->showIncident(m_incidentView->incidentId());
+    });
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_about);
 }

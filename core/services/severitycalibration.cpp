@@ -41,6 +41,20 @@ QString listed(const QStringList &items)
 }
 } // namespace
 
+Outcome SeverityRules::check() const
+{
+    if (!(sev3UserShare > 0 && sev3UserShare < sev2UserShare && sev2UserShare < sev1UserShare &&
+          sev1UserShare <= 1))
+        return Failure{QStringLiteral("The user shares must rise from SEV3 to SEV1, between 0 and "
+                                      "100 %.")};
+    if (sev1FunctionsDown < 1 || sev1FunctionsDown > 50)
+        return Failure{QStringLiteral("The functions down for SEV1 must be between 1 and 50.")};
+    if (!(sev2CostPerHour > 0 && sev2CostPerHour < sev1CostPerHour))
+        return Failure{QStringLiteral("The cost per hour for SEV1 must be above that for SEV2, "
+                                      "and both above 0.")};
+    return done();
+}
+
 QVariantMap SeverityRules::toMap() const
 {
     return {{QStringLiteral("sev1UserShare"), sev1UserShare},
@@ -156,8 +170,9 @@ QString impactSentence(const ImpactAssessment &a)
 
 SeverityRules SeverityRules::load()
 {
-    QSettings settings;
-    return fromMap(settings.value(QStringLiteral("severity/rules")).toMap());
+    const SeverityRules stored =
+        fromMap(QSettings().value(QStringLiteral("severity/rules")).toMap());
+    return stored.check() ? stored : SeverityRules();
 }
 
 void SeverityRules::save() const
@@ -172,6 +187,10 @@ QString SeverityStatus::text() const
         return QStringLiteral("%1 (not assessed)").arg(name);
     if (!overridden())
         return QStringLiteral("%1 (assessed)").arg(name);
+    if (overrideReason.isEmpty())
+        return QStringLiteral("%1 (assessed %2 under the current rules: re-assess or set the "
+                              "severity)")
+            .arg(name, severityName(*assessed));
     return QStringLiteral("%1 (assessed %2, overridden: %3)")
         .arg(name, severityName(*assessed), overrideReason);
 }
@@ -190,8 +209,6 @@ SeverityStatus severityStatus(Severity current, const QList<ImpactAssessment> &a
                 break;
             }
         }
-        if (status.overrideReason.isEmpty())
-            status.overrideReason = QStringLiteral("set before the impact was assessed");
     }
     return status;
 }

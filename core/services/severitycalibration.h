@@ -2,6 +2,7 @@
 
 #include "domain/impact.h"
 #include "domain/incident.h"
+#include "domain/result.h"
 #include "domain/severitychange.h"
 
 #include <QString>
@@ -23,6 +24,8 @@ struct SeverityRules
     double sev1CostPerHour = 100000;
     double sev2CostPerHour = 10000;
 
+    // Why this table cannot be used (thresholds out of order or out of range), if so.
+    Outcome check() const;
     QVariantMap toMap() const;
     static SeverityRules fromMap(const QVariantMap &map);
     // The team's table from the user's settings (defaults where unset), and back.

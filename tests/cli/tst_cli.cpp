@@ -24,6 +24,7 @@ private slots:
     void commitMetSupersedeAndStatus();
     void commitmentCommandsRefuseBadInput_data();
     void commitmentCommandsRefuseBadInput();
+    void assessPrintsSeverityReasonAndSentence();
 
 private:
     struct Run
@@ -53,6 +54,8 @@ TestCli::Run TestCli::run(const QStringList &arguments, const QByteArray &input)
     env.remove(QStringLiteral("WAYLAND_DISPLAY"));
     env.remove(QStringLiteral("QT_QPA_PLATFORM"));
     env.insert(QStringLiteral("USER"), QStringLiteral("tester"));
+    // The user's own settings (their severity table, their name) must not change results.
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir->filePath(QStringLiteral("config")));
     process.setProcessEnvironment(env);
     process.start(warroomExecutable(), arguments);
     if (!input.isNull()) {
@@ -330,6 +333,40 @@ void TestCli::commitmentCommandsRefuseBadInput()
     QVERIFY(failed.exitCode > 0);
     QVERIFY2(failed.err.contains(message), qPrintable(failed.err));
     QCOMPARE(failed.err.trimmed().count(u'\n'), 0);
+    QCOMPARE(fileDigest(m_db), before);
+}
+
+void TestCli::assessPrintsSeverityReasonAndSentence()
+{
+    const QString incident = QString::number(newIncident(QStringLiteral("Checkout down")));
+    const Run assessed = run(
+        {QStringLiteral("assess"), QStringLiteral("--database"), m_db, QStringLiteral("--incident"),
+         incident, QStringLiteral("--affected-users"), QStringLiteral("1234"),
+         QStringLiteral("--total-users"), QStringLiteral("40000"), QStringLiteral("--function"),
+         QStringLiteral("Ordering:down"), QStringLiteral("--region"), QStringLiteral("EU-West"),
+         QStringLiteral("--workaround"), QStringLiteral("yes")});
+    QCOMPARE(assessed.exitCode, 0);
+    const QStringList lines = assessed.out.trimmed().split(u'\n');
+    QCOMPARE(lines.size(), 3);
+    QCOMPARE(lines.at(0), QStringLiteral("Suggested SEV3: 3 % of users affected; 1 function down"));
+    QCOMPARE(lines.at(1), QStringLiteral("About 1,200 of 40,000 users (3 %) cannot use Ordering in "
+                                         "EU-West; a workaround exists."));
+    QCOMPARE(lines.at(2), QStringLiteral("Severity now: SEV3 (assessed)"));
+
+    const QByteArray before = fileDigest(m_db);
+    const Run bad =
+        run({QStringLiteral("assess"), QStringLiteral("--database"), m_db,
+             QStringLiteral("--incident"), incident, QStringLiteral("--affected-users"),
+             QStringLiteral("10"), QStringLiteral("--total-users"), QStringLiteral("40"),
+             QStringLiteral("--function"), QStringLiteral("Search")});
+    QCOMPARE(bad.exitCode, 2);
+    QVERIFY2(bad.err.contains(QStringLiteral("NAME:down or NAME:degraded")), qPrintable(bad.err));
+    const Run tooMany =
+        run({QStringLiteral("assess"), QStringLiteral("--database"), m_db,
+             QStringLiteral("--incident"), incident, QStringLiteral("--affected-users"),
+             QStringLiteral("50"), QStringLiteral("--total-users"), QStringLiteral("40")});
+    QCOMPARE(tooMany.exitCode, 1);
+    QVERIFY(tooMany.err.contains(QStringLiteral("between 0 and the total")));
     QCOMPARE(fileDigest(m_db), before);
 }
 

@@ -18,6 +18,7 @@ private slots:
     void calibration_data();
     void calibration();
     void rulesFromSettingsTable();
+    void rulesTableMustMakeSense();
     void sentence_data();
     void sentence();
     void functionsParse();
@@ -128,6 +129,23 @@ void TestImpact::rulesFromSettingsTable()
     QCOMPARE(calibrate(a).severity, Severity::Sev2);            // 15 % under the default table
     QCOMPARE(calibrate(a, roundTrip).severity, Severity::Sev1); // a stricter team's table
     QCOMPARE(SeverityRules::fromMap({}).sev1CostPerHour, SeverityRules().sev1CostPerHour);
+}
+
+void TestImpact::rulesTableMustMakeSense()
+{
+    QVERIFY(SeverityRules().check());
+    SeverityRules inverted;
+    inverted.sev2UserShare = 0.5; // above SEV1's
+    QVERIFY(!inverted.check());
+    SeverityRules zero;
+    zero.sev3UserShare = 0;
+    QVERIFY(!zero.check());
+    SeverityRules cost;
+    cost.sev2CostPerHour = cost.sev1CostPerHour * 2;
+    QVERIFY(!cost.check());
+    SeverityRules functions;
+    functions.sev1FunctionsDown = 0;
+    QVERIFY(!functions.check());
 }
 
 void TestImpact::sentence_data()

@@ -34,6 +34,7 @@ private slots:
     void chartSeriesAreTheTimeline();
     void chartsRenderIntoPdfPage();
     void assessAndOverrideThroughWindow();
+    void severityRulesAreEditedInSettings();
 
 private:
     void seedStory();
@@ -234,6 +235,45 @@ void TestImpactCharts::assessAndOverrideThroughWindow()
     window.incidentActions()->setSeverityAction()->trigger();
     QCOMPARE(severity->text(),
              QStringLiteral("SEV1 (assessed SEV2, overridden: regulatory deadline today)"));
+}
+
+void TestImpactCharts::severityRulesAreEditedInSettings()
+{
+    SeverityRules().save();
+    UserIdentity::setName(QStringLiteral("Dana"));
+    ImpactAssessment a;
+    a.incidentId = m_incident;
+    a.by = QStringLiteral("Ann");
+    a.affectedUsers = 6000; // 15 %: SEV2 under the default table
+    a.totalUsers = 40000;
+    a.functions = {{QStringLiteral("Checkout"), FunctionState::Down}};
+    QVERIFY(m_room->store().assessImpact(a, SeverityRules::load()));
+    MainWindow window(m_room->store(), m_room->clock());
+    window.show();
+    auto *severity = window.findChild<QLabel *>(QStringLiteral("severityLabel"));
+    QCOMPARE(severity->text(), QStringLiteral("SEV2 (assessed)"));
+
+    QString refused;
+    QString shown;
+    ModalHook::setDialogHandler([&](QDialog &dialog) -> int {
+        auto *sev1 = dialog.findChild<QLineEdit *>(QStringLiteral("sev1ShareLineEdit"));
+        shown = sev1->text();
+        sev1->setText(QStringLiteral("1")); // below SEV2's 5 %: refused, dialog stays open
+        QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("submitButton")),
+                          Qt::LeftButton);
+        refused = dialog.findChild<QLabel *>(QStringLiteral("errorLabel"))->text();
+        sev1->setText(QStringLiteral("10"));
+        QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("submitButton")),
+                          Qt::LeftButton);
+        return dialog.result();
+    });
+    window.findChild<QAction *>(QStringLiteral("severityRulesAction"))->trigger();
+    QCOMPARE(shown, QStringLiteral("25"));
+    QVERIFY2(refused.contains(QStringLiteral("must rise")), qPrintable(refused));
+    QCOMPARE(SeverityRules::load().sev1UserShare, 0.10);
+    QCOMPARE(severity->text(), QStringLiteral("SEV2 (assessed SEV1 under the current rules: "
+                                              "re-assess or set the severity)"));
+    SeverityRules().save();
 }
 
 QTEST_MAIN(TestImpactCharts)
