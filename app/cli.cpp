@@ -4,6 +4,7 @@
 #include "services/defaultlocation.h"
 #include "services/duetime.h"
 #include "services/incidentsnapshot.h"
+#include "services/plainlanguage.h"
 #include "services/severitycalibration.h"
 #include "storage/incidentstore.h"
 
@@ -443,6 +444,34 @@ int assessImpact(QCommandLineParser &parser, const QStringList &arguments)
     return 0;
 }
 
+Result<QString> readTextArgument(const QCommandLineParser &parser)
+{
+    QString text = parser.positionalArguments().join(u' ');
+    if (text.isEmpty() || text == u"-") {
+        QFile input;
+        if (!input.open(stdin, QIODevice::ReadOnly))
+            return Failure{QStringLiteral("Cannot read standard input.")};
+        text = QString::fromUtf8(input.readAll());
+    }
+    return text;
+}
+
+int checkText(QCommandLineParser &parser, const QStringList &arguments)
+{
+    parser.addPositionalArgument(QStringLiteral("TEXT"),
+                                 QStringLiteral("The business text; - or nothing reads standard "
+                                                "input."));
+    parser.process(arguments);
+    const auto text = readTextArgument(parser);
+    if (!text)
+        return fail(text.error());
+    const PlainLanguageProfile profile = PlainLanguageProfile::english(userJargon());
+    for (const Finding &finding : checkPlainLanguage(*text, profile))
+        out() << formatFinding(finding) << '\n';
+    out().flush();
+    return 0; // findings warn; they never fail a script
+}
+
 const QList<Command> &commands()
 {
     static const QList<Command> all{
@@ -465,6 +494,8 @@ const QList<Command> &commands()
          QStringLiteral("Record an impact assessment; prints the suggested severity and why, and "
                         "the impact in one sentence."),
          &assessImpact},
+        {QStringLiteral("check-text"),
+         QStringLiteral("Check business text for hedging, jargon, blame and emotion."), &checkText},
         {QStringLiteral("status"),
          QStringLiteral("The roll-up a commander reads aloud for one incident."), &showStatus},
     };

@@ -1,7 +1,26 @@
 #pragma once
 
 #include <QDateTime>
+#include <QList>
 #include <QString>
+
+// An open commitment as a briefing promised it.
+struct PromisedCommitment
+{
+    QString what;
+    QString owner;
+    QDateTime due;
+    QString why;
+    bool operator==(const PromisedCommitment &) const = default;
+};
+
+// An ask of the customer as a briefing listed it.
+struct ListedAsk
+{
+    QString what;
+    QString whyOnlyCustomer;
+    bool operator==(const ListedAsk &) const = default;
+};
 
 // A business-channel roll-up for the customer's managers. Published once, never edited;
 // a correction is a new briefing that names the one it corrects.
@@ -19,6 +38,8 @@ struct Briefing
     QDateTime nextUpdateAt;
     QString nextUpdateWhy;
     qint64 correctsId = 0;
+    QList<PromisedCommitment> commitments; // open when it was published
+    QList<ListedAsk> asks;                 // outstanding when it was published
 };
 
 struct NewBriefing

@@ -24,20 +24,50 @@ Result<qint64> IncidentStore::publishBriefing(const NewBriefing &briefing)
                              briefing.nextUpdateWhy, FieldLimit::Sentence))
         return *bad;
 
+    if (briefing.nextUpdateAt <= m_clock.now())
+        return Failure{QStringLiteral("The next update must be ahead of now.")};
+
     Result<qint64> published = m_database->write<qint64>([&]() -> Result<qint64> {
         if (Outcome exists = requireIncident(briefing.incidentId); !exists)
             return Failure{exists.error()};
+        if (briefing.correctsId > 0) {
+            const auto corrected =
+                m_database->scalar(QStringLiteral("SELECT incident_id FROM briefings WHERE id = ?"),
+                                   {briefing.correctsId});
+            if (!corrected)
+                return Failure{corrected.error()};
+            if (corrected->toLongLong() != briefing.incidentId)
+                return Failure{QStringLiteral("Briefing %1 is not one of this incident's, so this "
+                                              "cannot correct it.")
+                                   .arg(briefing.correctsId)};
+        }
+        // What the briefing promises is taken from the record, not typed again.
+        const auto commitments = this->commitments(briefing.incidentId);
+        const auto asks = customerAsks(briefing.incidentId);
+        if (!commitments || !asks)
+            return Failure{commitments.error() + asks.error()};
+        QList<PromisedCommitment> promised;
+        for (const Commitment &c : *commitments) {
+            if (c.stateAt(m_clock.now()) == CommitmentState::Open)
+                promised.append({c.what, c.owner, c.due, c.why});
+        }
+        QList<ListedAsk> listed;
+        for (const CustomerAsk &a : *asks) {
+            if (a.isOutstanding())
+                listed.append({a.what, a.whyOnlyCustomer});
+        }
         auto ran = m_database->run(
             QStringLiteral("INSERT INTO briefings (incident_id, seq, published_at, author, "
                            "headline, impact, doing, changed, next_update_at, next_update_why, "
-                           "corrects_id) VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM "
-                           "briefings WHERE incident_id = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                           "RETURNING id"),
+                           "corrects_id, commitments, asks) VALUES (?, (SELECT COALESCE(MAX(seq), "
+                           "0) + 1 FROM briefings WHERE incident_id = ?), ?, ?, ?, ?, ?, ?, ?, ?, "
+                           "?, ?, ?) RETURNING id"),
             {briefing.incidentId, briefing.incidentId, Rows::time(m_clock.now()),
              briefing.author.trimmed(), briefing.headline.trimmed(), briefing.impact.trimmed(),
              briefing.doing.trimmed(), briefing.changed.trimmed(),
              Rows::time(briefing.nextUpdateAt), briefing.nextUpdateWhy.trimmed(),
-             Rows::optionalId(briefing.correctsId)});
+             Rows::optionalId(briefing.correctsId), Rows::commitmentsJson(promised),
+             Rows::asksJson(listed)});
         if (!ran)
             return Failure{ran.error()};
         ran->next();

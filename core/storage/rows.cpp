@@ -104,7 +104,27 @@ Commitment commitment(const QSqlQuery &q)
 
 const QString briefingColumns =
     QStringLiteral("id, incident_id, seq, published_at, author, headline, impact, doing, changed, "
-                   "next_update_at, next_update_why, corrects_id");
+                   "next_update_at, next_update_why, corrects_id, commitments, asks");
+
+QString commitmentsJson(const QList<PromisedCommitment> &commitments)
+{
+    QJsonArray array;
+    for (const PromisedCommitment &c : commitments)
+        array.append(QJsonObject{{QStringLiteral("what"), c.what},
+                                 {QStringLiteral("owner"), c.owner},
+                                 {QStringLiteral("due"), c.due.toMSecsSinceEpoch()},
+                                 {QStringLiteral("why"), c.why}});
+    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
+}
+
+QString asksJson(const QList<ListedAsk> &asks)
+{
+    QJsonArray array;
+    for (const ListedAsk &a : asks)
+        array.append(QJsonObject{{QStringLiteral("what"), a.what},
+                                 {QStringLiteral("why"), a.whyOnlyCustomer}});
+    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
+}
 
 Briefing briefing(const QSqlQuery &q)
 {
@@ -121,6 +141,19 @@ Briefing briefing(const QSqlQuery &q)
     b.nextUpdateAt = time(q.value(9));
     b.nextUpdateWhy = q.value(10).toString();
     b.correctsId = q.value(11).toLongLong();
+    for (const QJsonValue &v : QJsonDocument::fromJson(q.value(12).toString().toUtf8()).array()) {
+        const QJsonObject c = v.toObject();
+        b.commitments.append({c.value(QStringLiteral("what")).toString(),
+                              c.value(QStringLiteral("owner")).toString(),
+                              QDateTime::fromMSecsSinceEpoch(
+                                  qint64(c.value(QStringLiteral("due")).toDouble()), Qt::UTC),
+                              c.value(QStringLiteral("why")).toString()});
+    }
+    for (const QJsonValue &v : QJsonDocument::fromJson(q.value(13).toString().toUtf8()).array()) {
+        const QJsonObject a = v.toObject();
+        b.asks.append({a.value(QStringLiteral("what")).toString(),
+                       a.value(QStringLiteral("why")).toString()});
+    }
     return b;
 }
 

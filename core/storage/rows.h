@@ -34,6 +34,8 @@ Commitment commitment(const QSqlQuery &q);
 
 extern const QString briefingColumns;
 Briefing briefing(const QSqlQuery &q);
+QString commitmentsJson(const QList<PromisedCommitment> &commitments);
+QString asksJson(const QList<ListedAsk> &asks);
 
 extern const QString handoverColumns;
 Handover handover(const QSqlQuery &q);

@@ -187,6 +187,15 @@ QStringList version3(const SqlDialect &d)
         sql += d.appendOnlyGuards(QString::fromLatin1(table));
     return sql;
 }
+// A briefing keeps what it promised: the open commitments and the asks of the customer as
+// they stood when it was published (JSON lists), so the PDF of an old briefing stays true.
+QStringList version4(const SqlDialect &)
+{
+    return {
+        QStringLiteral("ALTER TABLE briefings ADD COLUMN commitments TEXT NOT NULL DEFAULT '[]'"),
+        QStringLiteral("ALTER TABLE briefings ADD COLUMN asks TEXT NOT NULL DEFAULT '[]'"),
+    };
+}
 } // namespace
 
 const QList<Migration> &migrations()
@@ -198,6 +207,7 @@ const QList<Migration> &migrations()
                         "customer asks, status changes and notices"),
          &version2},
         {3, QStringLiteral("impact assessments and severity changes"), &version3},
+        {4, QStringLiteral("briefings keep their commitments and asks"), &version4},
     };
     return all;
 }

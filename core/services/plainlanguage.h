@@ -1,0 +1,63 @@
+#pragma once
+
+#include <QList>
+#include <QMap>
+#include <QString>
+
+// Checks business text for what a customer's manager should not read from us: hedging,
+// technical jargon, blame or argument, and emotion or shouting. A pure function of the text,
+// so the composer, the CLI and the tests share it. The word lists are per language;
+// English is the first.
+
+enum class FindingCategory
+{
+    Hedge,
+    Jargon,
+    Blame,
+    Emotion
+};
+
+QString findingCategoryName(FindingCategory category); // "hedge", "jargon", "blame", "emotion"
+
+struct Finding
+{
+    int start = 0; // in UTF-16 code units, like QString indices
+    int end = 0;   // one past the last
+    FindingCategory category = FindingCategory::Hedge;
+    QString phrase; // as written in the text
+    QString suggestion;
+
+    bool operator==(const Finding &) const = default;
+};
+
+struct PhraseRule
+{
+    QString phrase; // matched whole-word, ignoring case
+    FindingCategory category;
+    QString suggestion;
+};
+
+// One language's lists. Jargon comes from a glossary (term -> plain alternative): the one
+// shipped with Warroom plus the terms the user added.
+struct PlainLanguageProfile
+{
+    QString language;
+    QList<PhraseRule> phrases;     // hedge, blame and emotional words
+    QMap<QString, QString> jargon; // lower-case term -> plain alternative
+    QString shoutingSuggestion;
+    QString exclamationSuggestion;
+
+    static PlainLanguageProfile english(const QMap<QString, QString> &userJargon = {});
+};
+
+// Reads "TERM<TAB>PLAIN" lines; lines starting with # and blank lines are skipped.
+QMap<QString, QString> parseGlossary(const QString &text);
+// The user's own jargon terms, kept in the settings.
+QMap<QString, QString> userJargon();
+void setUserJargon(const QMap<QString, QString> &terms);
+
+// Findings in text order, never overlapping (the longest phrase wins where two would).
+QList<Finding> checkPlainLanguage(const QString &text, const PlainLanguageProfile &profile);
+
+// "12-20 hedge "I think" -> state what you know..." as `warroom check-text` prints it.
+QString formatFinding(const Finding &finding);
