@@ -1,5 +1,6 @@
 #include "cli.h"
 
+#include "export/briefingpdf.h"
 #include "services/clock.h"
 #include "services/defaultlocation.h"
 #include "services/duetime.h"
@@ -472,6 +473,146 @@ int checkText(QCommandLineParser &parser, const QStringList &arguments)
     return 0; // findings warn; they never fail a script
 }
 
+int publishBriefing(QCommandLineParser &parser, const QStringList &arguments)
+{
+    const QCommandLineOption incident =
+        idOption(QStringLiteral("incident"), QStringLiteral("incident"));
+    const QCommandLineOption headline(QStringLiteral("headline"),
+                                      QStringLiteral("The status in one sentence."),
+                                      QStringLiteral("TEXT"));
+    const QCommandLineOption doing(
+        QStringLiteral("doing"), QStringLiteral("What we are doing now."), QStringLiteral("TEXT"));
+    const QCommandLineOption impact(QStringLiteral("impact"),
+                                    QStringLiteral("Customer impact (default: the latest "
+                                                   "assessment in one sentence)."),
+                                    QStringLiteral("TEXT"));
+    const QCommandLineOption changed(QStringLiteral("changed"),
+                                     QStringLiteral("What changed since the last briefing."),
+                                     QStringLiteral("TEXT"));
+    const QCommandLineOption next(QStringLiteral("next-update"),
+                                  QStringLiteral("When the next update comes: +30m, 14:30, ISO."),
+                                  QStringLiteral("TIME"));
+    const QCommandLineOption why(QStringLiteral("why"),
+                                 QStringLiteral("Why the next update comes then."),
+                                 QStringLiteral("TEXT"));
+    const QCommandLineOption corrects(QStringLiteral("corrects"),
+                                      QStringLiteral("The number of the briefing this corrects."),
+                                      QStringLiteral("N"));
+    const QCommandLineOption by = byOption();
+    parser.addOptions({incident, headline, doing, impact, changed, next, why, corrects, by});
+    parser.process(arguments);
+    const QString command = QStringLiteral("brief");
+    const auto id = requiredId(parser, incident, command, QStringLiteral("incident"));
+    const auto headlineText = required(parser, headline, command);
+    const auto doingText = required(parser, doing, command);
+    const auto nextText = required(parser, next, command);
+    const auto whyText = required(parser, why, command);
+    for (const QString &error :
+         {id.error(), headlineText.error(), doingText.error(), nextText.error(), whyText.error()}) {
+        if (!error.isEmpty())
+            return fail(error, kExitUsage);
+    }
+    SystemClock clock;
+    const auto nextAt = parseDueTime(*nextText, clock.now());
+    if (!nextAt)
+        return fail(nextAt.error(), kExitUsage);
+    auto store = openStore(parser, OpenMode::MustExist, clock);
+    if (!store)
+        return fail(store.error());
+    NewBriefing b;
+    b.incidentId = *id;
+    b.author = parser.value(by);
+    b.headline = *headlineText;
+    b.doing = *doingText;
+    b.changed = parser.value(changed);
+    b.nextUpdateAt = *nextAt;
+    b.nextUpdateWhy = *whyText;
+    if (parser.isSet(impact)) {
+        b.impact = parser.value(impact);
+    } else if (const auto assessments = (*store)->impactAssessments(*id);
+               assessments && !assessments->isEmpty()) {
+        b.impact = impactSentence(assessments->constLast());
+    }
+    if (parser.isSet(corrects)) {
+        const auto briefings = (*store)->briefings(*id);
+        if (!briefings)
+            return fail(briefings.error());
+        const qint64 seq = parser.value(corrects).toLongLong();
+        for (const Briefing &earlier : *briefings) {
+            if (earlier.seq == seq)
+                b.correctsId = earlier.id;
+        }
+        if (b.correctsId == 0)
+            return fail(QStringLiteral("Incident %1 has no briefing #%2.").arg(*id).arg(seq),
+                        kExitUsage);
+    }
+    const auto published = (*store)->publishBriefing(b);
+    if (!published)
+        return fail(published.error());
+    const auto briefings = (*store)->briefings(*id);
+    out() << (briefings && !briefings->isEmpty() ? briefings->constLast().seq : *published)
+          << Qt::endl;
+    return 0;
+}
+
+int exportBriefing(QCommandLineParser &parser, const QStringList &arguments)
+{
+    const QCommandLineOption incident =
+        idOption(QStringLiteral("incident"), QStringLiteral("incident"));
+    const QCommandLineOption briefing(
+        QStringLiteral("briefing"), QStringLiteral("The briefing's number (default: the latest)."),
+        QStringLiteral("N"));
+    const QCommandLineOption all(QStringLiteral("all"),
+                                 QStringLiteral("Every briefing, in order."));
+    const QCommandLineOption outFile(QStringLiteral("out"), QStringLiteral("The PDF to write."),
+                                     QStringLiteral("FILE.pdf"));
+    const QCommandLineOption paper(
+        QStringLiteral("paper"), QStringLiteral("a4, letter, or auto (from the locale; default)."),
+        QStringLiteral("SIZE"), QStringLiteral("auto"));
+    parser.addOptions({incident, briefing, all, outFile, paper});
+    parser.process(arguments);
+    const QString command = QStringLiteral("export-briefing");
+    const auto id = requiredId(parser, incident, command, QStringLiteral("incident"));
+    const auto path = required(parser, outFile, command);
+    for (const QString &error : {id.error(), path.error()}) {
+        if (!error.isEmpty())
+            return fail(error, kExitUsage);
+    }
+    if (parser.isSet(briefing) && parser.isSet(all))
+        return fail(QStringLiteral("Give --briefing N or --all, not both."), kExitUsage);
+    const auto paperSize = BriefingPdf::parsePaper(parser.value(paper));
+    if (!paperSize)
+        return fail(QStringLiteral("--paper takes a4, letter or auto."), kExitUsage);
+    SystemClock clock;
+    auto store = openStore(parser, OpenMode::MustExist, clock);
+    if (!store)
+        return fail(store.error());
+    const auto briefings = (*store)->briefings(*id);
+    if (!briefings)
+        return fail(briefings.error());
+    QList<qint64> chosen;
+    if (parser.isSet(all)) {
+        for (const Briefing &b : *briefings)
+            chosen.append(b.id);
+    } else if (parser.isSet(briefing)) {
+        const qint64 seq = parser.value(briefing).toLongLong();
+        for (const Briefing &b : *briefings) {
+            if (b.seq == seq)
+                chosen.append(b.id);
+        }
+        if (chosen.isEmpty())
+            return fail(QStringLiteral("Incident %1 has no briefing #%2.")
+                            .arg(*id)
+                            .arg(parser.value(briefing)),
+                        kExitUsage);
+    }
+    BriefingPdf::Options options;
+    options.paper = *paperSize;
+    if (Outcome written = BriefingPdf::write(**store, *id, chosen, *path, options); !written)
+        return fail(written.error());
+    return 0;
+}
+
 const QList<Command> &commands()
 {
     static const QList<Command> all{
@@ -494,6 +635,12 @@ const QList<Command> &commands()
          QStringLiteral("Record an impact assessment; prints the suggested severity and why, and "
                         "the impact in one sentence."),
          &assessImpact},
+        {QStringLiteral("brief"),
+         QStringLiteral("Publish a briefing; refused without next update and why. Prints its "
+                        "number."),
+         &publishBriefing},
+        {QStringLiteral("export-briefing"),
+         QStringLiteral("Write briefings as a PDF (no display needed)."), &exportBriefing},
         {QStringLiteral("check-text"),
          QStringLiteral("Check business text for hedging, jargon, blame and emotion."), &checkText},
         {QStringLiteral("status"),
@@ -527,6 +674,11 @@ bool handles(const QStringList &arguments)
     return arguments.contains(QStringLiteral("--help")) ||
            arguments.contains(QStringLiteral("-h")) ||
            arguments.contains(QStringLiteral("--version"));
+}
+
+bool needsGraphics(const QStringList &arguments)
+{
+    return arguments.value(1) == u"export-briefing";
 }
 
 int run(const QStringList &arguments)

@@ -7,6 +7,8 @@
 namespace Cli {
 // True when the first argument names a command (new-incident, log, list) or asks for help.
 bool handles(const QStringList &arguments);
+// True for commands that draw (charts into a PDF): they need a QApplication, offscreen.
+bool needsGraphics(const QStringList &arguments);
 // Runs the command; returns the process exit code. Errors go to stderr as one line.
 int run(const QStringList &arguments);
 } // namespace Cli

@@ -1,0 +1,263 @@
+#include "export/briefingpdf.h"
+#include "scratchwarroom.h"
+
+#include <QFile>
+#include <QProcess>
+#include <QProcessEnvironment>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+// The briefing PDF, read back with poppler's tools as a reader would see it.
+class TestBriefingPdf : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void fieldsPresentMarkerAbsentMarkupLiteral();
+    void allBriefingsPaginatedWithChart();
+    void paperFromLocaleOrChoice();
+    void refusesWhatCannotBeExported();
+    void commandLineExportsWithoutDisplay();
+
+private:
+    qint64 publish(const QString &headline, const QString &doing);
+    static QString pdfText(const QString &path, bool layout = false);
+    static QString pdfInfo(const QString &path);
+
+    std::unique_ptr<ScratchWarRoom> m_room;
+    QTemporaryDir m_dir;
+    qint64 m_incident = 0;
+};
+
+const QString kTechnicalMarker = QStringLiteral("ZX-TECH-MARKER-7731");
+
+void TestBriefingPdf::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+}
+
+void TestBriefingPdf::init()
+{
+    m_room = std::make_unique<ScratchWarRoom>();
+    IncidentStore &store = m_room->store();
+    NewIncident incident{QStringLiteral("Checkout <i>failing</i>"),
+                         QStringLiteral("Acme & Co"),
+                         QStringLiteral("problem"),
+                         Severity::Sev2,
+                         QStringLiteral("Ann Lee"),
+                         QStringLiteral("+1 555 0100")};
+    m_incident = *store.createIncident(incident);
+    // The technical channel holds something the customer must never see.
+    m_room->addLog(m_incident,
+                   QStringLiteral("db-7 root password rotated; %1").arg(kTechnicalMarker));
+    m_room->addLog(m_incident, kTechnicalMarker + QStringLiteral(" suspected"),
+                   LogKind::Hypothesis);
+    QVERIFY(store.commit({m_incident, QStringLiteral("Failover done"), QStringLiteral("Bob"),
+                          m_room->clock().now().addSecs(3600), QStringLiteral("standby is warm"),
+                          QStringLiteral("Ann")}));
+    QVERIFY(store.askCustomer(m_incident, QStringLiteral("Send five failed order numbers"),
+                              QStringLiteral("only you see the error pages"),
+                              QStringLiteral("Ann")));
+    ImpactAssessment a;
+    a.incidentId = m_incident;
+    a.by = QStringLiteral("Ann");
+    a.affectedUsers = 1200;
+    a.totalUsers = 40000;
+    a.functions = {{QStringLiteral("Ordering"), FunctionState::Down}};
+    QVERIFY(store.assessImpact(a, {}));
+    m_room->clock().advanceSecs(600);
+}
+
+void TestBriefingPdf::cleanup()
+{
+    m_room.reset();
+}
+
+qint64 TestBriefingPdf::publish(const QString &headline, const QString &doing)
+{
+    NewBriefing b{m_incident,
+                  QStringLiteral("Ann Lee"),
+                  headline,
+                  QStringLiteral("About 1,200 of 40,000 users (3 %) cannot order."),
+                  doing,
+                  QStringLiteral("Failures fell."),
+                  m_room->clock().now().addSecs(1800),
+                  QStringLiteral("the failover completes then"),
+                  0};
+    const auto id = m_room->store().publishBriefing(b);
+    if (!id)
+        qFatal("publish failed: %s", qPrintable(id.error()));
+    m_room->clock().advanceSecs(900);
+    return *id;
+}
+
+QString TestBriefingPdf::pdfText(const QString &path, bool layout)
+{
+    QProcess p;
+    QStringList args;
+    if (layout)
+        args << QStringLiteral("-layout");
+    p.start(QStringLiteral("pdftotext"), args << path << QStringLiteral("-"));
+    if (!p.waitForStarted(10000))
+        qFatal("pdftotext is missing (poppler-utils)");
+    p.waitForFinished(60000);
+    // Typographic ligatures ("ﬁ") read as their letters, as a reader's search treats them.
+    return QString::fromUtf8(p.readAllStandardOutput()).normalized(QString::NormalizationForm_KC);
+}
+
+QString TestBriefingPdf::pdfInfo(const QString &path)
+{
+    QProcess p;
+    p.start(QStringLiteral("pdfinfo"), {path});
+    if (!p.waitForStarted(10000))
+        qFatal("pdfinfo is missing (poppler-utils)");
+    p.waitForFinished(60000);
+    return QString::fromUtf8(p.readAllStandardOutput());
+}
+
+void TestBriefingPdf::fieldsPresentMarkerAbsentMarkupLiteral()
+{
+    publish(QStringLiteral("Orders fail for 3 % of customers <script>alert(1)</script>"),
+            QStringLiteral("We are moving orders to the standby system & <b>checking</b>."));
+    const QString pdf = m_dir.filePath(QStringLiteral("one.pdf"));
+    BriefingPdf::Options options;
+    options.paper = BriefingPdf::Paper::A4;
+    const Outcome written = BriefingPdf::write(m_room->store(), m_incident, {}, pdf, options);
+    QVERIFY2(written, qPrintable(written.error()));
+    // Lines of the PDF's text, joined, so that wrapped phrases can be found.
+    const QString text = pdfText(pdf).simplified();
+    for (const QString &expected :
+         {QStringLiteral("Acme & Co"), QStringLiteral("Checkout <i>failing</i>"),
+          QStringLiteral("SEV3 (assessed)"), QStringLiteral("reported"),
+          QStringLiteral("Ann Lee, +1 555 0100"),
+          QStringLiteral("Orders fail for 3 % of customers <script>alert(1)</script>"),
+          QStringLiteral("cannot order"),
+          QStringLiteral("moving orders to the standby system & <b>checking</b>."),
+          QStringLiteral("Failures fell."), QStringLiteral("Failover done"),
+          QStringLiteral("standby is warm"), QStringLiteral("Send five failed order numbers"),
+          QStringLiteral("only you see the error pages"),
+          QStringLiteral("Why then: the failover completes then"),
+          QStringLiteral("Impact over time"), QStringLiteral("Page 1 of 1"),
+          QStringLiteral("Generated")}) {
+        QVERIFY2(text.contains(expected), qPrintable(expected + QStringLiteral("\n---\n") + text));
+    }
+    QVERIFY2(!text.contains(kTechnicalMarker), "technical log leaked into the briefing PDF");
+    QVERIFY(!text.contains(QStringLiteral("root password")));
+    // The generation time carries its zone.
+    const QString zone = QDateTime::currentDateTime().toString(QStringLiteral("t"));
+    QVERIFY2(text.contains(zone), qPrintable(zone));
+    QVERIFY(pdfInfo(pdf).contains(QStringLiteral("A4")));
+}
+
+void TestBriefingPdf::allBriefingsPaginatedWithChart()
+{
+    QList<qint64> all;
+    for (int i = 1; i <= 3; ++i)
+        all << publish(
+            QStringLiteral("Update %1 on orders").arg(i),
+            QString(QStringLiteral("A long account of the work in plain words. ")).repeated(60));
+    const QString pdf = m_dir.filePath(QStringLiteral("all.pdf"));
+    QVERIFY(BriefingPdf::write(m_room->store(), m_incident, all, pdf));
+    const QString info = pdfInfo(pdf);
+    const int pages =
+        info.section(QStringLiteral("Pages:"), 1).section(u'\n', 0, 0).trimmed().toInt();
+    QVERIFY2(pages >= 3, qPrintable(info));
+    const QString text = pdfText(pdf).simplified();
+    for (int i = 1; i <= 3; ++i)
+        QVERIFY(text.contains(QStringLiteral("Update %1 on orders").arg(i)));
+    QVERIFY(text.contains(QStringLiteral("Page %1 of %1").arg(pages)));
+    QCOMPARE(text.count(QStringLiteral("Impact over time")), 3);
+}
+
+void TestBriefingPdf::paperFromLocaleOrChoice()
+{
+    QCOMPARE(BriefingPdf::pageSize(BriefingPdf::Paper::FromLocale,
+                                   QLocale(QLocale::English, QLocale::UnitedStates))
+                 .id(),
+             QPageSize::Letter);
+    QCOMPARE(BriefingPdf::pageSize(BriefingPdf::Paper::FromLocale,
+                                   QLocale(QLocale::German, QLocale::Germany))
+                 .id(),
+             QPageSize::A4);
+    QCOMPARE(BriefingPdf::pageSize(BriefingPdf::Paper::A4,
+                                   QLocale(QLocale::English, QLocale::UnitedStates))
+                 .id(),
+             QPageSize::A4);
+    publish(QStringLiteral("Letter"), QStringLiteral("doing"));
+    const QString pdf = m_dir.filePath(QStringLiteral("letter.pdf"));
+    BriefingPdf::Options options;
+    options.paper = BriefingPdf::Paper::Letter;
+    QVERIFY(BriefingPdf::write(m_room->store(), m_incident, {}, pdf, options));
+    QVERIFY(pdfInfo(pdf).contains(QStringLiteral("letter")));
+}
+
+void TestBriefingPdf::refusesWhatCannotBeExported()
+{
+    const QString pdf = m_dir.filePath(QStringLiteral("none.pdf"));
+    const Outcome none = BriefingPdf::write(m_room->store(), m_incident, {}, pdf);
+    QVERIFY(!none);
+    QVERIFY2(none.error().contains(QStringLiteral("no briefing")), qPrintable(none.error()));
+    publish(QStringLiteral("h"), QStringLiteral("d"));
+    QVERIFY(!BriefingPdf::write(m_room->store(), m_incident, {999}, pdf));
+    const Outcome unwritable = BriefingPdf::write(m_room->store(), m_incident, {},
+                                                  QStringLiteral("/nonexistent/dir/x.pdf"));
+    QVERIFY(!unwritable);
+    QVERIFY2(unwritable.error().contains(QStringLiteral("Cannot write")),
+             qPrintable(unwritable.error()));
+}
+
+void TestBriefingPdf::commandLineExportsWithoutDisplay()
+{
+    publish(QStringLiteral("First"), QStringLiteral("doing"));
+    publish(QStringLiteral("Second"), QStringLiteral("doing"));
+    const QString db = m_dir.filePath(QStringLiteral("cli.sqlite")); // the command's own
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("DISPLAY"));
+    env.remove(QStringLiteral("QT_QPA_PLATFORM"));
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.filePath(QStringLiteral("config")));
+    auto run = [&](QStringList args, QString *out = nullptr) {
+        QProcess p;
+        p.setProcessEnvironment(env);
+        p.start(warroomExecutable(), args << QStringLiteral("--database") << db);
+        p.waitForFinished(60000);
+        if (out)
+            *out = QString::fromUtf8(p.readAllStandardOutput());
+        const QString err = QString::fromUtf8(p.readAllStandardError());
+        if (p.exitCode() != 0 && !err.isEmpty())
+            qWarning("%s", qPrintable(err));
+        return p.exitCode();
+    };
+    QCOMPARE(run({QStringLiteral("new-incident"), QStringLiteral("--title"), QStringLiteral("T"),
+                  QStringLiteral("--customer"), QStringLiteral("C")}),
+             0);
+    QCOMPARE(run({QStringLiteral("brief"), QStringLiteral("--incident"), QStringLiteral("1"),
+                  QStringLiteral("--headline"), QStringLiteral("Orders fail."),
+                  QStringLiteral("--doing"), QStringLiteral("Reversing the change.")}),
+             2); // no next update, no why: refused
+    QString number;
+    QCOMPARE(run({QStringLiteral("brief"), QStringLiteral("--incident"), QStringLiteral("1"),
+                  QStringLiteral("--headline"), QStringLiteral("Orders fail."),
+                  QStringLiteral("--doing"), QStringLiteral("Reversing the change."),
+                  QStringLiteral("--next-update"), QStringLiteral("+30m"), QStringLiteral("--why"),
+                  QStringLiteral("the reversal ends then")},
+                 &number),
+             0);
+    QCOMPARE(number.trimmed(), QStringLiteral("1"));
+    const QString pdf = m_dir.filePath(QStringLiteral("cli.pdf"));
+    QCOMPARE(
+        run({QStringLiteral("export-briefing"), QStringLiteral("--incident"), QStringLiteral("1"),
+             QStringLiteral("--briefing"), QStringLiteral("1"), QStringLiteral("--out"), pdf,
+             QStringLiteral("--paper"), QStringLiteral("letter")}),
+        0);
+    QVERIFY(pdfText(pdf).contains(QStringLiteral("Reversing the change.")));
+    QCOMPARE(
+        run({QStringLiteral("export-briefing"), QStringLiteral("--incident"), QStringLiteral("1"),
+             QStringLiteral("--briefing"), QStringLiteral("7"), QStringLiteral("--out"), pdf}),
+        2);
+}
+
+QTEST_MAIN(TestBriefingPdf)
+#include "tst_briefingpdf.moc"

@@ -1,0 +1,292 @@
+#include "export/briefingpdf.h"
+
+#include "charts/chartrenderer.h"
+#include "charts/impactcharts.h"
+#include "services/impacttimeline.h"
+#include "services/severitycalibration.h"
+#include "storage/incidentstore.h"
+
+#include <QAbstractTextDocumentLayout>
+#include <QChart>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QTextBlock>
+#include <QTextDocument>
+
+#include <memory>
+#include <vector>
+
+namespace {
+constexpr qreal kLogicalDpi = 96; // lay out as on screen, then scale to the printer
+constexpr qreal kFooterHeight = 28;
+constexpr qreal kChartAspect = 0.5;
+
+QString esc(const QString &text)
+{
+    return text.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>"));
+}
+
+QString when(const QDateTime &time)
+{
+    return time.toLocalTime().toString(QStringLiteral("ddd d MMM yyyy, HH:mm t"));
+}
+
+QString section(const QString &heading, const QString &body)
+{
+    if (body.trimmed().isEmpty())
+        return {};
+    return QStringLiteral("<h3>%1</h3><p>%2</p>").arg(heading.toHtmlEscaped(), esc(body));
+}
+
+// One briefing, everything the customer's managers need and nothing from the technical log.
+QString briefingHtml(const Incident &incident, const QString &severity, const Briefing &b,
+                     const QList<Briefing> &all)
+{
+    QString html =
+        QStringLiteral("<html><head><style>"
+                       "body { font-family: 'DejaVu Sans'; font-size: 10pt; color: #1a1a1a; }"
+                       "h1 { font-size: 17pt; margin: 0 0 4px 0; }"
+                       "h2 { font-size: 13pt; margin: 10px 0 4px 0; }"
+                       "h3 { font-size: 11pt; color: #37474f; margin: 12px 0 2px 0; }"
+                       "p { margin: 0 0 4px 0; }"
+                       "td, th { padding: 3px 6px; vertical-align: top; }"
+                       "th { text-align: left; background-color: #eceff1; }"
+                       ".meta td { border-bottom: 1px solid #cfd8dc; }"
+                       ".label { color: #546e7a; }"
+                       "</style></head><body>");
+    html += QStringLiteral("<h1>%1</h1>")
+                .arg(esc(incident.customer + QStringLiteral(": ") + incident.title));
+    html += QStringLiteral("<table class='meta' width='100%' cellspacing='0'>");
+    auto row = [&](const QString &label, const QString &value) {
+        html += QStringLiteral("<tr><td class='label' width='28%'>%1</td><td>%2</td></tr>")
+                    .arg(label.toHtmlEscaped(), value);
+    };
+    row(QObject::tr("Customer"), esc(incident.customer));
+    row(QObject::tr("Incident"),
+        esc(QStringLiteral("#%1 %2").arg(incident.id).arg(incident.title)));
+    row(QObject::tr("Severity"), esc(severity));
+    row(QObject::tr("Status"), esc(statusName(incident.status)));
+    row(QObject::tr("Person in charge"),
+        incident.inChargeName.isEmpty()
+            ? QObject::tr("nobody named")
+            : esc(incident.inChargeName + QStringLiteral(", ") + incident.inChargePhone));
+    row(QObject::tr("Briefing"), esc(QObject::tr("#%1 of %2, published %3 by %4")
+                                         .arg(b.seq)
+                                         .arg(all.size())
+                                         .arg(when(b.publishedAt), b.author)));
+    html += QStringLiteral("</table>");
+
+    if (b.correctsId > 0) {
+        for (const Briefing &other : all) {
+            if (other.id == b.correctsId)
+                html +=
+                    QStringLiteral("<p><b>%1</b></p>")
+                        .arg(esc(
+                            QObject::tr("This briefing corrects briefing #%1.").arg(other.seq)));
+        }
+    }
+    html += QStringLiteral("<h2>%1</h2>").arg(esc(b.headline));
+    html += section(QObject::tr("Customer impact"), b.impact);
+    html += section(QObject::tr("What we are doing now"), b.doing);
+    html += section(QObject::tr("What changed since the last briefing"), b.changed);
+
+    html += QStringLiteral("<h3>%1</h3>").arg(QObject::tr("Our open commitments"));
+    if (b.commitments.isEmpty()) {
+        html +=
+            QStringLiteral("<p>%1</p>").arg(QObject::tr("None open at the time of this briefing."));
+    } else {
+        html += QStringLiteral("<table width='100%' cellspacing='0'><tr><th>%1</th><th>%2</th>"
+                               "<th>%3</th></tr>")
+                    .arg(QObject::tr("Due"), QObject::tr("What"), QObject::tr("Why then"));
+        for (const PromisedCommitment &c : b.commitments)
+            html += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td></tr>")
+                        .arg(esc(when(c.due)), esc(c.what), esc(c.why));
+        html += QStringLiteral("</table>");
+    }
+    if (!b.asks.isEmpty()) {
+        html += QStringLiteral("<h3>%1</h3><ul>").arg(QObject::tr("What we need from you"));
+        for (const ListedAsk &a : b.asks)
+            html +=
+                QStringLiteral("<li>%1 <span class='label'>(%2)</span></li>")
+                    .arg(esc(a.what), esc(QObject::tr("only you can: %1").arg(a.whyOnlyCustomer)));
+        html += QStringLiteral("</ul>");
+    }
+    html += QStringLiteral("<h3>%1</h3><p><b>%2</b><br>%3</p>")
+                .arg(QObject::tr("Next update"), esc(when(b.nextUpdateAt)),
+                     esc(QObject::tr("Why then: %1").arg(b.nextUpdateWhy)));
+    html += QStringLiteral("</body></html>");
+    return html;
+}
+
+// A briefing laid out on pages, with its chart (if any) after the text.
+struct LaidOut
+{
+    std::unique_ptr<QTextDocument> document;
+    std::unique_ptr<QChart> chart;
+    int textPages = 0;
+    qreal chartTop = 0; // on the last text page, or 0 on a page of its own
+    qreal chartHeight = 0;
+    bool chartOnOwnPage = false;
+    int pages() const { return textPages + (chart && chartOnOwnPage ? 1 : 0); }
+};
+} // namespace
+
+namespace BriefingPdf {
+QPageSize pageSize(Paper paper, const QLocale &locale)
+{
+    if (paper == Paper::A4)
+        return QPageSize(QPageSize::A4);
+    if (paper == Paper::Letter)
+        return QPageSize(QPageSize::Letter);
+    switch (locale.territory()) {
+    case QLocale::UnitedStates:
+    case QLocale::Canada:
+    case QLocale::Mexico:
+    case QLocale::Chile:
+    case QLocale::Colombia:
+    case QLocale::Venezuela:
+    case QLocale::Philippines:
+        return QPageSize(QPageSize::Letter);
+    default:
+        return QPageSize(QPageSize::A4);
+    }
+}
+
+std::optional<Paper> parsePaper(QStringView text)
+{
+    if (text.compare(u"a4", Qt::CaseInsensitive) == 0)
+        return Paper::A4;
+    if (text.compare(u"letter", Qt::CaseInsensitive) == 0)
+        return Paper::Letter;
+    if (text.compare(u"auto", Qt::CaseInsensitive) == 0)
+        return Paper::FromLocale;
+    return std::nullopt;
+}
+
+Outcome write(const IncidentStore &store, qint64 incidentId, const QList<qint64> &briefingIds,
+              const QString &path, const Options &options)
+{
+    const auto incident = store.incident(incidentId);
+    const auto briefings = store.briefings(incidentId);
+    const auto assessments = store.impactAssessments(incidentId);
+    const auto changes = store.severityChanges(incidentId);
+    const auto statuses = store.statusChanges(incidentId);
+    const auto commitments = store.commitments(incidentId);
+    const QString error = incident.error() + briefings.error() + assessments.error() +
+                          changes.error() + statuses.error() + commitments.error();
+    if (!error.isEmpty())
+        return Failure{error};
+    if (briefings->isEmpty())
+        return Failure{QObject::tr("Incident %1 has no briefing to export.").arg(incidentId)};
+    QList<Briefing> chosen;
+    if (briefingIds.isEmpty()) {
+        chosen.append(briefings->constLast());
+    } else {
+        for (qint64 id : briefingIds) {
+            const auto found = std::find_if(briefings->cbegin(), briefings->cend(),
+                                            [id](const Briefing &b) { return b.id == id; });
+            if (found == briefings->cend())
+                return Failure{QObject::tr("Briefing %1 is not one of incident %2's.")
+                                   .arg(id)
+                                   .arg(incidentId)};
+            chosen.append(*found);
+        }
+    }
+    const QString severity =
+        severityStatus(incident->severity, *assessments, *changes, SeverityRules::load()).text();
+    const QDateTime generated =
+        options.generatedAt.isValid() ? options.generatedAt : QDateTime::currentDateTimeUtc();
+
+    QPdfWriter writer(path);
+    writer.setPageSize(pageSize(options.paper));
+    writer.setPageMargins(QMarginsF(18, 16, 18, 14), QPageLayout::Millimeter);
+    writer.setResolution(300);
+    writer.setTitle(QObject::tr("%1: briefing").arg(incident->title));
+    writer.setCreator(QStringLiteral("Warroom"));
+    const QRectF paint = writer.pageLayout().paintRect(QPageLayout::Inch);
+    const QSizeF page(paint.width() * kLogicalDpi, paint.height() * kLogicalDpi);
+    const qreal bodyHeight = page.height() - kFooterHeight;
+    const qreal chartHeight = page.width() * kChartAspect;
+
+    // First pass: lay everything out, so the footer can say "page x of y".
+    std::vector<LaidOut> laidOut; // move-only: QList would copy
+    int totalPages = 0;
+    for (const Briefing &b : std::as_const(chosen)) {
+        LaidOut l;
+        l.document = std::make_unique<QTextDocument>();
+        l.document->setDocumentMargin(0);
+        l.document->setDefaultFont(QFont(QStringLiteral("DejaVu Sans"), 10));
+        l.document->setHtml(briefingHtml(*incident, severity, b, *briefings));
+        l.document->setPageSize(QSizeF(page.width(), bodyHeight));
+        l.textPages = l.document->pageCount();
+        QList<ImpactAssessment> known;
+        for (const ImpactAssessment &a : *assessments) {
+            if (a.at <= b.publishedAt)
+                known.append(a);
+        }
+        if (!known.isEmpty()) {
+            l.chart.reset(ImpactCharts::impactOverTime(buildImpactTimeline(
+                known, *statuses, *commitments, incident->openedAt, b.publishedAt)));
+            // The bottom of the last block, not the document size: that is whole pages.
+            const qreal bottom =
+                l.document->documentLayout()->blockBoundingRect(l.document->lastBlock()).bottom();
+            const qreal used = bottom - (l.textPages - 1) * bodyHeight;
+            // A somewhat smaller chart under the text reads better than a page of its own.
+            const qreal room = bodyHeight - used - 16;
+            l.chartOnOwnPage = room < chartHeight * 0.6;
+            l.chartTop = l.chartOnOwnPage ? 0 : used + 16;
+            l.chartHeight = l.chartOnOwnPage ? chartHeight : std::min(room, chartHeight);
+        }
+        totalPages += l.pages();
+        laidOut.push_back(std::move(l));
+    }
+
+    QPainter painter;
+    if (!painter.begin(&writer))
+        return Failure{
+            QObject::tr("Cannot write %1: the folder may not exist or be writable.").arg(path)};
+    painter.scale(writer.resolution() / kLogicalDpi, writer.resolution() / kLogicalDpi);
+    const QString footerRight =
+        QObject::tr("Generated %1")
+            .arg(generated.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm t")));
+    int pageNumber = 0;
+    auto finishPage = [&] {
+        ++pageNumber;
+        painter.save();
+        // Pixels of the 96-dpi layout: a point size would be taken at the printer's 300 dpi
+        // and then scaled again.
+        QFont small(QStringLiteral("DejaVu Sans"));
+        small.setPixelSize(11);
+        painter.setFont(small);
+        painter.setPen(QColor(0x60, 0x7d, 0x8b));
+        const QRectF footer(0, page.height() - kFooterHeight + 8, page.width(), kFooterHeight - 8);
+        painter.drawLine(QPointF(0, footer.top() - 4), QPointF(page.width(), footer.top() - 4));
+        painter.drawText(footer, Qt::AlignLeft | Qt::AlignVCenter,
+                         QObject::tr("Page %1 of %2").arg(pageNumber).arg(totalPages));
+        painter.drawText(footer, Qt::AlignRight | Qt::AlignVCenter, footerRight);
+        painter.restore();
+        if (pageNumber < totalPages)
+            writer.newPage();
+    };
+    for (LaidOut &l : laidOut) {
+        for (int p = 0; p < l.textPages; ++p) {
+            painter.save();
+            painter.translate(0, -p * bodyHeight);
+            l.document->drawContents(&painter, QRectF(0, p * bodyHeight, page.width(), bodyHeight));
+            painter.restore();
+            const bool last = p == l.textPages - 1;
+            if (last && l.chart && !l.chartOnOwnPage)
+                ChartRenderer::render(*l.chart, painter,
+                                      QRectF(0, l.chartTop, page.width(), l.chartHeight));
+            finishPage();
+        }
+        if (l.chart && l.chartOnOwnPage) {
+            ChartRenderer::render(*l.chart, painter, QRectF(0, 0, page.width(), chartHeight));
+            finishPage();
+        }
+    }
+    if (!painter.end())
+        return Failure{QObject::tr("Cannot finish writing %1.").arg(path)};
+    return done();
+}
+} // namespace BriefingPdf

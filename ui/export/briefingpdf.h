@@ -1,0 +1,38 @@
+#pragma once
+
+#include "domain/result.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QLocale>
+#include <QPageSize>
+#include <QString>
+
+class IncidentStore;
+
+// Writes briefings as a PDF for the customer's managers: business-channel content only (never
+// the technical log), user text printed literally, the impact chart as vectors, page numbers and
+// the generation time with its zone. Needs a QApplication (the chart is a graphics item), but no
+// display: the command line runs it on the offscreen platform.
+namespace BriefingPdf {
+enum class Paper
+{
+    FromLocale,
+    A4,
+    Letter
+};
+
+struct Options
+{
+    Paper paper = Paper::FromLocale;
+    QDateTime generatedAt; // now, when invalid
+};
+
+// Letter where the locale's country uses it (the Americas' Letter countries), A4 elsewhere.
+QPageSize pageSize(Paper paper, const QLocale &locale = QLocale());
+std::optional<Paper> parsePaper(QStringView text);
+
+// briefingIds empty: the latest briefing. Each briefing starts on a new page.
+Outcome write(const IncidentStore &store, qint64 incidentId, const QList<qint64> &briefingIds,
+              const QString &path, const Options &options = {});
+} // namespace BriefingPdf
