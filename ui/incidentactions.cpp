@@ -1,7 +1,9 @@
 #include "incidentactions.h"
 
+#include "dialogs/briefingcomposer.h"
 #include "dialogs/formdialog.h"
 #include "dialogs/modalhook.h"
+#include "export/briefingpdf.h"
 #include "services/clock.h"
 #include "services/severitycalibration.h"
 #include "services/statusrules.h"
@@ -15,6 +17,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QLocale>
+#include <QRegularExpression>
 
 IncidentActions::IncidentActions(IncidentStore &store, const Clock &clock, QWidget *dialogParent)
     : QObject(dialogParent), m_store(store), m_clock(clock), m_dialogParent(dialogParent)
@@ -53,6 +56,9 @@ IncidentActions::IncidentActions(IncidentStore &store, const Clock &clock, QWidg
         QKeySequence(tr("Ctrl+I")));
     m_setSeverity = makeAction(tr("Set se&verity…"), QStringLiteral("setSeverityAction"),
                                [this] { setSeverity(); });
+    m_newBriefing = makeAction(
+        tr("New &briefing…"), QStringLiteral("newBriefingAction"), [this] { composeBriefing(); },
+        QKeySequence(tr("Ctrl+B")));
     setIncident(0);
 }
 
@@ -69,9 +75,9 @@ QAction *IncidentActions::makeAction(const QString &text, const QString &objectN
 
 QList<QAction *> IncidentActions::all() const
 {
-    return {m_commitDeadline, m_timeboxTheory,  m_handOver,       m_frame,
-            m_confirmFraming, m_restateProblem, m_confirmProblem, m_askTeam,
-            m_askCustomer,    m_changeStatus,   m_assessImpact,   m_setSeverity};
+    return {m_commitDeadline, m_timeboxTheory,  m_handOver,   m_frame,       m_confirmFraming,
+            m_restateProblem, m_confirmProblem, m_askTeam,    m_askCustomer, m_changeStatus,
+            m_assessImpact,   m_setSeverity,    m_newBriefing};
 }
 
 void IncidentActions::setIncident(qint64 incidentId)
@@ -552,4 +558,36 @@ void IncidentActions::setSeverity()
                                    f.text(QStringLiteral("reason")), *by, rules);
     });
     ModalHook::exec(form);
+}
+
+void IncidentActions::composeBriefing(qint64 correctsId)
+{
+    const auto by = who();
+    if (!by)
+        return;
+    BriefingComposer composer(m_store, m_clock, m_incidentId, *by, correctsId, m_dialogParent);
+    ModalHook::exec(composer);
+}
+
+void IncidentActions::exportBriefings(const QList<qint64> &briefingIds)
+{
+    const auto incident = m_store.incident(m_incidentId);
+    if (!incident)
+        return report(Failure{incident.error()});
+    QList<qint64> ids = briefingIds;
+    if (ids.isEmpty()) {
+        const auto all = m_store.briefings(m_incidentId);
+        if (!all)
+            return report(Failure{all.error()});
+        for (const Briefing &b : *all)
+            ids.append(b.id);
+    }
+    QString suggested = incident->customer + QStringLiteral(" - ") + incident->title;
+    suggested.replace(QRegularExpression(QStringLiteral("[^\\w .-]+")), QStringLiteral("_"));
+    const QString path =
+        ModalHook::saveFileName(m_dialogParent, tr("Export briefing PDF"),
+                                suggested.left(80) + QStringLiteral(".pdf"), tr("PDF (*.pdf)"));
+    if (path.isEmpty())
+        return;
+    report(BriefingPdf::write(m_store, m_incidentId, ids, path));
 }

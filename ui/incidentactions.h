@@ -42,6 +42,7 @@ public:
     QAction *changeStatusAction() const { return m_changeStatus; }
     QAction *assessImpactAction() const { return m_assessImpact; }
     QAction *setSeverityAction() const { return m_setSeverity; }
+    QAction *newBriefingAction() const { return m_newBriefing; }
     QList<QAction *> all() const;
 
     void markMet(qint64 commitmentId);
@@ -56,6 +57,9 @@ public:
     void recordAskAnswer(qint64 askId);
     void markNoticeSent(qint64 noticeId);
     void copyNotice(const Notice &notice);
+    void composeBriefing(qint64 correctsId = 0);
+    // briefingIds empty: every briefing of the incident.
+    void exportBriefings(const QList<qint64> &briefingIds);
 
 private:
     QAction *makeAction(const QString &text, const QString &objectName, std::function<void()> run,
@@ -91,4 +95,5 @@ private:
     QAction *m_changeStatus;
     QAction *m_assessImpact;
     QAction *m_setSeverity;
+    QAction *m_newBriefing;
 };

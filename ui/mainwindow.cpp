@@ -78,6 +78,8 @@ void MainWindow::createActions()
 
     const IncidentActions &a = *m_incidentActions;
     QMenu *incident = menuBar()->addMenu(tr("&Incident"));
+    incident->addActions({a.newBriefingAction()});
+    incident->addSeparator();
     incident->addActions({a.commitDeadline(), a.timeboxTheoryAction()});
     incident->addSeparator();
     incident->addActions({a.assessImpactAction(), a.setSeverityAction()});
@@ -93,9 +95,10 @@ void MainWindow::createActions()
     toolbar->setObjectName(QStringLiteral("incidentToolBar"));
     toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
     toolbar->setMovable(false);
-    toolbar->addActions({a.commitDeadline(), a.timeboxTheoryAction(), a.assessImpactAction(),
-                         a.changeStatusAction(), a.handOverAction(), a.frameAction(),
-                         a.askTeamAction(), a.askCustomerAction(), a.confirmProblemAction()});
+    toolbar->addActions({a.newBriefingAction(), a.commitDeadline(), a.timeboxTheoryAction(),
+                         a.assessImpactAction(), a.changeStatusAction(), a.handOverAction(),
+                         a.frameAction(), a.askTeamAction(), a.askCustomerAction(),
+                         a.confirmProblemAction()});
     QMenu *settings = menuBar()->addMenu(tr("&Settings"));
     QAction *rules = settings->addAction(tr("&Severity rules…"));
     rules->setObjectName(QStringLiteral("severityRulesAction"));

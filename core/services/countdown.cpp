@@ -17,16 +17,24 @@ std::optional<Commitment> nextDeadline(const QList<Commitment> &commitments)
 CountdownReading readCountdown(const std::optional<Commitment> &deadline, const QDateTime &now,
                                qint64 soonThresholdSecs)
 {
+    return readCountdownTo(deadline ? deadline->due : QDateTime(), now,
+                           QStringLiteral("MISSED %1 ago"), QStringLiteral("no deadline committed"),
+                           soonThresholdSecs);
+}
+
+CountdownReading readCountdownTo(const QDateTime &due, const QDateTime &now, const QString &late,
+                                 const QString &none, qint64 soonThresholdSecs)
+{
     CountdownReading reading;
-    if (!deadline) {
+    if (!due.isValid()) {
         reading.urgency = CountdownUrgency::NoDeadline;
-        reading.text = QStringLiteral("no deadline committed");
+        reading.text = none;
         return reading;
     }
-    reading.secondsLeft = now.secsTo(deadline->due);
-    if (now > deadline->due) {
+    reading.secondsLeft = now.secsTo(due);
+    if (now > due) {
         reading.urgency = CountdownUrgency::Missed;
-        reading.text = QStringLiteral("MISSED %1 ago").arg(formatDuration(-reading.secondsLeft));
+        reading.text = late.arg(formatDuration(-reading.secondsLeft));
     } else {
         reading.urgency = reading.secondsLeft < soonThresholdSecs ? CountdownUrgency::Soon
                                                                   : CountdownUrgency::Comfortable;

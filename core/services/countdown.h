@@ -32,5 +32,11 @@ std::optional<Commitment> nextDeadline(const QList<Commitment> &commitments);
 CountdownReading readCountdown(const std::optional<Commitment> &deadline, const QDateTime &now,
                                qint64 soonThresholdSecs = kSoonThresholdSecs);
 
+// The same for any due time: `late` words the passed state ("MISSED %1 ago",
+// "OVERDUE by %1"), `none` the absent one.
+CountdownReading readCountdownTo(const QDateTime &due, const QDateTime &now, const QString &late,
+                                 const QString &none,
+                                 qint64 soonThresholdSecs = kSoonThresholdSecs);
+
 // "4:05", "1:04:05", "2d 03:04:05": hours appear only when needed.
 QString formatDuration(qint64 seconds);

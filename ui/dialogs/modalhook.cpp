@@ -1,6 +1,7 @@
 #include "dialogs/modalhook.h"
 
 #include <QDialog>
+#include <QFileDialog>
 #include <QMessageBox>
 
 namespace {
@@ -15,9 +16,27 @@ ModalHook::MessageHandler &messageHandler()
     static ModalHook::MessageHandler handler;
     return handler;
 }
+ModalHook::FileNameHandler &fileNameHandler()
+{
+    static ModalHook::FileNameHandler handler;
+    return handler;
+}
 } // namespace
 
 namespace ModalHook {
+QString saveFileName(QWidget *parent, const QString &title, const QString &suggested,
+                     const QString &filter)
+{
+    if (fileNameHandler())
+        return fileNameHandler()(suggested);
+    return QFileDialog::getSaveFileName(parent, title, suggested, filter);
+}
+
+void setFileNameHandler(FileNameHandler handler)
+{
+    fileNameHandler() = std::move(handler);
+}
+
 int exec(QDialog &dialog)
 {
     if (dialogHandler())

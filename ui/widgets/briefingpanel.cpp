@@ -4,8 +4,13 @@
 #include "services/countdown.h"
 #include "timeformat.h"
 
+#include "incidentactions.h"
+
+#include <QAction>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
+#include <QPushButton>
 #include <QSplitter>
 #include <QTextBrowser>
 #include <QTimer>
@@ -27,9 +32,10 @@ QString section(const QString &heading, const QString &body)
 }
 } // namespace
 
-BriefingPanel::BriefingPanel(const Clock &clock, QWidget *parent)
+BriefingPanel::BriefingPanel(const Clock &clock, IncidentActions &actions, QWidget *parent)
     : QWidget(parent), m_clock(clock), m_title(new QLabel(this)), m_view(new QTextBrowser(this)),
-      m_history(new QListWidget(this))
+      m_history(new QListWidget(this)), m_correct(new QPushButton(tr("Correct…"), this)),
+      m_export(new QPushButton(tr("Export PDF…"), this))
 {
     setObjectName(QStringLiteral("briefingPanel"));
     m_view->setObjectName(QStringLiteral("briefingTextBrowser"));
@@ -50,10 +56,29 @@ BriefingPanel::BriefingPanel(const Clock &clock, QWidget *parent)
     splitter->setStretchFactor(0, 4);
     splitter->setStretchFactor(1, 1);
 
+    auto *compose = new QPushButton(actions.newBriefingAction()->text().remove(u'&'), this);
+    compose->setObjectName(QStringLiteral("newBriefingButton"));
+    compose->setToolTip(actions.newBriefingAction()->shortcut().toString(QKeySequence::NativeText));
+    connect(compose, &QPushButton::clicked, actions.newBriefingAction(), &QAction::trigger);
+    m_correct->setObjectName(QStringLiteral("correctBriefingButton"));
+    m_correct->setToolTip(tr("A published briefing never changes: publish a correction that "
+                             "names it."));
+    connect(m_correct, &QPushButton::clicked, this,
+            [this, &actions] { actions.composeBriefing(shownBriefingId()); });
+    m_export->setObjectName(QStringLiteral("exportBriefingButton"));
+    m_export->setToolTip(tr("Every briefing of this incident as a PDF"));
+    connect(m_export, &QPushButton::clicked, this, [&actions] { actions.exportBriefings({}); });
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(compose);
+    buttons->addWidget(m_correct);
+    buttons->addStretch();
+    buttons->addWidget(m_export);
+
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_title);
     layout->addWidget(splitter, 1);
+    layout->addLayout(buttons);
 
     connect(m_history, &QListWidget::currentRowChanged, this, &BriefingPanel::show);
     // "next update in 12:00" is relative to now: re-read it as time passes.
@@ -83,8 +108,18 @@ QString BriefingPanel::shownText() const
     return m_view->toPlainText();
 }
 
+qint64 BriefingPanel::shownBriefingId() const
+{
+    const int index = m_history->currentRow();
+    if (index < 0 || index >= m_briefings.size())
+        return 0;
+    return m_briefings.at(m_briefings.size() - 1 - index).id;
+}
+
 void BriefingPanel::show(int index)
 {
+    m_correct->setEnabled(index >= 0 && index < m_briefings.size());
+    m_export->setEnabled(!m_briefings.isEmpty());
     if (index < 0 || index >= m_briefings.size()) {
         m_view->setHtml(tr("<p style='color:#c62828'><b>No briefing yet.</b></p>"
                            "<p>The customer's managers have heard nothing from us. Tell them "

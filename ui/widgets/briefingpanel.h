@@ -6,6 +6,8 @@
 #include <QWidget>
 
 class Clock;
+class IncidentActions;
+class QPushButton;
 class QLabel;
 class QListWidget;
 class QTextBrowser;
@@ -16,7 +18,8 @@ class BriefingPanel : public QWidget
 {
     Q_OBJECT
 public:
-    explicit BriefingPanel(const Clock &clock, QWidget *parent = nullptr);
+    BriefingPanel(const Clock &clock, IncidentActions &actions, QWidget *parent = nullptr);
+    qint64 shownBriefingId() const;
 
     void setBriefings(const QList<Briefing> &briefings);
     QString shownText() const;
@@ -32,4 +35,6 @@ private:
     QLabel *m_title;
     QTextBrowser *m_view;
     QListWidget *m_history;
+    QPushButton *m_correct;
+    QPushButton *m_export;
 };

@@ -45,7 +45,24 @@ CountdownWidget::CountdownWidget(const Clock &clock, QWidget *parent)
 
 void CountdownWidget::setDeadline(const std::optional<Commitment> &deadline)
 {
-    m_deadline = deadline;
+    Target target;
+    target.caption = tr("Next deadline");
+    target.late = tr("MISSED %1 ago");
+    target.none = tr("no deadline committed");
+    if (deadline) {
+        target.due = deadline->due;
+        target.detail = tr("%1\n%2 · due %3")
+                            .arg(deadline->what, deadline->owner, TimeFormat::clock(deadline->due));
+        target.tooltip = tr("Why this time: %1").arg(deadline->why);
+    } else {
+        target.detail = tr("Commit the next step with an owner and a due time.");
+    }
+    setTarget(target);
+}
+
+void CountdownWidget::setTarget(const Target &target)
+{
+    m_target = target;
     refresh();
 }
 
@@ -75,19 +92,11 @@ QColor CountdownWidget::foregroundFor(CountdownUrgency urgency)
 
 void CountdownWidget::refresh()
 {
-    m_reading = readCountdown(m_deadline, m_clock.now());
+    m_reading = readCountdownTo(m_target.due, m_clock.now(), m_target.late, m_target.none);
     m_time->setText(m_reading.text);
-    if (m_deadline) {
-        m_caption->setText(tr("Next deadline"));
-        m_detail->setText(
-            tr("%1\n%2 · due %3")
-                .arg(m_deadline->what, m_deadline->owner, TimeFormat::clock(m_deadline->due)));
-        setToolTip(tr("Why this time: %1").arg(m_deadline->why));
-    } else {
-        m_caption->setText(tr("Next deadline"));
-        m_detail->setText(tr("Commit the next step with an owner and a due time."));
-        setToolTip({});
-    }
+    m_caption->setText(m_target.caption);
+    m_detail->setText(m_target.detail);
+    setToolTip(m_target.tooltip);
     QPalette pal = palette();
     pal.setColor(QPalette::Window, backgroundFor(m_reading.urgency));
     pal.setColor(QPalette::WindowText, foregroundFor(m_reading.urgency));

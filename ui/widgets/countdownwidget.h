@@ -21,6 +21,17 @@ public:
     explicit CountdownWidget(const Clock &clock, QWidget *parent = nullptr);
 
     void setDeadline(const std::optional<Commitment> &deadline);
+    // Any due time, worded by the caller: the briefing countdown uses this.
+    struct Target
+    {
+        QDateTime due; // invalid: nothing due
+        QString caption;
+        QString detail;
+        QString tooltip;
+        QString late; // "OVERDUE by %1"
+        QString none;
+    };
+    void setTarget(const Target &target);
     CountdownUrgency urgency() const { return m_reading.urgency; }
     QString timeText() const;
 
@@ -31,7 +42,7 @@ public:
 
 private:
     const Clock &m_clock;
-    std::optional<Commitment> m_deadline;
+    Target m_target;
     CountdownReading m_reading;
     QLabel *m_caption;
     QLabel *m_time;

@@ -54,7 +54,8 @@ IncidentHeader::IncidentHeader(const Clock &clock, QWidget *parent)
       m_problem(chip(QStringLiteral("problemLabel"), this)),
       m_questions(chip(QStringLiteral("openQuestionsLabel"), this)),
       m_asks(chip(QStringLiteral("outstandingAsksLabel"), this)),
-      m_countdown(new CountdownWidget(clock, this))
+      m_countdown(new CountdownWidget(clock, this)),
+      m_briefingCountdown(new CountdownWidget(clock, this))
 {
     setObjectName(QStringLiteral("incidentHeader"));
     m_title->setObjectName(QStringLiteral("incidentTitleLabel"));
@@ -93,7 +94,11 @@ IncidentHeader::IncidentHeader(const Clock &clock, QWidget *parent)
     left->addStretch();
 
     auto *layout = new QHBoxLayout(this);
+    m_briefingCountdown->setObjectName(QStringLiteral("briefingCountdownWidget"));
+    m_briefingCountdown->setMinimumWidth(200);
+    m_countdown->setMinimumWidth(260);
     layout->addLayout(left, 1);
+    layout->addWidget(m_briefingCountdown);
     layout->addWidget(m_countdown);
 }
 
@@ -157,9 +162,24 @@ void IncidentHeader::setOpenCounts(int openQuestions, int outstandingAsks)
 
 void IncidentHeader::setSeverityText(const QString &text, bool assessed)
 {
+    // An override's reason can be long: wrap it rather than push the countdowns off screen.
+    m_severity->setWordWrap(true);
+    m_severity->setMaximumWidth(460);
     m_severity->setText(text);
     m_severity->setToolTip(assessed ? tr("Severity follows the latest impact assessment unless "
                                          "overridden with a reason.")
                                     : tr("Not assessed: assess the impact (Ctrl+I) before "
                                          "trusting this severity."));
+}
+
+void IncidentHeader::setNextBriefing(const BriefingDue &due)
+{
+    CountdownWidget::Target target;
+    target.due = due.due;
+    target.caption = tr("Next briefing due");
+    target.detail = tr("at %1").arg(TimeFormat::clock(due.due));
+    target.tooltip = due.why;
+    target.late = tr("OVERDUE by %1");
+    target.none = tr("no briefing cadence");
+    m_briefingCountdown->setTarget(target);
 }

@@ -3,6 +3,7 @@
 #include "domain/commitment.h"
 #include "domain/incident.h"
 #include "domain/people.h"
+#include "services/cadence.h"
 
 #include <QWidget>
 
@@ -27,6 +28,8 @@ public:
     // "SEV2 (assessed SEV3, overridden: regulatory deadline today)"
     void setSeverityText(const QString &text, bool assessed);
     CountdownWidget *countdown() const { return m_countdown; }
+    CountdownWidget *briefingCountdown() const { return m_briefingCountdown; }
+    void setNextBriefing(const BriefingDue &due);
 
 private:
     QLabel *m_title;
@@ -38,4 +41,5 @@ private:
     QLabel *m_questions;
     QLabel *m_asks;
     CountdownWidget *m_countdown;
+    CountdownWidget *m_briefingCountdown;
 };

@@ -1,6 +1,7 @@
 #include "widgets/incidentview.h"
 
 #include "colors.h"
+#include "services/cadence.h"
 #include "services/clock.h"
 #include "services/countdown.h"
 #include "services/severitycalibration.h"
@@ -33,7 +34,7 @@ IncidentView::IncidentView(IncidentStore &store, const Clock &clock, IncidentAct
       m_timeboxPrompt(new TimeboxPrompt(actions, clock, this)),
       m_alertBanner(new AlertBanner(this)), m_problem(new QLabel(this)),
       m_log(new TechnicalLogPanel(store, actions, this)),
-      m_briefings(new BriefingPanel(clock, this)), m_tabs(new QTabWidget(this))
+      m_briefings(new BriefingPanel(clock, actions, this)), m_tabs(new QTabWidget(this))
 {
     setObjectName(QStringLiteral("incidentView"));
     m_problem->setObjectName(QStringLiteral("storageProblemLabel"));
@@ -140,6 +141,7 @@ void IncidentView::reloadIncident()
     m_header->setIncident(*incident);
     reloadFraming();
     reloadSeverity();
+    reloadBriefingDue(); // the cadence follows the severity
 }
 
 void IncidentView::reloadSeverity()
@@ -171,6 +173,18 @@ void IncidentView::reloadBriefings()
     if (!briefings)
         return showProblem(briefings.error());
     m_briefings->setBriefings(*briefings);
+    reloadBriefingDue();
+}
+
+void IncidentView::reloadBriefingDue()
+{
+    const auto incident = m_store.incident(m_incidentId);
+    const auto briefings = m_store.briefings(m_incidentId);
+    if (!incident || !briefings)
+        return showProblem(incident.error() + briefings.error());
+    const std::optional<Briefing> last =
+        briefings->isEmpty() ? std::nullopt : std::optional<Briefing>(briefings->constLast());
+    m_header->setNextBriefing(nextBriefingDue(*incident, last, BriefingCadence::load()));
 }
 
 void IncidentView::reloadFraming()

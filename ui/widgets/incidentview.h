@@ -48,6 +48,7 @@ private:
     void reloadProblem();
     void reloadCounts();
     void reloadSeverity();
+    void reloadBriefingDue();
     void checkDeadlines();
     void raise(const DeadlineAlert &alert);
     void showProblem(const QString &message);

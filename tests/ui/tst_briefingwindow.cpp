@@ -1,0 +1,215 @@
+#include "dialogs/modalhook.h"
+#include "incidentactions.h"
+#include "mainwindow.h"
+#include "scratchwarroom.h"
+#include "useridentity.h"
+#include "widgets/countdownwidget.h"
+
+#include <QAction>
+#include <QDialog>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextBrowser>
+
+// The business channel through the real window, offscreen.
+class TestBriefingWindow : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void composerRefusesWithoutNextUpdateAndWhy();
+    void findingsAreCountedOnPublish();
+    void briefingCountdownGoesOverdue();
+    void correctionNamesTheBriefing();
+    void exportWritesPdfWhereChosen();
+
+private:
+    template <typename T> static T *in(QDialog &dialog, const QString &name)
+    {
+        T *widget = dialog.findChild<T *>(name);
+        if (!widget)
+            qFatal("composer has no %s", qPrintable(name));
+        return widget;
+    }
+    void publish(const QString &headline);
+
+    std::unique_ptr<ScratchWarRoom> m_room;
+    std::unique_ptr<MainWindow> m_window;
+    qint64 m_incident = 0;
+};
+
+void TestBriefingWindow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+}
+
+void TestBriefingWindow::init()
+{
+    UserIdentity::setName(QStringLiteral("Dana"));
+    m_room = std::make_unique<ScratchWarRoom>();
+    m_incident = m_room->addIncident(); // SEV2: an update every hour
+    ImpactAssessment a;
+    a.incidentId = m_incident;
+    a.by = QStringLiteral("Ann");
+    a.affectedUsers = 1234;
+    a.totalUsers = 40000;
+    a.functions = {{QStringLiteral("Ordering"), FunctionState::Down}};
+    a.workaround = true;
+    QVERIFY(m_room->store().assessImpact(a, {}));
+    m_room->store().setSeverity(m_incident, Severity::Sev2, QStringLiteral("peak season"),
+                                QStringLiteral("Dana"), {});
+    m_window = std::make_unique<MainWindow>(m_room->store(), m_room->clock());
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+}
+
+void TestBriefingWindow::cleanup()
+{
+    ModalHook::setDialogHandler({});
+    ModalHook::setFileNameHandler({});
+    m_window.reset();
+    m_room.reset();
+}
+
+void TestBriefingWindow::publish(const QString &headline)
+{
+    ModalHook::setDialogHandler([&](QDialog &dialog) {
+        in<QPlainTextEdit>(dialog, QStringLiteral("headlineTextEdit"))->setPlainText(headline);
+        in<QPlainTextEdit>(dialog, QStringLiteral("doingTextEdit"))
+            ->setPlainText(QStringLiteral("We are moving orders to the standby system."));
+        in<QLineEdit>(dialog, QStringLiteral("nextUpdateLineEdit"))
+            ->setText(QStringLiteral("+30m"));
+        in<QPlainTextEdit>(dialog, QStringLiteral("whyTextEdit"))
+            ->setPlainText(QStringLiteral("the move completes then"));
+        QTest::mouseClick(in<QPushButton>(dialog, QStringLiteral("publishButton")), Qt::LeftButton);
+        return dialog.result();
+    });
+    m_window->incidentActions()->newBriefingAction()->trigger();
+}
+
+void TestBriefingWindow::composerRefusesWithoutNextUpdateAndWhy()
+{
+    QString impact;
+    QString afterNoTime;
+    QString afterNoWhy;
+    bool stillOpen = false;
+    ModalHook::setDialogHandler([&](QDialog &dialog) {
+        impact = in<QPlainTextEdit>(dialog, QStringLiteral("impactTextEdit"))->toPlainText();
+        in<QPlainTextEdit>(dialog, QStringLiteral("headlineTextEdit"))
+            ->setPlainText(QStringLiteral("Orders fail for 3 % of customers."));
+        in<QLineEdit>(dialog, QStringLiteral("nextUpdateLineEdit"))->clear();
+        auto *publish = in<QPushButton>(dialog, QStringLiteral("publishButton"));
+        QTest::mouseClick(publish, Qt::LeftButton);
+        afterNoTime = in<QLabel>(dialog, QStringLiteral("errorLabel"))->text();
+        in<QLineEdit>(dialog, QStringLiteral("nextUpdateLineEdit"))
+            ->setText(QStringLiteral("+30m"));
+        QTest::mouseClick(publish, Qt::LeftButton);
+        afterNoWhy = in<QLabel>(dialog, QStringLiteral("errorLabel"))->text();
+        stillOpen = dialog.result() != QDialog::Accepted;
+        return dialog.result();
+    });
+    m_window->incidentActions()->newBriefingAction()->trigger();
+    QCOMPARE(impact, QStringLiteral("About 1,200 of 40,000 users (3 %) cannot use Ordering; a "
+                                    "workaround exists."));
+    QVERIFY2(afterNoTime.contains(QStringLiteral("required")), qPrintable(afterNoTime));
+    QVERIFY2(afterNoWhy.contains(QStringLiteral("reason for the next update")),
+             qPrintable(afterNoWhy));
+    QVERIFY(stillOpen);
+    QVERIFY(m_room->store().briefings(m_incident)->isEmpty());
+}
+
+void TestBriefingWindow::findingsAreCountedOnPublish()
+{
+    QString clean;
+    QString flagged;
+    QStringList findings;
+    ModalHook::setDialogHandler([&](QDialog &dialog) {
+        auto *headline = in<QPlainTextEdit>(dialog, QStringLiteral("headlineTextEdit"));
+        auto *publish = in<QPushButton>(dialog, QStringLiteral("publishButton"));
+        headline->setPlainText(QStringLiteral("Orders fail for 3 % of customers."));
+        in<QPlainTextEdit>(dialog, QStringLiteral("impactTextEdit"))->clear();
+        clean = publish->text();
+        headline->setPlainText(QStringLiteral("Maybe fixed soon after the OOM!!!"));
+        flagged = publish->text();
+        auto *list = in<QListWidget>(dialog, QStringLiteral("findingsList"));
+        for (int i = 0; i < list->count(); ++i)
+            findings << list->item(i)->text();
+        return int(QDialog::Rejected);
+    });
+    m_window->incidentActions()->newBriefingAction()->trigger();
+    QCOMPARE(clean, QStringLiteral("Publish"));
+    QCOMPARE(flagged, QStringLiteral("Publish (4 findings)"));
+    QCOMPARE(findings.size(), 4);
+    QVERIFY2(findings.at(2).contains(QStringLiteral("jargon \"OOM\"")),
+             qPrintable(findings.join(u'|')));
+    QVERIFY(findings.at(2).contains(QStringLiteral("the server ran out of memory")));
+}
+
+void TestBriefingWindow::briefingCountdownGoesOverdue()
+{
+    auto *countdown =
+        m_window->findChild<CountdownWidget *>(QStringLiteral("briefingCountdownWidget"));
+    QVERIFY(countdown);
+    QCOMPARE(countdown->timeText(), QStringLiteral("1:00:00")); // SEV2, no briefing yet
+    publish(QStringLiteral("Orders fail for 3 % of customers."));
+    QCOMPARE(m_room->store().briefings(m_incident)->size(), 1);
+    QCOMPARE(countdown->timeText(), QStringLiteral("30:00")); // the promise is sooner
+    QVERIFY(m_window->findChild<QTextBrowser *>(QStringLiteral("briefingTextBrowser"))
+                ->toPlainText()
+                .contains(QStringLiteral("Orders fail for 3 % of customers.")));
+    m_room->clock().advanceSecs(31 * 60);
+    QCOMPARE(countdown->urgency(), CountdownUrgency::Missed);
+    QCOMPARE(countdown->timeText(), QStringLiteral("OVERDUE by 1:00"));
+    QCOMPARE(countdown->palette().color(QPalette::Window), QColor(0xc6, 0x28, 0x28));
+}
+
+void TestBriefingWindow::correctionNamesTheBriefing()
+{
+    publish(QStringLiteral("Orders fail for 6 % of customers."));
+    QString prefilled;
+    ModalHook::setDialogHandler([&](QDialog &dialog) {
+        auto *headline = in<QPlainTextEdit>(dialog, QStringLiteral("headlineTextEdit"));
+        prefilled = headline->toPlainText();
+        headline->setPlainText(QStringLiteral("Correction: 3 % of customers, not 6 %."));
+        in<QLineEdit>(dialog, QStringLiteral("nextUpdateLineEdit"))
+            ->setText(QStringLiteral("+30m"));
+        QTest::mouseClick(in<QPushButton>(dialog, QStringLiteral("publishButton")), Qt::LeftButton);
+        return dialog.result();
+    });
+    m_window->findChild<QPushButton *>(QStringLiteral("correctBriefingButton"))->click();
+    QVERIFY2(prefilled.startsWith(QStringLiteral("Correction to briefing #1")),
+             qPrintable(prefilled));
+    const auto briefings = m_room->store().briefings(m_incident);
+    QCOMPARE(briefings->size(), 2);
+    QCOMPARE(briefings->last().correctsId, briefings->first().id);
+    QCOMPARE(briefings->first().headline, QStringLiteral("Orders fail for 6 % of customers."));
+}
+
+void TestBriefingWindow::exportWritesPdfWhereChosen()
+{
+    publish(QStringLiteral("Orders fail for 3 % of customers."));
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("briefing.pdf"));
+    QString suggested;
+    ModalHook::setFileNameHandler([&](const QString &proposal) {
+        suggested = proposal;
+        return path;
+    });
+    m_window->findChild<QPushButton *>(QStringLiteral("exportBriefingButton"))->click();
+    QVERIFY2(suggested.endsWith(QStringLiteral(".pdf")), qPrintable(suggested));
+    QFile pdf(path);
+    QVERIFY(pdf.open(QIODevice::ReadOnly));
+    QVERIFY(pdf.read(5) == "%PDF-");
+}
+
+QTEST_MAIN(TestBriefingWindow)
+#include "tst_briefingwindow.moc"

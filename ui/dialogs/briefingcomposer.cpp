@@ -1,0 +1,199 @@
+#include "dialogs/briefingcomposer.h"
+
+#include "colors.h"
+#include "services/cadence.h"
+#include "services/clock.h"
+#include "services/severitycalibration.h"
+#include "storage/incidentstore.h"
+#include "timeformat.h"
+#include "widgets/duetimeedit.h"
+#include "widgets/plainlanguagehighlighter.h"
+#include "wording.h"
+
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace {
+QLabel *listLabel(const QStringList &items, const QString &empty, QWidget *parent)
+{
+    auto *label = new QLabel(parent);
+    label->setTextFormat(Qt::PlainText);
+    label->setWordWrap(true);
+    QStringList lines;
+    for (const QString &item : items)
+        lines << QStringLiteral("• ") + item;
+    label->setText(items.isEmpty() ? empty : lines.join(u'\n'));
+    return label;
+}
+} // namespace
+
+BriefingComposer::BriefingComposer(IncidentStore &store, const Clock &clock, qint64 incidentId,
+                                   QString by, qint64 correctsId, QWidget *parent)
+    : QDialog(parent), m_store(store), m_clock(clock), m_incidentId(incidentId),
+      m_by(std::move(by)), m_correctsId(correctsId),
+      m_profile(PlainLanguageProfile::english(userJargon()))
+{
+    setObjectName(QStringLiteral("briefingComposer"));
+    setWindowTitle(correctsId ? tr("Correct a briefing") : tr("New briefing"));
+    auto *form = new QFormLayout;
+    auto *layout = new QVBoxLayout(this);
+    auto *intro = new QLabel(tr("For the customer's managers: plain words, no technical log, no "
+                                "blame. Say when they hear next, and why then."),
+                             this);
+    intro->setWordWrap(true);
+    layout->addWidget(intro);
+    layout->addLayout(form);
+
+    auto field = [&](const QString &key, const QString &label, int lines,
+                     const QString &placeholder) {
+        QPlainTextEdit *edit = addTextField(key, label, lines, placeholder);
+        form->addRow(label, edit);
+        return edit;
+    };
+    m_headline = field(QStringLiteral("headline"), tr("Status &headline:"), 2,
+                       tr("One sentence: where things stand"));
+    m_impact = field(QStringLiteral("impact"), tr("Customer &impact:"), 2,
+                     tr("Who is affected, how many, where"));
+    m_doing = field(QStringLiteral("doing"), tr("What we are &doing:"), 3, {});
+    m_changed =
+        field(QStringLiteral("changed"), tr("What &changed:"), 2, tr("Since the last briefing"));
+
+    const auto commitments = store.commitments(incidentId);
+    const auto asks = store.customerAsks(incidentId);
+    QStringList promised;
+    for (const Commitment &c : commitments.valueOr({})) {
+        if (c.stateAt(clock.now()) == CommitmentState::Open)
+            promised << tr("%1: %2 (why then: %3)").arg(TimeFormat::clock(c.due), c.what, c.why);
+    }
+    QStringList listed;
+    for (const CustomerAsk &a : asks.valueOr({})) {
+        if (a.isOutstanding())
+            listed << tr("%1 (only you can: %2)").arg(a.what, a.whyOnlyCustomer);
+    }
+    form->addRow(tr("Open commitments:"),
+                 listLabel(promised, tr("none open: commit the next step first?"), this));
+    form->addRow(tr("We need from you:"), listLabel(listed, tr("nothing"), this));
+
+    m_next = new DueTimeEdit(clock, this);
+    m_next->setObjectName(QStringLiteral("nextUpdateDueEdit"));
+    m_next->lineEdit()->setObjectName(QStringLiteral("nextUpdateLineEdit"));
+    form->addRow(tr("&Next update at:"), m_next);
+    m_why =
+        field(QStringLiteral("why"), tr("&Why then:"), 1, tr("e.g. the failover completes then"));
+
+    m_findings = new QListWidget(this);
+    m_findings->setObjectName(QStringLiteral("findingsList"));
+    m_findings->setMaximumHeight(110);
+    m_findings->setWordWrap(true);
+    layout->addWidget(new QLabel(tr("Plain-language check:"), this));
+    layout->addWidget(m_findings);
+    m_error = new QLabel(this);
+    m_error->setObjectName(QStringLiteral("errorLabel"));
+    m_error->setTextFormat(Qt::PlainText);
+    m_error->setWordWrap(true);
+    WarroomColors::setTextColor(m_error, WarroomColors::alarm());
+    m_error->hide();
+    layout->addWidget(m_error);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    m_publish = buttons->button(QDialogButtonBox::Ok);
+    m_publish->setObjectName(QStringLiteral("publishButton"));
+    connect(buttons, &QDialogButtonBox::accepted, this, &BriefingComposer::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &BriefingComposer::reject);
+    layout->addWidget(buttons);
+
+    // Prefill: the latest impact in one sentence, the next update at the cadence's due time,
+    // or, for a correction, everything the corrected briefing said.
+    const auto incident = store.incident(incidentId);
+    const auto briefings = store.briefings(incidentId);
+    const auto assessments = store.impactAssessments(incidentId);
+    if (assessments && !assessments->isEmpty())
+        m_impact->setPlainText(impactSentence(assessments->constLast()));
+    if (incident && briefings) {
+        const std::optional<Briefing> last =
+            briefings->isEmpty() ? std::nullopt : std::optional<Briefing>(briefings->constLast());
+        const BriefingDue due = nextBriefingDue(*incident, last, BriefingCadence::load());
+        const qint64 minutes = std::max<qint64>(5, clock.now().secsTo(due.due) / 60);
+        m_next->setText(QStringLiteral("+%1m").arg(minutes));
+        for (const Briefing &b : *briefings) {
+            if (b.id != correctsId)
+                continue;
+            m_headline->setPlainText(
+                tr("Correction to briefing #%1: %2").arg(b.seq).arg(b.headline));
+            m_impact->setPlainText(b.impact);
+            m_doing->setPlainText(b.doing);
+            m_changed->setPlainText(b.changed);
+            m_why->setPlainText(b.nextUpdateWhy);
+        }
+    }
+    recheck();
+    resize(760, sizeHint().height());
+}
+
+QPlainTextEdit *BriefingComposer::addTextField(const QString &key, const QString &label, int lines,
+                                               const QString &placeholder)
+{
+    auto *edit = new QPlainTextEdit(this);
+    edit->setObjectName(key + QStringLiteral("TextEdit"));
+    edit->setPlaceholderText(placeholder);
+    edit->setTabChangesFocus(true);
+    edit->setFixedHeight(edit->fontMetrics().lineSpacing() * lines + 14);
+    new PlainLanguageHighlighter(m_profile, edit->document());
+    connect(edit, &QPlainTextEdit::textChanged, this, &BriefingComposer::recheck);
+    m_fields.append({QString(label).remove(u'&').remove(u':'), edit});
+    return edit;
+}
+
+void BriefingComposer::recheck()
+{
+    m_findings->clear();
+    m_findingCount = 0;
+    for (const auto &[label, edit] : std::as_const(m_fields)) {
+        for (const Finding &f : checkPlainLanguage(edit->toPlainText(), m_profile)) {
+            auto *item = new QListWidgetItem(
+                tr("%1 · %2 \"%3\": %4")
+                    .arg(label, findingCategoryName(f.category), f.phrase, f.suggestion),
+                m_findings);
+            item->setForeground(PlainLanguageHighlighter::colorFor(f.category));
+            ++m_findingCount;
+        }
+    }
+    if (m_findingCount == 0)
+        m_findings->addItem(tr("Plain and clear: nothing to flag."));
+    m_publish->setText(
+        m_findingCount == 0
+            ? tr("Publish")
+            : tr("Publish (%1)").arg(countOf(m_findingCount, tr("finding"), tr("findings"))));
+}
+
+void BriefingComposer::accept()
+{
+    const auto next = m_next->dueTime();
+    if (!next) {
+        m_error->setText(tr("Next update: %1").arg(next.error()));
+        m_error->show();
+        return;
+    }
+    NewBriefing b;
+    b.incidentId = m_incidentId;
+    b.author = m_by;
+    b.headline = m_headline->toPlainText();
+    b.impact = m_impact->toPlainText();
+    b.doing = m_doing->toPlainText();
+    b.changed = m_changed->toPlainText();
+    b.nextUpdateAt = *next;
+    b.nextUpdateWhy = m_why->toPlainText();
+    b.correctsId = m_correctsId;
+    const auto published = m_store.publishBriefing(b);
+    if (!published) {
+        m_error->setText(published.error());
+        m_error->show();
+        return;
+    }
+    QDialog::accept();
+}

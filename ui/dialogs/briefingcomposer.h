@@ -1,0 +1,53 @@
+#pragma once
+
+#include "services/plainlanguage.h"
+
+#include <QDialog>
+#include <QList>
+
+class Clock;
+class DueTimeEdit;
+class IncidentStore;
+class QLabel;
+class QListWidget;
+class QPlainTextEdit;
+class QPushButton;
+
+// Composes a briefing for the customer's managers: headline, impact (from the latest
+// assessment), what we are doing, what changed, the open commitments and asks (from the
+// record), and the next update with why (required). Hedging, jargon, blame and emotion are
+// underlined as the text is typed and listed with a suggestion each; they warn, never block.
+// Publishing is final; a correction is a new briefing naming the one it corrects.
+class BriefingComposer : public QDialog
+{
+    Q_OBJECT
+public:
+    BriefingComposer(IncidentStore &store, const Clock &clock, qint64 incidentId, QString by,
+                     qint64 correctsId = 0, QWidget *parent = nullptr);
+
+    int findingCount() const { return m_findingCount; }
+    void accept() override;
+
+private:
+    QPlainTextEdit *addTextField(const QString &key, const QString &label, int lines,
+                                 const QString &placeholder);
+    void recheck();
+
+    IncidentStore &m_store;
+    const Clock &m_clock;
+    qint64 m_incidentId;
+    QString m_by;
+    qint64 m_correctsId;
+    PlainLanguageProfile m_profile;
+    QList<QPair<QString, QPlainTextEdit *>> m_fields;
+    QPlainTextEdit *m_headline = nullptr;
+    QPlainTextEdit *m_impact = nullptr;
+    QPlainTextEdit *m_doing = nullptr;
+    QPlainTextEdit *m_changed = nullptr;
+    QPlainTextEdit *m_why = nullptr;
+    DueTimeEdit *m_next = nullptr;
+    QListWidget *m_findings = nullptr;
+    QPushButton *m_publish = nullptr;
+    QLabel *m_error = nullptr;
+    int m_findingCount = 0;
+};
