@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "dialogs/businesssettingsdialogs.h"
 #include "dialogs/modalhook.h"
 #include "dialogs/newincidentdialog.h"
 #include "dialogs/severityrulesdialog.h"
@@ -107,6 +108,16 @@ void MainWindow::createActions()
         if (SeverityRulesDialog::edit(this) && m_incidentView->incidentId() > 0)
             m_incidentView->showIncident(m_incidentView->incidentId());
     });
+    QAction *cadence = settings->addAction(tr("Briefing &cadence…"));
+    cadence->setObjectName(QStringLiteral("briefingCadenceAction"));
+    connect(cadence, &QAction::triggered, this, [this] {
+        if (BusinessSettingsDialogs::editCadence(this) && m_incidentView->incidentId() > 0)
+            m_incidentView->showIncident(m_incidentView->incidentId());
+    });
+    QAction *jargon = settings->addAction(tr("&Jargon terms…"));
+    jargon->setObjectName(QStringLiteral("jargonTermsAction"));
+    connect(jargon, &QAction::triggered, this,
+            [this] { BusinessSettingsDialogs::editJargon(this); });
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_about);
 }

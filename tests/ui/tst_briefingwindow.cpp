@@ -2,6 +2,8 @@
 #include "incidentactions.h"
 #include "mainwindow.h"
 #include "scratchwarroom.h"
+#include "services/cadence.h"
+#include "services/plainlanguage.h"
 #include "useridentity.h"
 #include "widgets/countdownwidget.h"
 
@@ -31,6 +33,7 @@ private slots:
     void briefingCountdownGoesOverdue();
     void correctionNamesTheBriefing();
     void exportWritesPdfWhereChosen();
+    void cadenceAndJargonAreSettings();
 
 private:
     template <typename T> static T *in(QDialog &dialog, const QString &name)
@@ -209,6 +212,41 @@ void TestBriefingWindow::exportWritesPdfWhereChosen()
     QFile pdf(path);
     QVERIFY(pdf.open(QIODevice::ReadOnly));
     QVERIFY(pdf.read(5) == "%PDF-");
+}
+
+void TestBriefingWindow::cadenceAndJargonAreSettings()
+{
+    BriefingCadence().save();
+    setUserJargon({});
+    auto answer = [](const QString &field, const QString &value) {
+        ModalHook::setDialogHandler([=](QDialog &dialog) {
+            if (auto *line = dialog.findChild<QLineEdit *>(field + QStringLiteral("LineEdit")))
+                line->setText(value);
+            else
+                in<QPlainTextEdit>(dialog, field + QStringLiteral("TextEdit"))->setPlainText(value);
+            QTest::mouseClick(in<QPushButton>(dialog, QStringLiteral("submitButton")),
+                              Qt::LeftButton);
+            return dialog.result();
+        });
+    };
+    auto *countdown =
+        m_window->findChild<CountdownWidget *>(QStringLiteral("briefingCountdownWidget"));
+    QCOMPARE(countdown->timeText(), QStringLiteral("1:00:00"));
+    answer(QStringLiteral("sev2"), QStringLiteral("45"));
+    m_window->findChild<QAction *>(QStringLiteral("briefingCadenceAction"))->trigger();
+    QCOMPARE(BriefingCadence::load().sev2Secs, 45 * 60);
+    QCOMPARE(countdown->timeText(), QStringLiteral("45:00"));
+
+    answer(QStringLiteral("terms"),
+           QStringLiteral("blue-green switch = move to the standby system"));
+    m_window->findChild<QAction *>(QStringLiteral("jargonTermsAction"))->trigger();
+    QCOMPARE(userJargon().value(QStringLiteral("blue-green switch")),
+             QStringLiteral("move to the standby system"));
+    answer(QStringLiteral("terms"), QStringLiteral("no equals sign here"));
+    m_window->findChild<QAction *>(QStringLiteral("jargonTermsAction"))->trigger();
+    QCOMPARE(userJargon().size(), 1); // refused, nothing lost
+    BriefingCadence().save();
+    setUserJargon({});
 }
 
 QTEST_MAIN(TestBriefingWindow)

@@ -1,0 +1,73 @@
+#include "dialogs/businesssettingsdialogs.h"
+
+#include "dialogs/formdialog.h"
+#include "dialogs/modalhook.h"
+#include "services/cadence.h"
+#include "services/plainlanguage.h"
+
+namespace BusinessSettingsDialogs {
+bool editCadence(QWidget *parent)
+{
+    const BriefingCadence current = BriefingCadence::load();
+    FormDialog form(QObject::tr("Briefing cadence"),
+                    QObject::tr("How often the customer's managers hear from us, in minutes. "
+                                "SEV4 updates come on the next business day."),
+                    parent);
+    form.addLine(QStringLiteral("sev1"), QObject::tr("SEV1 every (min):"),
+                 QString::number(current.sev1Secs / 60));
+    form.addLine(QStringLiteral("sev2"), QObject::tr("SEV2 every (min):"),
+                 QString::number(current.sev2Secs / 60));
+    form.addLine(QStringLiteral("sev3"), QObject::tr("SEV3 every (min):"),
+                 QString::number(current.sev3Secs / 60));
+    form.addLine(QStringLiteral("hour"), QObject::tr("Business day starts at (hour):"),
+                 QString::number(current.businessDayStartHour));
+    form.setSubmit(QObject::tr("Save cadence"), [](const FormDialog &f) -> Outcome {
+        BriefingCadence cadence;
+        bool ok[4] = {};
+        cadence.sev1Secs = f.text(QStringLiteral("sev1")).toLongLong(&ok[0]) * 60;
+        cadence.sev2Secs = f.text(QStringLiteral("sev2")).toLongLong(&ok[1]) * 60;
+        cadence.sev3Secs = f.text(QStringLiteral("sev3")).toLongLong(&ok[2]) * 60;
+        cadence.businessDayStartHour = f.text(QStringLiteral("hour")).toInt(&ok[3]);
+        for (bool fieldOk : ok) {
+            if (!fieldOk)
+                return Failure{QObject::tr("Every field takes a whole number.")};
+        }
+        if (Outcome usable = cadence.check(); !usable)
+            return usable;
+        cadence.save();
+        return done();
+    });
+    return ModalHook::exec(form) == QDialog::Accepted;
+}
+
+bool editJargon(QWidget *parent)
+{
+    QStringList lines;
+    const QMap<QString, QString> terms = userJargon();
+    for (auto it = terms.cbegin(); it != terms.cend(); ++it)
+        lines << it.key() + QStringLiteral(" = ") + it.value();
+    FormDialog form(QObject::tr("Jargon terms"),
+                    QObject::tr("Your team's own terms, one per line as TERM = PLAIN WORDS. They "
+                                "are flagged in business text alongside the shipped glossary."),
+                    parent);
+    form.addText(QStringLiteral("terms"), QObject::tr("&Terms:"), lines.join(u'\n'),
+                 QObject::tr("blue-green switch = move to the standby system"));
+    form.setSubmit(QObject::tr("Save terms"), [](const FormDialog &f) -> Outcome {
+        QMap<QString, QString> parsed;
+        for (const QString &line :
+             f.text(QStringLiteral("terms")).split(u'\n', Qt::SkipEmptyParts)) {
+            const qsizetype eq = line.indexOf(u'=');
+            const QString term = eq > 0 ? line.left(eq).trimmed() : QString();
+            const QString plain = eq > 0 ? line.mid(eq + 1).trimmed() : QString();
+            if (term.isEmpty() || plain.isEmpty())
+                return Failure{QObject::tr("\"%1\" needs the form TERM = PLAIN WORDS.").arg(line)};
+            if (term.size() > 80 || plain.size() > 200)
+                return Failure{QObject::tr("\"%1\" is too long for a term.").arg(line.left(40))};
+            parsed.insert(term, plain);
+        }
+        setUserJargon(parsed);
+        return done();
+    });
+    return ModalHook::exec(form) == QDialog::Accepted;
+}
+} // namespace BusinessSettingsDialogs
