@@ -25,6 +25,7 @@ private slots:
     void commitmentCommandsRefuseBadInput_data();
     void commitmentCommandsRefuseBadInput();
     void assessPrintsSeverityReasonAndSentence();
+    void checkTextPrintsFindingsAndExitsZero();
 
 private:
     struct Run
@@ -368,6 +369,26 @@ void TestCli::assessPrintsSeverityReasonAndSentence()
     QCOMPARE(tooMany.exitCode, 1);
     QVERIFY(tooMany.err.contains(QStringLiteral("between 0 and the total")));
     QCOMPARE(fileDigest(m_db), before);
+}
+
+void TestCli::checkTextPrintsFindingsAndExitsZero()
+{
+    const Run flagged =
+        run({QStringLiteral("check-text"),
+             QStringLiteral("I think the OOM is fixed, as we already told you!!!")});
+    QCOMPARE(flagged.exitCode, 0);
+    QCOMPARE(flagged.out.trimmed().split(u'\n'),
+             (QStringList{
+                 QStringLiteral("0-7 hedge \"I think\" -> say what is known; if it is not known "
+                                "yet, say what we are doing to find out and by when"),
+                 QStringLiteral("12-15 jargon \"OOM\" -> say \"the server ran out of memory\""),
+                 QStringLiteral("26-48 blame \"as we already told you\" -> restate the information "
+                                "plainly, once"),
+                 QStringLiteral("48-51 emotion \"!!!\" -> end the sentence with a full stop")}));
+    const Run clean = run({QStringLiteral("check-text"), QStringLiteral("-")},
+                          QByteArray("Orders work again for every customer since 14:10 UTC.\n"));
+    QCOMPARE(clean.exitCode, 0);
+    QVERIFY(clean.out.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestCli)

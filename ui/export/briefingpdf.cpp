@@ -118,6 +118,52 @@ QString briefingHtml(const Incident &incident, const QString &severity, const Br
     return html;
 }
 
+// What an export reads from the store, once.
+struct ExportData
+{
+    Incident incident;
+    QList<Briefing> briefings; // all of the incident's, for "#2 of 5" and corrections
+    QList<Briefing> chosen;
+    QList<ImpactAssessment> assessments;
+    QList<StatusChange> statuses;
+    QList<Commitment> commitments;
+    QString severity;
+};
+
+Result<ExportData> load(const IncidentStore &store, qint64 incidentId,
+                        const QList<qint64> &briefingIds)
+{
+    const auto incident = store.incident(incidentId);
+    const auto briefings = store.briefings(incidentId);
+    const auto assessments = store.impactAssessments(incidentId);
+    const auto changes = store.severityChanges(incidentId);
+    const auto statuses = store.statusChanges(incidentId);
+    const auto commitments = store.commitments(incidentId);
+    const QString error = incident.error() + briefings.error() + assessments.error() +
+                          changes.error() + statuses.error() + commitments.error();
+    if (!error.isEmpty())
+        return Failure{error};
+    if (briefings->isEmpty())
+        return Failure{QObject::tr("Incident %1 has no briefing to export.").arg(incidentId)};
+    ExportData data{*incident, *briefings, {}, *assessments, *statuses, *commitments, {}};
+    if (briefingIds.isEmpty()) {
+        data.chosen.append(briefings->constLast());
+    } else {
+        for (qint64 id : briefingIds) {
+            const auto found = std::find_if(briefings->cbegin(), briefings->cend(),
+                                            [id](const Briefing &b) { return b.id == id; });
+            if (found == briefings->cend())
+                return Failure{QObject::tr("Briefing %1 is not one of incident %2's.")
+                                   .arg(id)
+                                   .arg(incidentId)};
+            data.chosen.append(*found);
+        }
+    }
+    data.severity =
+        severityStatus(incident->severity, *assessments, *changes, SeverityRules::load()).text();
+    return data;
+}
+
 // A briefing laid out on pages, with its chart (if any) after the text.
 struct LaidOut
 {
@@ -163,37 +209,38 @@ std::optional<Paper> parsePaper(QStringView text)
     return std::nullopt;
 }
 
+Result<QString> html(const IncidentStore &store, qint64 incidentId,
+                     const QList<qint64> &briefingIds, const QString &chartImage)
+{
+    const Result<ExportData> loaded = load(store, incidentId, briefingIds);
+    if (!loaded)
+        return Failure{loaded.error()};
+    QString pages;
+    for (const Briefing &b : loaded->chosen) {
+        QString one = briefingHtml(loaded->incident, loaded->severity, b, loaded->briefings);
+        one = one.mid(one.indexOf(QStringLiteral("<body>")) + 6);
+        one.chop(QStringLiteral("</body></html>").size());
+        if (!chartImage.isEmpty())
+            one +=
+                QStringLiteral("<p><img src='%1' width='640'></p>").arg(chartImage.toHtmlEscaped());
+        pages += QStringLiteral("<div style='page-break-after: always'>%1</div>").arg(one);
+    }
+    const QString page = briefingHtml(loaded->incident, loaded->severity,
+                                      loaded->chosen.constFirst(), loaded->briefings);
+    return QString(page.left(page.indexOf(QStringLiteral("<body>")) + 6) + pages +
+                   QStringLiteral("</body></html>"));
+}
+
 Outcome write(const IncidentStore &store, qint64 incidentId, const QList<qint64> &briefingIds,
               const QString &path, const Options &options)
 {
-    const auto incident = store.incident(incidentId);
-    const auto briefings = store.briefings(incidentId);
-    const auto assessments = store.impactAssessments(incidentId);
-    const auto changes = store.severityChanges(incidentId);
-    const auto statuses = store.statusChanges(incidentId);
-    const auto commitments = store.commitments(incidentId);
-    const QString error = incident.error() + briefings.error() + assessments.error() +
-                          changes.error() + statuses.error() + commitments.error();
-    if (!error.isEmpty())
-        return Failure{error};
-    if (briefings->isEmpty())
-        return Failure{QObject::tr("Incident %1 has no briefing to export.").arg(incidentId)};
-    QList<Briefing> chosen;
-    if (briefingIds.isEmpty()) {
-        chosen.append(briefings->constLast());
-    } else {
-        for (qint64 id : briefingIds) {
-            const auto found = std::find_if(briefings->cbegin(), briefings->cend(),
-                                            [id](const Briefing &b) { return b.id == id; });
-            if (found == briefings->cend())
-                return Failure{QObject::tr("Briefing %1 is not one of incident %2's.")
-                                   .arg(id)
-                                   .arg(incidentId)};
-            chosen.append(*found);
-        }
-    }
-    const QString severity =
-        severityStatus(incident->severity, *assessments, *changes, SeverityRules::load()).text();
+    const Result<ExportData> loaded = load(store, incidentId, briefingIds);
+    if (!loaded)
+        return Failure{loaded.error()};
+    const ExportData &data = *loaded;
+    const Incident *incident = &data.incident;
+    const QList<Briefing> &chosen = data.chosen;
+    const QString &severity = data.severity;
     const QDateTime generated =
         options.generatedAt.isValid() ? options.generatedAt : QDateTime::currentDateTimeUtc();
 
@@ -214,19 +261,20 @@ Outcome write(const IncidentStore &store, qint64 incidentId, const QList<qint64>
     for (const Briefing &b : std::as_const(chosen)) {
         LaidOut l;
         l.document = std::make_unique<QTextDocument>();
+        // Page size and font before the text: a change after it would lay it out again.
         l.document->setDocumentMargin(0);
         l.document->setDefaultFont(QFont(QStringLiteral("DejaVu Sans"), 10));
-        l.document->setHtml(briefingHtml(*incident, severity, b, *briefings));
         l.document->setPageSize(QSizeF(page.width(), bodyHeight));
+        l.document->setHtml(briefingHtml(*incident, severity, b, data.briefings));
         l.textPages = l.document->pageCount();
         QList<ImpactAssessment> known;
-        for (const ImpactAssessment &a : *assessments) {
+        for (const ImpactAssessment &a : data.assessments) {
             if (a.at <= b.publishedAt)
                 known.append(a);
         }
         if (!known.isEmpty()) {
             l.chart.reset(ImpactCharts::impactOverTime(buildImpactTimeline(
-                known, *statuses, *commitments, incident->openedAt, b.publishedAt)));
+                known, data.statuses, data.commitments, incident->openedAt, b.publishedAt)));
             // The bottom of the last block, not the document size: that is whole pages.
             const qreal bottom =
                 l.document->documentLayout()->blockBoundingRect(l.document->lastBlock()).bottom();

@@ -32,6 +32,11 @@ struct Options
 QPageSize pageSize(Paper paper, const QLocale &locale = QLocale());
 std::optional<Paper> parsePaper(QStringView text);
 
+// The same briefings as one HTML page (for other tools, e.g. the benchmark's comparison),
+// with an optional chart image file shown under each.
+Result<QString> html(const IncidentStore &store, qint64 incidentId,
+                     const QList<qint64> &briefingIds, const QString &chartImage = {});
+
 // briefingIds empty: the latest briefing. Each briefing starts on a new page.
 Outcome write(const IncidentStore &store, qint64 incidentId, const QList<qint64> &briefingIds,
               const QString &path, const Options &options = {});
