@@ -23,6 +23,11 @@ void render(QChart &chart, QPainter &painter, const QRectF &target, const QSizeF
         previous->addItem(&chart);
 }
 
+void renderPlaced(QGraphicsScene &scene, QChart &chart, QPainter &painter, const QRectF &target)
+{
+    scene.render(&painter, target, chart.geometry(), Qt::KeepAspectRatio);
+}
+
 Outcome writePdf(const QList<QChart *> &charts, const QString &heading, const QString &path)
 {
     QPdfWriter writer(path);

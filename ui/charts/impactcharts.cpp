@@ -74,53 +74,106 @@ QChart *newChart(const QString &title)
 } // namespace
 
 namespace ImpactCharts {
+ChartRange rangeOf(const ImpactTimeline &timeline)
+{
+    return {timeline.start, std::max(timeline.end, timeline.start.addSecs(60)),
+            std::max(10.0, highest(timeline.affectedUsers) * 1.15),
+            std::max({3.0, highest(timeline.functionsDown) + 1,
+                      highest(timeline.functionsDegraded) + 1})};
+}
+
+ChartRange unite(const ChartRange &a, const ChartRange &b)
+{
+    return {std::min(a.start, b.start), std::max(a.end, b.end), std::max(a.usersTop, b.usersTop),
+            std::max(a.functionsTop, b.functionsTop)};
+}
+
 QChart *impactOverTime(const ImpactTimeline &timeline)
 {
+    return impactOverTime(timeline, rangeOf(timeline));
+}
+
+QChart *impactOverTime(const ImpactTimeline &timeline, const ChartRange &range)
+{
     QChart *chart = newChart(QObject::tr("Impact over time"));
-    auto *x = timeAxis(timeline.start, timeline.end);
-    const double usersTop = std::max(10.0, highest(timeline.affectedUsers) * 1.15);
-    auto *users = countAxis(QObject::tr("Users"), usersTop);
-    const double functionsTop = std::max(
-        {3.0, highest(timeline.functionsDown) + 1, highest(timeline.functionsDegraded) + 1});
-    auto *functions = countAxis(QObject::tr("Functions"), functionsTop);
-    functions->setTickCount(int(functionsTop) + 1);
+    auto *x = timeAxis(range.start, range.end);
+    auto *users = countAxis(QObject::tr("Users"), 10);
+    auto *functions = countAxis(QObject::tr("Functions"), 3);
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(users, Qt::AlignLeft);
     chart->addAxis(functions, Qt::AlignRight);
-
-    attach(chart,
-           line(QObject::tr("Affected users"), timeline.affectedUsers, QColor(0x0d, 0x47, 0xa1), 3),
-           x, users);
-    attach(chart,
-           line(QObject::tr("Functions down"), timeline.functionsDown, WarroomColors::alarm()), x,
+    attach(chart, line(QObject::tr("Affected users"), {}, QColor(0x0d, 0x47, 0xa1), 3), x, users);
+    attach(chart, line(QObject::tr("Functions down"), {}, WarroomColors::alarm()), x, functions);
+    attach(chart, line(QObject::tr("Functions degraded"), {}, QColor(0xb2, 0x6a, 0x00)), x,
            functions);
-    attach(chart,
-           line(QObject::tr("Functions degraded"), timeline.functionsDegraded,
-                QColor(0xb2, 0x6a, 0x00)),
-           x, functions);
-
-    // Markers ride on the users axis: status changes along the top, deadlines along the bottom.
-    auto marker = [&](const QString &name, MarkerKind kind, const QColor &color,
-                      QScatterSeries::MarkerShape shape, double y) {
+    auto marker = [&](const QString &name, const QColor &color, QScatterSeries::MarkerShape shape) {
         auto *series = new QScatterSeries;
         series->setName(name);
         series->setMarkerShape(shape);
         series->setMarkerSize(11);
         series->setColor(color);
         series->setBorderColor(color.darker(130));
-        for (const TimelineMarker &m : timeline.markers) {
-            if (m.kind == kind)
-                series->append(double(m.at.toMSecsSinceEpoch()), y);
-        }
         attach(chart, series, x, users);
     };
-    marker(QObject::tr("Status change"), MarkerKind::StatusChange, QColor(0x26, 0x32, 0x38),
-           QScatterSeries::MarkerShapeRectangle, users->max() * 0.96);
-    marker(QObject::tr("Deadline met"), MarkerKind::DeadlineMet, WarroomColors::onTrack(),
-           QScatterSeries::MarkerShapeCircle, users->max() * 0.03);
-    marker(QObject::tr("Deadline missed"), MarkerKind::DeadlineMissed, WarroomColors::alarm(),
-           QScatterSeries::MarkerShapeTriangle, users->max() * 0.03);
+    marker(QObject::tr("Status change"), QColor(0x26, 0x32, 0x38),
+           QScatterSeries::MarkerShapeRectangle);
+    marker(QObject::tr("Deadline met"), WarroomColors::onTrack(),
+           QScatterSeries::MarkerShapeCircle);
+    marker(QObject::tr("Deadline missed"), WarroomColors::alarm(),
+           QScatterSeries::MarkerShapeTriangle);
+    showTimeline(*chart, timeline, range);
     return chart;
+}
+
+void showTimeline(QChart &chart, const ImpactTimeline &timeline, const ChartRange &range)
+{
+    auto series = [&chart](const QString &name) {
+        for (QAbstractSeries *s : chart.series()) {
+            if (s->name() == name)
+                return static_cast<QXYSeries *>(s);
+        }
+        return static_cast<QXYSeries *>(nullptr);
+    };
+    auto axis = [&chart](Qt::Alignment alignment) {
+        for (QAbstractAxis *a : chart.axes()) {
+            if (a->alignment() == alignment)
+                return a;
+        }
+        return static_cast<QAbstractAxis *>(nullptr);
+    };
+    auto *x = static_cast<QDateTimeAxis *>(axis(Qt::AlignBottom));
+    auto *users = static_cast<QValueAxis *>(axis(Qt::AlignLeft));
+    auto *functions = static_cast<QValueAxis *>(axis(Qt::AlignRight));
+    // Re-ranging an axis rebuilds all its labels (rich text): only when the range differs.
+    const char *requested = "warroomRequestedTop";
+    if (x->min() != range.start.toLocalTime() || x->max() != range.end.toLocalTime())
+        x->setRange(range.start.toLocalTime(), range.end.toLocalTime());
+    if (users->property(requested).toDouble() != range.usersTop) {
+        users->setProperty(requested, range.usersTop);
+        users->setRange(0, range.usersTop);
+        users->applyNiceNumbers();
+    }
+    if (functions->property(requested).toDouble() != range.functionsTop) {
+        functions->setProperty(requested, range.functionsTop);
+        functions->setRange(0, range.functionsTop);
+        functions->setTickCount(int(range.functionsTop) + 1);
+    }
+
+    series(QObject::tr("Affected users"))->replace(timeline.affectedUsers);
+    series(QObject::tr("Functions down"))->replace(timeline.functionsDown);
+    series(QObject::tr("Functions degraded"))->replace(timeline.functionsDegraded);
+    // Markers ride on the users axis: status changes along the top, deadlines along the bottom.
+    auto markers = [&](const QString &name, MarkerKind kind, double y) {
+        QList<QPointF> points;
+        for (const TimelineMarker &m : timeline.markers) {
+            if (m.kind == kind)
+                points.append({double(m.at.toMSecsSinceEpoch()), y});
+        }
+        series(name)->replace(points);
+    };
+    markers(QObject::tr("Status change"), MarkerKind::StatusChange, users->max() * 0.96);
+    markers(QObject::tr("Deadline met"), MarkerKind::DeadlineMet, users->max() * 0.03);
+    markers(QObject::tr("Deadline missed"), MarkerKind::DeadlineMissed, users->max() * 0.03);
 }
 
 QChart *commitmentsMetMissed(const CommitmentTally &tally)

@@ -10,6 +10,21 @@ namespace ImpactCharts {
 // Affected users over time (a step, left axis), functions down and degraded (steps, right
 // axis), with markers for status changes and deadlines met or missed on the same time axis.
 QChart *impactOverTime(const ImpactTimeline &timeline);
+
+// The scales of an impact chart. Charts that share one (the pages of a briefing PDF) read
+// side by side, and redrawing one for another timeline then changes only the data.
+struct ChartRange
+{
+    QDateTime start;
+    QDateTime end;
+    double usersTop = 10;
+    double functionsTop = 3;
+};
+ChartRange rangeOf(const ImpactTimeline &timeline);
+ChartRange unite(const ChartRange &a, const ChartRange &b);
+QChart *impactOverTime(const ImpactTimeline &timeline, const ChartRange &range);
+// Shows another timeline in a chart made by impactOverTime, reusing its series and axes.
+void showTimeline(QChart &chart, const ImpactTimeline &timeline, const ChartRange &range);
 // Commitments met and missed over the incident's life.
 QChart *commitmentsMetMissed(const CommitmentTally &tally);
 } // namespace ImpactCharts

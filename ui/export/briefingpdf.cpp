@@ -8,6 +8,7 @@
 
 #include <QAbstractTextDocumentLayout>
 #include <QChart>
+#include <QGraphicsScene>
 #include <QPainter>
 #include <QPdfWriter>
 #include <QTextBlock>
@@ -168,12 +169,12 @@ Result<ExportData> load(const IncidentStore &store, qint64 incidentId,
 struct LaidOut
 {
     std::unique_ptr<QTextDocument> document;
-    std::unique_ptr<QChart> chart;
+    std::optional<ImpactTimeline> timeline; // the impact known when it was published
     int textPages = 0;
     qreal chartTop = 0; // on the last text page, or 0 on a page of its own
     qreal chartHeight = 0;
     bool chartOnOwnPage = false;
-    int pages() const { return textPages + (chart && chartOnOwnPage ? 1 : 0); }
+    int pages() const { return textPages + (timeline && chartOnOwnPage ? 1 : 0); }
 };
 } // namespace
 
@@ -273,8 +274,8 @@ Outcome write(const IncidentStore &store, qint64 incidentId, const QList<qint64>
                 known.append(a);
         }
         if (!known.isEmpty()) {
-            l.chart.reset(ImpactCharts::impactOverTime(buildImpactTimeline(
-                known, data.statuses, data.commitments, incident->openedAt, b.publishedAt)));
+            l.timeline = buildImpactTimeline(known, data.statuses, data.commitments,
+                                             incident->openedAt, b.publishedAt);
             // The bottom of the last block, not the document size: that is whole pages.
             const qreal bottom =
                 l.document->documentLayout()->blockBoundingRect(l.document->lastBlock()).bottom();
@@ -316,6 +317,27 @@ Outcome write(const IncidentStore &store, qint64 incidentId, const QList<qint64>
         if (pageNumber < totalPages)
             writer.newPage();
     };
+    // One chart serves every briefing in turn: a new chart per page costs far more.
+    // Every page's chart uses the same scales, so pages compare at a glance.
+    std::optional<ImpactCharts::ChartRange> shared;
+    for (const LaidOut &l : laidOut) {
+        if (l.timeline)
+            shared = shared ? ImpactCharts::unite(*shared, ImpactCharts::rangeOf(*l.timeline))
+                            : ImpactCharts::rangeOf(*l.timeline);
+    }
+    // The chart lives in one scene for the whole export (the scene owns it): laid out once.
+    QGraphicsScene scene;
+    QChart *chart = nullptr;
+    auto drawChart = [&](const ImpactTimeline &timeline, const QRectF &target) {
+        if (chart) {
+            ImpactCharts::showTimeline(*chart, timeline, *shared);
+        } else {
+            chart = ImpactCharts::impactOverTime(timeline, *shared);
+            scene.addItem(chart);
+            chart->setGeometry(QRectF(0, 0, 900, 480));
+        }
+        ChartRenderer::renderPlaced(scene, *chart, painter, target);
+    };
     for (LaidOut &l : laidOut) {
         for (int p = 0; p < l.textPages; ++p) {
             painter.save();
@@ -323,13 +345,12 @@ Outcome write(const IncidentStore &store, qint64 incidentId, const QList<qint64>
             l.document->drawContents(&painter, QRectF(0, p * bodyHeight, page.width(), bodyHeight));
             painter.restore();
             const bool last = p == l.textPages - 1;
-            if (last && l.chart && !l.chartOnOwnPage)
-                ChartRenderer::render(*l.chart, painter,
-                                      QRectF(0, l.chartTop, page.width(), l.chartHeight));
+            if (last && l.timeline && !l.chartOnOwnPage)
+                drawChart(*l.timeline, QRectF(0, l.chartTop, page.width(), l.chartHeight));
             finishPage();
         }
-        if (l.chart && l.chartOnOwnPage) {
-            ChartRenderer::render(*l.chart, painter, QRectF(0, 0, page.width(), chartHeight));
+        if (l.timeline && l.chartOnOwnPage) {
+            drawChart(*l.timeline, QRectF(0, 0, page.width(), chartHeight));
             finishPage();
         }
     }
