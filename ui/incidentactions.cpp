@@ -589,5 +589,7 @@ void IncidentActions::exportBriefings(const QList<qint64> &briefingIds)
                                 suggested.left(80) + QStringLiteral(".pdf"), tr("PDF (*.pdf)"));
     if (path.isEmpty())
         return;
-    report(BriefingPdf::write(m_store, m_incidentId, ids, path));
+    BriefingPdf::Options options;
+    options.paper = BriefingPdf::savedPaper();
+    report(BriefingPdf::write(m_store, m_incidentId, ids, path, options));
 }

@@ -118,6 +118,9 @@ void MainWindow::createActions()
     jargon->setObjectName(QStringLiteral("jargonTermsAction"));
     connect(jargon, &QAction::triggered, this,
             [this] { BusinessSettingsDialogs::editJargon(this); });
+    QAction *paper = settings->addAction(tr("PDF &paper size…"));
+    paper->setObjectName(QStringLiteral("paperSizeAction"));
+    connect(paper, &QAction::triggered, this, [this] { BusinessSettingsDialogs::editPaper(this); });
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_about);
 }

@@ -1,4 +1,5 @@
 #include "dialogs/modalhook.h"
+#include "export/briefingpdf.h"
 #include "incidentactions.h"
 #include "mainwindow.h"
 #include "scratchwarroom.h"
@@ -8,6 +9,7 @@
 #include "widgets/countdownwidget.h"
 
 #include <QAction>
+#include <QComboBox>
 #include <QDialog>
 #include <QFile>
 #include <QLabel>
@@ -212,6 +214,22 @@ void TestBriefingWindow::exportWritesPdfWhereChosen()
     QFile pdf(path);
     QVERIFY(pdf.open(QIODevice::ReadOnly));
     QVERIFY(pdf.read(5) == "%PDF-");
+    pdf.close();
+
+    // The paper chosen in the settings is used by the window's export.
+    ModalHook::setDialogHandler([](QDialog &dialog) {
+        auto *combo = dialog.findChild<QComboBox *>(QStringLiteral("paperComboBox"));
+        combo->setCurrentIndex(combo->findText(QStringLiteral("Letter")));
+        QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("submitButton")),
+                          Qt::LeftButton);
+        return dialog.result();
+    });
+    m_window->findChild<QAction *>(QStringLiteral("paperSizeAction"))->trigger();
+    QCOMPARE(BriefingPdf::savedPaper(), BriefingPdf::Paper::Letter);
+    m_window->findChild<QPushButton *>(QStringLiteral("exportBriefingButton"))->click();
+    QVERIFY(pdf.open(QIODevice::ReadOnly));
+    QVERIFY2(pdf.readAll().contains("/MediaBox [0 0 612.000000 792.000000]"), "not US Letter");
+    BriefingPdf::savePaper(BriefingPdf::Paper::FromLocale);
 }
 
 void TestBriefingWindow::cadenceAndJargonAreSettings()

@@ -2,8 +2,11 @@
 
 #include "dialogs/formdialog.h"
 #include "dialogs/modalhook.h"
+#include "export/briefingpdf.h"
 #include "services/cadence.h"
 #include "services/plainlanguage.h"
+
+#include <QComboBox>
 
 namespace BusinessSettingsDialogs {
 bool editCadence(QWidget *parent)
@@ -35,6 +38,26 @@ bool editCadence(QWidget *parent)
         if (Outcome usable = cadence.check(); !usable)
             return usable;
         cadence.save();
+        return done();
+    });
+    return ModalHook::exec(form) == QDialog::Accepted;
+}
+
+bool editPaper(QWidget *parent)
+{
+    FormDialog form(QObject::tr("PDF paper size"),
+                    QObject::tr("Briefing PDFs use the paper of your locale unless you choose."),
+                    parent);
+    QComboBox *paper =
+        form.addChoice(QStringLiteral("paper"), QObject::tr("&Paper:"),
+                       {{QObject::tr("from the locale (%1)")
+                             .arg(BriefingPdf::pageSize(BriefingPdf::Paper::FromLocale).name()),
+                         int(BriefingPdf::Paper::FromLocale)},
+                        {QStringLiteral("A4"), int(BriefingPdf::Paper::A4)},
+                        {QStringLiteral("Letter"), int(BriefingPdf::Paper::Letter)}});
+    paper->setCurrentIndex(paper->findData(int(BriefingPdf::savedPaper())));
+    form.setSubmit(QObject::tr("Save"), [](const FormDialog &f) {
+        BriefingPdf::savePaper(BriefingPdf::Paper(f.choice(QStringLiteral("paper")).toInt()));
         return done();
     });
     return ModalHook::exec(form) == QDialog::Accepted;

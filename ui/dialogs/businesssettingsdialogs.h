@@ -7,4 +7,5 @@ class QWidget;
 namespace BusinessSettingsDialogs {
 bool editCadence(QWidget *parent);
 bool editJargon(QWidget *parent);
+bool editPaper(QWidget *parent);
 } // namespace BusinessSettingsDialogs

@@ -11,6 +11,7 @@
 #include <QGraphicsScene>
 #include <QPainter>
 #include <QPdfWriter>
+#include <QSettings>
 #include <QTextBlock>
 #include <QTextDocument>
 
@@ -197,6 +198,20 @@ QPageSize pageSize(Paper paper, const QLocale &locale)
     default:
         return QPageSize(QPageSize::A4);
     }
+}
+
+Paper savedPaper()
+{
+    return parsePaper(QSettings().value(QStringLiteral("export/paper")).toString())
+        .value_or(Paper::FromLocale);
+}
+
+void savePaper(Paper paper)
+{
+    const QString name = paper == Paper::A4       ? QStringLiteral("a4")
+                         : paper == Paper::Letter ? QStringLiteral("letter")
+                                                  : QStringLiteral("auto");
+    QSettings().setValue(QStringLiteral("export/paper"), name);
 }
 
 std::optional<Paper> parsePaper(QStringView text)

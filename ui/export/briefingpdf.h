@@ -31,6 +31,9 @@ struct Options
 // Letter where the locale's country uses it (the Americas' Letter countries), A4 elsewhere.
 QPageSize pageSize(Paper paper, const QLocale &locale = QLocale());
 std::optional<Paper> parsePaper(QStringView text);
+// The user's choice for exports from the window (Settings), FromLocale until set.
+Paper savedPaper();
+void savePaper(Paper paper);
 
 // The same briefings as one HTML page (for other tools, e.g. the benchmark's comparison),
 // with an optional chart image file shown under each.
