@@ -102,6 +102,20 @@ Result<QString> required(const QCommandLineParser &parser, const QCommandLineOpt
     return parser.value(option);
 }
 
+// The values of the options a command cannot do without, in order, or the first one missing.
+Result<QStringList> requiredValues(const QCommandLineParser &parser,
+                                   const QList<QCommandLineOption> &options, const QString &command)
+{
+    QStringList values;
+    for (const QCommandLineOption &option : options) {
+        const auto value = required(parser, option, command);
+        if (!value)
+            return Failure{value.error()};
+        values.append(*value);
+    }
+    return values;
+}
+
 Result<qint64> requiredId(const QCommandLineParser &parser, const QCommandLineOption &option,
                           const QString &command, const QString &what)
 {
@@ -246,24 +260,21 @@ int commitDeadline(QCommandLineParser &parser, const QStringList &arguments)
     parser.process(arguments);
     const QString command = QStringLiteral("commit");
     const auto id = requiredId(parser, incident, command, QStringLiteral("incident"));
-    const auto whatText = required(parser, what, command);
-    const auto ownerName = required(parser, owner, command);
-    const auto dueText = required(parser, due, command);
-    const auto whyText = required(parser, why, command);
-    for (const QString &error :
-         {id.error(), whatText.error(), ownerName.error(), dueText.error(), whyText.error()}) {
-        if (!error.isEmpty())
-            return fail(error, kExitUsage);
-    }
+    if (!id)
+        return fail(id.error(), kExitUsage);
+    const auto values = requiredValues(parser, {what, owner, due, why}, command);
+    if (!values)
+        return fail(values.error(), kExitUsage);
+    const QString &whatText = values->at(0), &ownerName = values->at(1), &whyText = values->at(3);
     SystemClock clock;
-    const auto dueTime = parseDueTime(*dueText, clock.now());
+    const auto dueTime = parseDueTime(values->at(2), clock.now());
     if (!dueTime)
         return fail(dueTime.error(), kExitUsage);
     auto store = openStore(parser, OpenMode::MustExist, clock);
     if (!store)
         return fail(store.error());
     const auto committed =
-        (*store)->commit({*id, *whatText, *ownerName, *dueTime, *whyText, parser.value(by)});
+        (*store)->commit({*id, whatText, ownerName, *dueTime, whyText, parser.value(by)});
     if (!committed)
         return fail(committed.error());
     out() << *committed << Qt::endl;
@@ -305,20 +316,19 @@ int supersede(QCommandLineParser &parser, const QStringList &arguments)
     parser.process(arguments);
     const QString command = QStringLiteral("supersede");
     const auto id = requiredId(parser, commitment, command, QStringLiteral("commitment"));
-    const auto dueText = required(parser, due, command);
-    const auto whyText = required(parser, why, command);
-    for (const QString &error : {id.error(), dueText.error(), whyText.error()}) {
-        if (!error.isEmpty())
-            return fail(error, kExitUsage);
-    }
+    if (!id)
+        return fail(id.error(), kExitUsage);
+    const auto values = requiredValues(parser, {due, why}, command);
+    if (!values)
+        return fail(values.error(), kExitUsage);
     SystemClock clock;
-    const auto dueTime = parseDueTime(*dueText, clock.now());
+    const auto dueTime = parseDueTime(values->at(0), clock.now());
     if (!dueTime)
         return fail(dueTime.error(), kExitUsage);
     auto store = openStore(parser, OpenMode::MustExist, clock);
     if (!store)
         return fail(store.error());
-    const auto next = (*store)->supersede(*id, *dueTime, *whyText, parser.value(by));
+    const auto next = (*store)->supersede(*id, *dueTime, values->at(1), parser.value(by));
     if (!next)
         return fail(next.error());
     out() << *next << Qt::endl;
@@ -384,19 +394,18 @@ int assessImpact(QCommandLineParser &parser, const QStringList &arguments)
     parser.process(arguments);
     const QString command = QStringLiteral("assess");
     const auto id = requiredId(parser, incident, command, QStringLiteral("incident"));
-    const auto affectedText = required(parser, affected, command);
-    const auto totalText = required(parser, total, command);
-    for (const QString &error : {id.error(), affectedText.error(), totalText.error()}) {
-        if (!error.isEmpty())
-            return fail(error, kExitUsage);
-    }
+    if (!id)
+        return fail(id.error(), kExitUsage);
+    const auto counts = requiredValues(parser, {affected, total}, command);
+    if (!counts)
+        return fail(counts.error(), kExitUsage);
     ImpactAssessment a;
     a.incidentId = *id;
     a.by = parser.value(by);
     bool affectedOk = false;
     bool totalOk = false;
-    a.affectedUsers = affectedText->toLongLong(&affectedOk);
-    a.totalUsers = totalText->toLongLong(&totalOk);
+    a.affectedUsers = counts->at(0).toLongLong(&affectedOk);
+    a.totalUsers = counts->at(1).toLongLong(&totalOk);
     if (!affectedOk || !totalOk)
         return fail(QStringLiteral("--affected-users and --total-users take whole numbers."),
                     kExitUsage);
@@ -503,17 +512,13 @@ int publishBriefing(QCommandLineParser &parser, const QStringList &arguments)
     parser.process(arguments);
     const QString command = QStringLiteral("brief");
     const auto id = requiredId(parser, incident, command, QStringLiteral("incident"));
-    const auto headlineText = required(parser, headline, command);
-    const auto doingText = required(parser, doing, command);
-    const auto nextText = required(parser, next, command);
-    const auto whyText = required(parser, why, command);
-    for (const QString &error :
-         {id.error(), headlineText.error(), doingText.error(), nextText.error(), whyText.error()}) {
-        if (!error.isEmpty())
-            return fail(error, kExitUsage);
-    }
+    if (!id)
+        return fail(id.error(), kExitUsage);
+    const auto values = requiredValues(parser, {headline, doing, next, why}, command);
+    if (!values)
+        return fail(values.error(), kExitUsage);
     SystemClock clock;
-    const auto nextAt = parseDueTime(*nextText, clock.now());
+    const auto nextAt = parseDueTime(values->at(2), clock.now());
     if (!nextAt)
         return fail(nextAt.error(), kExitUsage);
     auto store = openStore(parser, OpenMode::MustExist, clock);
@@ -522,11 +527,11 @@ int publishBriefing(QCommandLineParser &parser, const QStringList &arguments)
     NewBriefing b;
     b.incidentId = *id;
     b.author = parser.value(by);
-    b.headline = *headlineText;
-    b.doing = *doingText;
+    b.headline = values->at(0);
+    b.doing = values->at(1);
     b.changed = parser.value(changed);
     b.nextUpdateAt = *nextAt;
-    b.nextUpdateWhy = *whyText;
+    b.nextUpdateWhy = values->at(3);
     if (parser.isSet(impact)) {
         b.impact = parser.value(impact);
     } else if (const auto assessments = (*store)->impactAssessments(*id);
@@ -573,11 +578,11 @@ int exportBriefing(QCommandLineParser &parser, const QStringList &arguments)
     parser.process(arguments);
     const QString command = QStringLiteral("export-briefing");
     const auto id = requiredId(parser, incident, command, QStringLiteral("incident"));
+    if (!id)
+        return fail(id.error(), kExitUsage);
     const auto path = required(parser, outFile, command);
-    for (const QString &error : {id.error(), path.error()}) {
-        if (!error.isEmpty())
-            return fail(error, kExitUsage);
-    }
+    if (!path)
+        return fail(path.error(), kExitUsage);
     if (parser.isSet(briefing) && parser.isSet(all))
         return fail(QStringLiteral("Give --briefing N or --all, not both."), kExitUsage);
     const auto paperSize = BriefingPdf::parsePaper(parser.value(paper));
