@@ -11,7 +11,6 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
-#include <QSplitter>
 #include <QTextBrowser>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -50,11 +49,8 @@ BriefingPanel::BriefingPanel(const Clock &clock, IncidentActions &actions, QWidg
     titleFont.setBold(true);
     m_title->setFont(titleFont);
 
-    auto *splitter = new QSplitter(Qt::Vertical, this);
-    splitter->addWidget(m_view);
-    splitter->addWidget(m_history);
-    splitter->setStretchFactor(0, 4);
-    splitter->setStretchFactor(1, 1);
+    // The briefing itself gets the room; the list of earlier ones stays a few lines high.
+    m_history->setFixedHeight(m_history->fontMetrics().height() * 4 + 8);
 
     auto *compose = new QPushButton(actions.newBriefingAction()->text().remove(u'&'), this);
     compose->setObjectName(QStringLiteral("newBriefingButton"));
@@ -77,7 +73,8 @@ BriefingPanel::BriefingPanel(const Clock &clock, IncidentActions &actions, QWidg
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_title);
-    layout->addWidget(splitter, 1);
+    layout->addWidget(m_view, 1);
+    layout->addWidget(m_history);
     layout->addLayout(buttons);
 
     connect(m_history, &QListWidget::currentRowChanged, this, &BriefingPanel::show);

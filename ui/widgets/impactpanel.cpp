@@ -35,13 +35,13 @@ ImpactPanel::ImpactPanel(IncidentStore &store, IncidentActions &actions, const C
     m_chartChoice->addItems({tr("Impact over time"), tr("Commitments met and missed")});
     m_chartView->setObjectName(QStringLiteral("impactChartView"));
     m_chartView->setRenderHint(QPainter::Antialiasing);
-    m_chartView->setMinimumHeight(220);
+    m_chartView->setMinimumHeight(150);
     m_history->setObjectName(QStringLiteral("impactHistoryTree"));
     m_history->setRootIsDecorated(false);
     m_history->setHeaderLabels(
         {tr("When"), tr("Users"), tr("Share"), tr("Functions"), tr("By"), tr("Confidence")});
     m_history->header()->setStretchLastSection(true);
-    m_history->setFixedHeight(m_history->fontMetrics().height() * 5);
+    m_history->setFixedHeight(m_history->fontMetrics().height() * 4);
 
     auto button = [this](QAction *action) {
         auto *b = new QPushButton(action->text().remove(QLatin1Char('&')), this);

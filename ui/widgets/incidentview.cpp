@@ -63,8 +63,10 @@ IncidentView::IncidentView(IncidentStore &store, const Clock &clock, IncidentAct
     auto *businessSide = new QSplitter(Qt::Vertical, this);
     businessSide->addWidget(m_briefings);
     businessSide->addWidget(m_tabs);
-    businessSide->setStretchFactor(0, 1);
-    businessSide->setStretchFactor(1, 1);
+    businessSide->setStretchFactor(0, 3);
+    businessSide->setStretchFactor(1, 2);
+    // Stretch factors share only the room beyond the size hints: set the split itself.
+    businessSide->setSizes({3000, 2000});
 
     auto *channels = new QSplitter(Qt::Horizontal, this);
     channels->setObjectName(QStringLiteral("channelSplitter"));

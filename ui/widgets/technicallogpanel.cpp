@@ -11,6 +11,7 @@
 #include <QMenu>
 #include <QScrollBar>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
 
 TechnicalLogPanel::TechnicalLogPanel(IncidentStore &store, IncidentActions &actions,
@@ -109,6 +110,8 @@ void TechnicalLogPanel::setIncident(qint64 incidentId)
 {
     m_model->setIncident(incidentId);
     m_view->scrollToBottom();
+    // Once the window has its final size the last row may sit just below the edge: again then.
+    QTimer::singleShot(0, m_view, &QTableView::scrollToBottom);
 }
 
 bool TechnicalLogPanel::isAtNewest() const
