@@ -7,7 +7,7 @@ packages=(
   g++ cmake make ninja-build dpkg-dev file ccache clang-format
   qt6-base-dev libqt6opengl6-dev qt6-charts-dev qtkeychain-qt6-dev
   libqt6sql6-sqlite libqt6sql6-psql qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-  qt6-qpa-plugins libgl-dev
+  qt6-qpa-plugins libqt6svg6 libgl-dev
   xvfb xauth x11-apps poppler-utils fonts-dejavu-core
   dbus dbus-x11 gnome-keyring libsecret-tools
   postgresql sqlite3

@@ -11,6 +11,7 @@
 #include "widgets/incidentview.h"
 #include "widgets/technicallogpanel.h"
 
+#include <QIcon>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -40,6 +41,7 @@ private slots:
     void newIncidentDialogKeepsInputOnRefusal();
     void markupInTextShowsLiterally();
     void logFollowsNewestUnlessScrolledUp();
+    void windowIconLoads();
 
 private:
     MainWindow &window();
@@ -309,6 +311,13 @@ void TestMainWindow::logFollowsNewestUnlessScrolledUp()
     QCOMPARE(log->model()->rowCount(), 302);
     QTest::qWait(50);
     QCOMPARE(bar->value(), 0);
+}
+
+void TestMainWindow::windowIconLoads()
+{
+    // The icon is SVG: without the SVG plugins (libqt6svg6) it would silently be empty.
+    const QIcon icon(QStringLiteral(":/icons/warroom.svg"));
+    QVERIFY(!icon.pixmap(32, 32).isNull());
 }
 
 QTEST_MAIN(TestMainWindow)
