@@ -3,6 +3,7 @@
 #include "services/clock.h"
 #include "services/countdown.h"
 #include "timeformat.h"
+#include "widgets/actionbutton.h"
 
 #include "incidentactions.h"
 
@@ -52,10 +53,7 @@ BriefingPanel::BriefingPanel(const Clock &clock, IncidentActions &actions, QWidg
     // The briefing itself gets the room; the list of earlier ones stays a few lines high.
     m_history->setFixedHeight(m_history->fontMetrics().height() * 4 + 8);
 
-    auto *compose = new QPushButton(actions.newBriefingAction()->text().remove(u'&'), this);
-    compose->setObjectName(QStringLiteral("newBriefingButton"));
-    compose->setToolTip(actions.newBriefingAction()->shortcut().toString(QKeySequence::NativeText));
-    connect(compose, &QPushButton::clicked, actions.newBriefingAction(), &QAction::trigger);
+    QPushButton *compose = buttonForAction(actions.newBriefingAction(), this);
     m_correct->setObjectName(QStringLiteral("correctBriefingButton"));
     m_correct->setToolTip(tr("A published briefing never changes: publish a correction that "
                              "names it."));

@@ -7,6 +7,7 @@
 #include "services/severitycalibration.h"
 #include "storage/incidentstore.h"
 #include "timeformat.h"
+#include "widgets/actionbutton.h"
 
 #include <QAction>
 #include <QChart>
@@ -43,18 +44,11 @@ ImpactPanel::ImpactPanel(IncidentStore &store, IncidentActions &actions, const C
     m_history->header()->setStretchLastSection(true);
     m_history->setFixedHeight(m_history->fontMetrics().height() * 4);
 
-    auto button = [this](QAction *action) {
-        auto *b = new QPushButton(action->text().remove(QLatin1Char('&')), this);
-        b->setObjectName(
-            action->objectName().replace(QStringLiteral("Action"), QStringLiteral("Button")));
-        connect(b, &QPushButton::clicked, action, &QAction::trigger);
-        return b;
-    };
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_chartChoice);
     buttons->addStretch();
-    buttons->addWidget(button(actions.assessImpactAction()));
-    buttons->addWidget(button(actions.setSeverityAction()));
+    buttons->addWidget(buttonForAction(actions.assessImpactAction(), this));
+    buttons->addWidget(buttonForAction(actions.setSeverityAction(), this));
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);

@@ -1,5 +1,7 @@
 #include "widgets/incidentpanel.h"
 
+#include "widgets/actionbutton.h"
+
 #include <QAction>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -69,11 +71,8 @@ QPushButton *IncidentPanel::addButton(const QString &text, const QString &object
 
 QPushButton *IncidentPanel::addActionButton(QAction *action)
 {
-    auto *button =
-        addButton(action->text().remove(QLatin1Char('&')),
-                  action->objectName().replace(QStringLiteral("Action"), QStringLiteral("Button")),
-                  [action] { action->trigger(); });
-    button->setToolTip(action->shortcut().toString(QKeySequence::NativeText));
+    QPushButton *button = buttonForAction(action, this);
+    m_buttons->insertWidget(m_buttons->count() - 1, button);
     return button;
 }
 
