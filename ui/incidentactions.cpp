@@ -131,7 +131,7 @@ void IncidentActions::commitNew()
         const auto id = m_store.commit({m_incidentId, f.text(QStringLiteral("what")),
                                         f.text(QStringLiteral("owner")), *due,
                                         f.text(QStringLiteral("why")), *by});
-        return id ? done() : Outcome(Failure{id.error()});
+        return asOutcome(id);
     });
     ModalHook::exec(form);
 }
@@ -171,7 +171,7 @@ void IncidentActions::supersede(qint64 commitmentId)
         if (!due)
             return Failure{due.error()};
         const auto next = m_store.supersede(commitmentId, *due, f.text(QStringLiteral("why")), *by);
-        return next ? done() : Outcome(Failure{next.error()});
+        return asOutcome(next);
     });
     ModalHook::exec(form);
 }
@@ -214,7 +214,7 @@ void IncidentActions::timeboxTheory(qint64 hypothesisEntryId)
             return Failure{due.error()};
         const auto id =
             m_store.timeboxTheory(hypothesisEntryId, *due, f.text(QStringLiteral("why")), *by);
-        return id ? done() : Outcome(Failure{id.error()});
+        return asOutcome(id);
     });
     ModalHook::exec(form);
 }
@@ -255,7 +255,7 @@ void IncidentActions::frame()
                     "fix"));
     form.setSubmit(tr("Frame"), [&](const FormDialog &f) -> Outcome {
         const auto id = m_store.frame(m_incidentId, f.text(QStringLiteral("objective")), *by);
-        return id ? done() : Outcome(Failure{id.error()});
+        return asOutcome(id);
     });
     ModalHook::exec(form);
 }
@@ -264,7 +264,7 @@ void IncidentActions::confirmFraming()
 {
     if (const auto by = who()) {
         const auto id = m_store.confirmFraming(m_incidentId, *by);
-        report(id ? done() : Outcome(Failure{id.error()}));
+        report(asOutcome(id));
     }
 }
 
@@ -283,7 +283,7 @@ void IncidentActions::restateProblem()
     form.setSubmit(tr("Restate"), [&](const FormDialog &f) -> Outcome {
         const auto id =
             m_store.restateProblem(m_incidentId, f.text(QStringLiteral("statement")), *by);
-        return id ? done() : Outcome(Failure{id.error()});
+        return asOutcome(id);
     });
     ModalHook::exec(form);
 }
@@ -328,7 +328,7 @@ bool IncidentActions::askTeam(const QString &question)
                           0,
                           f.text(QStringLiteral("to"))};
         const auto added = m_store.appendLogEntry(entry);
-        return added ? done() : Outcome(Failure{added.error()});
+        return asOutcome(added);
     });
     return ModalHook::exec(form) == QDialog::Accepted;
 }
@@ -346,7 +346,7 @@ void IncidentActions::answerQuestion(qint64 questionEntryId)
     form.setSubmit(tr("Record answer"), [&](const FormDialog &f) -> Outcome {
         const auto answered =
             m_store.answerQuestion(questionEntryId, f.text(QStringLiteral("answer")), *by);
-        return answered ? done() : Outcome(Failure{answered.error()});
+        return asOutcome(answered);
     });
     ModalHook::exec(form);
 }
@@ -365,7 +365,7 @@ bool IncidentActions::askCustomer(const QString &what)
     form.setSubmit(tr("Record ask"), [&](const FormDialog &f) -> Outcome {
         const auto id = m_store.askCustomer(m_incidentId, f.text(QStringLiteral("what")),
                                             f.text(QStringLiteral("why")), *by);
-        return id ? done() : Outcome(Failure{id.error()});
+        return asOutcome(id);
     });
     return ModalHook::exec(form) == QDialog::Accepted;
 }
@@ -436,7 +436,7 @@ void IncidentActions::changeStatus()
         const auto changed =
             m_store.changeStatus({m_incidentId, *by, status, f.text(QStringLiteral("doing")), next,
                                   f.text(QStringLiteral("why"))});
-        return changed ? done() : Outcome(Failure{changed.error()});
+        return asOutcome(changed);
     });
     ModalHook::exec(form);
 }
@@ -523,7 +523,7 @@ void IncidentActions::assessImpact()
         if (!a)
             return Failure{a.error()};
         const auto id = m_store.assessImpact(*a, rules);
-        return id ? done() : Outcome(Failure{id.error()});
+        return asOutcome(id);
     });
     ModalHook::exec(form);
 }

@@ -45,3 +45,10 @@ inline Outcome done()
 {
     return Outcome(Done{});
 }
+
+// Whether a call succeeded, keeping its reason when it did not; for callers that need only that.
+template <typename T>
+Outcome asOutcome(const Result<T> &result)
+{
+    return result ? done() : Outcome(Failure{result.error()});
+}
