@@ -441,16 +441,12 @@ int assessImpact(QCommandLineParser &parser, const QStringList &arguments)
     const SeverityRules rules = SeverityRules::load();
     if (const auto recorded = (*store)->assessImpact(a, rules); !recorded)
         return fail(recorded.error());
-    const auto incidentNow = (*store)->incident(*id);
-    const auto assessments = (*store)->impactAssessments(*id);
-    const auto changes = (*store)->severityChanges(*id);
-    if (!incidentNow || !assessments || !changes)
-        return fail(incidentNow.error() + assessments.error() + changes.error());
+    const auto severityNow = loadSeverityStatus(**store, *id, rules);
+    if (!severityNow)
+        return fail(severityNow.error());
     out() << QStringLiteral("Suggested ") << calibrate(a, rules).reason << '\n'
           << impactSentence(a) << '\n'
-          << QStringLiteral("Severity now: ")
-          << severityStatus(incidentNow->severity, *assessments, *changes, rules).text()
-          << Qt::endl;
+          << QStringLiteral("Severity now: ") << severityNow->text() << Qt::endl;
     return 0;
 }
 

@@ -57,6 +57,17 @@ Result<IncidentSnapshot> loadSnapshot(const IncidentStore &store, qint64 inciden
     return s;
 }
 
+Result<SeverityStatus> loadSeverityStatus(const IncidentStore &store, qint64 incidentId,
+                                          const SeverityRules &rules)
+{
+    const auto incident = store.incident(incidentId);
+    const auto assessments = store.impactAssessments(incidentId);
+    const auto changes = store.severityChanges(incidentId);
+    if (!incident || !assessments || !changes)
+        return Failure{incident.error() + assessments.error() + changes.error()};
+    return severityStatus(incident->severity, *assessments, *changes, rules);
+}
+
 QString rollUpText(const IncidentSnapshot &s, const QDateTime &now)
 {
     const Incident &i = s.incident;

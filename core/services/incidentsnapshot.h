@@ -37,6 +37,11 @@ struct IncidentSnapshot
 Result<IncidentSnapshot> loadSnapshot(const IncidentStore &store, qint64 incidentId,
                                       const SeverityRules &rules = {});
 
+// The incident's severity as the header says it ("SEV2 (assessed SEV3, overridden: ...)"),
+// read from the store at one moment.
+Result<SeverityStatus> loadSeverityStatus(const IncidentStore &store, qint64 incidentId,
+                                          const SeverityRules &rules);
+
 // The roll-up `warroom status` prints: status, severity, person in charge, framing (stale?),
 // problem statement confirmation, next deadline and time left, open questions, outstanding
 // customer asks, commitments met and missed so far.

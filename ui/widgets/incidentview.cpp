@@ -4,6 +4,7 @@
 #include "services/cadence.h"
 #include "services/clock.h"
 #include "services/countdown.h"
+#include "services/incidentsnapshot.h"
 #include "services/severitycalibration.h"
 #include "storage/incidentstore.h"
 #include "widgets/alertbanner.h"
@@ -148,14 +149,10 @@ void IncidentView::reloadIncident()
 
 void IncidentView::reloadSeverity()
 {
-    const auto incident = m_store.incident(m_incidentId);
-    const auto assessments = m_store.impactAssessments(m_incidentId);
-    const auto changes = m_store.severityChanges(m_incidentId);
-    if (!incident || !assessments || !changes)
-        return showProblem(incident.error() + assessments.error() + changes.error());
-    const SeverityStatus status =
-        severityStatus(incident->severity, *assessments, *changes, SeverityRules::load());
-    m_header->setSeverityText(status.text(), status.assessed.has_value());
+    const auto status = loadSeverityStatus(m_store, m_incidentId, SeverityRules::load());
+    if (!status)
+        return showProblem(status.error());
+    m_header->setSeverityText(status->text(), status->assessed.has_value());
 }
 
 void IncidentView::reloadCommitments()
