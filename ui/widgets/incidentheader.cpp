@@ -94,6 +94,9 @@ IncidentHeader::IncidentHeader(const Clock &clock, QWidget *parent)
     left->addStretch();
 
     auto *layout = new QHBoxLayout(this);
+    // An override's reason can be long: wrap it rather than push the countdowns off screen.
+    m_severity->setWordWrap(true);
+    m_severity->setMaximumWidth(460);
     m_briefingCountdown->setObjectName(QStringLiteral("briefingCountdownWidget"));
     m_briefingCountdown->setMinimumWidth(200);
     m_countdown->setMinimumWidth(260);
@@ -162,9 +165,6 @@ void IncidentHeader::setOpenCounts(int openQuestions, int outstandingAsks)
 
 void IncidentHeader::setSeverityText(const QString &text, bool assessed)
 {
-    // An override's reason can be long: wrap it rather than push the countdowns off screen.
-    m_severity->setWordWrap(true);
-    m_severity->setMaximumWidth(460);
     m_severity->setText(text);
     m_severity->setToolTip(assessed ? tr("Severity follows the latest impact assessment unless "
                                          "overridden with a reason.")
