@@ -25,6 +25,8 @@ public:
 
     // A second, independent connection to the same file, as another window would have.
     std::unique_ptr<IncidentStore> openSecondStore();
+    // Closes the store as a window does when it quits; the files stay for inspection.
+    void closeStore() { m_store.reset(); }
 
 private:
     QTemporaryDir m_dir;
