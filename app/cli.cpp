@@ -1,5 +1,7 @@
 #include "cli.h"
 
+#include "commandio.h"
+
 #include "export/briefingpdf.h"
 #include "services/clock.h"
 #include "services/defaultlocation.h"
@@ -8,51 +10,57 @@
 #include "services/plainlanguage.h"
 #include "services/severitycalibration.h"
 #include "storage/incidentstore.h"
+#include "storage/ownerlock.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QFile>
+#include <QFileInfo>
+#include <QGuiApplication>
 #include <QTextStream>
 
+#include <chrono>
+#include <cstdio>
 #include <functional>
+#include <optional>
 
 namespace {
 constexpr int kExitFailed = 1;
 constexpr int kExitUsage = 2;
+// How long a command waits for a war room another command-line run has open.
+constexpr std::chrono::seconds kPatience{30};
 
-QTextStream &out()
-{
-    static QTextStream stream(stdout);
-    return stream;
-}
-
-QTextStream &err()
-{
-    static QTextStream stream(stderr);
-    return stream;
-}
-
-int fail(const QString &message, int code = kExitFailed)
+int fail(CommandIo &io, const QString &message, int code = kExitFailed)
 {
     // One line, whatever the message held, so scripts can log it as is.
     QString line = message;
     line.replace(QLatin1Char('\n'), QLatin1Char(' '));
-    err() << "warroom: " << line << Qt::endl;
+    io.err() << "warroom: " << line << Qt::endl;
     return code;
-}
-
-QString defaultAuthor()
-{
-    const QString user = qEnvironmentVariable("USER");
-    return user.isEmpty() ? QStringLiteral("cli") : user;
 }
 
 struct Command
 {
     QString name;
     QString summary;
-    std::function<int(QCommandLineParser &, const QStringList &)> run;
+    std::function<int(CommandIo &, QCommandLineParser &, const QStringList &)> run;
+    bool usesStore = true;
 };
+
+// Parses without QCommandLineParser::process(), which would end the process: a command may
+// run inside the window that owns the war room. Returns the exit code when parsing ends the
+// command (an error, or --help).
+std::optional<int> parseOrStop(CommandIo &io, QCommandLineParser &parser,
+                               const QStringList &arguments)
+{
+    if (!parser.parse(arguments))
+        return fail(io, parser.errorText(), kExitUsage);
+    if (parser.isSet(QStringLiteral("help"))) {
+        io.out() << parser.helpText();
+        io.out().flush();
+        return 0;
+    }
+    return std::nullopt;
+}
 
 // A function, not a constant: the default path needs the application's name set first.
 QCommandLineOption databaseOption()
@@ -86,10 +94,10 @@ QCommandLineOption idOption(const QString &name, const QString &what)
     return QCommandLineOption(name, QStringLiteral("The %1's id.").arg(what), QStringLiteral("ID"));
 }
 
-QCommandLineOption byOption()
+QCommandLineOption byOption(const CommandIo &io)
 {
     return QCommandLineOption(QStringLiteral("by"), QStringLiteral("Who does it (default: $USER)."),
-                              QStringLiteral("NAME"), defaultAuthor());
+                              QStringLiteral("NAME"), io.user());
 }
 
 // The value of an option the command cannot do without, or why it is missing.
@@ -125,7 +133,7 @@ Result<qint64> requiredId(const QCommandLineParser &parser, const QCommandLineOp
     return parseId(*text, what);
 }
 
-int newIncident(QCommandLineParser &parser, const QStringList &arguments)
+int newIncident(CommandIo &io, QCommandLineParser &parser, const QStringList &arguments)
 {
     const QCommandLineOption title(QStringLiteral("title"), QStringLiteral("Incident title."),
                                    QStringLiteral("TEXT"));
@@ -144,22 +152,25 @@ int newIncident(QCommandLineParser &parser, const QStringList &arguments)
                                      QStringLiteral("The problem statement, as understood."),
                                      QStringLiteral("TEXT"));
     parser.addOptions({title, customer, severity, inCharge, phone, problem});
-    parser.process(arguments);
+    if (const auto stop = parseOrStop(io, parser, arguments))
+        return *stop;
     if (!parser.positionalArguments().isEmpty())
-        return fail(QStringLiteral("new-incident takes no free text: use --title and --customer."),
+        return fail(io,
+                    QStringLiteral("new-incident takes no free text: use --title and --customer."),
                     kExitUsage);
     if (!parser.isSet(title) || !parser.isSet(customer))
-        return fail(QStringLiteral("new-incident needs --title and --customer."), kExitUsage);
+        return fail(io, QStringLiteral("new-incident needs --title and --customer."), kExitUsage);
     const std::optional<Severity> sev = parseSeverity(parser.value(severity));
     if (!sev)
-        return fail(QStringLiteral("Unknown severity \"%1\": use SEV1, SEV2, SEV3 or SEV4.")
+        return fail(io,
+                    QStringLiteral("Unknown severity \"%1\": use SEV1, SEV2, SEV3 or SEV4.")
                         .arg(parser.value(severity)),
                     kExitUsage);
 
     SystemClock clock;
     auto store = openStore(parser, OpenMode::CreateIfMissing, clock);
     if (!store)
-        return fail(store.error());
+        return fail(io, store.error());
     NewIncident incident;
     incident.title = parser.value(title);
     incident.customer = parser.value(customer);
@@ -169,12 +180,12 @@ int newIncident(QCommandLineParser &parser, const QStringList &arguments)
     incident.problemStatement = parser.value(problem);
     const Result<qint64> created = (*store)->createIncident(incident);
     if (!created)
-        return fail(created.error());
-    out() << *created << Qt::endl;
+        return fail(io, created.error());
+    io.out() << *created << Qt::endl;
     return 0;
 }
 
-int appendLog(QCommandLineParser &parser, const QStringList &arguments)
+int appendLog(CommandIo &io, QCommandLineParser &parser, const QStringList &arguments)
 {
     const QCommandLineOption incident(QStringLiteral("incident"),
                                       QStringLiteral("The incident's id."), QStringLiteral("ID"));
@@ -184,65 +195,68 @@ int appendLog(QCommandLineParser &parser, const QStringList &arguments)
         QStringLiteral("KIND"), QStringLiteral("observation"));
     const QCommandLineOption author(QStringLiteral("author"),
                                     QStringLiteral("Who writes it (default: $USER)."),
-                                    QStringLiteral("NAME"), defaultAuthor());
+                                    QStringLiteral("NAME"), io.user());
     parser.addOptions({incident, kind, author});
     parser.addPositionalArgument(QStringLiteral("TEXT"),
                                  QStringLiteral("What to log; - reads it from standard input."));
-    parser.process(arguments);
+    if (const auto stop = parseOrStop(io, parser, arguments))
+        return *stop;
 
     if (!parser.isSet(incident))
-        return fail(QStringLiteral("log needs --incident ID."), kExitUsage);
+        return fail(io, QStringLiteral("log needs --incident ID."), kExitUsage);
     const Result<qint64> id = parseId(parser.value(incident), QStringLiteral("incident"));
     if (!id)
-        return fail(id.error(), kExitUsage);
+        return fail(io, id.error(), kExitUsage);
     const std::optional<LogKind> logKind = parseLogKind(parser.value(kind));
     if (!logKind)
-        return fail(QStringLiteral("Unknown kind \"%1\": use one of %2.")
+        return fail(io,
+                    QStringLiteral("Unknown kind \"%1\": use one of %2.")
                         .arg(parser.value(kind), logKindNames().join(u", ")),
                     kExitUsage);
     QString text = parser.positionalArguments().join(u' ');
     if (text == u"-") {
-        QFile input;
-        if (!input.open(stdin, QIODevice::ReadOnly))
-            return fail(QStringLiteral("Cannot read standard input."));
-        text = QString::fromUtf8(input.readAll());
+        const auto input = io.readInput();
+        if (!input)
+            return fail(io, input.error());
+        text = *input;
     }
     if (text.trimmed().isEmpty())
-        return fail(QStringLiteral("log needs the text to write."), kExitUsage);
+        return fail(io, QStringLiteral("log needs the text to write."), kExitUsage);
 
     SystemClock clock;
     auto store = openStore(parser, OpenMode::MustExist, clock);
     if (!store)
-        return fail(store.error());
+        return fail(io, store.error());
     const Result<LogEntry> entry =
         (*store)->appendLogEntry({*id, parser.value(author), *logKind, text});
     if (!entry)
-        return fail(entry.error());
-    out() << entry->id << Qt::endl;
+        return fail(io, entry.error());
+    io.out() << entry->id << Qt::endl;
     return 0;
 }
 
-int listIncidents(QCommandLineParser &parser, const QStringList &arguments)
+int listIncidents(CommandIo &io, QCommandLineParser &parser, const QStringList &arguments)
 {
-    parser.process(arguments);
+    if (const auto stop = parseOrStop(io, parser, arguments))
+        return *stop;
     if (!parser.positionalArguments().isEmpty())
-        return fail(QStringLiteral("list takes no arguments."), kExitUsage);
+        return fail(io, QStringLiteral("list takes no arguments."), kExitUsage);
     SystemClock clock;
     auto store = openStore(parser, OpenMode::MustExist, clock);
     if (!store)
-        return fail(store.error());
+        return fail(io, store.error());
     const auto incidents = (*store)->incidents();
     if (!incidents)
-        return fail(incidents.error());
+        return fail(io, incidents.error());
     for (const Incident &incident : *incidents) {
-        out() << incident.id << '\t' << statusName(incident.status) << '\t'
-              << severityName(incident.severity) << '\t' << incident.title << '\n';
+        io.out() << incident.id << '\t' << statusName(incident.status) << '\t'
+                 << severityName(incident.severity) << '\t' << incident.title << '\n';
     }
-    out().flush();
+    io.out().flush();
     return 0;
 }
 
-int commitDeadline(QCommandLineParser &parser, const QStringList &arguments)
+int commitDeadline(CommandIo &io, QCommandLineParser &parser, const QStringList &arguments)
 {
     const QCommandLineOption incident =
         idOption(QStringLiteral("incident"), QStringLiteral("incident"));
@@ -255,53 +269,55 @@ int commitDeadline(QCommandLineParser &parser, const QStringList &arguments)
                                  QStringLiteral("TIME"));
     const QCommandLineOption why(QStringLiteral("why"), QStringLiteral("Why this time."),
                                  QStringLiteral("TEXT"));
-    const QCommandLineOption by = byOption();
+    const QCommandLineOption by = byOption(io);
     parser.addOptions({incident, what, owner, due, why, by});
-    parser.process(arguments);
+    if (const auto stop = parseOrStop(io, parser, arguments))
+        return *stop;
     const QString command = QStringLiteral("commit");
     const auto id = requiredId(parser, incident, command, QStringLiteral("incident"));
     if (!id)
-        return fail(id.error(), kExitUsage);
+        return fail(io, id.error(), kExitUsage);
     const auto values = requiredValues(parser, {what, owner, due, why}, command);
     if (!values)
-        return fail(values.error(), kExitUsage);
+        return fail(io, values.error(), kExitUsage);
     const QString &whatText = values->at(0), &ownerName = values->at(1), &whyText = values->at(3);
     SystemClock clock;
     const auto dueTime = parseDueTime(values->at(2), clock.now());
     if (!dueTime)
-        return fail(dueTime.error(), kExitUsage);
+        return fail(io, dueTime.error(), kExitUsage);
     auto store = openStore(parser, OpenMode::MustExist, clock);
     if (!store)
-        return fail(store.error());
+        return fail(io, store.error());
     const auto committed =
         (*store)->commit({*id, whatText, ownerName, *dueTime, whyText, parser.value(by)});
     if (!committed)
-        return fail(committed.error());
-    out() << *committed << Qt::endl;
+        return fail(io, committed.error());
+    io.out() << *committed << Qt::endl;
     return 0;
 }
 
-int markMet(QCommandLineParser &parser, const QStringList &arguments)
+int markMet(CommandIo &io, QCommandLineParser &parser, const QStringList &arguments)
 {
     const QCommandLineOption commitment =
         idOption(QStringLiteral("commitment"), QStringLiteral("commitment"));
-    const QCommandLineOption by = byOption();
+    const QCommandLineOption by = byOption(io);
     parser.addOptions({commitment, by});
-    parser.process(arguments);
+    if (const auto stop = parseOrStop(io, parser, arguments))
+        return *stop;
     const auto id =
         requiredId(parser, commitment, QStringLiteral("met"), QStringLiteral("commitment"));
     if (!id)
-        return fail(id.error(), kExitUsage);
+        return fail(io, id.error(), kExitUsage);
     SystemClock clock;
     auto store = openStore(parser, OpenMode::MustExist, clock);
     if (!store)
-        return fail(store.error());
+        return fail(io, store.error());
     if (Outcome met = (*store)->markMet(*id, parser.value(by)); !met)
-        return fail(met.error());
+        return fail(io, met.error());
     return 0;
 }
 
-int supersede(QCommandLineParser &parser, const QStringList &arguments)
+int supersede(CommandIo &io, QCommandLineParser &parser, const QStringList &arguments)
 {
     const QCommandLineOption commitment =
         idOption(QStringLiteral("commitment"), QStringLiteral("commitment"));
@@ -311,52 +327,54 @@ int supersede(QCommandLineParser &parser, const QStringList &arguments)
     const QCommandLineOption why(QStringLiteral("why"),
                                  QStringLiteral("Why the old deadline was not kept."),
                                  QStringLiteral("TEXT"));
-    const QCommandLineOption by = byOption();
+    const QCommandLineOption by = byOption(io);
     parser.addOptions({commitment, due, why, by});
-    parser.process(arguments);
+    if (const auto stop = parseOrStop(io, parser, arguments))
+        return *stop;
     const QString command = QStringLiteral("supersede");
     const auto id = requiredId(parser, commitment, command, QStringLiteral("commitment"));
     if (!id)
-        return fail(id.error(), kExitUsage);
+        return fail(io, id.error(), kExitUsage);
     const auto values = requiredValues(parser, {due, why}, command);
     if (!values)
-        return fail(values.error(), kExitUsage);
+        return fail(io, values.error(), kExitUsage);
     SystemClock clock;
     const auto dueTime = parseDueTime(values->at(0), clock.now());
     if (!dueTime)
-        return fail(dueTime.error(), kExitUsage);
+        return fail(io, dueTime.error(), kExitUsage);
     auto store = openStore(parser, OpenMode::MustExist, clock);
     if (!store)
-        return fail(store.error());
+        return fail(io, store.error());
     const auto next = (*store)->supersede(*id, *dueTime, values->at(1), parser.value(by));
     if (!next)
-        return fail(next.error());
-    out() << *next << Qt::endl;
+        return fail(io, next.error());
+    io.out() << *next << Qt::endl;
     return 0;
 }
 
-int showStatus(QCommandLineParser &parser, const QStringList &arguments)
+int showStatus(CommandIo &io, QCommandLineParser &parser, const QStringList &arguments)
 {
     const QCommandLineOption incident =
         idOption(QStringLiteral("incident"), QStringLiteral("incident"));
     parser.addOption(incident);
-    parser.process(arguments);
+    if (const auto stop = parseOrStop(io, parser, arguments))
+        return *stop;
     const auto id =
         requiredId(parser, incident, QStringLiteral("status"), QStringLiteral("incident"));
     if (!id)
-        return fail(id.error(), kExitUsage);
+        return fail(io, id.error(), kExitUsage);
     SystemClock clock;
     auto store = openStore(parser, OpenMode::MustExist, clock);
     if (!store)
-        return fail(store.error());
+        return fail(io, store.error());
     const auto snapshot = loadSnapshot(**store, *id, SeverityRules::load());
     if (!snapshot)
-        return fail(snapshot.error());
-    out() << rollUpText(*snapshot, clock.now()) << Qt::endl;
+        return fail(io, snapshot.error());
+    io.out() << rollUpText(*snapshot, clock.now()) << Qt::endl;
     return 0;
 }
 
-int assessImpact(QCommandLineParser &parser, const QStringList &arguments)
+int assessImpact(CommandIo &io, QCommandLineParser &parser, const QStringList &arguments)
 {
     const QCommandLineOption incident =
         idOption(QStringLiteral("incident"), QStringLiteral("incident"));
@@ -388,17 +406,18 @@ int assessImpact(QCommandLineParser &parser, const QStringList &arguments)
                                         QStringLiteral("HOW"), QStringLiteral("estimated"));
     const QCommandLineOption notes(QStringLiteral("notes"), QStringLiteral("Free notes."),
                                    QStringLiteral("TEXT"));
-    const QCommandLineOption by = byOption();
+    const QCommandLineOption by = byOption(io);
     parser.addOptions({incident, affected, total, function, region, workaround, cost, currency,
                        keyAccount, confidence, notes, by});
-    parser.process(arguments);
+    if (const auto stop = parseOrStop(io, parser, arguments))
+        return *stop;
     const QString command = QStringLiteral("assess");
     const auto id = requiredId(parser, incident, command, QStringLiteral("incident"));
     if (!id)
-        return fail(id.error(), kExitUsage);
+        return fail(io, id.error(), kExitUsage);
     const auto counts = requiredValues(parser, {affected, total}, command);
     if (!counts)
-        return fail(counts.error(), kExitUsage);
+        return fail(io, counts.error(), kExitUsage);
     ImpactAssessment a;
     a.incidentId = *id;
     a.by = parser.value(by);
@@ -407,78 +426,76 @@ int assessImpact(QCommandLineParser &parser, const QStringList &arguments)
     a.affectedUsers = counts->at(0).toLongLong(&affectedOk);
     a.totalUsers = counts->at(1).toLongLong(&totalOk);
     if (!affectedOk || !totalOk)
-        return fail(QStringLiteral("--affected-users and --total-users take whole numbers."),
+        return fail(io, QStringLiteral("--affected-users and --total-users take whole numbers."),
                     kExitUsage);
     const FunctionsParse functions = parseFunctions(parser.values(function).join(u','));
     if (!functions.error.isEmpty())
-        return fail(functions.error, kExitUsage);
+        return fail(io, functions.error, kExitUsage);
     a.functions = functions.functions;
     a.regions = parser.values(region);
     if (parser.isSet(workaround)) {
         const QString answer = parser.value(workaround).toLower();
         if (answer != u"yes" && answer != u"no")
-            return fail(QStringLiteral("--workaround takes yes or no."), kExitUsage);
+            return fail(io, QStringLiteral("--workaround takes yes or no."), kExitUsage);
         a.workaround = answer == u"yes";
     }
     if (parser.isSet(cost)) {
         bool ok = false;
         a.costPerHour = parser.value(cost).toDouble(&ok);
         if (!ok)
-            return fail(QStringLiteral("--cost-per-hour takes an amount, e.g. 2500."), kExitUsage);
+            return fail(io, QStringLiteral("--cost-per-hour takes an amount, e.g. 2500."),
+                        kExitUsage);
     }
     a.currency = parser.value(currency);
     a.keyAccount = parser.isSet(keyAccount);
     const auto how = parseConfidence(parser.value(confidence));
     if (!how)
-        return fail(QStringLiteral("--confidence takes measured or estimated."), kExitUsage);
+        return fail(io, QStringLiteral("--confidence takes measured or estimated."), kExitUsage);
     a.confidence = *how;
     a.notes = parser.value(notes);
 
     SystemClock clock;
     auto store = openStore(parser, OpenMode::MustExist, clock);
     if (!store)
-        return fail(store.error());
+        return fail(io, store.error());
     const SeverityRules rules = SeverityRules::load();
     if (const auto recorded = (*store)->assessImpact(a, rules); !recorded)
-        return fail(recorded.error());
+        return fail(io, recorded.error());
     const auto severityNow = loadSeverityStatus(**store, *id, rules);
     if (!severityNow)
-        return fail(severityNow.error());
-    out() << QStringLiteral("Suggested ") << calibrate(a, rules).reason << '\n'
-          << impactSentence(a) << '\n'
-          << QStringLiteral("Severity now: ") << severityNow->text() << Qt::endl;
+        return fail(io, severityNow.error());
+    io.out() << QStringLiteral("Suggested ") << calibrate(a, rules).reason << '\n'
+             << impactSentence(a) << '\n'
+             << QStringLiteral("Severity now: ") << severityNow->text() << Qt::endl;
     return 0;
 }
 
-Result<QString> readTextArgument(const QCommandLineParser &parser)
+Result<QString> readTextArgument(CommandIo &io, const QCommandLineParser &parser)
 {
-    QString text = parser.positionalArguments().join(u' ');
-    if (text.isEmpty() || text == u"-") {
-        QFile input;
-        if (!input.open(stdin, QIODevice::ReadOnly))
-            return Failure{QStringLiteral("Cannot read standard input.")};
-        text = QString::fromUtf8(input.readAll());
-    }
+    const QString text = parser.positionalArguments().join(u' ');
+    if (text.isEmpty() || text == u"-")
+        return io.readInput();
     return text;
 }
 
-int checkText(QCommandLineParser &parser, const QStringList &arguments)
+int checkText(CommandIo &io, QCommandLineParser &parser, const QStringList &arguments)
 {
     parser.addPositionalArgument(QStringLiteral("TEXT"),
                                  QStringLiteral("The business text; - or nothing reads standard "
                                                 "input."));
-    parser.process(arguments);
-    const auto text = readTextArgument(parser);
+    if (const auto stop = parseOrStop(io, parser, arguments))
+        return *stop;
+    const auto text = readTextArgument(io, parser);
     if (!text)
-        return fail(text.error());
+        return fail(io, text.error());
     const PlainLanguageProfile profile = PlainLanguageProfile::english(userJargon());
     for (const Finding &finding : checkPlainLanguage(*text, profile))
-        out() << formatFinding(finding) << '\n';
-    out().flush();
+        io.out() << formatFinding(finding) << '\n';
+    io.out().flush();
     return 0; // findings warn; they never fail a script
 }
 
-int publishBriefing(QCommandLineParser &parser, const QStringList &arguments)
+int publishBriefing(CommandIo &io, QCommandLineParser &parser, const QStringList &arguments)
 {
     const QCommandLineOption incident =
         idOption(QStringLiteral("incident"), QStringLiteral("incident"));
@@ -503,23 +520,24 @@ int publishBriefing(QCommandLineParser &parser, const QStringList &arguments)
     const QCommandLineOption corrects(QStringLiteral("corrects"),
                                       QStringLiteral("The number of the briefing this corrects."),
                                       QStringLiteral("N"));
-    const QCommandLineOption by = byOption();
+    const QCommandLineOption by = byOption(io);
     parser.addOptions({incident, headline, doing, impact, changed, next, why, corrects, by});
-    parser.process(arguments);
+    if (const auto stop = parseOrStop(io, parser, arguments))
+        return *stop;
     const QString command = QStringLiteral("brief");
     const auto id = requiredId(parser, incident, command, QStringLiteral("incident"));
     if (!id)
-        return fail(id.error(), kExitUsage);
+        return fail(io, id.error(), kExitUsage);
     const auto values = requiredValues(parser, {headline, doing, next, why}, command);
     if (!values)
-        return fail(values.error(), kExitUsage);
+        return fail(io, values.error(), kExitUsage);
     SystemClock clock;
     const auto nextAt = parseDueTime(values->at(2), clock.now());
     if (!nextAt)
-        return fail(nextAt.error(), kExitUsage);
+        return fail(io, nextAt.error(), kExitUsage);
     auto store = openStore(parser, OpenMode::MustExist, clock);
     if (!store)
-        return fail(store.error());
+        return fail(io, store.error());
     NewBriefing b;
     b.incidentId = *id;
     b.author = parser.value(by);
@@ -537,26 +555,26 @@ int publishBriefing(QCommandLineParser &parser, const QStringList &arguments)
     if (parser.isSet(corrects)) {
         const auto briefings = (*store)->briefings(*id);
         if (!briefings)
-            return fail(briefings.error());
+            return fail(io, briefings.error());
         const qint64 seq = parser.value(corrects).toLongLong();
         for (const Briefing &earlier : *briefings) {
             if (earlier.seq == seq)
                 b.correctsId = earlier.id;
         }
         if (b.correctsId == 0)
-            return fail(QStringLiteral("Incident %1 has no briefing #%2.").arg(*id).arg(seq),
+            return fail(io, QStringLiteral("Incident %1 has no briefing #%2.").arg(*id).arg(seq),
                         kExitUsage);
     }
     const auto published = (*store)->publishBriefing(b);
     if (!published)
-        return fail(published.error());
+        return fail(io, published.error());
     const auto briefings = (*store)->briefings(*id);
-    out() << (briefings && !briefings->isEmpty() ? briefings->constLast().seq : *published)
-          << Qt::endl;
+    io.out() << (briefings && !briefings->isEmpty() ? briefings->constLast().seq : *published)
+             << Qt::endl;
     return 0;
 }
 
-int exportBriefing(QCommandLineParser &parser, const QStringList &arguments)
+int exportBriefing(CommandIo &io, QCommandLineParser &parser, const QStringList &arguments)
 {
     const QCommandLineOption incident =
         idOption(QStringLiteral("incident"), QStringLiteral("incident"));
@@ -571,26 +589,27 @@ int exportBriefing(QCommandLineParser &parser, const QStringList &arguments)
         QStringLiteral("paper"), QStringLiteral("a4, letter, or auto (from the locale; default)."),
         QStringLiteral("SIZE"), QStringLiteral("auto"));
     parser.addOptions({incident, briefing, all, outFile, paper});
-    parser.process(arguments);
+    if (const auto stop = parseOrStop(io, parser, arguments))
+        return *stop;
     const QString command = QStringLiteral("export-briefing");
     const auto id = requiredId(parser, incident, command, QStringLiteral("incident"));
     if (!id)
-        return fail(id.error(), kExitUsage);
+        return fail(io, id.error(), kExitUsage);
     const auto path = required(parser, outFile, command);
     if (!path)
-        return fail(path.error(), kExitUsage);
+        return fail(io, path.error(), kExitUsage);
     if (parser.isSet(briefing) && parser.isSet(all))
-        return fail(QStringLiteral("Give --briefing N or --all, not both."), kExitUsage);
+        return fail(io, QStringLiteral("Give --briefing N or --all, not both."), kExitUsage);
     const auto paperSize = BriefingPdf::parsePaper(parser.value(paper));
     if (!paperSize)
-        return fail(QStringLiteral("--paper takes a4, letter or auto."), kExitUsage);
+        return fail(io, QStringLiteral("--paper takes a4, letter or auto."), kExitUsage);
     SystemClock clock;
     auto store = openStore(parser, OpenMode::MustExist, clock);
     if (!store)
-        return fail(store.error());
+        return fail(io, store.error());
     const auto briefings = (*store)->briefings(*id);
     if (!briefings)
-        return fail(briefings.error());
+        return fail(io, briefings.error());
     QList<qint64> chosen;
     if (parser.isSet(all)) {
         for (const Briefing &b : *briefings)
@@ -602,7 +621,8 @@ int exportBriefing(QCommandLineParser &parser, const QStringList &arguments)
                 chosen.append(b.id);
         }
         if (chosen.isEmpty())
-            return fail(QStringLiteral("Incident %1 has no briefing #%2.")
+            return fail(io,
+                        QStringLiteral("Incident %1 has no briefing #%2.")
                             .arg(*id)
                             .arg(parser.value(briefing)),
                         kExitUsage);
@@ -610,7 +630,7 @@ int exportBriefing(QCommandLineParser &parser, const QStringList &arguments)
     BriefingPdf::Options options;
     options.paper = *paperSize;
     if (Outcome written = BriefingPdf::write(**store, *id, chosen, *path, options); !written)
-        return fail(written.error());
+        return fail(io, written.error());
     return 0;
 }
 
@@ -643,7 +663,8 @@ const QList<Command> &commands()
         {QStringLiteral("export-briefing"),
          QStringLiteral("Write briefings as a PDF (no display needed)."), &exportBriefing},
         {QStringLiteral("check-text"),
-         QStringLiteral("Check business text for hedging, jargon, blame and emotion."), &checkText},
+         QStringLiteral("Check business text for hedging, jargon, blame and emotion."), &checkText,
+         false},
         {QStringLiteral("status"),
          QStringLiteral("The roll-up a commander reads aloud for one incident."), &showStatus},
     };
@@ -660,6 +681,63 @@ QString overview()
     text += QStringLiteral("\nwarroom COMMAND --help shows a command's options.\n");
     return text;
 }
+
+const Command *findCommand(const QString &name)
+{
+    for (const Command &command : commands()) {
+        if (command.name == name)
+            return &command;
+    }
+    return nullptr;
+}
+
+int runCommand(CommandIo &io, const Command &command, const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(command.summary);
+    parser.addHelpOption();
+    parser.addOption(databaseOption());
+    QStringList rest = arguments;
+    rest.removeAt(1); // so the parser sees the command's own options only
+    rest[0] = arguments.at(0) + u' ' + command.name;
+    return command.run(io, parser, rest);
+}
+
+// The value of --name (as "--name V" or "--name=V"), if given.
+std::optional<QString> optionValue(const QStringList &arguments, const QString &name)
+{
+    const QString flag = QStringLiteral("--") + name;
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        if (arguments.at(i) == flag && i + 1 < arguments.size())
+            return arguments.at(i + 1);
+        if (arguments.at(i).startsWith(flag + u'='))
+            return arguments.at(i).mid(flag.size() + 1);
+    }
+    return std::nullopt;
+}
+
+// The arguments with every file name made absolute, so that the owner, whose working folder
+// is its own, writes and reads the same files; and the database named explicitly, so that the
+// owner need not know this process's environment.
+QStringList withAbsolutePaths(const QStringList &arguments, const QString &databasePath)
+{
+    QStringList absolute{arguments.at(0), arguments.at(1), QStringLiteral("--database"),
+                         databasePath};
+    for (qsizetype i = 2; i < arguments.size(); ++i) {
+        const QString &argument = arguments.at(i);
+        if (argument == u"--database" && i + 1 < arguments.size()) {
+            ++i;
+        } else if (argument.startsWith(QStringLiteral("--database="))) {
+        } else if (argument == u"--out" && i + 1 < arguments.size()) {
+            absolute << argument << QFileInfo(arguments.at(++i)).absoluteFilePath();
+        } else if (argument.startsWith(QStringLiteral("--out="))) {
+            absolute << QStringLiteral("--out=") + QFileInfo(argument.mid(6)).absoluteFilePath();
+        } else {
+            absolute << argument;
+        }
+    }
+    return absolute;
+}
 } // namespace
 
 namespace Cli {
@@ -667,11 +745,8 @@ bool handles(const QStringList &arguments)
 {
     if (arguments.size() < 2)
         return false;
-    const QString first = arguments.at(1);
-    for (const Command &command : commands()) {
-        if (command.name == first)
-            return true;
-    }
+    if (findCommand(arguments.at(1)))
+        return true;
     return arguments.contains(QStringLiteral("--help")) ||
            arguments.contains(QStringLiteral("-h")) ||
            arguments.contains(QStringLiteral("--version"));
@@ -684,25 +759,73 @@ bool needsGraphics(const QStringList &arguments)
 
 int run(const QStringList &arguments)
 {
-    const QString first = arguments.value(1);
-    for (const Command &command : commands()) {
-        if (command.name != first)
-            continue;
-        QCommandLineParser parser;
-        parser.setApplicationDescription(command.summary);
-        parser.addHelpOption();
-        parser.addOption(databaseOption());
-        QStringList rest = arguments;
-        rest.removeAt(1); // so the parser sees the command's own options only
-        rest[0] = arguments.at(0) + u' ' + command.name;
-        return command.run(parser, rest);
-    }
-    if (arguments.contains(QStringLiteral("--version"))) {
-        out() << "warroom " << QCoreApplication::applicationVersion() << Qt::endl;
+    CommandIo io;
+    const Command *command = findCommand(arguments.value(1));
+    if (!command) {
+        if (arguments.contains(QStringLiteral("--version"))) {
+            io.out() << "warroom " << QCoreApplication::applicationVersion() << Qt::endl;
+            return 0;
+        }
+        io.out() << overview();
+        io.out().flush();
         return 0;
     }
-    out() << overview();
-    out().flush();
-    return 0;
+    const bool wantsHelp =
+        arguments.contains(QStringLiteral("--help")) || arguments.contains(QStringLiteral("-h"));
+    if (!command->usesStore || wantsHelp)
+        return runCommand(io, *command, arguments);
+
+    const QString path = canonicalDatabasePath(
+        optionValue(arguments, QStringLiteral("database")).value_or(defaultDatabasePath()));
+    // A war room that does not exist is not claimed: the command says so, creating nothing.
+    if (command->name != u"new-incident" && !QFileInfo::exists(path))
+        return runCommand(io, *command, arguments);
+
+    ForwardedCommand forwarded;
+    forwarded.arguments = withAbsolutePaths(arguments, path);
+    forwarded.user = io.user();
+    if (arguments.mid(2).contains(QStringLiteral("-"))) {
+        const auto input = io.readInput();
+        if (!input)
+            return fail(io, input.error());
+        forwarded.input = input->toUtf8();
+    }
+    const bool safeToRepeat = optionValue(arguments, QStringLiteral("key")).has_value();
+    auto claim = claimOrForward(path, forwarded, kPatience, safeToRepeat);
+    if (!claim)
+        return fail(io, claim.error());
+    if (claim->reply) {
+        io.out().flush();
+        fwrite(claim->reply->out.constData(), 1, size_t(claim->reply->out.size()), stdout);
+        fflush(stdout);
+        fwrite(claim->reply->err.constData(), 1, size_t(claim->reply->err.size()), stderr);
+        return claim->reply->exitCode;
+    }
+    // This process owns the war room until the command is done.
+    return runCommand(io, *command, forwarded.arguments);
+}
+
+CommandReply runForwarded(const ForwardedCommand &forwarded)
+{
+    const QStringList &arguments = forwarded.arguments;
+    std::optional<QByteArray> input;
+    if (arguments.mid(2).contains(QStringLiteral("-")))
+        input = forwarded.input;
+    CommandIo io(input, forwarded.user);
+    const Command *command = findCommand(arguments.value(1));
+    int exitCode = kExitUsage;
+    if (!command || !command->usesStore) {
+        fail(io,
+             QStringLiteral("\"%1\" is not a command the war room's owner runs.")
+                 .arg(arguments.value(1)),
+             kExitUsage);
+    } else if (needsGraphics(arguments) && !qobject_cast<QGuiApplication *>(qApp)) {
+        fail(io, QStringLiteral("The Warroom process that has this war room open cannot draw; "
+                                "export from the window, or when it has closed."));
+        exitCode = kExitFailed;
+    } else {
+        exitCode = runCommand(io, *command, arguments);
+    }
+    return {exitCode, io.takeOut(), io.takeErr()};
 }
 } // namespace Cli

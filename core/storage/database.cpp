@@ -1,11 +1,20 @@
 #include "storage/database.h"
 
+#include "storage/ownerlock.h"
 #include "storage/schema.h"
 
 #include <QAtomicInteger>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QSqlError>
+#include <QThread>
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <unistd.h>
 
 namespace {
 QString nextConnectionName()
@@ -23,9 +32,10 @@ QString errorText(const QSqlError &error)
 }
 } // namespace
 
-Database::Database(QString connectionName, QString location, std::unique_ptr<SqlDialect> dialect)
+Database::Database(QString connectionName, QString location, std::unique_ptr<SqlDialect> dialect,
+                   std::shared_ptr<OwnerLock> lock)
     : m_connectionName(std::move(connectionName)), m_location(std::move(location)),
-      m_dialect(std::move(dialect))
+      m_dialect(std::move(dialect)), m_lock(std::move(lock))
 {}
 
 Database::~Database()
@@ -36,6 +46,7 @@ Database::~Database()
             db.close();
     }
     QSqlDatabase::removeDatabase(m_connectionName);
+    // m_lock goes last: another process may take the war room only once it is closed here.
 }
 
 QSqlDatabase Database::connection() const
@@ -43,19 +54,137 @@ QSqlDatabase Database::connection() const
     return QSqlDatabase::database(m_connectionName, false);
 }
 
-Result<std::unique_ptr<Database>> Database::openSqlite(const QString &path, OpenMode mode,
+namespace {
+struct OpenDatabase
+{
+    std::weak_ptr<Database> database;
+    QThread *thread = nullptr;
+};
+
+// The war rooms this process has open, by canonical path: one connection each.
+QHash<QString, OpenDatabase> &openDatabases()
+{
+    static QHash<QString, OpenDatabase> open;
+    return open;
+}
+
+// What SQLite said, in words that tell the user what to do. Codes are SQLite's primary
+// result codes, which QSQLITE reports as the native error code.
+QString openingProblem(const QString &path, const QSqlError &error)
+{
+    const int code = error.nativeErrorCode().toInt() & 0xff;
+    const QString detail = errorText(error);
+    switch (code) {
+    case 5: // SQLITE_BUSY
+    case 6: // SQLITE_LOCKED
+        return QStringLiteral("%1 is locked by another program (%2). Close the program that has "
+                              "it open, then try again.")
+            .arg(path, detail);
+    case 8: // SQLITE_READONLY
+        return QStringLiteral("%1 cannot be written: the file or its folder is read-only (%2).")
+            .arg(path, detail);
+    case 11: // SQLITE_CORRUPT
+        return QStringLiteral("%1 is damaged (%2). It was left as it is. To save what it holds, "
+                              "work on a copy: sqlite3 COPY \".recover\" | sqlite3 "
+                              "RECOVERED.sqlite, then open the recovered file.")
+            .arg(path, detail);
+    case 13: // SQLITE_FULL
+        return QStringLiteral("The disk holding %1 is full (%2). Free some space; nothing was "
+                              "written.")
+            .arg(path, detail);
+    case 14: // SQLITE_CANTOPEN
+        return QStringLiteral("%1 cannot be opened (%2). Check that its folder exists and that "
+                              "you may write to it.")
+            .arg(path, detail);
+    case 26: // SQLITE_NOTADB
+        return QStringLiteral("%1 is not a Warroom database (it is not a database file at all). "
+                              "It was left untouched.")
+            .arg(path);
+    default:
+        return QStringLiteral("Cannot open %1: %2").arg(path, detail);
+    }
+}
+
+// The folder is made private: the technical log is confidential.
+Outcome prepareFolder(const QString &folder)
+{
+    if (QFileInfo(folder).isDir())
+        return done();
+    if (!QDir().mkpath(folder))
+        return Failure{QStringLiteral("Cannot create the folder %1.").arg(folder)};
+    QFile::setPermissions(folder, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    return done();
+}
+
+// SQLite gives its write-ahead log the database file's mode, so a private file keeps
+// everything private.
+Outcome createPrivateFile(const QString &path)
+{
+    const int fd =
+        ::open(QFile::encodeName(path).constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0 && errno != EEXIST) {
+        const int error = errno;
+        return Failure{QStringLiteral("Cannot create %1: %2")
+                           .arg(path, QString::fromLocal8Bit(std::strerror(error)))};
+    }
+    if (fd >= 0)
+        ::close(fd); // before SQLite opens it: no lock of ours to lose yet
+    return done();
+}
+} // namespace
+
+Result<std::shared_ptr<Database>> Database::openSqlite(const QString &path, OpenMode mode,
                                                        int migrateToVersion)
 {
-    const QFileInfo file(path);
     if (path.isEmpty())
         return Failure{QStringLiteral("No database file was given.")};
+    const QString canonical = canonicalDatabasePath(path);
+    const auto found = openDatabases().constFind(canonical);
+    if (found != openDatabases().constEnd()) {
+        if (std::shared_ptr<Database> shared = found->database.lock()) {
+            if (found->thread != QThread::currentThread())
+                return Failure{
+                    QStringLiteral("%1 is open on another thread of this process.").arg(path)};
+            const int target = migrateToVersion < 0 ? latestSchemaVersion() : migrateToVersion;
+            if (shared->m_schemaVersion < target) {
+                if (const Outcome migrated = shared->migrateTo(target); !migrated)
+                    return Failure{
+                        QStringLiteral("Cannot upgrade %1: %2").arg(path, migrated.error())};
+            }
+            return shared;
+        }
+    }
+    auto opened = openNew(canonical, mode, migrateToVersion);
+    if (opened)
+        openDatabases().insert(canonical, {*opened, QThread::currentThread()});
+    return opened;
+}
+
+Result<std::shared_ptr<Database>> Database::openNew(const QString &path, OpenMode mode,
+                                                    int migrateToVersion)
+{
+    const QFileInfo file(path);
     if (file.exists() && !file.isFile())
         return Failure{QStringLiteral("%1 is not a file.").arg(path)};
+    if (!file.exists() && mode == OpenMode::MustExist)
+        return Failure{QStringLiteral("There is no Warroom database at %1.").arg(path)};
     if (!file.exists()) {
-        if (mode == OpenMode::MustExist)
-            return Failure{QStringLiteral("There is no Warroom database at %1.").arg(path)};
-        if (!QDir().mkpath(file.absolutePath()))
-            return Failure{QStringLiteral("Cannot create the folder %1.").arg(file.absolutePath())};
+        if (Outcome folder = prepareFolder(file.absolutePath()); !folder)
+            return Failure{folder.error()};
+    }
+
+    const OwnerLock::Attempt claim = OwnerLock::tryAcquire(path);
+    if (claim.state == OwnerLock::State::HeldElsewhere) {
+        return Failure{QStringLiteral("%1 is open in another Warroom process%2.")
+                           .arg(path, claim.ownerPid > 0
+                                          ? QStringLiteral(" (pid %1)").arg(claim.ownerPid)
+                                          : QString())};
+    }
+    if (claim.state == OwnerLock::State::Failed)
+        return Failure{QStringLiteral("Cannot open %1: %2.").arg(path, claim.why)};
+    if (!file.exists()) {
+        if (Outcome created = createPrivateFile(path); !created)
+            return Failure{created.error()};
     }
 
     auto dialect = std::make_unique<SqliteDialect>();
@@ -65,35 +194,51 @@ Result<std::unique_ptr<Database>> Database::openSqlite(const QString &path, Open
         db.setDatabaseName(path);
         db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
     }
-    std::unique_ptr<Database> database(new Database(name, path, std::move(dialect)));
+    std::shared_ptr<Database> database(new Database(name, path, std::move(dialect), claim.lock));
     QSqlDatabase db = database->connection();
     if (!db.open())
-        return Failure{QStringLiteral("Cannot open %1: %2").arg(path, errorText(db.lastError()))};
+        return Failure{openingProblem(path, db.lastError())};
+    if (Outcome ready = database->checkAndPrepare(mode, migrateToVersion); !ready)
+        return Failure{ready.error()};
+    return database;
+}
+
+Outcome Database::checkAndPrepare(OpenMode mode, int migrateToVersion)
+{
+    const QString &path = m_location;
+    // Before the first read: the connection keeps its locks, and SQLite keeps the log's index
+    // in memory instead of a shared -shm file no one else may use.
+    for (const QString &statement : m_dialect->beforeFirstRead()) {
+        if (const auto ran = run(statement); !ran)
+            return Failure{QStringLiteral("Cannot prepare %1: %2").arg(path, ran.error())};
+    }
 
     // Look before touching: nothing below writes until the file is known to be ours.
     auto notOurs = [&](const QString &why) {
-        return Failure{QStringLiteral("%1 is not a Warroom database (%2).").arg(path, why)};
+        return Failure{QStringLiteral("%1 is not a Warroom database (%2). It was left untouched.")
+                           .arg(path, why)};
     };
-    const Result<QVariant> appId = database->scalar(QStringLiteral("PRAGMA application_id"));
-    if (!appId)
-        return notOurs(appId.error());
-    const Result<QVariant> tableCount =
-        database->scalar(QStringLiteral("SELECT count(*) FROM sqlite_master"));
-    if (!tableCount)
-        return notOurs(tableCount.error());
+    QSqlQuery probe(connection());
+    if (!probe.exec(QStringLiteral("PRAGMA application_id")) || !probe.next())
+        return Failure{openingProblem(path, probe.lastError())};
+    const qint64 appId = probe.value(0).toLongLong();
+    if (!probe.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")) || !probe.next())
+        return Failure{openingProblem(path, probe.lastError())};
+    const qint64 tableCount = probe.value(0).toLongLong();
+    probe.finish();
 
-    const bool blank = appId->toLongLong() == 0 && tableCount->toLongLong() == 0;
+    const bool blank = appId == 0 && tableCount == 0;
     if (blank && mode == OpenMode::MustExist)
         return notOurs(QStringLiteral("the file holds no Warroom data"));
-    if (!blank && appId->toLongLong() != kSqliteApplicationId)
+    if (!blank && appId != kSqliteApplicationId)
         return notOurs(QStringLiteral("it belongs to another program"));
 
     if (!blank) {
-        const Result<int> version = database->readSchemaVersion();
+        const Result<int> version = readSchemaVersion();
         if (!version)
             return Failure{
                 QStringLiteral("%1 is a damaged Warroom database: %2").arg(path, version.error())};
-        database->m_schemaVersion = *version;
+        m_schemaVersion = *version;
         if (*version > latestSchemaVersion()) {
             return Failure{QStringLiteral("%1 was written by a newer Warroom (schema version %2; "
                                           "this version reads up to %3). It was left untouched.")
@@ -103,17 +248,17 @@ Result<std::unique_ptr<Database>> Database::openSqlite(const QString &path, Open
         }
     }
 
-    for (const QString &statement : database->dialect().connectionSetup()) {
-        if (const auto ran = database->run(statement); !ran)
+    for (const QString &statement : m_dialect->connectionSetup()) {
+        if (const auto ran = run(statement); !ran)
             return Failure{QStringLiteral("Cannot prepare %1: %2").arg(path, ran.error())};
     }
 
     const int target = migrateToVersion < 0 ? latestSchemaVersion() : migrateToVersion;
-    if (database->m_schemaVersion < target) {
-        if (const Outcome migrated = database->migrateTo(target); !migrated)
+    if (m_schemaVersion < target) {
+        if (const Outcome migrated = migrateTo(target); !migrated)
             return Failure{QStringLiteral("Cannot upgrade %1: %2").arg(path, migrated.error())};
     }
-    return database;
+    return done();
 }
 
 Result<int> Database::readSchemaVersion() const

@@ -4,6 +4,7 @@
 #include "storage/sqldialect.h"
 
 #include <QList>
+#include <QObject>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
@@ -17,19 +18,25 @@ enum class OpenMode
     MustExist        // for commands that only add to an existing war room
 };
 
+class OwnerLock;
+
 // One connection to a Warroom database, checked and brought to the current schema on open.
 // Use it only on the thread that opened it.
-class Database
+//
+// A SQLite war room is opened by one process at a time (OwnerLock says why) and, within that
+// process, through one connection: a second open of the same file returns the same Database.
+// Everyone who shares it hears of every commit through committed().
+class Database : public QObject
 {
+    Q_OBJECT
 public:
-    ~Database();
-    Database(const Database &) = delete;
-    Database &operator=(const Database &) = delete;
+    ~Database() override;
 
     // Refuses, with a message and without writing a byte, files that are not SQLite, SQLite
-    // files that are not Warroom's, and Warroom files from a newer schema.
+    // files that are not Warroom's, Warroom files from a newer schema, and a war room another
+    // process has open (its commands go to that process instead: see ownerchannel.h).
     // migrateToVersion < 0 means the latest schema; tests pass older versions.
-    static Result<std::unique_ptr<Database>> openSqlite(const QString &path, OpenMode mode,
+    static Result<std::shared_ptr<Database>> openSqlite(const QString &path, OpenMode mode,
                                                         int migrateToVersion = -1);
 
     const SqlDialect &dialect() const { return *m_dialect; }
@@ -67,18 +74,27 @@ public:
             rollback();
             return result;
         }
-        if (Outcome committed = commit(); !committed) {
+        if (Outcome saved = commit(); !saved) {
             rollback();
-            return Failure{committed.error()};
+            return Failure{saved.error()};
         }
+        emit committed();
         return result;
     }
 
     // Brings the schema up to targetVersion in one transaction, the version written last.
     Outcome migrateTo(int targetVersion);
 
+signals:
+    // A write transaction was committed through this connection.
+    void committed();
+
 private:
-    Database(QString connectionName, QString location, std::unique_ptr<SqlDialect> dialect);
+    Database(QString connectionName, QString location, std::unique_ptr<SqlDialect> dialect,
+             std::shared_ptr<OwnerLock> lock);
+    static Result<std::shared_ptr<Database>> openNew(const QString &path, OpenMode mode,
+                                                     int migrateToVersion);
+    Outcome checkAndPrepare(OpenMode mode, int migrateToVersion);
     Outcome begin();
     Outcome commit();
     void rollback();
@@ -87,5 +103,6 @@ private:
     QString m_connectionName;
     QString m_location;
     std::unique_ptr<SqlDialect> m_dialect;
+    std::shared_ptr<OwnerLock> m_lock; // released after the connection is closed
     int m_schemaVersion = 0;
 };

@@ -2,28 +2,24 @@
 
 #include "domain/fieldcheck.h"
 #include "services/clock.h"
-#include "storage/databasefilewatcher.h"
 #include "storage/rows.h"
 
 Result<std::unique_ptr<IncidentStore>>
 IncidentStore::openSqlite(const QString &path, OpenMode mode, const Clock &clock, QObject *parent)
 {
-    Result<std::unique_ptr<Database>> database = Database::openSqlite(path, mode);
+    Result<std::shared_ptr<Database>> database = Database::openSqlite(path, mode);
     if (!database)
         return Failure{database.error()};
-    auto store = std::make_unique<IncidentStore>(database.take(), clock, parent);
-    auto *watcher = new DatabaseFileWatcher(path, store.get());
-    connect(watcher, &DatabaseFileWatcher::mayHaveChanged, store.get(),
-            &IncidentStore::checkForExternalChanges);
-    return store;
+    return std::make_unique<IncidentStore>(database.take(), clock, parent);
 }
 
-IncidentStore::IncidentStore(std::unique_ptr<Database> database, const Clock &clock,
+IncidentStore::IncidentStore(std::shared_ptr<Database> database, const Clock &clock,
                              QObject *parent)
     : QObject(parent), m_database(std::move(database)), m_clock(clock), m_changes(*m_database)
 {
     m_dataVersion =
         m_database->scalar(QStringLiteral("PRAGMA data_version")).valueOr(-1).toLongLong();
+    connect(m_database.get(), &Database::committed, this, &IncidentStore::announceChanges);
 }
 
 IncidentStore::~IncidentStore() = default;
@@ -77,8 +73,6 @@ Result<qint64> IncidentStore::createIncident(const NewIncident &incident, const 
         }
         return id;
     });
-    if (created)
-        announceChanges();
     return created;
 }
 

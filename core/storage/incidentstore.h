@@ -34,7 +34,7 @@ public:
     static Result<std::unique_ptr<IncidentStore>>
     openSqlite(const QString &path, OpenMode mode, const Clock &clock, QObject *parent = nullptr);
 
-    IncidentStore(std::unique_ptr<Database> database, const Clock &clock,
+    IncidentStore(std::shared_ptr<Database> database, const Clock &clock,
                   QObject *parent = nullptr);
     ~IncidentStore() override;
 
@@ -112,7 +112,9 @@ public:
     Result<qint64> publishBriefing(const NewBriefing &briefing);
     Result<QList<Briefing>> briefings(qint64 incidentId) const;
 
-    // Looks for rows other connections wrote since the last look and announces them.
+    // Looks for rows written since the last look and announces them. Every commit through
+    // the store's connection (this store's, another store's in this process, a command another
+    // process handed over) already triggers it; call it after writing around the store.
     // Cheap when nothing changed: one PRAGMA.
     void checkForExternalChanges();
 
@@ -149,10 +151,11 @@ private:
                                  std::optional<Severity> assessed, const QString &reason,
                                  const QString &by);
     Outcome bumpIncident(qint64 incidentId, const QString &assignments, const QVariantList &values);
-    // Emits one signal per topic and incident since the last announcement.
+    // Emits one signal per topic and incident since the last announcement; runs after every
+    // commit on the shared connection.
     void announceChanges();
 
-    std::unique_ptr<Database> m_database;
+    std::shared_ptr<Database> m_database;
     const Clock &m_clock;
     ChangeFeed m_changes;
     qint64 m_dataVersion = -1;

@@ -73,8 +73,6 @@ Result<qint64> IncidentStore::publishBriefing(const NewBriefing &briefing)
         ran->next();
         return ran->value(0).toLongLong();
     });
-    if (published)
-        announceChanges();
     return published;
 }
 

@@ -54,8 +54,6 @@ Result<qint64> IncidentStore::commit(const NewCommitment &commitment)
             return Failure{logged.error()};
         return id;
     });
-    if (created)
-        announceChanges();
     return created;
 }
 
@@ -128,8 +126,6 @@ Outcome IncidentStore::markMet(qint64 commitmentId, const QString &by)
             return Failure{logged.error()};
         return done();
     });
-    if (marked)
-        announceChanges();
     return marked;
 }
 
@@ -170,8 +166,6 @@ Result<qint64> IncidentStore::supersede(qint64 commitmentId, const QDateTime &ne
             return Failure{logged.error()};
         return nextId;
     });
-    if (replaced)
-        announceChanges();
     return replaced;
 }
 
@@ -236,8 +230,6 @@ Result<qint64> IncidentStore::timeboxTheory(qint64 hypothesisEntryId, const QDat
             return Failure{logged.error()};
         return id;
     });
-    if (boxed)
-        announceChanges();
     return boxed;
 }
 
@@ -273,8 +265,6 @@ Outcome IncidentStore::settleTheory(qint64 timeboxId, TimeboxVerdict verdict, co
             return Failure{logged.error()};
         return done();
     });
-    if (settled)
-        announceChanges();
     return settled;
 }
 
@@ -298,7 +288,5 @@ Result<int> IncidentStore::recordMissedDeadlines(qint64 incidentId)
         }
         return written;
     });
-    if (recorded && *recorded > 0)
-        announceChanges();
     return recorded;
 }

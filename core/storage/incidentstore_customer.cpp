@@ -44,8 +44,6 @@ Result<qint64> IncidentStore::askCustomer(qint64 incidentId, const QString &what
         ran->next();
         return ran->value(0).toLongLong();
     });
-    if (asked)
-        announceChanges();
     return asked;
 }
 
@@ -97,8 +95,6 @@ Outcome IncidentStore::recordAskEvent(qint64 askId, const QString &kind, const Q
             return Failure{logged.error()};
         return done();
     });
-    if (recorded)
-        announceChanges();
     return recorded;
 }
 
@@ -156,8 +152,6 @@ Result<StatusChange> IncidentStore::changeStatus(const NewStatusChange &request)
             return Failure{logged.error()};
         return change;
     });
-    if (changed)
-        announceChanges();
     return changed;
 }
 
@@ -210,7 +204,5 @@ Outcome IncidentStore::markNoticeSent(qint64 noticeId, const QString &by)
             return Failure{logged.error()};
         return done();
     });
-    if (sent)
-        announceChanges();
     return sent;
 }

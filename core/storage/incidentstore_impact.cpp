@@ -96,8 +96,6 @@ Result<qint64> IncidentStore::assessImpact(const ImpactAssessment &assessment,
             return Failure{logged.error()};
         return id;
     });
-    if (assessed)
-        announceChanges();
     return assessed;
 }
 
@@ -139,8 +137,6 @@ Outcome IncidentStore::setSeverity(qint64 incidentId, Severity severity, const Q
         }
         return insertSeverityChange(*incident, severity, assessed, reason.trimmed(), by);
     });
-    if (set)
-        announceChanges();
     return set;
 }
 

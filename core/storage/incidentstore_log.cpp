@@ -24,8 +24,6 @@ Result<LogEntry> IncidentStore::appendLogEntry(const NewLogEntry &entry)
     }
     Result<LogEntry> appended =
         m_database->write<LogEntry>([&]() -> Result<LogEntry> { return insertLogEntry(entry); });
-    if (appended)
-        announceChanges();
     return appended;
 }
 
@@ -140,8 +138,6 @@ Result<LogEntry> IncidentStore::answerQuestion(qint64 questionEntryId, const QSt
         entry.text = answer;
         return insertLogEntry(entry, questionEntryId);
     });
-    if (answered)
-        announceChanges();
     return answered;
 }
 

@@ -66,8 +66,6 @@ Outcome IncidentStore::handOver(qint64 incidentId, const QString &toName, const 
             return Failure{logged.error()};
         return done();
     });
-    if (handed)
-        announceChanges();
     return handed;
 }
 
@@ -102,8 +100,6 @@ Result<qint64> IncidentStore::frame(qint64 incidentId, const QString &objective,
             return Failure{logged.error()};
         return id;
     });
-    if (framed)
-        announceChanges();
     return framed;
 }
 
@@ -132,8 +128,6 @@ Result<qint64> IncidentStore::confirmFraming(qint64 incidentId, const QString &b
             return Failure{logged.error()};
         return id;
     });
-    if (confirmed)
-        announceChanges();
     return confirmed;
 }
 
@@ -179,8 +173,6 @@ Result<qint64> IncidentStore::restateProblem(qint64 incidentId, const QString &s
             return Failure{logged.error()};
         return id;
     });
-    if (stated)
-        announceChanges();
     return stated;
 }
 
@@ -225,8 +217,6 @@ Outcome IncidentStore::confirmProblem(qint64 statementId, const QString &confirm
             return Failure{logged.error()};
         return done();
     });
-    if (confirmed)
-        announceChanges();
     return confirmed;
 }
 

@@ -18,7 +18,9 @@ public:
     virtual QString beginWrite() const = 0;
     // Statements that make the database itself refuse UPDATE and DELETE on a table.
     virtual QStringList appendOnlyGuards(const QString &table) const = 0;
-    // Statements run on every new connection (pragmas, session settings).
+    // Statements run on a new connection before it reads anything.
+    virtual QStringList beforeFirstRead() const = 0;
+    // Statements run on every new connection once it is known to be Warroom's.
     virtual QStringList connectionSetup() const = 0;
 };
 
@@ -29,5 +31,6 @@ public:
     QString idColumn() const override;
     QString beginWrite() const override;
     QStringList appendOnlyGuards(const QString &table) const override;
+    QStringList beforeFirstRead() const override;
     QStringList connectionSetup() const override;
 };

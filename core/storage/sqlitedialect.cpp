@@ -30,11 +30,19 @@ QStringList SqliteDialect::appendOnlyGuards(const QString &table) const
     };
 }
 
+QStringList SqliteDialect::beforeFirstRead() const
+{
+    // One process owns the file (see OwnerLock): it keeps its locks for as long as it has the
+    // file open, and the write-ahead log's index lives in its memory, not in a -shm file.
+    return {QStringLiteral("PRAGMA locking_mode = EXCLUSIVE")};
+}
+
 QStringList SqliteDialect::connectionSetup() const
 {
     return {
         QStringLiteral("PRAGMA foreign_keys = ON"),
         QStringLiteral("PRAGMA journal_mode = WAL"),
-        QStringLiteral("PRAGMA synchronous = NORMAL"),
+        // An entry Warroom acknowledged survives a power cut, not only a crash.
+        QStringLiteral("PRAGMA synchronous = FULL"),
     };
 }

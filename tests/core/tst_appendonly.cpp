@@ -95,6 +95,8 @@ void TestAppendOnly::rawSqlCannotRewrite_data()
 void TestAppendOnly::rawSqlCannotRewrite()
 {
     QFETCH(QString, sql);
+    // A foreign program gets the file only while no Warroom process has it open.
+    m_room->closeStore();
     const QString name = QStringLiteral("raw-writer");
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
@@ -108,6 +110,7 @@ void TestAppendOnly::rawSqlCannotRewrite()
     }
     QSqlDatabase::removeDatabase(name);
 
+    m_room->reopenStore();
     const auto entries = m_room->store().logEntries(m_incident, 1, 100);
     QCOMPARE(entries->size(), m_logCount);
     QCOMPARE(entries->first().text, QStringLiteral("first"));

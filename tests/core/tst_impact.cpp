@@ -4,6 +4,7 @@
 #include "services/severitycalibration.h"
 
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTest>
 
@@ -308,20 +309,26 @@ void TestImpact::assessmentsAreAppendOnlyAndValidated()
     QCOMPARE(read.confidence, Confidence::Measured);
     QCOMPARE(read.at, scratchStartTime());
 
+    // A foreign program gets the file only while no Warroom process has it open.
+    m_room->closeStore();
     const QString name = QStringLiteral("raw-impact");
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
         db.setDatabaseName(m_room->path());
         QVERIFY(db.open());
         QSqlQuery q(db);
-        QVERIFY(!q.exec(QStringLiteral("UPDATE impact_assessments SET affected_users = 1")));
-        QVERIFY(!q.exec(QStringLiteral("DELETE FROM impact_assessments")));
-        QVERIFY(!q.exec(QStringLiteral("UPDATE severity_changes SET reason = ''")));
-        QVERIFY(!q.exec(QStringLiteral("DELETE FROM severity_changes")));
+        for (const char *sql :
+             {"UPDATE impact_assessments SET affected_users = 1", "DELETE FROM impact_assessments",
+              "UPDATE severity_changes SET reason = ''", "DELETE FROM severity_changes"}) {
+            QVERIFY(!q.exec(QString::fromLatin1(sql)));
+            QVERIFY2(q.lastError().text().contains(QStringLiteral("append-only")),
+                     qPrintable(q.lastError().text()));
+        }
         db.close();
     }
     QSqlDatabase::removeDatabase(name);
-    QCOMPARE(store.impactAssessments(m_incident)->first().affectedUsers, 1200);
+    m_room->reopenStore();
+    QCOMPARE(m_room->store().impactAssessments(m_incident)->first().affectedUsers, 1200);
 }
 
 void TestImpact::timelineSeriesPoints()

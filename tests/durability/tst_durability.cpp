@@ -1,3 +1,4 @@
+#include "commandhost.h"
 #include "scratchwarroom.h"
 
 #include <QProcess>
@@ -65,7 +66,7 @@ void TestDurability::closingAStrayDescriptorLosesNothing()
     auto room = std::make_unique<ScratchWarRoom>(); // this process plays the window
     const qint64 incident = room->addIncident();
     const QString path = room->path();
-    const QString keep = room->pathFor(QString()); // the folder outlives the room below
+    auto host = hostCommands(path); // as the window does
     QList<qint64> acknowledged;
 
     touchLikeAFileDialog(path);
@@ -82,6 +83,7 @@ void TestDurability::closingAStrayDescriptorLosesNothing()
         QVERIFY(acknowledged.constLast() > 0);
     }
     acknowledged.append(room->addLog(incident, QStringLiteral("typed in the window")).id);
+    host.reset();
     room->closeStore(); // the window closes normally
 
     const FileContents contents = readWithPlainSqlite(path);

@@ -42,6 +42,12 @@ LogEntry ScratchWarRoom::addLog(qint64 incidentId, const QString &text, LogKind 
     return *added;
 }
 
+void ScratchWarRoom::reopenStore()
+{
+    m_store.reset();
+    m_store = openSecondStore();
+}
+
 std::unique_ptr<IncidentStore> ScratchWarRoom::openSecondStore()
 {
     auto opened = IncidentStore::openSqlite(m_path, OpenMode::MustExist, m_clock);

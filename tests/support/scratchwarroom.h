@@ -27,6 +27,8 @@ public:
     std::unique_ptr<IncidentStore> openSecondStore();
     // Closes the store as a window does when it quits; the files stay for inspection.
     void closeStore() { m_store.reset(); }
+    // Opens it again, e.g. after a foreign program had the file to itself.
+    void reopenStore();
 
 private:
     QTemporaryDir m_dir;

@@ -102,7 +102,7 @@ void TestLogModel::appendsFromAnotherConnectionAsInsertedRows()
     QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
     room.addLog(id, QStringLiteral("after 1"));
     room.addLog(id, QStringLiteral("after 2"));
-    QVERIFY(inserted.wait(5000));
+    QVERIFY(!inserted.isEmpty()); // announced on commit: one connection per process
     QTRY_COMPARE(model.rowCount(), 3);
     QCOMPARE(reset.count(), 0); // rows are inserted, never a reset that loses the scroll position
     QCOMPARE(inserted.first().at(1).toInt(), 1);
