@@ -196,7 +196,12 @@ int appendLog(CommandIo &io, QCommandLineParser &parser, const QStringList &argu
     const QCommandLineOption author(QStringLiteral("author"),
                                     QStringLiteral("Who writes it (default: $USER)."),
                                     QStringLiteral("NAME"), io.user());
-    parser.addOptions({incident, kind, author});
+    const QCommandLineOption key(QStringLiteral("key"),
+                                 QStringLiteral("Makes a retry safe: a second post with the same "
+                                                "key prints the first entry's id and writes "
+                                                "nothing."),
+                                 QStringLiteral("KEY"));
+    parser.addOptions({incident, kind, author, key});
     parser.addPositionalArgument(QStringLiteral("TEXT"),
                                  QStringLiteral("What to log; - reads it from standard input."));
     if (const auto stop = parseOrStop(io, parser, arguments))
@@ -227,8 +232,9 @@ int appendLog(CommandIo &io, QCommandLineParser &parser, const QStringList &argu
     auto store = openStore(parser, OpenMode::MustExist, clock);
     if (!store)
         return fail(io, store.error());
-    const Result<LogEntry> entry =
-        (*store)->appendLogEntry({*id, parser.value(author), *logKind, text});
+    NewLogEntry post{*id, parser.value(author), *logKind, text};
+    post.postKey = parser.value(key);
+    const Result<LogEntry> entry = (*store)->appendLogEntry(post);
     if (!entry)
         return fail(io, entry.error());
     io.out() << entry->id << Qt::endl;

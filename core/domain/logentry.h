@@ -71,4 +71,7 @@ struct NewLogEntry
     QString text;
     qint64 correctsId = 0;
     QString addressee = {};
+    // A retrying script's idempotency key: a second post with the same key in the same
+    // incident writes nothing and gets the first entry back.
+    QString postKey = {};
 };

@@ -52,24 +52,45 @@ Result<LogEntry> IncidentStore::insertLogEntry(const NewLogEntry &entry, qint64 
                                .arg(linked)
                                .arg(what)};
     }
-    // An event recorded for a commitment exists once: a second writer's copy is dropped.
-    const QString onDuplicate =
-        commitmentId > 0 ? QStringLiteral("ON CONFLICT (commitment_id, event) DO NOTHING ")
-                         : QString();
+    // An event recorded for a commitment exists once: a second writer's copy is dropped. The
+    // owner's writes are serialized, so looking first cannot race.
+    if (commitmentId > 0) {
+        const auto recorded = m_database->scalar(
+            QStringLiteral(
+                "SELECT count(*) FROM log_entries WHERE commitment_id = ? AND event = ?"),
+            {commitmentId, event});
+        if (!recorded)
+            return Failure{recorded.error()};
+        if (recorded->toLongLong() > 0)
+            return Failure{kAlreadyRecorded};
+    }
+    const QString postKey = entry.postKey.trimmed();
+    if (!postKey.isEmpty()) {
+        if (auto bad = checkText(QStringLiteral("key"), postKey, FieldLimit::Name))
+            return *bad;
+        auto earlier = m_database->run(QStringLiteral("SELECT %1 FROM log_entries WHERE "
+                                                      "incident_id = ? AND post_key = ?")
+                                           .arg(Rows::logColumns),
+                                       {entry.incidentId, postKey});
+        if (!earlier)
+            return Failure{earlier.error()};
+        if (earlier->next())
+            return Rows::logEntry(*earlier);
+    }
     auto ran = m_database->run(
         QStringLiteral("INSERT INTO log_entries (incident_id, seq, at, author, kind, body, "
-                       "corrects_id, addressee, answers_id, commitment_id, event) VALUES (?, "
-                       "(SELECT COALESCE(MAX(seq), 0) + 1 FROM log_entries WHERE incident_id = ?), "
-                       "?, ?, ?, ?, ?, ?, ?, ?, ?) %1RETURNING %2")
-            .arg(onDuplicate, Rows::logColumns),
+                       "corrects_id, addressee, answers_id, commitment_id, event, post_key) "
+                       "VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM log_entries WHERE "
+                       "incident_id = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING %1")
+            .arg(Rows::logColumns),
         {entry.incidentId, entry.incidentId, Rows::time(m_clock.now()), entry.author.trimmed(),
          logKindName(entry.kind), entry.text.trimmed(), Rows::optionalId(entry.correctsId),
          entry.addressee.trimmed(), Rows::optionalId(answersId), Rows::optionalId(commitmentId),
-         event});
+         event, postKey.isEmpty() ? QVariant() : QVariant(postKey)});
     if (!ran)
         return Failure{ran.error()};
     if (!ran->next())
-        return Failure{kAlreadyRecorded};
+        return Failure{QStringLiteral("The log entry was not written.")};
     return Rows::logEntry(*ran);
 }
 

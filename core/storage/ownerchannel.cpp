@@ -4,6 +4,7 @@
 #include <QDataStream>
 #include <QDeadlineTimer>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QLocalSocket>
 #include <QRandomGenerator>
@@ -197,6 +198,15 @@ OwnerServer::OwnerServer(std::shared_ptr<OwnerLock> lock, Handler handler, QObje
 
 OwnerServer::~OwnerServer()
 {
+    // First no one new can connect (they take the war room over once the lock is free); then
+    // the connections already queued are taken in, so none is cut off unanswered.
+    if (m_server.isListening()) {
+        QFile::remove(m_server.fullServerName());
+        bool timedOut = false;
+        while (m_server.waitForNewConnection(0, &timedOut) && !timedOut) {
+        }
+        accept();
+    }
     m_server.close();
     // Whatever has fully arrived is run and answered; the rest is told to ask again, so that
     // every sender knows whether its command was done.

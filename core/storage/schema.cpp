@@ -196,6 +196,40 @@ QStringList version4(const SqlDialect &)
         QStringLiteral("ALTER TABLE briefings ADD COLUMN asks TEXT NOT NULL DEFAULT '[]'"),
     };
 }
+// The record cannot be rewritten by any client: REPLACE is refused on every append-only table
+// (it deletes without firing delete triggers), incidents keep their identity and are never
+// deleted; and a retrying script's post carries a key that makes it idempotent.
+QStringList version5(const SqlDialect &d)
+{
+    QStringList sql{
+        QStringLiteral("ALTER TABLE log_entries ADD COLUMN post_key TEXT"),
+        QStringLiteral("CREATE UNIQUE INDEX log_entries_post_key ON log_entries "
+                       "(incident_id, post_key) WHERE post_key IS NOT NULL"),
+    };
+    const QList<std::pair<const char *, QStringList>> uniqueKeys{
+        {"log_entries",
+         {QStringLiteral("incident_id, seq"), QStringLiteral("commitment_id, event"),
+          QStringLiteral("incident_id, post_key")}},
+        {"commitments", {}},
+        {"commitment_outcomes", {QStringLiteral("commitment_id")}},
+        {"briefings", {QStringLiteral("incident_id, seq")}},
+        {"handovers", {}},
+        {"framings", {}},
+        {"problem_statements", {}},
+        {"problem_confirmations", {QStringLiteral("statement_id")}},
+        {"customer_asks", {}},
+        {"customer_ask_events", {QStringLiteral("ask_id, kind")}},
+        {"status_changes", {}},
+        {"notices", {}},
+        {"notice_sends", {QStringLiteral("notice_id")}},
+        {"impact_assessments", {}},
+        {"severity_changes", {}},
+    };
+    for (const auto &[table, keys] : uniqueKeys)
+        sql += d.replaceGuards(QString::fromLatin1(table), keys);
+    sql += d.incidentGuards();
+    return sql;
+}
 } // namespace
 
 const QList<Migration> &migrations()
@@ -208,6 +242,8 @@ const QList<Migration> &migrations()
          &version2},
         {3, QStringLiteral("impact assessments and severity changes"), &version3},
         {4, QStringLiteral("briefings keep their commitments and asks"), &version4},
+        {5, QStringLiteral("no REPLACE, incidents keep their identity, idempotent posts"),
+         &version5},
     };
     return all;
 }

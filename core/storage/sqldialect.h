@@ -18,6 +18,14 @@ public:
     virtual QString beginWrite() const = 0;
     // Statements that make the database itself refuse UPDATE and DELETE on a table.
     virtual QStringList appendOnlyGuards(const QString &table) const = 0;
+    // Statements that refuse an insert colliding with a row already there on the id or on any
+    // of uniqueKeys (each a comma-separated column list), so that "INSERT OR REPLACE", which
+    // deletes the old row without firing delete triggers, cannot rewrite history.
+    virtual QStringList replaceGuards(const QString &table,
+                                      const QStringList &uniqueKeys) const = 0;
+    // Statements that keep an incident's identity (title, customer, opening time) and forbid
+    // deleting or replacing incidents.
+    virtual QStringList incidentGuards() const = 0;
     // Statements run on a new connection before it reads anything.
     virtual QStringList beforeFirstRead() const = 0;
     // Statements run on every new connection once it is known to be Warroom's.
@@ -31,6 +39,8 @@ public:
     QString idColumn() const override;
     QString beginWrite() const override;
     QStringList appendOnlyGuards(const QString &table) const override;
+    QStringList replaceGuards(const QString &table, const QStringList &uniqueKeys) const override;
+    QStringList incidentGuards() const override;
     QStringList beforeFirstRead() const override;
     QStringList connectionSetup() const override;
 };

@@ -30,6 +30,45 @@ QStringList SqliteDialect::appendOnlyGuards(const QString &table) const
     };
 }
 
+QStringList SqliteDialect::replaceGuards(const QString &table, const QStringList &uniqueKeys) const
+{
+    // NEW.id is -1 in a BEFORE INSERT trigger when the row gets a fresh id: no match.
+    QStringList collisions{
+        QStringLiteral("EXISTS (SELECT 1 FROM %1 WHERE id = NEW.id)").arg(table)};
+    for (const QString &key : uniqueKeys) {
+        QStringList same;
+        for (const QString &column : key.split(u',', Qt::SkipEmptyParts))
+            same.append(QStringLiteral("%1 = NEW.%1").arg(column.trimmed()));
+        collisions.append(
+            QStringLiteral("EXISTS (SELECT 1 FROM %1 WHERE %2)").arg(table, same.join(u" AND ")));
+    }
+    return {QStringLiteral("CREATE TRIGGER %1_no_replace BEFORE INSERT ON %1 WHEN %2 "
+                           "BEGIN SELECT RAISE(ABORT, '%1 is append-only: a row with this key "
+                           "exists; record a correction instead'); END")
+                .arg(table, collisions.join(u" OR "))};
+}
+
+QStringList SqliteDialect::incidentGuards() const
+{
+    const QString message =
+        QStringLiteral("incidents keep their title, customer and opening time, and are never "
+                       "deleted or replaced (append-only identity)");
+    return {
+        QStringLiteral("CREATE TRIGGER incidents_keep_identity BEFORE UPDATE ON incidents WHEN "
+                       "NEW.id IS NOT OLD.id OR NEW.title IS NOT OLD.title OR NEW.customer IS NOT "
+                       "OLD.customer OR NEW.opened_at IS NOT OLD.opened_at "
+                       "BEGIN SELECT RAISE(ABORT, '%1'); END")
+            .arg(message),
+        QStringLiteral("CREATE TRIGGER incidents_no_delete BEFORE DELETE ON incidents "
+                       "BEGIN SELECT RAISE(ABORT, '%1'); END")
+            .arg(message),
+        QStringLiteral("CREATE TRIGGER incidents_no_replace BEFORE INSERT ON incidents WHEN "
+                       "EXISTS (SELECT 1 FROM incidents WHERE id = NEW.id) "
+                       "BEGIN SELECT RAISE(ABORT, '%1'); END")
+            .arg(message),
+    };
+}
+
 QStringList SqliteDialect::beforeFirstRead() const
 {
     // One process owns the file (see OwnerLock): it keeps its locks for as long as it has the

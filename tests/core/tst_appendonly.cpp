@@ -90,6 +90,32 @@ void TestAppendOnly::rawSqlCannotRewrite_data()
         QTest::addRow("delete %s", table)
             << QStringLiteral("DELETE FROM %1").arg(QString::fromLatin1(table));
     }
+    // REPLACE deletes the old row without firing delete triggers: refused on every table.
+    for (const char *table :
+         {"log_entries", "commitments", "commitment_outcomes", "briefings", "handovers", "framings",
+          "problem_statements", "problem_confirmations", "customer_asks", "customer_ask_events",
+          "status_changes", "notices", "notice_sends"}) {
+        QTest::addRow("replace %s", table)
+            << QStringLiteral("INSERT OR REPLACE INTO %1 SELECT * FROM %1")
+                   .arg(QString::fromLatin1(table));
+        QTest::addRow("replace into %s", table)
+            << QStringLiteral("REPLACE INTO %1 SELECT * FROM %1").arg(QString::fromLatin1(table));
+    }
+    // A new id but the same place in the log: REPLACE would drop the original entry.
+    QTest::newRow("replace log by seq")
+        << "INSERT OR REPLACE INTO log_entries (incident_id, seq, at, author, kind, body) "
+           "SELECT incident_id, seq, at, author, kind, 'nothing happened' FROM log_entries";
+    QTest::newRow("replace outcome by commitment")
+        << "INSERT OR REPLACE INTO commitment_outcomes (commitment_id, kind, at, by_name) "
+           "SELECT commitment_id, 'met', 0, 'Mallory' FROM commitment_outcomes";
+    QTest::newRow("upsert log") << "INSERT INTO log_entries SELECT * FROM log_entries WHERE true "
+                                   "ON CONFLICT (id) DO UPDATE SET body = 'nothing happened'";
+    QTest::newRow("retitle incident") << "UPDATE incidents SET title = 'Nothing happened'";
+    QTest::newRow("rename customer") << "UPDATE incidents SET customer = 'Someone else'";
+    QTest::newRow("move opening") << "UPDATE incidents SET opened_at = opened_at + 3600000";
+    QTest::newRow("renumber incident") << "UPDATE incidents SET id = id + 1000";
+    QTest::newRow("delete incident") << "DELETE FROM incidents";
+    QTest::newRow("replace incident") << "INSERT OR REPLACE INTO incidents SELECT * FROM incidents";
 }
 
 void TestAppendOnly::rawSqlCannotRewrite()
@@ -119,6 +145,10 @@ void TestAppendOnly::rawSqlCannotRewrite()
     QVERIFY(m_room->store().currentProblem(m_incident)->value().confirmation.has_value());
     QCOMPARE(m_room->store().briefings(m_incident)->first().headline,
              QStringLiteral("Orders fail for some customers."));
+    const auto incident = m_room->store().incident(m_incident);
+    QVERIFY(incident);
+    QCOMPARE(incident->title, QStringLiteral("Checkout failing"));
+    QCOMPARE(incident->openedAt, scratchStartTime());
 }
 
 void TestAppendOnly::correctionIsNewRowPointingAtOld()
