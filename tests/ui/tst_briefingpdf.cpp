@@ -1,9 +1,11 @@
 #include "export/briefingpdf.h"
 #include "scratchwarroom.h"
 
+#include <QDir>
 #include <QFile>
 #include <QProcess>
 #include <QProcessEnvironment>
+#include <QScopeGuard>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -20,6 +22,8 @@ private slots:
     void allBriefingsPaginatedWithChart();
     void paperFromLocaleOrChoice();
     void refusesWhatCannotBeExported();
+    void neverWritesOverTheWarRoom();
+    void fullDiskLeavesTheOldFile();
     void commandLineExportsWithoutDisplay();
 
 private:
@@ -207,6 +211,72 @@ void TestBriefingPdf::refusesWhatCannotBeExported()
     QVERIFY(!unwritable);
     QVERIFY2(unwritable.error().contains(QStringLiteral("Cannot write")),
              qPrintable(unwritable.error()));
+}
+
+void TestBriefingPdf::neverWritesOverTheWarRoom()
+{
+    publish(QStringLiteral("h"), QStringLiteral("d"));
+    const QString db = m_room->path();
+    const QByteArray before = fileDigest(db);
+    for (const char *suffix : {"", "-wal", "-shm", "-journal", ".lock"}) {
+        const QString target = db + QString::fromLatin1(suffix);
+        const Outcome refused = BriefingPdf::write(m_room->store(), m_incident, {}, target);
+        QVERIFY2(!refused, qPrintable(target));
+        QVERIFY2(refused.error().contains(QStringLiteral("never writes over")),
+                 qPrintable(refused.error()));
+    }
+    QCOMPARE(fileDigest(db), before);
+    QVERIFY(m_room->store().briefings(m_incident)); // still a war room
+
+    // The same from the command line, on a war room no process has open.
+    m_room->closeStore(); // closing folds the write-ahead log into the file
+    const QByteArray closed = fileDigest(db);
+    QProcess p;
+    p.start(warroomExecutable(), {QStringLiteral("export-briefing"), QStringLiteral("--database"),
+                                  db, QStringLiteral("--incident"), QString::number(m_incident),
+                                  QStringLiteral("--out"), db});
+    QVERIFY(p.waitForFinished(60000));
+    QCOMPARE(p.exitCode(), 1);
+    QVERIFY(p.readAllStandardError().contains("never writes over"));
+    QCOMPARE(fileDigest(db), closed);
+    m_room->reopenStore();
+}
+
+void TestBriefingPdf::fullDiskLeavesTheOldFile()
+{
+    publish(QStringLiteral("Orders fail."), QStringLiteral("Reversing the change."));
+    // A real full disk: a 96 KiB tmpfs, nearly filled (the test runs as root, as CI does).
+    const QString mount = m_dir.filePath(QStringLiteral("small-disk"));
+    QVERIFY(QDir().mkpath(mount));
+    QProcess mounting;
+    mounting.start(QStringLiteral("mount"),
+                   {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
+                    QStringLiteral("size=96k"), QStringLiteral("tmpfs"), mount});
+    QVERIFY(mounting.waitForFinished(10000));
+    const QByteArray why =
+        "mounting a small tmpfs needs root (CI runs as root): " + mounting.readAllStandardError();
+    QVERIFY2(mounting.exitCode() == 0, why.constData());
+    auto unmount = qScopeGuard([&] { QProcess::execute(QStringLiteral("umount"), {mount}); });
+
+    const QString old = QDir(mount).filePath(QStringLiteral("briefing.pdf"));
+    {
+        QFile file(old);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("%PDF-1.4 the earlier export\n");
+    }
+    const QByteArray before = fileDigest(old);
+    {
+        QFile filler(QDir(mount).filePath(QStringLiteral("filler")));
+        QVERIFY(filler.open(QIODevice::WriteOnly));
+        const QByteArray block(4096, 'x');
+        while (filler.write(block) == block.size() && filler.flush()) {
+        }
+    }
+    const Outcome written = BriefingPdf::write(m_room->store(), m_incident, {}, old);
+    QVERIFY(!written);
+    QVERIFY2(written.error().contains(QStringLiteral("unchanged")), qPrintable(written.error()));
+    QCOMPARE(fileDigest(old), before);
+    QCOMPARE(QDir(mount).entryList(QDir::Files | QDir::Hidden).size(), 2); // no leftovers
 }
 
 void TestBriefingPdf::commandLineExportsWithoutDisplay()

@@ -4,6 +4,7 @@
 #include "charts/impactcharts.h"
 #include "services/impacttimeline.h"
 #include "services/severitycalibration.h"
+#include "storage/exportpath.h"
 #include "storage/incidentstore.h"
 
 #include <QAbstractTextDocumentLayout>
@@ -11,6 +12,7 @@
 #include <QGraphicsScene>
 #include <QPainter>
 #include <QPdfWriter>
+#include <QSaveFile>
 #include <QSettings>
 #include <QTextBlock>
 #include <QTextDocument>
@@ -260,7 +262,13 @@ Outcome write(const IncidentStore &store, qint64 incidentId, const QList<qint64>
     const QDateTime generated =
         options.generatedAt.isValid() ? options.generatedAt : QDateTime::currentDateTimeUtc();
 
-    QPdfWriter writer(path);
+    if (Outcome allowed = checkExportPath(path); !allowed)
+        return allowed;
+    // Written completely, then renamed over the old file: a failure leaves that untouched.
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return Failure{QObject::tr("Cannot write %1: %2").arg(path, file.errorString())};
+    QPdfWriter writer(&file);
     writer.setPageSize(pageSize(options.paper));
     writer.setPageMargins(QMarginsF(18, 16, 18, 14), QPageLayout::Millimeter);
     writer.setResolution(300);
@@ -369,8 +377,12 @@ Outcome write(const IncidentStore &store, qint64 incidentId, const QList<qint64>
             finishPage();
         }
     }
-    if (!painter.end())
-        return Failure{QObject::tr("Cannot finish writing %1.").arg(path)};
+    if (!painter.end() || file.error() != QFileDevice::NoError)
+        return Failure{QObject::tr("Cannot write %1: %2. Any earlier file there is unchanged.")
+                           .arg(path, file.errorString())};
+    if (!file.commit())
+        return Failure{QObject::tr("Cannot write %1: %2. Any earlier file there is unchanged.")
+                           .arg(path, file.errorString())};
     return done();
 }
 } // namespace BriefingPdf
