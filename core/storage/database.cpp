@@ -105,17 +105,6 @@ QString openingProblem(const QString &path, const QSqlError &error)
     }
 }
 
-// The folder is made private: the technical log is confidential.
-Outcome prepareFolder(const QString &folder)
-{
-    if (QFileInfo(folder).isDir())
-        return done();
-    if (!QDir().mkpath(folder))
-        return Failure{QStringLiteral("Cannot create the folder %1.").arg(folder)};
-    QFile::setPermissions(folder, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
-    return done();
-}
-
 // SQLite gives its write-ahead log the database file's mode, so a private file keeps
 // everything private.
 Outcome createPrivateFile(const QString &path)
@@ -168,11 +157,6 @@ Result<std::shared_ptr<Database>> Database::openNew(const QString &path, OpenMod
         return Failure{QStringLiteral("%1 is not a file.").arg(path)};
     if (!file.exists() && mode == OpenMode::MustExist)
         return Failure{QStringLiteral("There is no Warroom database at %1.").arg(path)};
-    if (!file.exists()) {
-        if (Outcome folder = prepareFolder(file.absolutePath()); !folder)
-            return Failure{folder.error()};
-    }
-
     const OwnerLock::Attempt claim = OwnerLock::tryAcquire(path);
     if (claim.state == OwnerLock::State::HeldElsewhere) {
         return Failure{QStringLiteral("%1 is open in another Warroom process%2.")

@@ -66,6 +66,14 @@ OwnerLock::Attempt OwnerLock::tryAcquire(const QString &databasePath)
     if (auto held = heldLocks().value(databasePath).lock())
         return {State::Acquired, held, 0, {}};
 
+    // A new war room's folder is made private: the technical log is confidential.
+    const QString folder = QFileInfo(databasePath).absolutePath();
+    if (!QFileInfo(folder).isDir()) {
+        if (!QDir().mkpath(folder))
+            return {
+                State::Failed, {}, 0, QStringLiteral("cannot create the folder %1").arg(folder)};
+        QFile::setPermissions(folder, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    }
     const QByteArray lockPath = QFile::encodeName(lockPathFor(databasePath));
     const int fd = ::open(lockPath.constData(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
     if (fd < 0) {
