@@ -26,6 +26,7 @@
 namespace {
 constexpr int kExitFailed = 1;
 constexpr int kExitUsage = 2;
+constexpr int kExitTampered = 3; // verify: the record was changed outside Warroom
 // How long a command waits for a war room another command-line run has open.
 constexpr std::chrono::seconds kPatience{30};
 
@@ -640,6 +641,42 @@ int exportBriefing(CommandIo &io, QCommandLineParser &parser, const QStringList 
     return 0;
 }
 
+int verifyRecord(CommandIo &io, QCommandLineParser &parser, const QStringList &arguments)
+{
+    const QCommandLineOption incident(QStringLiteral("incident"),
+                                      QStringLiteral("Only this incident's chain (default: all)."),
+                                      QStringLiteral("ID"));
+    parser.addOption(incident);
+    if (const auto stop = parseOrStop(io, parser, arguments))
+        return *stop;
+    qint64 id = 0;
+    if (parser.isSet(incident)) {
+        const auto parsed = parseId(parser.value(incident), QStringLiteral("incident"));
+        if (!parsed)
+            return fail(io, parsed.error(), kExitUsage);
+        id = *parsed;
+    }
+    SystemClock clock;
+    auto store = openStore(parser, OpenMode::MustExist, clock);
+    if (!store)
+        return fail(io, store.error());
+    if (id > 0) {
+        if (const auto exists = (*store)->incident(id); !exists)
+            return fail(io, exists.error(), kExitUsage);
+    }
+    const auto report = (*store)->checkRecordChain(id);
+    if (!report)
+        return fail(io, report.error());
+    if (!report->intact)
+        return fail(io,
+                    QStringLiteral("chain broken: %1 (%2 records before it match).")
+                        .arg(report->problem)
+                        .arg(report->records),
+                    kExitTampered);
+    io.out() << "chain intact: " << report->records << " records" << Qt::endl;
+    return 0;
+}
+
 const QList<Command> &commands()
 {
     static const QList<Command> all{
@@ -671,6 +708,10 @@ const QList<Command> &commands()
         {QStringLiteral("check-text"),
          QStringLiteral("Check business text for hedging, jargon, blame and emotion."), &checkText,
          false},
+        {QStringLiteral("verify"),
+         QStringLiteral("Recompute the record's hash chains; exit 3 names the first record that "
+                        "does not match."),
+         &verifyRecord},
         {QStringLiteral("status"),
          QStringLiteral("The roll-up a commander reads aloud for one incident."), &showStatus},
     };

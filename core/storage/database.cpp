@@ -279,6 +279,11 @@ Outcome Database::migrateTo(int targetVersion)
                 }
             }
         }
+        if (from < kFirstChainedVersion && targetVersion >= kFirstChainedVersion) {
+            if (Outcome linked = RecordChain::sealAll(*this); !linked)
+                return Failure{
+                    QStringLiteral("linking the record chain failed: %1").arg(linked.error())};
+        }
         if (const auto stamped =
                 run(QStringLiteral("UPDATE warroom_schema SET version = ?"), {targetVersion});
             !stamped)
@@ -291,6 +296,41 @@ Outcome Database::migrateTo(int targetVersion)
 }
 
 Result<QSqlQuery> Database::run(const QString &sql, const QVariantList &values) const
+{
+    if (m_schemaVersion >= kFirstChainedVersion && sql.startsWith(QStringLiteral("INSERT INTO ")))
+        return runTrackingInserts(sql, values);
+    return execute(sql, values);
+}
+
+Result<QSqlQuery> Database::runTrackingInserts(const QString &sql, const QVariantList &values) const
+{
+    const qsizetype start = 12; // after "INSERT INTO "
+    qsizetype end = start;
+    while (end < sql.size() && (sql.at(end).isLetterOrNumber() || sql.at(end) == u'_'))
+        ++end;
+    const QString table = sql.mid(start, end - start);
+    if (!RecordChain::chainedTables().contains(table))
+        return execute(sql, values);
+    // One writer (the owner) and one transaction: the ids past the old maximum are this insert's.
+    Result<QSqlQuery> before =
+        execute(QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM %1").arg(table), {});
+    if (!before)
+        return Failure{before.error()};
+    const qint64 previousMax = before->next() ? before->value(0).toLongLong() : 0;
+    before->finish();
+    Result<QSqlQuery> inserted = execute(sql, values);
+    if (!inserted)
+        return inserted;
+    auto added = execute(QStringLiteral("SELECT id FROM %1 WHERE id > ? ORDER BY id").arg(table),
+                         {previousMax});
+    if (!added)
+        return Failure{added.error()};
+    while (added->next())
+        m_unlinked.append({table, added->value(0).toLongLong()});
+    return inserted;
+}
+
+Result<QSqlQuery> Database::execute(const QString &sql, const QVariantList &values) const
 {
     QSqlQuery query(connection());
     if (!query.prepare(sql))
@@ -321,6 +361,7 @@ Result<QVariant> Database::scalar(const QString &sql, const QVariantList &values
 
 Outcome Database::begin()
 {
+    m_unlinked.clear();
     if (const auto ran = run(m_dialect->beginWrite()); !ran)
         return Failure{QStringLiteral("Cannot start a write: %1").arg(ran.error())};
     return done();
@@ -328,6 +369,12 @@ Outcome Database::begin()
 
 Outcome Database::commit()
 {
+    if (!m_unlinked.isEmpty()) {
+        const QList<RecordChain::RowRef> rows = std::exchange(m_unlinked, {});
+        if (Outcome linked = RecordChain::seal(*this, rows); !linked)
+            return Failure{QStringLiteral("Cannot link the new records into the chain: %1")
+                               .arg(linked.error())};
+    }
     if (const auto ran = run(QStringLiteral("COMMIT")); !ran)
         return Failure{QStringLiteral("Cannot save: %1").arg(ran.error())};
     return done();
@@ -335,5 +382,6 @@ Outcome Database::commit()
 
 void Database::rollback()
 {
+    m_unlinked.clear();
     run(QStringLiteral("ROLLBACK"));
 }

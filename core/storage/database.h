@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/result.h"
+#include "storage/recordchain.h"
 #include "storage/sqldialect.h"
 
 #include <QList>
@@ -95,6 +96,9 @@ private:
     static Result<std::shared_ptr<Database>> openNew(const QString &path, OpenMode mode,
                                                      int migrateToVersion);
     Outcome checkAndPrepare(OpenMode mode, int migrateToVersion);
+    // Notes the rows an INSERT into a chained table added, to be linked before COMMIT.
+    Result<QSqlQuery> runTrackingInserts(const QString &sql, const QVariantList &values) const;
+    Result<QSqlQuery> execute(const QString &sql, const QVariantList &values) const;
     Outcome begin();
     Outcome commit();
     void rollback();
@@ -105,4 +109,6 @@ private:
     std::unique_ptr<SqlDialect> m_dialect;
     std::shared_ptr<OwnerLock> m_lock; // released after the connection is closed
     int m_schemaVersion = 0;
+    // Rows added in the open transaction, linked into the record chain before it commits.
+    mutable QList<RecordChain::RowRef> m_unlinked;
 };

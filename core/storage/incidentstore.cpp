@@ -117,6 +117,16 @@ Outcome IncidentStore::bumpIncident(qint64 incidentId, const QString &assignment
     return done();
 }
 
+Result<RecordChain::Report> IncidentStore::checkRecordChain(qint64 incidentId)
+{
+    if (incidentId <= 0) {
+        RecordChain::Cursor fresh;
+        return RecordChain::verify(*m_database, 0, fresh);
+    }
+    RecordChain::Cursor &cursor = m_chainChecked[incidentId];
+    return RecordChain::verify(*m_database, incidentId, cursor);
+}
+
 void IncidentStore::checkForExternalChanges()
 {
     const auto version = m_database->scalar(QStringLiteral("PRAGMA data_version"));

@@ -112,6 +112,10 @@ public:
     Result<qint64> publishBriefing(const NewBriefing &briefing);
     Result<QList<Briefing>> briefings(qint64 incidentId) const;
 
+    // Recomputes the incident's record chain (0: every incident's) and says whether it is
+    // intact. Repeated checks of one incident read only what was added since the last one.
+    Result<RecordChain::Report> checkRecordChain(qint64 incidentId);
+
     // Looks for rows written since the last look and announces them. Every commit through
     // the store's connection (this store's, another store's in this process, a command another
     // process handed over) already triggers it; call it after writing around the store.
@@ -159,4 +163,5 @@ private:
     const Clock &m_clock;
     ChangeFeed m_changes;
     qint64 m_dataVersion = -1;
+    QHash<qint64, RecordChain::Cursor> m_chainChecked; // by incident
 };

@@ -230,6 +230,23 @@ QStringList version5(const SqlDialect &d)
     sql += d.incidentGuards();
     return sql;
 }
+// Tamper evidence: each record is linked into its incident's hash chain (see RecordChain);
+// the rows already there are linked by the migration itself, once.
+QStringList version6(const SqlDialect &d)
+{
+    QStringList sql{
+        QStringLiteral("CREATE TABLE record_chain (%1, "
+                       "incident_id BIGINT NOT NULL REFERENCES incidents(id), "
+                       "table_name TEXT NOT NULL, row_id BIGINT NOT NULL, "
+                       "columns TEXT NOT NULL, hash TEXT NOT NULL, "
+                       "UNIQUE (table_name, row_id))")
+            .arg(d.idColumn()),
+        QStringLiteral("CREATE INDEX record_chain_by_incident ON record_chain (incident_id, id)"),
+    };
+    sql += d.appendOnlyGuards(QStringLiteral("record_chain"));
+    sql += d.replaceGuards(QStringLiteral("record_chain"), {QStringLiteral("table_name, row_id")});
+    return sql;
+}
 } // namespace
 
 const QList<Migration> &migrations()
@@ -244,6 +261,7 @@ const QList<Migration> &migrations()
         {4, QStringLiteral("briefings keep their commitments and asks"), &version4},
         {5, QStringLiteral("no REPLACE, incidents keep their identity, idempotent posts"),
          &version5},
+        {6, QStringLiteral("every record linked into its incident's hash chain"), &version6},
     };
     return all;
 }

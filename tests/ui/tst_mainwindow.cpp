@@ -17,6 +17,8 @@
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QTableView>
@@ -42,6 +44,7 @@ private slots:
     void markupInTextShowsLiterally();
     void logFollowsNewestUnlessScrolledUp();
     void windowIconLoads();
+    void recordChainStateShownAndBreakWarned();
 
 private:
     MainWindow &window();
@@ -318,6 +321,38 @@ void TestMainWindow::windowIconLoads()
     // The icon is SVG: without the SVG plugins (libqt6svg6) it would silently be empty.
     const QIcon icon(QStringLiteral(":/icons/warroom.svg"));
     QVERIFY(!icon.pixmap(32, 32).isNull());
+}
+
+void TestMainWindow::recordChainStateShownAndBreakWarned()
+{
+    const qint64 id = seedDemo();
+    auto *chain = window().findChild<QLabel *>(QStringLiteral("chainStateLabel"));
+    QVERIFY(chain);
+    QTRY_VERIFY(chain->isVisible());
+    QVERIFY2(chain->text().startsWith(QStringLiteral("Record chain intact")),
+             qPrintable(chain->text()));
+    m_room->addLog(id, QStringLiteral("one more"));
+    QVERIFY(chain->text().startsWith(QStringLiteral("Record chain intact")));
+
+    // Someone edits the log with the guards dropped while Warroom is closed.
+    m_window.reset();
+    m_room->closeStore();
+    const QString name = QStringLiteral("tamperer");
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(m_room->path());
+        QVERIFY(db.open());
+        QSqlQuery query(db);
+        QVERIFY(query.exec(QStringLiteral("DROP TRIGGER log_entries_no_update")));
+        QVERIFY(query.exec(QStringLiteral("UPDATE log_entries SET body = 'all fine' WHERE "
+                                          "body = 'one more'")));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    m_room->reopenStore();
+    chain = window().findChild<QLabel *>(QStringLiteral("chainStateLabel"));
+    QTRY_VERIFY(chain->text().startsWith(QStringLiteral("RECORD CHAIN BROKEN")));
+    QVERIFY2(chain->text().contains(QStringLiteral("log_entries #")), qPrintable(chain->text()));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -34,7 +34,7 @@ IncidentView::IncidentView(IncidentStore &store, const Clock &clock, IncidentAct
       m_framing(new FramingBar(actions, clock, this)),
       m_timeboxPrompt(new TimeboxPrompt(actions, clock, this)),
       m_alertBanner(new AlertBanner(this)), m_problem(new QLabel(this)),
-      m_log(new TechnicalLogPanel(store, actions, this)),
+      m_chainState(new QLabel(this)), m_log(new TechnicalLogPanel(store, actions, this)),
       m_briefings(new BriefingPanel(clock, actions, this)), m_tabs(new QTabWidget(this))
 {
     setObjectName(QStringLiteral("incidentView"));
@@ -47,6 +47,11 @@ IncidentView::IncidentView(IncidentStore &store, const Clock &clock, IncidentAct
     pal.setColor(QPalette::WindowText, WarroomColors::alarm());
     m_problem->setPalette(pal);
     m_problem->hide();
+
+    m_chainState->setObjectName(QStringLiteral("chainStateLabel"));
+    m_chainState->setTextFormat(Qt::PlainText);
+    m_chainState->setWordWrap(true);
+    m_chainState->setAutoFillBackground(true);
 
     m_tabs->setObjectName(QStringLiteral("disciplineTabs"));
     auto addPanel = [this](IncidentPanel *panel, const QString &title) {
@@ -84,6 +89,7 @@ IncidentView::IncidentView(IncidentStore &store, const Clock &clock, IncidentAct
     layout->addWidget(m_alertBanner);
     layout->addWidget(m_problem);
     layout->addWidget(channels, 1);
+    layout->addWidget(m_chainState);
 
     auto forThisIncident = [this](void (IncidentView::*reload)()) {
         return [this, reload](qint64 id) {
@@ -106,6 +112,10 @@ IncidentView::IncidentView(IncidentStore &store, const Clock &clock, IncidentAct
             forThisIncident(&IncidentView::reloadCounts));
     connect(&m_store, &IncidentStore::impactChanged, this,
             forThisIncident(&IncidentView::reloadSeverity));
+    // Every change of an incident's record writes at least one entry to its log.
+    for (auto changed : {&IncidentStore::logEntriesAppended, &IncidentStore::briefingsChanged,
+                         &IncidentStore::impactChanged, &IncidentStore::customerAsksChanged})
+        connect(&m_store, changed, this, forThisIncident(&IncidentView::reloadChain));
 
     auto *tick = new QTimer(this);
     tick->setInterval(1000);
@@ -129,6 +139,7 @@ void IncidentView::showIncident(qint64 incidentId)
     for (IncidentPanel *panel : std::as_const(m_panels))
         panel->setIncident(incidentId);
     m_impact->setIncident(incidentId);
+    reloadChain();
     // Deadlines that passed while nobody watched are recorded as missed now.
     if (incidentId > 0)
         m_store.recordMissedDeadlines(incidentId);
@@ -244,6 +255,33 @@ void IncidentView::raise(const DeadlineAlert &alert)
         m_alertBanner->showAlert(alert.title, alert.text, urgent);
     }
     QApplication::alert(window());
+}
+
+void IncidentView::reloadChain()
+{
+    m_chainState->setVisible(m_incidentId > 0);
+    if (m_incidentId <= 0)
+        return;
+    const auto report = m_store.checkRecordChain(m_incidentId);
+    QPalette pal = m_chainState->palette();
+    if (report && report->intact) {
+        m_chainState->setText(report->records == 1
+                                  ? tr("Record chain intact: 1 record.")
+                                  : tr("Record chain intact: %1 records, each linked to the one "
+                                       "before.")
+                                        .arg(report->records));
+        pal.setColor(QPalette::Window, palette().color(QPalette::Window));
+        pal.setColor(QPalette::WindowText, WarroomColors::onTrack());
+    } else {
+        const QString why = report ? report->problem : report.error();
+        m_chainState->setText(tr("RECORD CHAIN BROKEN: %1. The war room's record was changed "
+                                 "outside Warroom; run \"warroom verify\" and keep a copy of the "
+                                 "file as evidence.")
+                                  .arg(why));
+        pal.setColor(QPalette::Window, WarroomColors::problemBackground());
+        pal.setColor(QPalette::WindowText, WarroomColors::alarm());
+    }
+    m_chainState->setPalette(pal);
 }
 
 void IncidentView::showProblem(const QString &message)

@@ -52,6 +52,7 @@ private:
     void checkDeadlines();
     void raise(const DeadlineAlert &alert);
     void showProblem(const QString &message);
+    void reloadChain();
 
     IncidentStore &m_store;
     const Clock &m_clock;
@@ -64,6 +65,7 @@ private:
     AlertBanner *m_alertBanner;
     QSystemTrayIcon *m_tray = nullptr;
     QLabel *m_problem;
+    QLabel *m_chainState; // the record chain: intact, or where it was changed
     TechnicalLogPanel *m_log;
     BriefingPanel *m_briefings;
     QTabWidget *m_tabs;

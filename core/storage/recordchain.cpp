@@ -1,0 +1,260 @@
+#include "storage/recordchain.h"
+
+#include "storage/database.h"
+
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QSqlRecord>
+
+namespace {
+const QStringList kIncidentIdentity{QStringLiteral("customer"), QStringLiteral("id"),
+                                    QStringLiteral("opened_at"), QStringLiteral("title")};
+
+// The columns a new link covers: all of the table's (sorted, so the order of ALTER TABLEs does
+// not matter), or an incident's identity. A link keeps its list: later columns don't break it.
+QStringList columnsToSeal(const Database &database, const QString &table)
+{
+    if (table == u"incidents")
+        return kIncidentIdentity;
+    const QSqlRecord record = database.connection().record(table);
+    QStringList columns;
+    for (int i = 0; i < record.count(); ++i)
+        columns.append(record.fieldName(i));
+    columns.sort();
+    return columns;
+}
+
+QByteArray canonical(const QVariant &value)
+{
+    if (value.isNull())
+        return QByteArrayLiteral("n");
+    switch (value.typeId()) {
+    case QMetaType::LongLong:
+    case QMetaType::Int:
+    case QMetaType::ULongLong:
+    case QMetaType::UInt:
+        return 'i' + QByteArray::number(value.toLongLong());
+    case QMetaType::Double:
+        return 'r' + QByteArray::number(value.toDouble(), 'g', 17);
+    case QMetaType::QByteArray:
+        return 'b' + value.toByteArray().toHex();
+    default:
+        return 's' + value.toString().toUtf8();
+    }
+}
+
+struct RowContent
+{
+    bool found = false;
+    qint64 incidentId = 0;
+    QByteArray canonical;
+};
+
+Result<RowContent> readRow(const Database &database, const QString &table, qint64 id,
+                           const QStringList &columns)
+{
+    auto ran = database.run(
+        QStringLiteral("SELECT %1 FROM %2 WHERE id = ?").arg(columns.join(u", "), table), {id});
+    if (!ran)
+        return Failure{ran.error()};
+    RowContent row;
+    if (!ran->next())
+        return row;
+    row.found = true;
+    for (int i = 0; i < columns.size(); ++i) {
+        row.canonical += columns.at(i).toUtf8() + '=' + canonical(ran->value(i)) + '\x1e';
+        if (columns.at(i) == u"incident_id")
+            row.incidentId = ran->value(i).toLongLong();
+    }
+    if (table == u"incidents") {
+        row.incidentId = id;
+    } else if (table == u"commitment_outcomes") {
+        const auto incident = database.scalar(
+            QStringLiteral("SELECT c.incident_id FROM commitment_outcomes o JOIN commitments c ON "
+                           "c.id = o.commitment_id WHERE o.id = ?"),
+            {id});
+        if (!incident)
+            return Failure{incident.error()};
+        row.incidentId = incident->toLongLong();
+    }
+    return row;
+}
+
+QByteArray linkHash(const QByteArray &previous, const QString &table, const QByteArray &row)
+{
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    hash.addData(previous);
+    hash.addData(QByteArrayView("\n"));
+    hash.addData(table.toUtf8());
+    hash.addData(QByteArrayView("\n"));
+    hash.addData(row);
+    return hash.result().toHex();
+}
+
+Result<QByteArray> headOf(const Database &database, qint64 incidentId)
+{
+    const auto head = database.scalar(QStringLiteral("SELECT hash FROM record_chain WHERE "
+                                                     "incident_id = ? ORDER BY id DESC LIMIT 1"),
+                                      {incidentId}, QByteArray());
+    if (!head)
+        return Failure{head.error()};
+    return head->toByteArray();
+}
+
+// Rows of a table in no chain, past the cursor's mark for that table.
+QString unlinkedRowsSql(const QString &table, bool oneIncident)
+{
+    QString incidentFilter;
+    if (oneIncident) {
+        incidentFilter = table == u"incidents" ? QStringLiteral(" AND t.id = ?")
+                         : table == u"commitment_outcomes"
+                             ? QStringLiteral(" AND t.commitment_id IN (SELECT "
+                                              "id FROM commitments WHERE "
+                                              "incident_id = ?)")
+                             : QStringLiteral(" AND t.incident_id = ?");
+    }
+    return QStringLiteral("SELECT t.id FROM %1 t WHERE t.id > ?%2 AND NOT EXISTS (SELECT 1 FROM "
+                          "record_chain c WHERE c.table_name = '%1' AND c.row_id = t.id) "
+                          "ORDER BY t.id LIMIT 1")
+        .arg(table, incidentFilter);
+}
+} // namespace
+
+namespace RecordChain {
+const QStringList &chainedTables()
+{
+    static const QStringList tables{
+        QStringLiteral("incidents"),
+        QStringLiteral("log_entries"),
+        QStringLiteral("commitments"),
+        QStringLiteral("commitment_outcomes"),
+        QStringLiteral("briefings"),
+        QStringLiteral("handovers"),
+        QStringLiteral("framings"),
+        QStringLiteral("problem_statements"),
+        QStringLiteral("problem_confirmations"),
+        QStringLiteral("customer_asks"),
+        QStringLiteral("customer_ask_events"),
+        QStringLiteral("status_changes"),
+        QStringLiteral("notices"),
+        QStringLiteral("notice_sends"),
+        QStringLiteral("impact_assessments"),
+        QStringLiteral("severity_changes"),
+    };
+    return tables;
+}
+
+Outcome seal(const Database &database, const QList<RowRef> &rows)
+{
+    QHash<QString, QStringList> columnsByTable;
+    for (const RowRef &ref : rows) {
+        auto columns = columnsByTable.find(ref.table);
+        if (columns == columnsByTable.end())
+            columns = columnsByTable.insert(ref.table, columnsToSeal(database, ref.table));
+        const auto row = readRow(database, ref.table, ref.id, *columns);
+        if (!row)
+            return Failure{row.error()};
+        if (!row->found)
+            continue; // not there after all (an insert that did nothing)
+        const auto previous = headOf(database, row->incidentId);
+        if (!previous)
+            return Failure{previous.error()};
+        const auto linked = database.run(
+            QStringLiteral("INSERT INTO record_chain (incident_id, table_name, row_id, columns, "
+                           "hash) VALUES (?, ?, ?, ?, ?)"),
+            {row->incidentId, ref.table, ref.id, columns->join(u','),
+             QString::fromLatin1(linkHash(*previous, ref.table, row->canonical))});
+        if (!linked)
+            return Failure{linked.error()};
+    }
+    return done();
+}
+
+Outcome sealAll(const Database &database)
+{
+    // Oldest first across tables, by time where the table has one, so each incident's chain
+    // follows the order things happened in as closely as the rows tell.
+    QList<RowRef> rows;
+    for (const QString &table : chainedTables()) {
+        auto ran = database.run(QStringLiteral("SELECT id FROM %1 ORDER BY id").arg(table));
+        if (!ran)
+            return Failure{ran.error()};
+        while (ran->next())
+            rows.append({table, ran->value(0).toLongLong()});
+    }
+    return seal(database, rows);
+}
+
+Result<Report> verify(const Database &database, qint64 incidentId, Cursor &cursor)
+{
+    Report report;
+    const bool oneIncident = incidentId > 0;
+    if (!oneIncident)
+        cursor = Cursor{}; // every chain restarts from its head
+    auto links = database.run(
+        QStringLiteral("SELECT id, incident_id, table_name, row_id, columns, hash FROM "
+                       "record_chain WHERE id > ?%1 ORDER BY incident_id, id")
+            .arg(oneIncident ? QStringLiteral(" AND incident_id = ?") : QString()),
+        oneIncident ? QVariantList{cursor.lastLinkId, incidentId}
+                    : QVariantList{cursor.lastLinkId});
+    if (!links)
+        return Failure{links.error()};
+    QHash<qint64, QByteArray> previousByIncident;
+    if (oneIncident)
+        previousByIncident.insert(incidentId, cursor.lastHash);
+    Cursor advanced = cursor;
+    while (links->next()) {
+        const qint64 linkId = links->value(0).toLongLong();
+        const qint64 incident = links->value(1).toLongLong();
+        const QString table = links->value(2).toString();
+        const qint64 rowId = links->value(3).toLongLong();
+        const QStringList columns = links->value(4).toString().split(u',');
+        const QByteArray stored = links->value(5).toString().toLatin1();
+        const QString which = QStringLiteral("record %1 (%2 #%3 of incident %4)")
+                                  .arg(linkId)
+                                  .arg(table)
+                                  .arg(rowId)
+                                  .arg(incident);
+        const auto row = readRow(database, table, rowId, columns);
+        if (!row)
+            return Failure{row.error()};
+        if (!row->found)
+            return Report{advanced.records, false,
+                          QStringLiteral("%1 has been deleted").arg(which)};
+        const QByteArray expected =
+            linkHash(previousByIncident.value(incident), table, row->canonical);
+        if (expected != stored || row->incidentId != incident)
+            return Report{advanced.records, false,
+                          QStringLiteral("%1 does not match its hash: it was changed after it "
+                                         "was written")
+                              .arg(which)};
+        previousByIncident.insert(incident, stored);
+        advanced.lastLinkId = linkId;
+        advanced.lastHash = stored;
+        ++advanced.records;
+    }
+    for (const QString &table : chainedTables()) {
+        QVariantList values{advanced.lastRowIds.value(table)};
+        if (oneIncident)
+            values.append(incidentId);
+        const auto unlinked = database.scalar(unlinkedRowsSql(table, oneIncident), values);
+        if (!unlinked)
+            return Failure{unlinked.error()};
+        if (unlinked->isValid() && !unlinked->isNull())
+            return Report{advanced.records, false,
+                          QStringLiteral("%1 #%2 is in no chain: it was added outside Warroom")
+                              .arg(table)
+                              .arg(unlinked->toLongLong())};
+        const auto last =
+            database.scalar(QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM %1").arg(table));
+        if (!last)
+            return Failure{last.error()};
+        advanced.lastRowIds.insert(table, last->toLongLong());
+    }
+    if (!oneIncident)
+        advanced.lastHash.clear();
+    cursor = advanced;
+    report.records = advanced.records;
+    return report;
+}
+} // namespace RecordChain
