@@ -8,6 +8,7 @@
 #include "services/duetime.h"
 #include "services/incidentsnapshot.h"
 #include "services/plainlanguage.h"
+#include "services/printable.h"
 #include "services/severitycalibration.h"
 #include "storage/incidentstore.h"
 #include "storage/ownerlock.h"
@@ -35,7 +36,7 @@ int fail(CommandIo &io, const QString &message, int code = kExitFailed)
     // One line, whatever the message held, so scripts can log it as is.
     QString line = message;
     line.replace(QLatin1Char('\n'), QLatin1Char(' '));
-    io.err() << "warroom: " << line << Qt::endl;
+    io.err() << "warroom: " << printable(line) << Qt::endl;
     return code;
 }
 
@@ -55,8 +56,14 @@ std::optional<int> parseOrStop(CommandIo &io, QCommandLineParser &parser,
 {
     if (!parser.parse(arguments))
         return fail(io, parser.errorText(), kExitUsage);
-    if (parser.isSet(QStringLiteral("help"))) {
-        io.out() << parser.helpText();
+    if (parser.isSet(QStringLiteral("help")) || parser.isSet(QStringLiteral("help-all"))) {
+        // The usage line names the command ("warroom log [options]"), not only the program.
+        QString help = parser.helpText();
+        const QString program = QCoreApplication::arguments().value(0);
+        const qsizetype at = help.indexOf(program);
+        if (at >= 0 && at < help.indexOf(u'\n'))
+            help.replace(at, program.size(), QFileInfo(arguments.value(0)).fileName());
+        io.out() << help;
         io.out().flush();
         return 0;
     }
@@ -186,13 +193,26 @@ int newIncident(CommandIo &io, QCommandLineParser &parser, const QStringList &ar
     return 0;
 }
 
+// The kinds log accepts: asks, answers and events carry more than text and have calls of
+// their own.
+QStringList postableKindNames()
+{
+    QStringList names;
+    for (const QString &name : logKindNames()) {
+        const auto kind = parseLogKind(name);
+        if (kind && *kind != LogKind::Ask && *kind != LogKind::Answer && *kind != LogKind::Event)
+            names.append(name);
+    }
+    return names;
+}
+
 int appendLog(CommandIo &io, QCommandLineParser &parser, const QStringList &arguments)
 {
     const QCommandLineOption incident(QStringLiteral("incident"),
                                       QStringLiteral("The incident's id."), QStringLiteral("ID"));
     const QCommandLineOption kind(
         QStringLiteral("kind"),
-        QStringLiteral("One of: %1. Default: observation.").arg(logKindNames().join(u", ")),
+        QStringLiteral("One of: %1. Default: observation.").arg(postableKindNames().join(u", ")),
         QStringLiteral("KIND"), QStringLiteral("observation"));
     const QCommandLineOption author(QStringLiteral("author"),
                                     QStringLiteral("Who writes it (default: $USER)."),
@@ -217,7 +237,7 @@ int appendLog(CommandIo &io, QCommandLineParser &parser, const QStringList &argu
     if (!logKind)
         return fail(io,
                     QStringLiteral("Unknown kind \"%1\": use one of %2.")
-                        .arg(parser.value(kind), logKindNames().join(u", ")),
+                        .arg(parser.value(kind), postableKindNames().join(u", ")),
                     kExitUsage);
     QString text = parser.positionalArguments().join(u' ');
     if (text == u"-") {
@@ -257,7 +277,7 @@ int listIncidents(CommandIo &io, QCommandLineParser &parser, const QStringList &
         return fail(io, incidents.error());
     for (const Incident &incident : *incidents) {
         io.out() << incident.id << '\t' << statusName(incident.status) << '\t'
-                 << severityName(incident.severity) << '\t' << incident.title << '\n';
+                 << severityName(incident.severity) << '\t' << printable(incident.title) << '\n';
     }
     io.out().flush();
     return 0;
@@ -377,7 +397,9 @@ int showStatus(CommandIo &io, QCommandLineParser &parser, const QStringList &arg
     const auto snapshot = loadSnapshot(**store, *id, SeverityRules::load());
     if (!snapshot)
         return fail(io, snapshot.error());
-    io.out() << rollUpText(*snapshot, clock.now()) << Qt::endl;
+    for (const QString &line : rollUpLines(*snapshot, clock.now()))
+        io.out() << printable(line) << '\n';
+    io.out().flush();
     return 0;
 }
 
@@ -497,7 +519,7 @@ int checkText(CommandIo &io, QCommandLineParser &parser, const QStringList &argu
         return fail(io, text.error());
     const PlainLanguageProfile profile = PlainLanguageProfile::english(userJargon());
     for (const Finding &finding : checkPlainLanguage(*text, profile))
-        io.out() << formatFinding(finding) << '\n';
+        io.out() << printable(formatFinding(finding)) << '\n';
     io.out().flush();
     return 0; // findings warn; they never fail a script
 }
@@ -729,6 +751,38 @@ QString overview()
     return text;
 }
 
+// How many single-letter edits turn one word into the other.
+qsizetype editDistance(const QString &a, const QString &b)
+{
+    QList<qsizetype> previous(b.size() + 1), current(b.size() + 1);
+    for (qsizetype j = 0; j <= b.size(); ++j)
+        previous[j] = j;
+    for (qsizetype i = 1; i <= a.size(); ++i) {
+        current[0] = i;
+        for (qsizetype j = 1; j <= b.size(); ++j) {
+            const qsizetype substitution = previous[j - 1] + (a.at(i - 1) == b.at(j - 1) ? 0 : 1);
+            current[j] = std::min({previous[j] + 1, current[j - 1] + 1, substitution});
+        }
+        std::swap(previous, current);
+    }
+    return previous[b.size()];
+}
+
+// The command a typo most likely meant, if one is close.
+QString nearestCommand(const QString &typed)
+{
+    QString best;
+    qsizetype bestDistance = 3; // further than two edits is a guess, not a typo
+    for (const Command &command : commands()) {
+        const qsizetype distance = editDistance(typed.toLower(), command.name);
+        if (distance < bestDistance) {
+            best = command.name;
+            bestDistance = distance;
+        }
+    }
+    return best;
+}
+
 const Command *findCommand(const QString &name)
 {
     for (const Command &command : commands()) {
@@ -792,7 +846,9 @@ bool handles(const QStringList &arguments)
 {
     if (arguments.size() < 2)
         return false;
-    if (findCommand(arguments.at(1)))
+    // A first word that is not an option is a command, known or not: a typo must never open
+    // the window (or abort for want of a display).
+    if (findCommand(arguments.at(1)) || !arguments.at(1).startsWith(u'-'))
         return true;
     return arguments.contains(QStringLiteral("--help")) ||
            arguments.contains(QStringLiteral("-h")) ||
@@ -808,6 +864,17 @@ int run(const QStringList &arguments)
 {
     CommandIo io;
     const Command *command = findCommand(arguments.value(1));
+    if (!command && !arguments.value(1).startsWith(u'-')) {
+        const QString nearest = nearestCommand(arguments.at(1));
+        return fail(
+            io,
+            QStringLiteral("Unknown command \"%1\"%2. \"warroom --help\" lists the "
+                           "commands.")
+                .arg(arguments.at(1), nearest.isEmpty()
+                                          ? QString()
+                                          : QStringLiteral(" (did you mean \"%1\"?)").arg(nearest)),
+            kExitUsage);
+    }
     if (!command) {
         if (arguments.contains(QStringLiteral("--version"))) {
             io.out() << "warroom " << QCoreApplication::applicationVersion() << Qt::endl;

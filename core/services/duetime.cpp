@@ -3,6 +3,22 @@
 #include <QRegularExpression>
 #include <QTime>
 
+std::optional<Failure> checkHorizon(const QDateTime &when, const QDateTime &now,
+                                    const QString &what)
+{
+    if (!when.isValid())
+        return Failure{QStringLiteral("The %1 needs a time.").arg(what)};
+    if (when <= now)
+        return Failure{
+            QStringLiteral("The %1 has already passed; it must be ahead of now.").arg(what)};
+    if (when > now.addDays(kHorizonDays))
+        return Failure{QStringLiteral("The %1 is more than %2 days ahead; promise the next step, "
+                                      "not a distant one.")
+                           .arg(what)
+                           .arg(kHorizonDays)};
+    return std::nullopt;
+}
+
 Result<QDateTime> parseDueTime(const QString &text, const QDateTime &now)
 {
     const QString input = text.trimmed();
@@ -19,11 +35,28 @@ Result<QDateTime> parseDueTime(const QString &text, const QDateTime &now)
         const auto match = relative.match(input);
         if (!match.hasMatch() || input.size() < 3)
             return unreadable;
-        const qint64 seconds = match.captured(1).toLongLong() * 86400 +
-                               match.captured(2).toLongLong() * 3600 +
-                               match.captured(3).toLongLong() * 60 + match.captured(4).toLongLong();
-        if (seconds <= 0 || seconds > 366LL * 86400)
-            return Failure{QStringLiteral("\"%1\" is not a sensible time from now.").arg(input)};
+        // Each part is bounded before it is multiplied: "+307445734561825861m" must not wrap
+        // around into "44 seconds from now".
+        const qint64 unitSeconds[] = {86400, 3600, 60, 1};
+        const qint64 horizon = kHorizonDays * 86400;
+        qint64 seconds = 0;
+        for (int part = 0; part < 4; ++part) {
+            const QString digits = match.captured(part + 1);
+            if (digits.isEmpty())
+                continue;
+            bool ok = false;
+            const qint64 value = digits.size() > 9 ? -1 : digits.toLongLong(&ok);
+            if (!ok || value < 0 || value > horizon / unitSeconds[part])
+                return Failure{QStringLiteral("\"%1\" is more than %2 days ahead; promise the "
+                                              "next step, not a distant one.")
+                                   .arg(input)
+                                   .arg(kHorizonDays)};
+            seconds += value * unitSeconds[part];
+        }
+        if (seconds <= 0)
+            return Failure{QStringLiteral("\"%1\" is not a time ahead of now.").arg(input)};
+        if (auto far = checkHorizon(now.addSecs(seconds), now, QStringLiteral("time")))
+            return *far;
         return now.addSecs(seconds);
     }
 
@@ -41,5 +74,11 @@ Result<QDateTime> parseDueTime(const QString &text, const QDateTime &now)
         iso = QDateTime::fromString(input, Qt::ISODateWithMs);
     if (!iso.isValid())
         return unreadable;
+    // A past time is the caller's to refuse (it says what it is for); a far one is refused here.
+    if (iso.toUTC() > now.addDays(kHorizonDays))
+        return Failure{QStringLiteral("\"%1\" is more than %2 days ahead; promise the next step, "
+                                      "not a distant one.")
+                           .arg(input)
+                           .arg(kHorizonDays)};
     return iso.toUTC();
 }

@@ -5,6 +5,16 @@
 #include <QDateTime>
 #include <QString>
 
+#include <optional>
+
+// How far ahead a deadline or next update may be: a war room's promises are for the next
+// steps, and a typo such as 9999-12-31 must not become an irrevocable record.
+constexpr qint64 kHorizonDays = 30;
+
+// Why a time cannot be promised (not ahead of now, or past the horizon), if it cannot.
+std::optional<Failure> checkHorizon(const QDateTime &when, const QDateTime &now,
+                                    const QString &what);
+
 // Reads a due time as people type it: "+25m", "+2h", "+1h30m", "+90s", "14:30" (the next
 // such local time), or ISO 8601 ("2026-11-23T14:30", with or without a zone; no zone means
 // local time).

@@ -70,6 +70,11 @@ Result<SeverityStatus> loadSeverityStatus(const IncidentStore &store, qint64 inc
 
 QString rollUpText(const IncidentSnapshot &s, const QDateTime &now)
 {
+    return rollUpLines(s, now).join(u'\n');
+}
+
+QStringList rollUpLines(const IncidentSnapshot &s, const QDateTime &now)
+{
     const Incident &i = s.incident;
     QStringList lines;
     lines << QStringLiteral("Incident %1: %2 (%3)").arg(i.id).arg(i.title, i.customer);
@@ -164,5 +169,5 @@ QString rollUpText(const IncidentSnapshot &s, const QDateTime &now)
     const qint64 ack = s.secondsToAcknowledge();
     lines << (ack < 0 ? QStringLiteral("Time to acknowledge: no notice sent to the customer yet")
                       : QStringLiteral("Time to acknowledge: %1").arg(formatDuration(ack)));
-    return lines.join(u'\n');
+    return lines;
 }

@@ -46,3 +46,5 @@ Result<SeverityStatus> loadSeverityStatus(const IncidentStore &store, qint64 inc
 // problem statement confirmation, next deadline and time left, open questions, outstanding
 // customer asks, commitments met and missed so far.
 QString rollUpText(const IncidentSnapshot &snapshot, const QDateTime &now);
+// The same, a line each, for a caller that must keep user text from breaking its lines.
+QStringList rollUpLines(const IncidentSnapshot &snapshot, const QDateTime &now);

@@ -1,5 +1,7 @@
 #include "services/statusrules.h"
 
+#include "services/duetime.h"
+
 #include "domain/fieldcheck.h"
 #include "services/eventtext.h"
 
@@ -36,6 +38,8 @@ Outcome checkStatusChange(IncidentStatus from, const NewStatusChange &change, co
         return Failure{QStringLiteral("Say when the customer hears from us next.")};
     if (change.nextCheckpointAt <= now)
         return Failure{QStringLiteral("The next checkpoint must be ahead of now.")};
+    if (auto far = checkHorizon(change.nextCheckpointAt, now, QStringLiteral("next checkpoint")))
+        return *far;
     if (auto bad = checkText(QStringLiteral("reason for the next checkpoint time"),
                              change.nextCheckpointWhy, FieldLimit::Sentence))
         return *bad;

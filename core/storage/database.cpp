@@ -68,6 +68,14 @@ QHash<QString, OpenDatabase> &openDatabases()
     return open;
 }
 
+QString damagedProblem(const QString &path, const QString &detail)
+{
+    return QStringLiteral("%1 is damaged (%2). It was left as it is, and nothing was written. To "
+                          "save what it holds, copy it and recover the copy: sqlite3 COPY "
+                          "\".recover\" | sqlite3 RECOVERED.sqlite, then open RECOVERED.sqlite.")
+        .arg(path, detail);
+}
+
 // What SQLite said, in words that tell the user what to do. Codes are SQLite's primary
 // result codes, which QSQLITE reports as the native error code.
 QString openingProblem(const QString &path, const QSqlError &error)
@@ -83,11 +91,12 @@ QString openingProblem(const QString &path, const QSqlError &error)
     case 8: // SQLITE_READONLY
         return QStringLiteral("%1 cannot be written: the file or its folder is read-only (%2).")
             .arg(path, detail);
-    case 11: // SQLITE_CORRUPT
-        return QStringLiteral("%1 is damaged (%2). It was left as it is. To save what it holds, "
-                              "work on a copy: sqlite3 COPY \".recover\" | sqlite3 "
-                              "RECOVERED.sqlite, then open the recovered file.")
+    case 10: // SQLITE_IOERR
+        return QStringLiteral("Reading or writing %1 failed (%2). Nothing was changed; check the "
+                              "disk.")
             .arg(path, detail);
+    case 11: // SQLITE_CORRUPT
+        return damagedProblem(path, detail);
     case 13: // SQLITE_FULL
         return QStringLiteral("The disk holding %1 is full (%2). Free some space; nothing was "
                               "written.")
@@ -220,8 +229,7 @@ Outcome Database::checkAndPrepare(OpenMode mode, int migrateToVersion)
     if (!blank) {
         const Result<int> version = readSchemaVersion();
         if (!version)
-            return Failure{
-                QStringLiteral("%1 is a damaged Warroom database: %2").arg(path, version.error())};
+            return Failure{damagedProblem(path, version.error())};
         m_schemaVersion = *version;
         if (*version > latestSchemaVersion()) {
             return Failure{QStringLiteral("%1 was written by a newer Warroom (schema version %2; "
@@ -342,8 +350,13 @@ Result<QSqlQuery> Database::execute(const QString &sql, const QVariantList &valu
         else
             query.addBindValue(value);
     }
-    if (!query.exec())
+    if (!query.exec()) {
+        // A full disk, a damaged or read-only file: each in words that say what to do.
+        const int code = query.lastError().nativeErrorCode().toInt() & 0xff;
+        if (code == 8 || code == 10 || code == 11 || code == 13 || code == 26)
+            return Failure{openingProblem(m_location, query.lastError())};
         return Failure{errorText(query.lastError())};
+    }
     return query;
 }
 

@@ -3,6 +3,7 @@
 
 #include "domain/fieldcheck.h"
 #include "services/clock.h"
+#include "services/duetime.h"
 #include "storage/rows.h"
 
 Result<qint64> IncidentStore::publishBriefing(const NewBriefing &briefing)
@@ -26,6 +27,9 @@ Result<qint64> IncidentStore::publishBriefing(const NewBriefing &briefing)
 
     if (briefing.nextUpdateAt <= m_clock.now())
         return Failure{QStringLiteral("The next update must be ahead of now.")};
+    if (auto far =
+            checkHorizon(briefing.nextUpdateAt, m_clock.now(), QStringLiteral("next update")))
+        return *far;
 
     Result<qint64> published = m_database->write<qint64>([&]() -> Result<qint64> {
         if (Outcome exists = requireIncident(briefing.incidentId); !exists)

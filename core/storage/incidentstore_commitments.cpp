@@ -3,6 +3,7 @@
 
 #include "domain/fieldcheck.h"
 #include "services/clock.h"
+#include "services/duetime.h"
 #include "services/eventtext.h"
 #include "services/timebox.h"
 #include "storage/rows.h"
@@ -15,7 +16,7 @@ std::optional<Failure> checkDue(const QDateTime &due, const QDateTime &now)
     if (due <= now)
         return Failure{
             QStringLiteral("The due time has already passed; a deadline must be ahead.")};
-    return std::nullopt;
+    return checkHorizon(due, now, QStringLiteral("due time"));
 }
 
 QString verdictName(TimeboxVerdict verdict)

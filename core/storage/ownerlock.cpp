@@ -78,6 +78,15 @@ OwnerLock::Attempt OwnerLock::tryAcquire(const QString &databasePath)
     const int fd = ::open(lockPath.constData(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
     if (fd < 0) {
         const int error = errno;
+        if (error == EROFS || error == EACCES || error == EPERM)
+            return {State::Failed,
+                    {},
+                    0,
+                    QStringLiteral("its folder is read-only, and Warroom must write its lock file "
+                                   "%1 beside it (%2); copy the war room to a folder you can "
+                                   "write to")
+                        .arg(QString::fromLocal8Bit(lockPath),
+                             QString::fromLocal8Bit(std::strerror(error)))};
         return {State::Failed,
                 {},
                 0,
