@@ -40,6 +40,11 @@ struct Briefing
     qint64 correctsId = 0;
     QList<PromisedCommitment> commitments; // open when it was published
     QList<ListedAsk> asks;                 // outstanding when it was published
+    // The incident as the customer was told when it was published (empty before schema 7):
+    // the severity without internal reasoning, the status, the person in charge with phone.
+    QString publishedStatus;
+    QString publishedSeverity;
+    QString publishedInCharge;
 };
 
 struct NewBriefing

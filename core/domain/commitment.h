@@ -61,6 +61,12 @@ struct Commitment
     CommitmentState stateAt(const QDateTime &now) const;
     bool isOutstanding() const { return !outcome.has_value(); }
     bool isTimebox() const { return hypothesisEntryId > 0; }
+    // What a briefing tells the customer: open business commitments. A theory's timebox is the
+    // team's own discipline, and stays in the technical channel.
+    bool isPromisedToCustomer(const QDateTime &now) const
+    {
+        return !isTimebox() && stateAt(now) == CommitmentState::Open;
+    }
 };
 
 struct NewCommitment

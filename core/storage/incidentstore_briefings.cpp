@@ -32,8 +32,14 @@ Result<qint64> IncidentStore::publishBriefing(const NewBriefing &briefing)
         return *far;
 
     Result<qint64> published = m_database->write<qint64>([&]() -> Result<qint64> {
-        if (Outcome exists = requireIncident(briefing.incidentId); !exists)
-            return Failure{exists.error()};
+        const Result<Incident> incident = this->incident(briefing.incidentId);
+        if (!incident)
+            return Failure{incident.error()};
+        // The state the customer is told, as it stands now: a later export shows it unchanged.
+        const QString inCharge =
+            incident->inChargeName.isEmpty()
+                ? QString()
+                : incident->inChargeName + QStringLiteral(", ") + incident->inChargePhone;
         if (briefing.correctsId > 0) {
             const auto corrected =
                 m_database->scalar(QStringLiteral("SELECT incident_id FROM briefings WHERE id = ?"),
@@ -52,7 +58,7 @@ Result<qint64> IncidentStore::publishBriefing(const NewBriefing &briefing)
             return Failure{commitments.error() + asks.error()};
         QList<PromisedCommitment> promised;
         for (const Commitment &c : *commitments) {
-            if (c.stateAt(m_clock.now()) == CommitmentState::Open)
+            if (c.isPromisedToCustomer(m_clock.now()))
                 promised.append({c.what, c.owner, c.due, c.why});
         }
         QList<ListedAsk> listed;
@@ -61,17 +67,20 @@ Result<qint64> IncidentStore::publishBriefing(const NewBriefing &briefing)
                 listed.append({a.what, a.whyOnlyCustomer});
         }
         auto ran = m_database->run(
-            QStringLiteral("INSERT INTO briefings (incident_id, seq, published_at, author, "
-                           "headline, impact, doing, changed, next_update_at, next_update_why, "
-                           "corrects_id, commitments, asks) VALUES (?, (SELECT COALESCE(MAX(seq), "
-                           "0) + 1 FROM briefings WHERE incident_id = ?), ?, ?, ?, ?, ?, ?, ?, ?, "
-                           "?, ?, ?) RETURNING id"),
+            QStringLiteral(
+                "INSERT INTO briefings (incident_id, seq, published_at, author, "
+                "headline, impact, doing, changed, next_update_at, next_update_why, "
+                "corrects_id, commitments, asks, published_status, published_severity, "
+                "published_in_charge) VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 "
+                "FROM briefings WHERE incident_id = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                "?, ?, ?) RETURNING id"),
             {briefing.incidentId, briefing.incidentId, Rows::time(m_clock.now()),
              briefing.author.trimmed(), briefing.headline.trimmed(), briefing.impact.trimmed(),
              briefing.doing.trimmed(), briefing.changed.trimmed(),
              Rows::time(briefing.nextUpdateAt), briefing.nextUpdateWhy.trimmed(),
              Rows::optionalId(briefing.correctsId), Rows::commitmentsJson(promised),
-             Rows::asksJson(listed)});
+             Rows::asksJson(listed), statusName(incident->status), severityName(incident->severity),
+             inCharge});
         if (!ran)
             return Failure{ran.error()};
         ran->next();

@@ -104,7 +104,8 @@ Commitment commitment(const QSqlQuery &q)
 
 const QString briefingColumns =
     QStringLiteral("id, incident_id, seq, published_at, author, headline, impact, doing, changed, "
-                   "next_update_at, next_update_why, corrects_id, commitments, asks");
+                   "next_update_at, next_update_why, corrects_id, commitments, asks, "
+                   "published_status, published_severity, published_in_charge");
 
 QString commitmentsJson(const QList<PromisedCommitment> &commitments)
 {
@@ -154,6 +155,9 @@ Briefing briefing(const QSqlQuery &q)
         b.asks.append({a.value(QStringLiteral("what")).toString(),
                        a.value(QStringLiteral("why")).toString()});
     }
+    b.publishedStatus = q.value(14).toString();
+    b.publishedSeverity = q.value(15).toString();
+    b.publishedInCharge = q.value(16).toString();
     return b;
 }
 

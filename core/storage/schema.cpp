@@ -247,6 +247,19 @@ QStringList version6(const SqlDialect &d)
     sql += d.replaceGuards(QStringLiteral("record_chain"), {QStringLiteral("table_name, row_id")});
     return sql;
 }
+// A briefing keeps the state it told the customer (status, severity, person in charge), so an
+// export of an old briefing does not show today's.
+QStringList version7(const SqlDialect &)
+{
+    return {
+        QStringLiteral("ALTER TABLE briefings ADD COLUMN published_status TEXT NOT NULL "
+                       "DEFAULT ''"),
+        QStringLiteral("ALTER TABLE briefings ADD COLUMN published_severity TEXT NOT NULL "
+                       "DEFAULT ''"),
+        QStringLiteral("ALTER TABLE briefings ADD COLUMN published_in_charge TEXT NOT NULL "
+                       "DEFAULT ''"),
+    };
+}
 } // namespace
 
 const QList<Migration> &migrations()
@@ -262,6 +275,7 @@ const QList<Migration> &migrations()
         {5, QStringLiteral("no REPLACE, incidents keep their identity, idempotent posts"),
          &version5},
         {6, QStringLiteral("every record linked into its incident's hash chain"), &version6},
+        {7, QStringLiteral("briefings keep the state they told the customer"), &version7},
     };
     return all;
 }

@@ -23,6 +23,8 @@ private slots:
     void paperFromLocaleOrChoice();
     void refusesWhatCannotBeExported();
     void neverWritesOverTheWarRoom();
+    void internalReasoningAndTheoriesStayInternal();
+    void eachBriefingShowsTheStateItPublished();
     void fullDiskLeavesTheOldFile();
     void commandLineExportsWithoutDisplay();
 
@@ -135,7 +137,7 @@ void TestBriefingPdf::fieldsPresentMarkerAbsentMarkupLiteral()
     const QString text = pdfText(pdf).simplified();
     for (const QString &expected :
          {QStringLiteral("Acme & Co"), QStringLiteral("Checkout <i>failing</i>"),
-          QStringLiteral("SEV3 (assessed)"), QStringLiteral("reported"),
+          QStringLiteral("SEV3"), QStringLiteral("reported"),
           QStringLiteral("Ann Lee, +1 555 0100"),
           QStringLiteral("Orders fail for 3 % of customers <script>alert(1)</script>"),
           QStringLiteral("cannot order"),
@@ -211,6 +213,68 @@ void TestBriefingPdf::refusesWhatCannotBeExported()
     QVERIFY(!unwritable);
     QVERIFY2(unwritable.error().contains(QStringLiteral("Cannot write")),
              qPrintable(unwritable.error()));
+}
+
+void TestBriefingPdf::internalReasoningAndTheoriesStayInternal()
+{
+    IncidentStore &store = m_room->store();
+    const QString theory = QStringLiteral("HYPO-MARKER-5521 replication lag on the read replica");
+    const LogEntry hypothesis = m_room->addLog(m_incident, theory, LogKind::Hypothesis);
+    QVERIFY(store.timeboxTheory(hypothesis.id, m_room->clock().now().addSecs(1200),
+                                QStringLiteral("TIMEBOX-MARKER-8830 the lag graph refreshes"),
+                                QStringLiteral("Ann")));
+    const Outcome overridden =
+        store.setSeverity(m_incident, Severity::Sev1,
+                          QStringLiteral("OVERRIDE-MARKER-4417 web orders are most of revenue"),
+                          QStringLiteral("Ann"), {});
+    QVERIFY2(overridden, qPrintable(overridden.error()));
+    publish(QStringLiteral("Orders fail for 3 % of customers."),
+            QStringLiteral("Moving orders to the standby system."));
+
+    // What the briefing promised holds the business commitment, not the theory's timebox.
+    const Briefing published = store.briefings(m_incident)->constLast();
+    QCOMPARE(published.commitments.size(), 1);
+    QCOMPARE(published.commitments.first().what, QStringLiteral("Failover done"));
+    QCOMPARE(published.publishedSeverity, QStringLiteral("SEV1"));
+
+    const QString pdf = m_dir.filePath(QStringLiteral("internal.pdf"));
+    QVERIFY(BriefingPdf::write(store, m_incident, {}, pdf));
+    const QString text = pdfText(pdf);
+    QVERIFY(text.contains(QStringLiteral("Failover done")));
+    QVERIFY(text.contains(QStringLiteral("SEV1")));
+    for (const QString &marker :
+         {QStringLiteral("HYPO-MARKER-5521"), QStringLiteral("TIMEBOX-MARKER-8830"),
+          QStringLiteral("OVERRIDE-MARKER-4417"), QStringLiteral("overridden"),
+          QStringLiteral("assessed"), kTechnicalMarker})
+        QVERIFY2(!text.contains(marker), qPrintable(marker));
+    const Result<QString> html = BriefingPdf::html(store, m_incident, {});
+    QVERIFY(html);
+    for (const char *marker : {"HYPO-MARKER-5521", "TIMEBOX-MARKER-8830", "OVERRIDE-MARKER-4417"})
+        QVERIFY2(!html->contains(QString::fromLatin1(marker)), marker);
+}
+
+void TestBriefingPdf::eachBriefingShowsTheStateItPublished()
+{
+    IncidentStore &store = m_room->store();
+    publish(QStringLiteral("First."), QStringLiteral("Looking."));
+    QVERIFY(store.handOver(m_incident, QStringLiteral("Zed Laterperson"),
+                           QStringLiteral("+1 555 0199"), QStringLiteral("shift"),
+                           QStringLiteral("Ann")));
+    QVERIFY(store.changeStatus({m_incident, QStringLiteral("Zed"), IncidentStatus::Investigating,
+                                QStringLiteral("Reading logs"), m_room->clock().now().addSecs(900),
+                                QStringLiteral("logs arrive by then")}));
+    publish(QStringLiteral("Second."), QStringLiteral("Fixing."));
+    const auto briefings = store.briefings(m_incident);
+    const QString pdf = m_dir.filePath(QStringLiteral("states.pdf"));
+    QVERIFY(BriefingPdf::write(store, m_incident, {briefings->first().id}, pdf));
+    QString text = pdfText(pdf);
+    QVERIFY2(text.contains(QStringLiteral("Ann Lee")), qPrintable(text));
+    QVERIFY(!text.contains(QStringLiteral("Zed")));
+    QVERIFY(text.contains(QStringLiteral("reported")));
+    QVERIFY(BriefingPdf::write(store, m_incident, {briefings->last().id}, pdf));
+    text = pdfText(pdf);
+    QVERIFY(text.contains(QStringLiteral("Zed Laterperson")));
+    QVERIFY(text.contains(QStringLiteral("investigating")));
 }
 
 void TestBriefingPdf::neverWritesOverTheWarRoom()

@@ -68,7 +68,7 @@ BriefingComposer::BriefingComposer(IncidentStore &store, const Clock &clock, qin
     const auto asks = store.customerAsks(incidentId);
     QStringList promised;
     for (const Commitment &c : commitments.valueOr({})) {
-        if (c.stateAt(clock.now()) == CommitmentState::Open)
+        if (c.isPromisedToCustomer(clock.now()))
             promised << tr("%1: %2 (why then: %3)").arg(TimeFormat::clock(c.due), c.what, c.why);
     }
     QStringList listed;

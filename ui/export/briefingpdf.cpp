@@ -43,9 +43,19 @@ QString section(const QString &heading, const QString &body)
 }
 
 // One briefing, everything the customer's managers need and nothing from the technical log.
-QString briefingHtml(const Incident &incident, const QString &severity, const Briefing &b,
-                     const QList<Briefing> &all)
+QString briefingHtml(const Incident &incident, const Briefing &b, const QList<Briefing> &all)
 {
+    // The state the customer was told when the briefing was published; a briefing from before
+    // Warroom kept it shows today's, and never the internal reasoning behind a severity.
+    const QString severity =
+        b.publishedSeverity.isEmpty() ? severityName(incident.severity) : b.publishedSeverity;
+    const QString status =
+        b.publishedStatus.isEmpty() ? statusName(incident.status) : b.publishedStatus;
+    const QString inCharge =
+        !b.publishedInCharge.isEmpty() ? b.publishedInCharge
+        : incident.inChargeName.isEmpty()
+            ? QString()
+            : incident.inChargeName + QStringLiteral(", ") + incident.inChargePhone;
     QString html =
         QStringLiteral("<html><head><style>"
                        "body { font-family: 'DejaVu Sans'; font-size: 10pt; color: #1a1a1a; }"
@@ -69,11 +79,9 @@ QString briefingHtml(const Incident &incident, const QString &severity, const Br
     row(QObject::tr("Incident"),
         esc(QStringLiteral("#%1 %2").arg(incident.id).arg(incident.title)));
     row(QObject::tr("Severity"), esc(severity));
-    row(QObject::tr("Status"), esc(statusName(incident.status)));
+    row(QObject::tr("Status"), esc(status));
     row(QObject::tr("Person in charge"),
-        incident.inChargeName.isEmpty()
-            ? QObject::tr("nobody named")
-            : esc(incident.inChargeName + QStringLiteral(", ") + incident.inChargePhone));
+        inCharge.isEmpty() ? QObject::tr("nobody named") : esc(inCharge));
     row(QObject::tr("Briefing"), esc(QObject::tr("#%1 of %2, published %3 by %4")
                                          .arg(b.seq)
                                          .arg(all.size())
@@ -131,7 +139,6 @@ struct ExportData
     QList<ImpactAssessment> assessments;
     QList<StatusChange> statuses;
     QList<Commitment> commitments;
-    QString severity;
 };
 
 Result<ExportData> load(const IncidentStore &store, qint64 incidentId,
@@ -140,31 +147,38 @@ Result<ExportData> load(const IncidentStore &store, qint64 incidentId,
     const auto incident = store.incident(incidentId);
     const auto briefings = store.briefings(incidentId);
     const auto assessments = store.impactAssessments(incidentId);
-    const auto changes = store.severityChanges(incidentId);
     const auto statuses = store.statusChanges(incidentId);
     const auto commitments = store.commitments(incidentId);
     const QString error = incident.error() + briefings.error() + assessments.error() +
-                          changes.error() + statuses.error() + commitments.error();
+                          statuses.error() + commitments.error();
     if (!error.isEmpty())
         return Failure{error};
     if (briefings->isEmpty())
         return Failure{QObject::tr("Incident %1 has no briefing to export.").arg(incidentId)};
-    ExportData data{*incident, *briefings, {}, *assessments, *statuses, *commitments, {}};
+    ExportData data{*incident, *briefings, {}, *assessments, *statuses, *commitments};
+    // Briefings published before timeboxes were kept out of them may still list one: a theory
+    // is the technical channel's, never the customer's.
+    for (Briefing &b : data.briefings) {
+        b.commitments.removeIf([&](const PromisedCommitment &p) {
+            return std::any_of(commitments->cbegin(), commitments->cend(),
+                               [&](const Commitment &c) {
+                                   return c.isTimebox() && c.what == p.what && c.due == p.due;
+                               });
+        });
+    }
     if (briefingIds.isEmpty()) {
-        data.chosen.append(briefings->constLast());
+        data.chosen.append(data.briefings.constLast());
     } else {
         for (qint64 id : briefingIds) {
-            const auto found = std::find_if(briefings->cbegin(), briefings->cend(),
+            const auto found = std::find_if(data.briefings.cbegin(), data.briefings.cend(),
                                             [id](const Briefing &b) { return b.id == id; });
-            if (found == briefings->cend())
+            if (found == data.briefings.cend())
                 return Failure{QObject::tr("Briefing %1 is not one of incident %2's.")
                                    .arg(id)
                                    .arg(incidentId)};
             data.chosen.append(*found);
         }
     }
-    data.severity =
-        severityStatus(incident->severity, *assessments, *changes, SeverityRules::load()).text();
     return data;
 }
 
@@ -235,7 +249,7 @@ Result<QString> html(const IncidentStore &store, qint64 incidentId,
         return Failure{loaded.error()};
     QString pages;
     for (const Briefing &b : loaded->chosen) {
-        QString one = briefingHtml(loaded->incident, loaded->severity, b, loaded->briefings);
+        QString one = briefingHtml(loaded->incident, b, loaded->briefings);
         one = one.mid(one.indexOf(QStringLiteral("<body>")) + 6);
         one.chop(QStringLiteral("</body></html>").size());
         if (!chartImage.isEmpty())
@@ -243,8 +257,8 @@ Result<QString> html(const IncidentStore &store, qint64 incidentId,
                 QStringLiteral("<p><img src='%1' width='640'></p>").arg(chartImage.toHtmlEscaped());
         pages += QStringLiteral("<div style='page-break-after: always'>%1</div>").arg(one);
     }
-    const QString page = briefingHtml(loaded->incident, loaded->severity,
-                                      loaded->chosen.constFirst(), loaded->briefings);
+    const QString page =
+        briefingHtml(loaded->incident, loaded->chosen.constFirst(), loaded->briefings);
     return QString(page.left(page.indexOf(QStringLiteral("<body>")) + 6) + pages +
                    QStringLiteral("</body></html>"));
 }
@@ -258,7 +272,6 @@ Outcome write(const IncidentStore &store, qint64 incidentId, const QList<qint64>
     const ExportData &data = *loaded;
     const Incident *incident = &data.incident;
     const QList<Briefing> &chosen = data.chosen;
-    const QString &severity = data.severity;
     const QDateTime generated =
         options.generatedAt.isValid() ? options.generatedAt : QDateTime::currentDateTimeUtc();
 
@@ -289,7 +302,7 @@ Outcome write(const IncidentStore &store, qint64 incidentId, const QList<qint64>
         l.document->setDocumentMargin(0);
         l.document->setDefaultFont(QFont(QStringLiteral("DejaVu Sans"), 10));
         l.document->setPageSize(QSizeF(page.width(), bodyHeight));
-        l.document->setHtml(briefingHtml(*incident, severity, b, data.briefings));
+        l.document->setHtml(briefingHtml(*incident, b, data.briefings));
         l.textPages = l.document->pageCount();
         QList<ImpactAssessment> known;
         for (const ImpactAssessment &a : data.assessments) {
