@@ -10,6 +10,7 @@
 #include "services/plainlanguage.h"
 #include "services/printable.h"
 #include "services/severitycalibration.h"
+#include "storage/exportpath.h"
 #include "storage/incidentstore.h"
 #include "storage/ownerlock.h"
 
@@ -632,6 +633,9 @@ int exportBriefing(CommandIo &io, QCommandLineParser &parser, const QStringList 
     const auto paperSize = BriefingPdf::parsePaper(parser.value(paper));
     if (!paperSize)
         return fail(io, QStringLiteral("--paper takes a4, letter or auto."), kExitUsage);
+    // Refused before the war room is even opened: nothing is written.
+    if (Outcome allowed = checkExportPath(*path); !allowed)
+        return fail(io, allowed.error());
     SystemClock clock;
     auto store = openStore(parser, OpenMode::MustExist, clock);
     if (!store)

@@ -10,7 +10,11 @@ IncidentStore::openSqlite(const QString &path, OpenMode mode, const Clock &clock
     Result<std::shared_ptr<Database>> database = Database::openSqlite(path, mode);
     if (!database)
         return Failure{database.error()};
-    return std::make_unique<IncidentStore>(database.take(), clock, parent);
+    auto store = std::make_unique<IncidentStore>(database.take(), clock, parent);
+    // Whoever opens the war room, window or command, records the misses it finds.
+    if (const auto recorded = store->recordMissedDeadlines(); !recorded)
+        return Failure{recorded.error()};
+    return store;
 }
 
 IncidentStore::IncidentStore(std::shared_ptr<Database> database, const Clock &clock,

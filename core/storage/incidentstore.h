@@ -70,9 +70,15 @@ public:
     Result<qint64> timeboxTheory(qint64 hypothesisEntryId, const QDateTime &due, const QString &why,
                                  const QString &by);
     Outcome settleTheory(qint64 timeboxId, TimeboxVerdict verdict, const QString &by);
-    // Writes a "missed" event to the log for each passed, unmet deadline that has none yet.
-    // Safe to call from several windows at once: each miss is written once.
-    Result<int> recordMissedDeadlines(qint64 incidentId);
+    // Writes a "missed" event to the log, by "Warroom" and at the deadline's due time, for
+    // each passed, unmet deadline that has none yet, in one incident or (0) in all. Every
+    // process that opens the store does so, and the window as time passes; each miss is
+    // written once. Returns how many it wrote.
+    Result<int> recordMissedDeadlines(qint64 incidentId = 0);
+    // Passed, unmet deadlines (missed, whether or not recorded yet), in all incidents.
+    Result<QList<Commitment>> missedDeadlines() const;
+    // Unmet deadlines of every incident, for alerts about incidents not on screen.
+    Result<QList<Commitment>> outstandingCommitments() const;
 
     // --- person in charge, framing, problem statement (incidentstore_people.cpp)
     Outcome handOver(qint64 incidentId, const QString &toName, const QString &toPhone,
@@ -140,10 +146,13 @@ private:
 
     Outcome requireIncident(qint64 incidentId) const;
     // Appends inside the caller's transaction; the caller announces.
+    // at: when it happened, if not now (a miss is recorded at the deadline it missed).
     Result<LogEntry> insertLogEntry(const NewLogEntry &entry, qint64 answersId = 0,
-                                    qint64 commitmentId = 0, const QString &event = {});
+                                    qint64 commitmentId = 0, const QString &event = {},
+                                    const QDateTime &at = {});
     Result<LogEntry> insertEvent(qint64 incidentId, const QString &by, const QString &event,
-                                 const QString &text, qint64 commitmentId = 0);
+                                 const QString &text, qint64 commitmentId = 0,
+                                 const QDateTime &at = {});
     Result<QList<Commitment>> queryCommitments(const QString &where,
                                                const QVariantList &values) const;
     Result<qint64> insertCommitment(const NewCommitment &commitment, qint64 hypothesisEntryId);

@@ -269,19 +269,40 @@ Outcome IncidentStore::settleTheory(qint64 timeboxId, TimeboxVerdict verdict, co
     return settled;
 }
 
+Result<QList<Commitment>> IncidentStore::missedDeadlines() const
+{
+    return queryCommitments(QStringLiteral("o.id IS NULL AND c.due_at <= ?"),
+                            {Rows::time(m_clock.now())});
+}
+
+Result<QList<Commitment>> IncidentStore::outstandingCommitments() const
+{
+    return queryCommitments(QStringLiteral("o.id IS NULL"), {});
+}
+
 Result<int> IncidentStore::recordMissedDeadlines(qint64 incidentId)
 {
-    Result<int> recorded = m_database->write<int>([&]() -> Result<int> {
-        const auto all = commitments(incidentId);
-        if (!all)
-            return Failure{all.error()};
-        const QDateTime now = m_clock.now();
+    // Looked up before any write: the window asks every second, and nearly always nothing
+    // new has passed.
+    const QString unrecorded =
+        QStringLiteral(
+            "o.id IS NULL AND c.due_at <= ? AND NOT EXISTS (SELECT 1 FROM log_entries l WHERE "
+            "l.commitment_id = c.id AND l.event = ?)%1")
+            .arg(incidentId > 0 ? QStringLiteral(" AND c.incident_id = ?") : QString());
+    QVariantList values{Rows::time(m_clock.now()), LogEvent::Missed};
+    if (incidentId > 0)
+        values.append(incidentId);
+    const auto passed = queryCommitments(unrecorded, values);
+    if (!passed)
+        return Failure{passed.error()};
+    if (passed->isEmpty())
+        return 0;
+    return m_database->write<int>([&]() -> Result<int> {
         int written = 0;
-        for (const Commitment &c : *all) {
-            if (!c.isOutstanding() || c.stateAt(now) != CommitmentState::Missed)
-                continue;
-            const auto logged =
-                insertEvent(c.incidentId, c.owner, LogEvent::Missed, EventText::missed(c), c.id);
+        for (const Commitment &c : *passed) {
+            // Stamped with the deadline it missed, and written by Warroom, not by the owner.
+            const auto logged = insertEvent(c.incidentId, QStringLiteral("Warroom"),
+                                            LogEvent::Missed, EventText::missed(c), c.id, c.due);
             if (logged)
                 ++written;
             else if (logged.error() != kAlreadyRecorded)
@@ -289,5 +310,4 @@ Result<int> IncidentStore::recordMissedDeadlines(qint64 incidentId)
         }
         return written;
     });
-    return recorded;
 }

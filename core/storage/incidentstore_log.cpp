@@ -28,7 +28,8 @@ Result<LogEntry> IncidentStore::appendLogEntry(const NewLogEntry &entry)
 }
 
 Result<LogEntry> IncidentStore::insertLogEntry(const NewLogEntry &entry, qint64 answersId,
-                                               qint64 commitmentId, const QString &event)
+                                               qint64 commitmentId, const QString &event,
+                                               const QDateTime &at)
 {
     if (auto bad = checkText(QStringLiteral("author"), entry.author, FieldLimit::Name))
         return *bad;
@@ -83,10 +84,11 @@ Result<LogEntry> IncidentStore::insertLogEntry(const NewLogEntry &entry, qint64 
                        "VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM log_entries WHERE "
                        "incident_id = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING %1")
             .arg(Rows::logColumns),
-        {entry.incidentId, entry.incidentId, Rows::time(m_clock.now()), entry.author.trimmed(),
-         logKindName(entry.kind), entry.text.trimmed(), Rows::optionalId(entry.correctsId),
-         entry.addressee.trimmed(), Rows::optionalId(answersId), Rows::optionalId(commitmentId),
-         event, postKey.isEmpty() ? QVariant() : QVariant(postKey)});
+        {entry.incidentId, entry.incidentId, Rows::time(at.isValid() ? at : m_clock.now()),
+         entry.author.trimmed(), logKindName(entry.kind), entry.text.trimmed(),
+         Rows::optionalId(entry.correctsId), entry.addressee.trimmed(), Rows::optionalId(answersId),
+         Rows::optionalId(commitmentId), event,
+         postKey.isEmpty() ? QVariant() : QVariant(postKey)});
     if (!ran)
         return Failure{ran.error()};
     if (!ran->next())
@@ -96,14 +98,14 @@ Result<LogEntry> IncidentStore::insertLogEntry(const NewLogEntry &entry, qint64 
 
 Result<LogEntry> IncidentStore::insertEvent(qint64 incidentId, const QString &by,
                                             const QString &event, const QString &text,
-                                            qint64 commitmentId)
+                                            qint64 commitmentId, const QDateTime &at)
 {
     NewLogEntry entry;
     entry.incidentId = incidentId;
     entry.author = by;
     entry.kind = LogKind::Event;
     entry.text = text.left(FieldLimit::Text);
-    return insertLogEntry(entry, 0, commitmentId, event);
+    return insertLogEntry(entry, 0, commitmentId, event, at);
 }
 
 Result<qint64> IncidentStore::logEntryCount(qint64 incidentId) const

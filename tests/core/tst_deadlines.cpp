@@ -1,6 +1,7 @@
 #include "scratchwarroom.h"
 #include "services/countdown.h"
 
+#include <QProcess>
 #include <QTest>
 
 // Deadlines over time, with the clock moved by hand: never a sleep.
@@ -21,6 +22,9 @@ private slots:
     void countdownReadings();
     void durationText_data();
     void durationText();
+    void everyMissRecordedOnceAtDueTimeByWarroom();
+    void openingTheWarRoomRecordsMisses();
+    void commandRecordsMissesItFinds();
 
 private:
     qint64 commitIn(qint64 seconds, const QString &what = QStringLiteral("Roll back"));
@@ -182,6 +186,81 @@ void TestDeadlines::durationText()
     QFETCH(qint64, seconds);
     QFETCH(QString, text);
     QCOMPARE(formatDuration(seconds), text);
+}
+
+namespace {
+QList<LogEntry> missEvents(IncidentStore &store, qint64 incidentId)
+{
+    QList<LogEntry> misses;
+    const auto entries = store.logEntries(incidentId, 1, 1000);
+    for (const LogEntry &e : *entries) {
+        if (e.event == LogEvent::Missed)
+            misses.append(e);
+    }
+    return misses;
+}
+} // namespace
+
+void TestDeadlines::everyMissRecordedOnceAtDueTimeByWarroom()
+{
+    const qint64 other = m_room->addIncident(QStringLiteral("Search slow"));
+    const QDateTime start = m_room->clock().now();
+    commitIn(60, QStringLiteral("first"));
+    commitIn(60, QStringLiteral("second, due together")); // two at once: both are recorded
+    QVERIFY(
+        m_room->store().commit({other, QStringLiteral("elsewhere"), QStringLiteral("Kim"),
+                                start.addSecs(90), QStringLiteral("why"), QStringLiteral("Ann")}));
+    QCOMPARE(*m_room->store().recordMissedDeadlines(), 0); // nothing has passed yet
+    m_room->clock().advanceSecs(3600);
+    QCOMPARE(*m_room->store().recordMissedDeadlines(), 3); // every incident's, not one
+    QCOMPARE(*m_room->store().recordMissedDeadlines(), 0); // once
+    auto other_store = m_room->openSecondStore();          // another window's look
+    QCOMPARE(*other_store->recordMissedDeadlines(), 0);
+
+    const QList<LogEntry> mine = missEvents(m_room->store(), m_incident);
+    QCOMPARE(mine.size(), 2);
+    for (const LogEntry &miss : mine) {
+        QCOMPARE(miss.author, QStringLiteral("Warroom")); // not the owner, who wrote nothing
+        QCOMPARE(miss.at, start.addSecs(60));             // when it was missed, not when seen
+    }
+    const QList<LogEntry> theirs = missEvents(m_room->store(), other);
+    QCOMPARE(theirs.size(), 1);
+    QCOMPARE(theirs.first().at, start.addSecs(90));
+    QCOMPARE(m_room->store().missedDeadlines()->size(), 3);
+    QVERIFY(m_room->store().checkRecordChain(0)->intact);
+}
+
+void TestDeadlines::openingTheWarRoomRecordsMisses()
+{
+    commitIn(60);
+    m_room->closeStore();
+    m_room->clock().advanceSecs(600); // nobody had the war room open
+    m_room->reopenStore();
+    QCOMPARE(missEvents(m_room->store(), m_incident).size(), 1);
+}
+
+void TestDeadlines::commandRecordsMissesItFinds()
+{
+    // A command on real time: a deadline in 1 s, then any command after it.
+    m_room->closeStore();
+    auto run = [&](const QStringList &arguments) {
+        QProcess p;
+        p.start(warroomExecutable(), QStringList(arguments)
+                                         << QStringLiteral("--database") << m_room->path());
+        p.waitForFinished(20000);
+        return p.exitCode();
+    };
+    QCOMPARE(run({QStringLiteral("commit"), QStringLiteral("--incident"),
+                  QString::number(m_incident), QStringLiteral("--what"), QStringLiteral("x"),
+                  QStringLiteral("--owner"), QStringLiteral("Bob"), QStringLiteral("--due"),
+                  QStringLiteral("+1s"), QStringLiteral("--why"), QStringLiteral("y")}),
+             0);
+    QTest::qSleep(1500);
+    QCOMPARE(run({QStringLiteral("list")}), 0);
+    m_room->reopenStore();
+    const QList<LogEntry> misses = missEvents(m_room->store(), m_incident);
+    QCOMPARE(misses.size(), 1);
+    QCOMPARE(misses.first().author, QStringLiteral("Warroom"));
 }
 
 QTEST_GUILESS_MAIN(TestDeadlines)

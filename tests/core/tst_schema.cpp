@@ -125,8 +125,12 @@ void TestSchema::version2KeepsVersion1Data()
     QCOMPARE((*problem)->text, QStringLiteral("Checkout fails"));
     QVERIFY(!(*problem)->confirmation);
     const auto entries = (*store)->logEntries(7, 1, 10);
-    QCOMPARE(entries->size(), 1);
+    QCOMPARE(entries->size(), 2);
     QCOMPARE(entries->first().event, QString());
+    // The old deadline had passed unmet: opening the war room records the miss, at its due time.
+    QCOMPARE(entries->at(1).event, LogEvent::Missed);
+    QCOMPARE(entries->at(1).author, QStringLiteral("Warroom"));
+    QCOMPARE(entries->at(1).at, Rows::time(QVariant(9000)));
     const auto commitments = (*store)->commitments(7);
     QCOMPARE(commitments->size(), 1);
     QVERIFY(!commitments->first().isTimebox());

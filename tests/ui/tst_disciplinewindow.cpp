@@ -1,12 +1,15 @@
 #include "dialogs/modalhook.h"
 #include "incidentactions.h"
 #include "mainwindow.h"
+#include "models/incidentlistmodel.h"
 #include "models/logtablemodel.h"
 #include "scratchwarroom.h"
 #include "useridentity.h"
 #include "widgets/alertbanner.h"
 #include "widgets/countdownwidget.h"
 #include "widgets/framingbar.h"
+#include "widgets/incidentlistpanel.h"
+#include "widgets/incidentview.h"
 #include "widgets/timeboxprompt.h"
 
 #include <QAction>
@@ -14,6 +17,7 @@
 #include <QDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListView>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QStandardPaths>
@@ -38,6 +42,7 @@ private slots:
     void quickAskOpensAskDialogAndCounts();
     void questionsAreCountedUntilAnswered();
     void problemStatementConfirmation();
+    void missElsewhereIsAlertedAndMarked();
 
 private:
     // Answers the next dialog: fills fields by object name, then presses its submit button.
@@ -320,6 +325,50 @@ void TestDisciplineWindow::problemStatementConfirmation()
     m_window->incidentActions()->confirmProblemAction()->trigger();
     QCOMPARE(problem->text(), QStringLiteral("problem confirmed by Jo Smith"));
     QVERIFY(m_errors.isEmpty());
+}
+
+void TestDisciplineWindow::missElsewhereIsAlertedAndMarked()
+{
+    // Two deadlines of an incident that is not on screen fall due together.
+    const qint64 other = m_room->addIncident(QStringLiteral("Search slow"));
+    IncidentStore &store = m_room->store();
+    const QDateTime now = m_room->clock().now();
+    for (const char *what : {"Reindex done", "Cache warmed"})
+        QVERIFY(store.commit({other, QString::fromLatin1(what), QStringLiteral("Bob"),
+                              now.addSecs(120), QStringLiteral("why"), QStringLiteral("Ann")}));
+    m_window->incidentList()->selectIncident(m_incident);
+    QCOMPARE(m_window->incidentView()->incidentId(), m_incident);
+
+    m_room->clock().advanceSecs(600); // the window's deadline check runs when time moves
+    auto *banner = find<AlertBanner>(QStringLiteral("alertBanner"));
+    QTRY_VERIFY(banner->isVisible());
+    QVERIFY2(banner->text().contains(QStringLiteral("Search slow")), qPrintable(banner->text()));
+
+    // Both misses are in that incident's log, at their due time, by Warroom.
+    const auto entries = store.logEntries(other, 1, 100);
+    int misses = 0;
+    for (const LogEntry &e : *entries) {
+        if (e.event != LogEvent::Missed)
+            continue;
+        ++misses;
+        QCOMPARE(e.author, QStringLiteral("Warroom"));
+        QCOMPARE(e.at, now.addSecs(120));
+    }
+    QCOMPARE(misses, 2);
+
+    auto *list = find<QListView>(QStringLiteral("incidentListView"));
+    bool marked = false, unmarked = false;
+    for (int row = 0; row < list->model()->rowCount(); ++row) {
+        const QModelIndex index = list->model()->index(row, 0);
+        const qint64 id = index.data(IncidentListModel::IncidentIdRole).toLongLong();
+        const bool missed = index.data(IncidentListModel::HasMissedDeadlineRole).toBool();
+        if (id == other)
+            marked = missed && index.data().toString().contains(QStringLiteral("MISSED"));
+        else
+            unmarked = !missed;
+    }
+    QVERIFY(marked);
+    QVERIFY(unmarked);
 }
 
 QTEST_MAIN(TestDisciplineWindow)

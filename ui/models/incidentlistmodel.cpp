@@ -1,11 +1,19 @@
 #include "models/incidentlistmodel.h"
 
+#include "colors.h"
 #include "storage/incidentstore.h"
 
 IncidentListModel::IncidentListModel(IncidentStore &store, QObject *parent)
     : QAbstractListModel(parent), m_store(store)
 {
     connect(&m_store, &IncidentStore::incidentsChanged, this, &IncidentListModel::reload);
+    // A miss is written to the log when found; a met or superseded deadline ends it.
+    auto missesMayHaveChanged = [this] {
+        if (reloadMisses() && !m_incidents.isEmpty())
+            emit dataChanged(index(0), index(int(m_incidents.size()) - 1));
+    };
+    connect(&m_store, &IncidentStore::logEntriesAppended, this, missesMayHaveChanged);
+    connect(&m_store, &IncidentStore::commitmentsChanged, this, missesMayHaveChanged);
     reload();
 }
 
@@ -19,7 +27,22 @@ void IncidentListModel::reload()
     // Incidents are few (tens), so a reset is cheap; the view restores its selection by id.
     beginResetModel();
     m_incidents = *incidents;
+    reloadMisses();
     endResetModel();
+}
+
+bool IncidentListModel::reloadMisses()
+{
+    const auto missed = m_store.missedDeadlines();
+    if (!missed)
+        return false;
+    QSet<qint64> withMisses;
+    for (const Commitment &c : *missed)
+        withMisses.insert(c.incidentId);
+    if (withMisses == m_withMisses)
+        return false;
+    m_withMisses = withMisses;
+    return true;
 }
 
 int IncidentListModel::rowCount(const QModelIndex &parent) const
@@ -34,9 +57,16 @@ QVariant IncidentListModel::data(const QModelIndex &index, int role) const
     const Incident &incident = m_incidents.at(index.row());
     switch (role) {
     case Qt::DisplayRole:
-        return tr("%1\n%2 · %3 · %4")
+        return tr("%1\n%2 · %3 · %4%5")
             .arg(incident.title, incident.customer, severityName(incident.severity),
-                 statusName(incident.status));
+                 statusName(incident.status),
+                 m_withMisses.contains(incident.id) ? tr(" · DEADLINE MISSED") : QString());
+    case Qt::ForegroundRole:
+        if (m_withMisses.contains(incident.id))
+            return WarroomColors::alarm();
+        return {};
+    case HasMissedDeadlineRole:
+        return m_withMisses.contains(incident.id);
     case Qt::ToolTipRole:
         return incident.problemStatement.isEmpty() ? incident.title : incident.problemStatement;
     case IncidentIdRole:

@@ -3,6 +3,7 @@
 #include "domain/incident.h"
 
 #include <QAbstractListModel>
+#include <QSet>
 
 class IncidentStore;
 
@@ -13,7 +14,8 @@ class IncidentListModel : public QAbstractListModel
 public:
     enum Role
     {
-        IncidentIdRole = Qt::UserRole + 1
+        IncidentIdRole = Qt::UserRole + 1,
+        HasMissedDeadlineRole // a deadline passed unmet: marked in red in the list
     };
 
     explicit IncidentListModel(IncidentStore &store, QObject *parent = nullptr);
@@ -28,6 +30,10 @@ signals:
     void loadFailed(const QString &message);
 
 private:
+    // Which incidents have a missed deadline now; says whether that changed.
+    bool reloadMisses();
+
     IncidentStore &m_store;
     QList<Incident> m_incidents;
+    QSet<qint64> m_withMisses;
 };

@@ -127,7 +127,6 @@ IncidentView::IncidentView(IncidentStore &store, const Clock &clock, IncidentAct
 void IncidentView::showIncident(qint64 incidentId)
 {
     m_incidentId = incidentId;
-    m_alerts = DeadlineAlerts();
     m_alertBanner->hide();
     m_problem->hide();
     reloadIncident(); // also the framing, whose staleness depends on the severity
@@ -140,9 +139,6 @@ void IncidentView::showIncident(qint64 incidentId)
         panel->setIncident(incidentId);
     m_impact->setIncident(incidentId);
     reloadChain();
-    // Deadlines that passed while nobody watched are recorded as missed now.
-    if (incidentId > 0)
-        m_store.recordMissedDeadlines(incidentId);
 }
 
 void IncidentView::reloadIncident()
@@ -228,16 +224,21 @@ void IncidentView::reloadCounts()
 
 void IncidentView::checkDeadlines()
 {
-    if (m_incidentId <= 0)
+    // Every incident's deadlines, not only the one on screen: a miss elsewhere is still a miss.
+    const auto outstanding = m_store.outstandingCommitments();
+    if (!outstanding)
         return;
-    const QList<DeadlineAlert> alerts = m_alerts.check(m_commitments, m_clock.now());
-    bool anyDue = false;
-    for (const DeadlineAlert &alert : alerts) {
+    for (DeadlineAlert alert : m_alerts.check(*outstanding, m_clock.now())) {
+        if (alert.commitment.incidentId != m_incidentId) {
+            const auto other = m_store.incident(alert.commitment.incidentId);
+            alert.title = tr("%1 (incident #%2): %3")
+                              .arg(other ? other->title : tr("another incident"))
+                              .arg(alert.commitment.incidentId)
+                              .arg(alert.title);
+        }
         raise(alert);
-        anyDue = anyDue || alert.kind == DeadlineAlertKind::Due;
     }
-    if (anyDue)
-        m_store.recordMissedDeadlines(m_incidentId);
+    m_store.recordMissedDeadlines(); // cheap when nothing new has passed
 }
 
 void IncidentView::raise(const DeadlineAlert &alert)
