@@ -251,17 +251,8 @@ void TestBadInput::openingProblemsSayWhatIsWrong()
     QFETCH(QString, damage);
     QFETCH(QString, message);
     auto rawSql = [&](const QStringList &statements) {
-        const QString name = QStringLiteral("raw");
-        {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-            db.setDatabaseName(m_db);
-            QVERIFY(db.open());
-            QSqlQuery query(db);
-            for (const QString &sql : statements)
-                QVERIFY2(query.exec(sql), qPrintable(sql));
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(name);
+        const QString refused = runForeignSql(m_db, statements);
+        QVERIFY2(refused.isEmpty(), qPrintable(refused));
     };
     QFile file(m_db);
     if (damage == u"damaged") {

@@ -64,17 +64,8 @@ void TestRecordChain::cleanup()
 void TestRecordChain::tamper(const QStringList &statements)
 {
     m_room->closeStore();
-    const QString name = QStringLiteral("tamperer");
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        db.setDatabaseName(m_room->path());
-        QVERIFY(db.open());
-        QSqlQuery query(db);
-        for (const QString &sql : statements)
-            QVERIFY2(query.exec(sql), qPrintable(sql + u": " + query.lastError().text()));
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(name);
+    const QString refused = runForeignSql(m_room->path(), statements);
+    QVERIFY2(refused.isEmpty(), qPrintable(refused));
     m_room->reopenStore();
 }
 

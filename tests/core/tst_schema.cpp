@@ -32,17 +32,8 @@ private:
 // Writes a file through raw SQL, as another program (or a newer Warroom) would.
 static void rawSql(const QString &path, const QStringList &statements)
 {
-    const QString name = QStringLiteral("raw-%1").arg(qHash(path));
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        db.setDatabaseName(path);
-        QVERIFY(db.open());
-        QSqlQuery query(db);
-        for (const QString &sql : statements)
-            QVERIFY2(query.exec(sql), qPrintable(sql));
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(name);
+    const QString refused = runForeignSql(path, statements);
+    QVERIFY2(refused.isEmpty(), qPrintable(refused));
 }
 
 void TestSchema::newFileGetsLatestSchema()

@@ -2,6 +2,9 @@
 
 #include <QCryptographicHash>
 #include <QFile>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTest>
 
 QDateTime scratchStartTime()
@@ -54,6 +57,31 @@ std::unique_ptr<IncidentStore> ScratchWarRoom::openSecondStore()
     if (!opened)
         qFatal("cannot open a second store: %s", qPrintable(opened.error()));
     return opened.take();
+}
+
+QString runForeignSql(const QString &path, const QStringList &statements)
+{
+    const QString name = QStringLiteral("foreign-program");
+    QString refused;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(path);
+        if (!db.open()) {
+            refused = db.lastError().text();
+        } else {
+            QSqlQuery query(db);
+            for (const QString &sql : statements) {
+                if (!query.exec(sql)) {
+                    refused = sql + QStringLiteral(": ") + query.lastError().text();
+                    break;
+                }
+            }
+            query.finish();
+            db.close();
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+    return refused;
 }
 
 QString warroomExecutable()

@@ -37,6 +37,11 @@ private:
     std::unique_ptr<IncidentStore> m_store;
 };
 
+// Runs statements on a file through a plain SQLite connection, as another program would (a
+// Warroom process must not have it open). Returns the first refusal's message, or an empty
+// string when every statement ran.
+QString runForeignSql(const QString &path, const QStringList &statements);
+
 // The built warroom executable (CTest passes its path in WARROOM_EXECUTABLE).
 QString warroomExecutable();
 

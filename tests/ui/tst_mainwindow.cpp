@@ -337,18 +337,11 @@ void TestMainWindow::recordChainStateShownAndBreakWarned()
     // Someone edits the log with the guards dropped while Warroom is closed.
     m_window.reset();
     m_room->closeStore();
-    const QString name = QStringLiteral("tamperer");
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        db.setDatabaseName(m_room->path());
-        QVERIFY(db.open());
-        QSqlQuery query(db);
-        QVERIFY(query.exec(QStringLiteral("DROP TRIGGER log_entries_no_update")));
-        QVERIFY(query.exec(QStringLiteral("UPDATE log_entries SET body = 'all fine' WHERE "
-                                          "body = 'one more'")));
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(name);
+    const QString refused = runForeignSql(
+        m_room->path(), {QStringLiteral("DROP TRIGGER log_entries_no_update"),
+                         QStringLiteral("UPDATE log_entries SET body = 'all fine' WHERE body = "
+                                        "'one more'")});
+    QVERIFY2(refused.isEmpty(), qPrintable(refused));
     m_room->reopenStore();
     chain = window().findChild<QLabel *>(QStringLiteral("chainStateLabel"));
     QTRY_VERIFY(chain->text().startsWith(QStringLiteral("RECORD CHAIN BROKEN")));
