@@ -28,42 +28,10 @@ private:
 
 void TestAppendOnly::init()
 {
-    // One row in every append-only table, written through the store.
     m_room = std::make_unique<ScratchWarRoom>();
     m_incident = m_room->addIncident();
-    IncidentStore &store = m_room->store();
-    const QDateTime now = m_room->clock().now();
-    m_room->addLog(m_incident, QStringLiteral("first"));
-    const auto commitment =
-        store.commit({m_incident, QStringLiteral("Roll back"), QStringLiteral("Bob"),
-                      now.addSecs(600), QStringLiteral("fast fix"), QStringLiteral("Ann")});
-    QVERIFY(commitment);
-    QVERIFY(store.markMet(*commitment, QStringLiteral("Bob")));
-    NewBriefing briefing;
-    briefing.incidentId = m_incident;
-    briefing.author = QStringLiteral("Ann");
-    briefing.headline = QStringLiteral("Orders fail for some customers.");
-    briefing.nextUpdateAt = now.addSecs(1800);
-    briefing.nextUpdateWhy = QStringLiteral("The rollback completes by then.");
-    QVERIFY(store.publishBriefing(briefing));
-    QVERIFY(store.handOver(m_incident, QStringLiteral("Kim"), QStringLiteral("+1 555 0199"),
-                           QStringLiteral("night shift"), QStringLiteral("Ann")));
-    QVERIFY(store.frame(m_incident, QStringLiteral("Restore checkout"), QStringLiteral("Kim")));
-    const auto statement =
-        store.restateProblem(m_incident, QStringLiteral("Checkout fails"), QStringLiteral("Kim"));
-    QVERIFY(statement);
-    QVERIFY(store.confirmProblem(*statement, QStringLiteral("Jo"), QStringLiteral("phone"),
-                                 QStringLiteral("Kim")));
-    const auto ask =
-        store.askCustomer(m_incident, QStringLiteral("Send logs"),
-                          QStringLiteral("only they have them"), QStringLiteral("Kim"));
-    QVERIFY(ask);
-    QVERIFY(store.markAskSent(*ask, QStringLiteral("Kim")));
-    QVERIFY(store.changeStatus({m_incident, QStringLiteral("Kim"), IncidentStatus::Investigating,
-                                QStringLiteral("Reading logs"), now.addSecs(900),
-                                QStringLiteral("logs arrive by then")}));
-    QVERIFY(store.markNoticeSent(store.notices(m_incident)->first().id, QStringLiteral("Kim")));
-    m_logCount = *store.logEntryCount(m_incident);
+    m_room->recordOneOfEverything(m_incident);
+    m_logCount = *m_room->store().logEntryCount(m_incident);
 }
 
 void TestAppendOnly::cleanup()

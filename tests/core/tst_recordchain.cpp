@@ -35,25 +35,8 @@ void TestRecordChain::init()
     m_room = std::make_unique<ScratchWarRoom>();
     m_incident = m_room->addIncident();
     m_other = m_room->addIncident(QStringLiteral("Another"));
-    IncidentStore &store = m_room->store();
-    const QDateTime now = m_room->clock().now();
-    m_room->addLog(m_incident, QStringLiteral("first"));
+    m_room->recordOneOfEverything(m_incident);
     m_room->addLog(m_other, QStringLiteral("elsewhere"));
-    const auto commitment =
-        store.commit({m_incident, QStringLiteral("Roll back"), QStringLiteral("Bob"),
-                      now.addSecs(600), QStringLiteral("fast fix"), QStringLiteral("Ann")});
-    QVERIFY(commitment);
-    QVERIFY(store.markMet(*commitment, QStringLiteral("Bob")));
-    QVERIFY(store.handOver(m_incident, QStringLiteral("Kim"), QStringLiteral("+1 555 0199"),
-                           QStringLiteral("night shift"), QStringLiteral("Ann")));
-    QVERIFY(store.frame(m_incident, QStringLiteral("Restore checkout"), QStringLiteral("Kim")));
-    NewBriefing briefing;
-    briefing.incidentId = m_incident;
-    briefing.author = QStringLiteral("Ann");
-    briefing.headline = QStringLiteral("Orders fail for some customers.");
-    briefing.nextUpdateAt = now.addSecs(1800);
-    briefing.nextUpdateWhy = QStringLiteral("The rollback completes by then.");
-    QVERIFY(store.publishBriefing(briefing));
 }
 
 void TestRecordChain::cleanup()

@@ -45,6 +45,46 @@ LogEntry ScratchWarRoom::addLog(qint64 incidentId, const QString &text, LogKind 
     return *added;
 }
 
+void ScratchWarRoom::recordOneOfEverything(qint64 incidentId)
+{
+    const auto require = [](const auto &result) {
+        if (!result)
+            qFatal("cannot fill the war room: %s", qPrintable(result.error()));
+    };
+    IncidentStore &store = *m_store;
+    const QDateTime now = m_clock.now();
+    addLog(incidentId, QStringLiteral("first"));
+    const auto commitment =
+        store.commit({incidentId, QStringLiteral("Roll back"), QStringLiteral("Bob"),
+                      now.addSecs(600), QStringLiteral("fast fix"), QStringLiteral("Ann")});
+    require(commitment);
+    require(store.markMet(*commitment, QStringLiteral("Bob")));
+    NewBriefing briefing;
+    briefing.incidentId = incidentId;
+    briefing.author = QStringLiteral("Ann");
+    briefing.headline = QStringLiteral("Orders fail for some customers.");
+    briefing.nextUpdateAt = now.addSecs(1800);
+    briefing.nextUpdateWhy = QStringLiteral("The rollback completes by then.");
+    require(store.publishBriefing(briefing));
+    require(store.handOver(incidentId, QStringLiteral("Kim"), QStringLiteral("+1 555 0199"),
+                           QStringLiteral("night shift"), QStringLiteral("Ann")));
+    require(store.frame(incidentId, QStringLiteral("Restore checkout"), QStringLiteral("Kim")));
+    const auto statement =
+        store.restateProblem(incidentId, QStringLiteral("Checkout fails"), QStringLiteral("Kim"));
+    require(statement);
+    require(store.confirmProblem(*statement, QStringLiteral("Jo"), QStringLiteral("phone"),
+                                 QStringLiteral("Kim")));
+    const auto ask =
+        store.askCustomer(incidentId, QStringLiteral("Send logs"),
+                          QStringLiteral("only they have them"), QStringLiteral("Kim"));
+    require(ask);
+    require(store.markAskSent(*ask, QStringLiteral("Kim")));
+    require(store.changeStatus({incidentId, QStringLiteral("Kim"), IncidentStatus::Investigating,
+                                QStringLiteral("Reading logs"), now.addSecs(900),
+                                QStringLiteral("logs arrive by then")}));
+    require(store.markNoticeSent(store.notices(incidentId)->first().id, QStringLiteral("Kim")));
+}
+
 void ScratchWarRoom::reopenStore()
 {
     m_store.reset();

@@ -22,6 +22,10 @@ public:
     // An incident with a person in charge, for tests that need one to write into.
     qint64 addIncident(const QString &title = QStringLiteral("Checkout failing"));
     LogEntry addLog(qint64 incidentId, const QString &text, LogKind kind = LogKind::Observation);
+    // One row in every append-only table, written through the store: a log entry "first", a
+    // deadline met, a briefing, a handover, a framing, a confirmed problem statement, an ask
+    // sent, a status change and its notice sent.
+    void recordOneOfEverything(qint64 incidentId);
 
     // A second, independent connection to the same file, as another window would have.
     std::unique_ptr<IncidentStore> openSecondStore();
