@@ -68,10 +68,7 @@ FileContents readWithPlainSqlite(const QString &path)
 
 QString appenderExecutable()
 {
-    const QString path = qEnvironmentVariable("WARROOM_APPENDER");
-    if (path.isEmpty() || !QFile::exists(path))
-        qFatal("WARROOM_APPENDER does not name the built appender (run the tests through ctest)");
-    return path;
+    return builtExecutable("WARROOM_APPENDER");
 }
 
 // An appender process (tests/durability/appender.cpp) posting count entries tagged tag.

@@ -124,12 +124,17 @@ QString runForeignSql(const QString &path, const QStringList &statements)
     return refused;
 }
 
+QString builtExecutable(const char *variable)
+{
+    const QString path = qEnvironmentVariable(variable);
+    if (path.isEmpty() || !QFile::exists(path))
+        qFatal("%s does not name a built program (run the tests through ctest)", variable);
+    return path;
+}
+
 QString warroomExecutable()
 {
-    const QString path = qEnvironmentVariable("WARROOM_EXECUTABLE");
-    if (path.isEmpty() || !QFile::exists(path))
-        qFatal("WARROOM_EXECUTABLE does not name the built warroom (run the tests through ctest)");
-    return path;
+    return builtExecutable("WARROOM_EXECUTABLE");
 }
 
 QByteArray fileDigest(const QString &path)

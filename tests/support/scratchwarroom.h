@@ -46,6 +46,8 @@ private:
 // string when every statement ran.
 QString runForeignSql(const QString &path, const QStringList &statements);
 
+// A program the build made, whose path CTest passes in the environment variable named.
+QString builtExecutable(const char *variable);
 // The built warroom executable (CTest passes its path in WARROOM_EXECUTABLE).
 QString warroomExecutable();
 
