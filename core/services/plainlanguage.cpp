@@ -154,13 +154,15 @@ PlainLanguageProfile PlainLanguageProfile::english(const QMap<QString, QString> 
 QList<Finding> checkPlainLanguage(const QString &text, const PlainLanguageProfile &profile)
 {
     QList<Finding> candidates;
-    const QString lower = text.toLower();
+    // Searched in the text itself, folding case one code unit at a time: lower-casing the whole
+    // text first can change its length ("İ" becomes two units), and the offsets would then
+    // point past the words they name.
     auto findAll = [&](const QString &phrase, FindingCategory category, const QString &suggestion) {
-        const QString needle = phrase.toLower();
-        for (qsizetype at = lower.indexOf(needle); at >= 0; at = lower.indexOf(needle, at + 1)) {
-            if (boundedAt(text, at, needle.size()))
-                candidates.append({int(at), int(at + needle.size()), category,
-                                   text.mid(at, needle.size()), suggestion});
+        for (qsizetype at = text.indexOf(phrase, 0, Qt::CaseInsensitive); at >= 0;
+             at = text.indexOf(phrase, at + 1, Qt::CaseInsensitive)) {
+            if (boundedAt(text, at, phrase.size()))
+                candidates.append({int(at), int(at + phrase.size()), category,
+                                   text.mid(at, phrase.size()), suggestion});
         }
     };
     for (const PhraseRule &rule : profile.phrases)
@@ -168,8 +170,9 @@ QList<Finding> checkPlainLanguage(const QString &text, const PlainLanguageProfil
     for (auto it = profile.jargon.cbegin(); it != profile.jargon.cend(); ++it)
         findAll(it.key(), FindingCategory::Jargon, QStringLiteral("say \"%1\"").arg(it.value()));
 
-    // Shouting: a word of four or more capitals that is not a known acronym.
-    static const QRegularExpression capitals(QStringLiteral("\\b[A-Z]{4,}\\b"));
+    // Shouting: a word of four or more capitals, in any script, that is not a known acronym.
+    static const QRegularExpression capitals(QStringLiteral("\\b\\p{Lu}{4,}\\b"),
+                                             QRegularExpression::UseUnicodePropertiesOption);
     for (auto match = capitals.globalMatch(text); match.hasNext();) {
         const auto m = match.next();
         if (!profile.jargon.contains(m.captured().toLower()))

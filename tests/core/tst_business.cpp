@@ -12,6 +12,7 @@ private slots:
     void checker_data();
     void checker();
     void checkerRangesAndUserTerms();
+    void checkerOffsetsSurviveCaseMapping();
     void cadence_data();
     void cadence();
     void nextBriefingDueTakesPromiseWhenEarlier();
@@ -78,6 +79,22 @@ void TestBusiness::checkerRangesAndUserTerms()
     const auto glossary = parseGlossary(QStringLiteral("# note\nOOM\tout of memory\n\nbad line\n"));
     QCOMPARE(glossary.size(), 1);
     QCOMPARE(glossary.value(QStringLiteral("oom")), QStringLiteral("out of memory"));
+}
+
+// Found by fuzz_plainlanguage: "İ" lower-cases to two code units, so offsets found in the
+// lower-cased text pointed past the words they named (and past the end of the text).
+void TestBusiness::checkerOffsetsSurviveCaseMapping()
+{
+    const QString text = QStringLiteral("İİ I think the İSTANBUL office is down!!");
+    const auto findings = checkPlainLanguage(text, PlainLanguageProfile::english());
+    QStringList found;
+    for (const Finding &f : findings) {
+        QVERIFY(f.end <= text.size());
+        QCOMPARE(f.phrase, text.mid(f.start, f.end - f.start));
+        found << findingCategoryName(f.category) + u':' + f.phrase;
+    }
+    QCOMPARE(found, (QStringList{"hedge:I think", "emotion:İSTANBUL", "emotion:!!"}));
+    QCOMPARE(findings.first().start, 3);
 }
 
 void TestBusiness::cadence_data()
