@@ -5,6 +5,7 @@ set -euo pipefail
 
 packages=(
   g++ cmake make ninja-build dpkg-dev file ccache clang-format
+  clang libclang-rt-14-dev
   qt6-base-dev libqt6opengl6-dev qt6-charts-dev qtkeychain-qt6-dev
   libqt6sql6-sqlite libqt6sql6-psql qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   qt6-qpa-plugins libqt6svg6 libgl-dev
