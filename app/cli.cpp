@@ -76,17 +76,21 @@ QCommandLineOption databaseOption()
 {
     return QCommandLineOption(
         QStringLiteral("database"),
-        QStringLiteral("The Warroom database file (default: %1).").arg(defaultDatabasePath()),
-        QStringLiteral("PATH"));
+        QStringLiteral("The war room: a database file (default: %1) or a shared server, "
+                       "postgresql://USER@HOST:PORT/DATABASE.")
+            .arg(defaultDatabasePath()),
+        QStringLiteral("PATH|URL"));
 }
 
 Result<std::unique_ptr<IncidentStore>> openStore(const QCommandLineParser &parser, OpenMode mode,
                                                  const Clock &clock)
 {
-    const QString path = parser.isSet(QStringLiteral("database"))
-                             ? parser.value(QStringLiteral("database"))
-                             : defaultDatabasePath();
-    return IncidentStore::openSqlite(path, mode, clock);
+    const auto address = WarRoomAddress::parse(parser.isSet(QStringLiteral("database"))
+                                                   ? parser.value(QStringLiteral("database"))
+                                                   : defaultDatabasePath());
+    if (!address)
+        return Failure{address.error()};
+    return IncidentStore::open(*address, mode, clock);
 }
 
 Result<qint64> parseId(const QString &text, const QString &what)
@@ -893,8 +897,14 @@ int run(const QStringList &arguments)
     if (!command->usesStore || wantsHelp)
         return runCommand(io, *command, arguments);
 
-    const QString path = canonicalDatabasePath(
+    const auto address = WarRoomAddress::parse(
         optionValue(arguments, QStringLiteral("database")).value_or(defaultDatabasePath()));
+    if (!address)
+        return fail(io, address.error(), kExitUsage);
+    // A shared war room has no owner process: every desktop and script has its own connection.
+    if (address->isShared())
+        return runCommand(io, *command, arguments);
+    const QString &path = address->path;
     // A war room that does not exist is not claimed: the command says so, creating nothing.
     if (command->name != u"new-incident" && !QFileInfo::exists(path))
         return runCommand(io, *command, arguments);

@@ -1,5 +1,6 @@
 #include "storage/database.h"
 
+#include "storage/databaseproblems.h"
 #include "storage/ownerlock.h"
 #include "storage/schema.h"
 
@@ -8,6 +9,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QThread>
 
@@ -23,19 +25,12 @@ QString nextConnectionName()
     return QStringLiteral("warroom-%1").arg(counter.fetchAndAddRelaxed(1) + 1);
 }
 
-QString errorText(const QSqlError &error)
-{
-    QString text = error.databaseText().trimmed();
-    if (text.isEmpty())
-        text = error.text().trimmed();
-    return text;
-}
 } // namespace
 
-Database::Database(QString connectionName, QString location, std::unique_ptr<SqlDialect> dialect,
-                   std::shared_ptr<OwnerLock> lock)
-    : m_connectionName(std::move(connectionName)), m_location(std::move(location)),
-      m_dialect(std::move(dialect)), m_lock(std::move(lock))
+Database::Database(QString connectionName, WarRoomAddress address,
+                   std::unique_ptr<SqlDialect> dialect, std::shared_ptr<OwnerLock> lock)
+    : m_connectionName(std::move(connectionName)), m_address(std::move(address)),
+      m_location(m_address.display()), m_dialect(std::move(dialect)), m_lock(std::move(lock))
 {}
 
 Database::~Database()
@@ -68,52 +63,6 @@ QHash<QString, OpenDatabase> &openDatabases()
     return open;
 }
 
-QString damagedProblem(const QString &path, const QString &detail)
-{
-    return QStringLiteral("%1 is damaged (%2). It was left as it is, and nothing was written. To "
-                          "save what it holds, copy it and recover the copy: sqlite3 COPY "
-                          "\".recover\" | sqlite3 RECOVERED.sqlite, then open RECOVERED.sqlite.")
-        .arg(path, detail);
-}
-
-// What SQLite said, in words that tell the user what to do. Codes are SQLite's primary
-// result codes, which QSQLITE reports as the native error code.
-QString openingProblem(const QString &path, const QSqlError &error)
-{
-    const int code = error.nativeErrorCode().toInt() & 0xff;
-    const QString detail = errorText(error);
-    switch (code) {
-    case 5: // SQLITE_BUSY
-    case 6: // SQLITE_LOCKED
-        return QStringLiteral("%1 is locked by another program (%2). Close the program that has "
-                              "it open, then try again.")
-            .arg(path, detail);
-    case 8: // SQLITE_READONLY
-        return QStringLiteral("%1 cannot be written: the file or its folder is read-only (%2).")
-            .arg(path, detail);
-    case 10: // SQLITE_IOERR
-        return QStringLiteral("Reading or writing %1 failed (%2). Nothing was changed; check the "
-                              "disk.")
-            .arg(path, detail);
-    case 11: // SQLITE_CORRUPT
-        return damagedProblem(path, detail);
-    case 13: // SQLITE_FULL
-        return QStringLiteral("The disk holding %1 is full (%2). Free some space; nothing was "
-                              "written.")
-            .arg(path, detail);
-    case 14: // SQLITE_CANTOPEN
-        return QStringLiteral("%1 cannot be opened (%2). Check that its folder exists and that "
-                              "you may write to it.")
-            .arg(path, detail);
-    case 26: // SQLITE_NOTADB
-        return QStringLiteral("%1 is not a Warroom database (it is not a database file at all). "
-                              "It was left untouched.")
-            .arg(path);
-    default:
-        return QStringLiteral("Cannot open %1: %2").arg(path, detail);
-    }
-}
-
 // SQLite gives its write-ahead log the database file's mode, so a private file keeps
 // everything private.
 Outcome createPrivateFile(const QString &path)
@@ -131,30 +80,48 @@ Outcome createPrivateFile(const QString &path)
 }
 } // namespace
 
+Result<std::shared_ptr<Database>> Database::open(const WarRoomAddress &address, OpenMode mode,
+                                                 int migrateToVersion)
+{
+    if (address.engine == WarRoomAddress::Engine::Sqlite)
+        return openSqlite(address.path, mode, migrateToVersion);
+    return openShared(address, mode, migrateToVersion,
+                      [&] { return openPostgres(address, mode, migrateToVersion); });
+}
+
 Result<std::shared_ptr<Database>> Database::openSqlite(const QString &path, OpenMode mode,
                                                        int migrateToVersion)
 {
     if (path.isEmpty())
         return Failure{QStringLiteral("No database file was given.")};
-    const QString canonical = canonicalDatabasePath(path);
-    const auto found = openDatabases().constFind(canonical);
+    const WarRoomAddress address = WarRoomAddress::sqliteFile(path);
+    return openShared(address, mode, migrateToVersion,
+                      [&] { return openNew(address.path, mode, migrateToVersion); });
+}
+
+Result<std::shared_ptr<Database>>
+Database::openShared(const WarRoomAddress &address, OpenMode, int migrateToVersion,
+                     const std::function<Result<std::shared_ptr<Database>>()> &openConnection)
+{
+    const QString key = address.display();
+    const auto found = openDatabases().constFind(key);
     if (found != openDatabases().constEnd()) {
         if (std::shared_ptr<Database> shared = found->database.lock()) {
             if (found->thread != QThread::currentThread())
                 return Failure{
-                    QStringLiteral("%1 is open on another thread of this process.").arg(path)};
+                    QStringLiteral("%1 is open on another thread of this process.").arg(key)};
             const int target = migrateToVersion < 0 ? latestSchemaVersion() : migrateToVersion;
             if (shared->m_schemaVersion < target) {
                 if (const Outcome migrated = shared->migrateTo(target); !migrated)
                     return Failure{
-                        QStringLiteral("Cannot upgrade %1: %2").arg(path, migrated.error())};
+                        QStringLiteral("Cannot upgrade %1: %2").arg(key, migrated.error())};
             }
             return shared;
         }
     }
-    auto opened = openNew(canonical, mode, migrateToVersion);
+    auto opened = openConnection();
     if (opened)
-        openDatabases().insert(canonical, {*opened, QThread::currentThread()});
+        openDatabases().insert(key, {*opened, QThread::currentThread()});
     return opened;
 }
 
@@ -187,13 +154,66 @@ Result<std::shared_ptr<Database>> Database::openNew(const QString &path, OpenMod
         db.setDatabaseName(path);
         db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
     }
-    std::shared_ptr<Database> database(new Database(name, path, std::move(dialect), claim.lock));
+    std::shared_ptr<Database> database(
+        new Database(name, WarRoomAddress::sqliteFile(path), std::move(dialect), claim.lock));
     QSqlDatabase db = database->connection();
     if (!db.open())
-        return Failure{openingProblem(path, db.lastError())};
+        return Failure{DatabaseProblems::sqlite(path, db.lastError())};
     if (Outcome ready = database->checkAndPrepare(mode, migrateToVersion); !ready)
         return Failure{ready.error()};
     return database;
+}
+
+Result<std::shared_ptr<Database>> Database::openPostgres(const WarRoomAddress &address,
+                                                         OpenMode mode, int migrateToVersion)
+{
+    auto dialect = std::make_unique<PostgresDialect>();
+    if (!QSqlDatabase::isDriverAvailable(dialect->driverName()))
+        return Failure{QStringLiteral("This Warroom cannot reach PostgreSQL servers: Qt's QPSQL "
+                                      "driver is missing (Debian: apt install libqt6sql6-psql).")};
+    const QString name = nextConnectionName();
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(dialect->driverName(), name);
+        db.setHostName(address.host);
+        db.setPort(address.port);
+        db.setDatabaseName(address.database);
+        db.setUserName(address.user);
+        // Empty: libpq looks in PGPASSWORD and ~/.pgpass itself.
+        db.setPassword(address.password);
+        QStringList options{QStringLiteral("connect_timeout=10"),
+                            QStringLiteral("application_name=warroom")};
+        if (!address.sslMode.isEmpty())
+            options.append(QStringLiteral("sslmode=") + address.sslMode);
+        db.setConnectOptions(options.join(u';'));
+    }
+    std::shared_ptr<Database> database(
+        new Database(name, address, std::move(dialect), std::shared_ptr<OwnerLock>()));
+    QSqlDatabase db = database->connection();
+    if (!db.open())
+        return Failure{DatabaseProblems::postgres(address, db.lastError())};
+    if (Outcome ready = database->checkAndPrepare(mode, migrateToVersion); !ready)
+        return Failure{ready.error()};
+    if (Outcome listening = database->listenForCommits(); !listening)
+        return Failure{listening.error()};
+    return database;
+}
+
+Outcome Database::listenForCommits()
+{
+    const QString channel = m_dialect->notificationChannel();
+    if (channel.isEmpty())
+        return done();
+    QSqlDriver *driver = connection().driver();
+    if (!driver->subscribeToNotification(channel))
+        return Failure{QStringLiteral("Cannot follow changes on %1: %2")
+                           .arg(m_location, DatabaseProblems::detail(driver->lastError()))};
+    connect(driver, &QSqlDriver::notification, this,
+            [this](const QString &, QSqlDriver::NotificationSource source, const QVariant &) {
+                // Our own commits were announced when they were made.
+                if (source == QSqlDriver::OtherSource)
+                    emit committed();
+            });
+    return done();
 }
 
 Outcome Database::checkAndPrepare(OpenMode mode, int migrateToVersion)
@@ -206,30 +226,40 @@ Outcome Database::checkAndPrepare(OpenMode mode, int migrateToVersion)
             return Failure{QStringLiteral("Cannot prepare %1: %2").arg(path, ran.error())};
     }
 
-    // Look before touching: nothing below writes until the file is known to be ours.
+    // Look before touching: nothing below writes until the database is known to be ours.
     auto notOurs = [&](const QString &why) {
         return Failure{QStringLiteral("%1 is not a Warroom database (%2). It was left untouched.")
                            .arg(path, why)};
     };
     QSqlQuery probe(connection());
-    if (!probe.exec(QStringLiteral("PRAGMA application_id")) || !probe.next())
-        return Failure{openingProblem(path, probe.lastError())};
-    const qint64 appId = probe.value(0).toLongLong();
-    if (!probe.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")) || !probe.next())
-        return Failure{openingProblem(path, probe.lastError())};
-    const qint64 tableCount = probe.value(0).toLongLong();
+    if (!probe.exec(m_dialect->ownershipProbe()) || !probe.next())
+        return Failure{m_address.isShared()
+                           ? DatabaseProblems::postgres(m_address, probe.lastError())
+                           : DatabaseProblems::sqlite(path, probe.lastError())};
+    const QString mark = probe.value(0).toString();
+    const qint64 tableCount = probe.value(1).toLongLong();
     probe.finish();
 
-    const bool blank = appId == 0 && tableCount == 0;
+    const bool unmarked = mark.isEmpty() || mark == u"0";
+    const bool blank = unmarked && tableCount == 0;
     if (blank && mode == OpenMode::MustExist)
-        return notOurs(QStringLiteral("the file holds no Warroom data"));
-    if (!blank && appId != kSqliteApplicationId)
-        return notOurs(QStringLiteral("it belongs to another program"));
+        return notOurs(m_address.isShared()
+                           ? QStringLiteral("the database holds no war room yet; open it in the "
+                                            "Warroom window or run warroom new-incident to "
+                                            "start one")
+                           : QStringLiteral("the file holds no Warroom data"));
+    if (!blank && mark != m_dialect->ownMark().toString())
+        return notOurs(m_address.isShared()
+                           ? QStringLiteral("it holds other tables; a war room needs a database "
+                                            "of its own")
+                           : QStringLiteral("it belongs to another program"));
 
     if (!blank) {
         const Result<int> version = readSchemaVersion();
         if (!version)
-            return Failure{damagedProblem(path, version.error())};
+            return Failure{m_address.isShared()
+                               ? QStringLiteral("%1 is damaged: %2").arg(path, version.error())
+                               : DatabaseProblems::damaged(path, version.error())};
         m_schemaVersion = *version;
         if (*version > latestSchemaVersion()) {
             return Failure{QStringLiteral("%1 was written by a newer Warroom (schema version %2; "
@@ -270,12 +300,6 @@ Outcome Database::migrateTo(int targetVersion)
         return Failure{QStringLiteral("no schema version %1").arg(targetVersion)};
     const int from = m_schemaVersion;
     Outcome migrated = write<Done>([&]() -> Outcome {
-        if (from == 0) {
-            const auto marked =
-                run(QStringLiteral("PRAGMA application_id = %1").arg(kSqliteApplicationId));
-            if (!marked)
-                return Failure{marked.error()};
-        }
         for (const Migration &migration : migrations()) {
             if (migration.version <= from || migration.version > targetVersion)
                 continue;
@@ -285,6 +309,12 @@ Outcome Database::migrateTo(int targetVersion)
                                        .arg(migration.version)
                                        .arg(migration.summary, ran.error())};
                 }
+            }
+        }
+        if (from == 0) {
+            for (const QString &statement : m_dialect->markAsOurs()) {
+                if (const auto marked = run(statement); !marked)
+                    return Failure{marked.error()};
             }
         }
         if (from < kFirstChainedVersion && targetVersion >= kFirstChainedVersion) {
@@ -341,8 +371,15 @@ Result<QSqlQuery> Database::runTrackingInserts(const QString &sql, const QVarian
 Result<QSqlQuery> Database::execute(const QString &sql, const QVariantList &values) const
 {
     QSqlQuery query(connection());
+    // Without values, run as it stands: PostgreSQL prepares only queries and data changes, not
+    // BEGIN, SET or CREATE.
+    if (values.isEmpty()) {
+        if (!query.exec(sql))
+            return Failure{problem(query.lastError())};
+        return query;
+    }
     if (!query.prepare(sql))
-        return Failure{errorText(query.lastError())};
+        return Failure{problem(query.lastError())};
     for (const QVariant &value : values) {
         // A null QString is bound as SQL NULL; text columns mean "empty", not "unknown".
         if (value.typeId() == QMetaType::QString && value.toString().isNull())
@@ -350,14 +387,22 @@ Result<QSqlQuery> Database::execute(const QString &sql, const QVariantList &valu
         else
             query.addBindValue(value);
     }
-    if (!query.exec()) {
-        // A full disk, a damaged or read-only file: each in words that say what to do.
-        const int code = query.lastError().nativeErrorCode().toInt() & 0xff;
-        if (code == 8 || code == 10 || code == 11 || code == 13 || code == 26)
-            return Failure{openingProblem(m_location, query.lastError())};
-        return Failure{errorText(query.lastError())};
-    }
+    if (!query.exec())
+        return Failure{problem(query.lastError())};
     return query;
+}
+
+QString Database::problem(const QSqlError &error) const
+{
+    // A full disk, a damaged or read-only file, a server gone: each in words that say what to
+    // do. A statement's own failure (a trigger's refusal, say) is told as the engine tells it.
+    if (m_address.isShared()) {
+        if (DatabaseProblems::isPostgresConnectionProblem(error))
+            return DatabaseProblems::postgres(m_address, error);
+    } else if (DatabaseProblems::isSqliteFileProblem(error)) {
+        return DatabaseProblems::sqlite(m_location, error);
+    }
+    return DatabaseProblems::detail(error);
 }
 
 Result<QVariant> Database::scalar(const QString &sql, const QVariantList &values,
@@ -375,8 +420,12 @@ Result<QVariant> Database::scalar(const QString &sql, const QVariantList &values
 Outcome Database::begin()
 {
     m_unlinked.clear();
-    if (const auto ran = run(m_dialect->beginWrite()); !ran)
-        return Failure{QStringLiteral("Cannot start a write: %1").arg(ran.error())};
+    for (const QString &statement : m_dialect->beginWrite()) {
+        if (const auto ran = run(statement); !ran) {
+            run(QStringLiteral("ROLLBACK")); // when BEGIN went through and the lock did not
+            return Failure{QStringLiteral("Cannot start a write: %1").arg(ran.error())};
+        }
+    }
     return done();
 }
 
@@ -387,6 +436,10 @@ Outcome Database::commit()
         if (Outcome linked = RecordChain::seal(*this, rows); !linked)
             return Failure{QStringLiteral("Cannot link the new records into the chain: %1")
                                .arg(linked.error())};
+    }
+    for (const QString &statement : m_dialect->announceCommit()) {
+        if (const auto ran = run(statement); !ran)
+            return Failure{QStringLiteral("Cannot announce the change: %1").arg(ran.error())};
     }
     if (const auto ran = run(QStringLiteral("COMMIT")); !ran)
         return Failure{QStringLiteral("Cannot save: %1").arg(ran.error())};

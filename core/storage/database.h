@@ -3,6 +3,7 @@
 #include "domain/result.h"
 #include "storage/recordchain.h"
 #include "storage/sqldialect.h"
+#include "storage/warroomaddress.h"
 
 #include <QList>
 #include <QObject>
@@ -11,6 +12,7 @@
 #include <QString>
 #include <QVariantList>
 
+#include <functional>
 #include <memory>
 
 enum class OpenMode
@@ -39,6 +41,12 @@ public:
     // migrateToVersion < 0 means the latest schema; tests pass older versions.
     static Result<std::shared_ptr<Database>> openSqlite(const QString &path, OpenMode mode,
                                                         int migrateToVersion = -1);
+    // A SQLite file as above, or a PostgreSQL war room: a database of Warroom's own on a server
+    // that many desktops share, each with its own connection (no owner process).
+    static Result<std::shared_ptr<Database>> open(const WarRoomAddress &address, OpenMode mode,
+                                                  int migrateToVersion = -1);
+
+    const WarRoomAddress &address() const { return m_address; }
 
     const SqlDialect &dialect() const { return *m_dialect; }
     QString location() const { return m_location; }
@@ -87,15 +95,24 @@ public:
     Outcome migrateTo(int targetVersion);
 
 signals:
-    // A write transaction was committed through this connection.
+    // A write transaction was committed through this connection or, on a shared server,
+    // through any other.
     void committed();
 
 private:
-    Database(QString connectionName, QString location, std::unique_ptr<SqlDialect> dialect,
+    Database(QString connectionName, WarRoomAddress address, std::unique_ptr<SqlDialect> dialect,
              std::shared_ptr<OwnerLock> lock);
+    // One connection per war room and thread: a second open returns the first.
+    static Result<std::shared_ptr<Database>>
+    openShared(const WarRoomAddress &address, OpenMode mode, int migrateToVersion,
+               const std::function<Result<std::shared_ptr<Database>>()> &openConnection);
     static Result<std::shared_ptr<Database>> openNew(const QString &path, OpenMode mode,
                                                      int migrateToVersion);
+    static Result<std::shared_ptr<Database>> openPostgres(const WarRoomAddress &address,
+                                                          OpenMode mode, int migrateToVersion);
     Outcome checkAndPrepare(OpenMode mode, int migrateToVersion);
+    Outcome listenForCommits();
+    QString problem(const QSqlError &error) const;
     // Notes the rows an INSERT into a chained table added, to be linked before COMMIT.
     Result<QSqlQuery> runTrackingInserts(const QString &sql, const QVariantList &values) const;
     Result<QSqlQuery> execute(const QString &sql, const QVariantList &values) const;
@@ -105,7 +122,8 @@ private:
     Result<int> readSchemaVersion() const;
 
     QString m_connectionName;
-    QString m_location;
+    WarRoomAddress m_address;
+    QString m_location; // m_address as shown
     std::unique_ptr<SqlDialect> m_dialect;
     std::shared_ptr<OwnerLock> m_lock; // released after the connection is closed
     int m_schemaVersion = 0;

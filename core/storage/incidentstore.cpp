@@ -7,7 +7,16 @@
 Result<std::unique_ptr<IncidentStore>>
 IncidentStore::openSqlite(const QString &path, OpenMode mode, const Clock &clock, QObject *parent)
 {
-    Result<std::shared_ptr<Database>> database = Database::openSqlite(path, mode);
+    if (path.isEmpty())
+        return Failure{QStringLiteral("No database file was given.")};
+    return open(WarRoomAddress::sqliteFile(path), mode, clock, parent);
+}
+
+Result<std::unique_ptr<IncidentStore>> IncidentStore::open(const WarRoomAddress &address,
+                                                           OpenMode mode, const Clock &clock,
+                                                           QObject *parent)
+{
+    Result<std::shared_ptr<Database>> database = Database::open(address, mode);
     if (!database)
         return Failure{database.error()};
     auto store = std::make_unique<IncidentStore>(database.take(), clock, parent);
@@ -21,8 +30,9 @@ IncidentStore::IncidentStore(std::shared_ptr<Database> database, const Clock &cl
                              QObject *parent)
     : QObject(parent), m_database(std::move(database)), m_clock(clock), m_changes(*m_database)
 {
-    m_dataVersion =
-        m_database->scalar(QStringLiteral("PRAGMA data_version")).valueOr(-1).toLongLong();
+    const QString counter = m_database->dialect().changeCounter();
+    if (!counter.isEmpty())
+        m_dataVersion = m_database->scalar(counter).valueOr(-1).toLongLong();
     connect(m_database.get(), &Database::committed, this, &IncidentStore::announceChanges);
 }
 
@@ -133,7 +143,10 @@ Result<RecordChain::Report> IncidentStore::checkRecordChain(qint64 incidentId)
 
 void IncidentStore::checkForExternalChanges()
 {
-    const auto version = m_database->scalar(QStringLiteral("PRAGMA data_version"));
+    const QString counter = m_database->dialect().changeCounter();
+    if (counter.isEmpty())
+        return; // the engine tells of other connections' commits itself (Database::committed)
+    const auto version = m_database->scalar(counter);
     if (!version)
         return; // the next write or look reports the problem
     if (version->toLongLong() == m_dataVersion)

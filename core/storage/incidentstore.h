@@ -33,6 +33,9 @@ class IncidentStore : public QObject
 public:
     static Result<std::unique_ptr<IncidentStore>>
     openSqlite(const QString &path, OpenMode mode, const Clock &clock, QObject *parent = nullptr);
+    static Result<std::unique_ptr<IncidentStore>> open(const WarRoomAddress &address, OpenMode mode,
+                                                       const Clock &clock,
+                                                       QObject *parent = nullptr);
 
     IncidentStore(std::shared_ptr<Database> database, const Clock &clock,
                   QObject *parent = nullptr);

@@ -2,9 +2,10 @@
 
 #include <QString>
 #include <QStringList>
+#include <QVariant>
 
-// The SQL that differs between database kinds, in one place, so the store's own
-// statements stay portable. A PostgreSQL dialect joins this one for shared war rooms.
+// The SQL that differs between database kinds, in one place, so the store's own statements
+// stay portable: SQLite for one desktop, PostgreSQL for a war room a team shares.
 class SqlDialect
 {
 public:
@@ -13,10 +14,12 @@ public:
     virtual QString driverName() const = 0;
     // Column definition for a table's surrogate key, e.g. "id INTEGER PRIMARY KEY".
     virtual QString idColumn() const = 0;
-    // Starts a write transaction that takes the write lock at once, so that reading
-    // "next sequence number" and inserting it cannot interleave with another writer.
-    virtual QString beginWrite() const = 0;
-    // Statements that make the database itself refuse UPDATE and DELETE on a table.
+    // Starts a write transaction holding the war room's one write lock, so that reading "next
+    // sequence number", inserting it and linking the record chain cannot interleave with
+    // another writer, and rows are committed in the order of their ids.
+    virtual QStringList beginWrite() const = 0;
+    // Statements that make the database itself refuse UPDATE and DELETE on a table (and, where
+    // the engine has it, TRUNCATE).
     virtual QStringList appendOnlyGuards(const QString &table) const = 0;
     // Statements that refuse an insert colliding with a row already there on the id or on any
     // of uniqueKeys (each a comma-separated column list), so that "INSERT OR REPLACE", which
@@ -28,8 +31,22 @@ public:
     virtual QStringList incidentGuards() const = 0;
     // Statements run on a new connection before it reads anything.
     virtual QStringList beforeFirstRead() const = 0;
+    // One row: the mark Warroom leaves on its databases (or null), and how many tables there
+    // are. Both zero or null means a blank database Warroom may take.
+    virtual QString ownershipProbe() const = 0;
+    // The mark ownershipProbe() reads from a Warroom database.
+    virtual QVariant ownMark() const = 0;
+    // Leaves the mark, once the schema exists, in the transaction that creates it.
+    virtual QStringList markAsOurs() const = 0;
     // Statements run on every new connection once it is known to be Warroom's.
     virtual QStringList connectionSetup() const = 0;
+    // A query whose value changes when another connection commits, or empty when the engine
+    // tells of commits itself (notificationChannel()).
+    virtual QString changeCounter() const = 0;
+    // Where commits are announced to every connection, or empty: a writer announces in the
+    // transaction (announceCommit()), so a desktop hears only of committed writes.
+    virtual QString notificationChannel() const = 0;
+    virtual QStringList announceCommit() const = 0;
 };
 
 class SqliteDialect final : public SqlDialect
@@ -37,10 +54,35 @@ class SqliteDialect final : public SqlDialect
 public:
     QString driverName() const override;
     QString idColumn() const override;
-    QString beginWrite() const override;
+    QStringList beginWrite() const override;
     QStringList appendOnlyGuards(const QString &table) const override;
     QStringList replaceGuards(const QString &table, const QStringList &uniqueKeys) const override;
     QStringList incidentGuards() const override;
     QStringList beforeFirstRead() const override;
+    QString ownershipProbe() const override;
+    QVariant ownMark() const override;
+    QStringList markAsOurs() const override;
     QStringList connectionSetup() const override;
+    QString changeCounter() const override;
+    QString notificationChannel() const override;
+    QStringList announceCommit() const override;
+};
+
+class PostgresDialect final : public SqlDialect
+{
+public:
+    QString driverName() const override;
+    QString idColumn() const override;
+    QStringList beginWrite() const override;
+    QStringList appendOnlyGuards(const QString &table) const override;
+    QStringList replaceGuards(const QString &table, const QStringList &uniqueKeys) const override;
+    QStringList incidentGuards() const override;
+    QStringList beforeFirstRead() const override;
+    QString ownershipProbe() const override;
+    QVariant ownMark() const override;
+    QStringList markAsOurs() const override;
+    QStringList connectionSetup() const override;
+    QString changeCounter() const override;
+    QString notificationChannel() const override;
+    QStringList announceCommit() const override;
 };

@@ -1,3 +1,4 @@
+#include "storage/schema.h"
 #include "storage/sqldialect.h"
 
 QString SqliteDialect::driverName() const
@@ -11,9 +12,9 @@ QString SqliteDialect::idColumn() const
     return QStringLiteral("id INTEGER PRIMARY KEY");
 }
 
-QString SqliteDialect::beginWrite() const
+QStringList SqliteDialect::beginWrite() const
 {
-    return QStringLiteral("BEGIN IMMEDIATE");
+    return {QStringLiteral("BEGIN IMMEDIATE")};
 }
 
 QStringList SqliteDialect::appendOnlyGuards(const QString &table) const
@@ -76,6 +77,22 @@ QStringList SqliteDialect::beforeFirstRead() const
     return {QStringLiteral("PRAGMA locking_mode = EXCLUSIVE")};
 }
 
+QString SqliteDialect::ownershipProbe() const
+{
+    return QStringLiteral("SELECT (SELECT application_id FROM pragma_application_id()), "
+                          "(SELECT count(*) FROM sqlite_master)");
+}
+
+QVariant SqliteDialect::ownMark() const
+{
+    return kSqliteApplicationId;
+}
+
+QStringList SqliteDialect::markAsOurs() const
+{
+    return {QStringLiteral("PRAGMA application_id = %1").arg(kSqliteApplicationId)};
+}
+
 QStringList SqliteDialect::connectionSetup() const
 {
     return {
@@ -84,4 +101,19 @@ QStringList SqliteDialect::connectionSetup() const
         // An entry Warroom acknowledged survives a power cut, not only a crash.
         QStringLiteral("PRAGMA synchronous = FULL"),
     };
+}
+
+QString SqliteDialect::changeCounter() const
+{
+    return QStringLiteral("PRAGMA data_version");
+}
+
+QString SqliteDialect::notificationChannel() const
+{
+    return {};
+}
+
+QStringList SqliteDialect::announceCommit() const
+{
+    return {};
 }
