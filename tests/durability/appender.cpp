@@ -2,6 +2,8 @@
 // it owns the war room it also runs what other processes hand over, otherwise it hands its
 // posts to the owner. Prints each acknowledged entry id on a line of its own, flushed at once,
 // so a test that kills it knows exactly what was acknowledged.
+// On a shared (PostgreSQL) war room there is no owner: it keeps its own connection open and
+// runs each post itself, as every desktop does.
 // Usage: appender DATABASE INCIDENT COUNT TAG
 #include "cli.h"
 #include "services/clock.h"
@@ -21,7 +23,12 @@ int main(int argc, char *argv[])
         fprintf(stderr, "usage: appender DATABASE INCIDENT COUNT TAG\n");
         return 2;
     }
-    const QString database = canonicalDatabasePath(args.at(1));
+    const auto address = WarRoomAddress::parse(args.at(1));
+    if (!address) {
+        fprintf(stderr, "%s\n", qPrintable(address.error()));
+        return 2;
+    }
+    const QString database = address->display();
     const QString &incident = args.at(2);
     const int count = args.at(3).toInt();
     const QString &tag = args.at(4);
@@ -30,6 +37,14 @@ int main(int argc, char *argv[])
     std::shared_ptr<OwnerLock> lock;
     std::unique_ptr<IncidentStore> store;
     std::unique_ptr<OwnerServer> server;
+    if (address->isShared()) {
+        auto opened = IncidentStore::open(*address, OpenMode::MustExist, clock);
+        if (!opened) {
+            fprintf(stderr, "%s\n", qPrintable(opened.error()));
+            return 1;
+        }
+        store = opened.take(); // the posts below share its connection
+    }
     for (int i = 1; i <= count; ++i) {
         ForwardedCommand post;
         post.user = tag;
@@ -42,8 +57,12 @@ int main(int argc, char *argv[])
                           QStringLiteral("--key"),
                           QStringLiteral("%1-%2").arg(tag).arg(i),
                           QStringLiteral("%1 entry %2").arg(tag).arg(i)};
+        if (address->isShared())
+            post.arguments[3] = args.at(1); // with its password, if the URL has one
         CommandReply reply;
-        if (!lock) {
+        if (address->isShared()) {
+            reply = Cli::runForwarded(post);
+        } else if (!lock) {
             auto claim = claimOrForward(database, post, std::chrono::seconds(60), true);
             if (!claim) {
                 fprintf(stderr, "%s\n", qPrintable(claim.error()));

@@ -13,11 +13,21 @@ QDateTime scratchStartTime()
 }
 
 ScratchWarRoom::ScratchWarRoom()
-    : m_path(m_dir.filePath(QStringLiteral("warroom.sqlite"))), m_clock(scratchStartTime())
+    : m_path(m_dir.filePath(QStringLiteral("warroom.sqlite"))),
+      m_address(WarRoomAddress::sqliteFile(m_path)), m_clock(scratchStartTime())
 {
     if (!m_dir.isValid())
         qFatal("cannot create a temporary folder");
-    auto opened = IncidentStore::openSqlite(m_path, OpenMode::CreateIfMissing, m_clock);
+    auto opened = IncidentStore::open(m_address, OpenMode::CreateIfMissing, m_clock);
+    if (!opened)
+        qFatal("cannot open a scratch war room: %s", qPrintable(opened.error()));
+    m_store = opened.take();
+}
+
+ScratchWarRoom::ScratchWarRoom(const WarRoomAddress &address)
+    : m_address(address), m_clock(scratchStartTime())
+{
+    auto opened = IncidentStore::open(m_address, OpenMode::CreateIfMissing, m_clock);
     if (!opened)
         qFatal("cannot open a scratch war room: %s", qPrintable(opened.error()));
     m_store = opened.take();
@@ -93,11 +103,30 @@ void ScratchWarRoom::reopenStore()
 
 std::unique_ptr<IncidentStore> ScratchWarRoom::openSecondStore()
 {
-    auto opened = IncidentStore::openSqlite(m_path, OpenMode::MustExist, m_clock);
+    auto opened = IncidentStore::open(m_address, OpenMode::MustExist, m_clock);
     if (!opened)
         qFatal("cannot open a second store: %s", qPrintable(opened.error()));
     return opened.take();
 }
+
+namespace {
+QString runStatements(QSqlDatabase db, const QStringList &statements)
+{
+    if (!db.open())
+        return db.lastError().text();
+    QString refused;
+    QSqlQuery query(db);
+    for (const QString &sql : statements) {
+        if (!query.exec(sql)) {
+            refused = sql + QStringLiteral(": ") + query.lastError().text();
+            break;
+        }
+    }
+    query.finish();
+    db.close();
+    return refused;
+}
+} // namespace
 
 QString runForeignSql(const QString &path, const QStringList &statements)
 {
@@ -106,19 +135,24 @@ QString runForeignSql(const QString &path, const QStringList &statements)
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
         db.setDatabaseName(path);
-        if (!db.open()) {
-            refused = db.lastError().text();
-        } else {
-            QSqlQuery query(db);
-            for (const QString &sql : statements) {
-                if (!query.exec(sql)) {
-                    refused = sql + QStringLiteral(": ") + query.lastError().text();
-                    break;
-                }
-            }
-            query.finish();
-            db.close();
-        }
+        refused = runStatements(db, statements);
+    }
+    QSqlDatabase::removeDatabase(name);
+    return refused;
+}
+
+QString runForeignSql(const WarRoomAddress &address, const QStringList &statements)
+{
+    const QString name = QStringLiteral("foreign-client");
+    QString refused;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+        db.setHostName(address.host);
+        db.setPort(address.port);
+        db.setDatabaseName(address.database);
+        db.setUserName(address.user);
+        db.setPassword(address.password);
+        refused = runStatements(db, statements);
     }
     QSqlDatabase::removeDatabase(name);
     return refused;

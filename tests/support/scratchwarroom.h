@@ -13,8 +13,11 @@ class ScratchWarRoom
 {
 public:
     ScratchWarRoom();
+    // The same on a database of its own on a test server (ThrowawayPostgres).
+    explicit ScratchWarRoom(const WarRoomAddress &address);
 
     QString path() const { return m_path; }
+    const WarRoomAddress &address() const { return m_address; }
     QString pathFor(const QString &fileName) const { return m_dir.filePath(fileName); }
     ManualClock &clock() { return m_clock; }
     IncidentStore &store() { return *m_store; }
@@ -37,6 +40,7 @@ public:
 private:
     QTemporaryDir m_dir;
     QString m_path;
+    WarRoomAddress m_address;
     ManualClock m_clock;
     std::unique_ptr<IncidentStore> m_store;
 };
@@ -45,6 +49,8 @@ private:
 // Warroom process must not have it open). Returns the first refusal's message, or an empty
 // string when every statement ran.
 QString runForeignSql(const QString &path, const QStringList &statements);
+// The same through a plain connection to a shared war room's server.
+QString runForeignSql(const WarRoomAddress &address, const QStringList &statements);
 
 // A program the build made, whose path CTest passes in the environment variable named.
 QString builtExecutable(const char *variable);

@@ -1,0 +1,289 @@
+#include "scratchwarroom.h"
+#include "storage/database.h"
+#include "storage/recordchain.h"
+#include "storage/schema.h"
+#include "throwawaypostgres.h"
+
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTest>
+
+#include <memory>
+
+// A war room on a real PostgreSQL server (a throwaway cluster of the test's own): the same
+// schema and rules as on SQLite, enforced by the server for every client, and shared live
+// between desktops.
+class TestPostgres : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void migrationsBuildTheSchema();
+    void serverRefusesRewrites_data();
+    void serverRefusesRewrites();
+    void foreignDatabaseIsLeftUntouched();
+    void commandsNeedAWarRoom();
+    void clearMessagesWhenTheServerSaysNo_data();
+    void clearMessagesWhenTheServerSaysNo();
+    void anotherDesktopsEntryArrives();
+    void fourWritersKeepOneOrder();
+
+private:
+    // A war room with a row in every table of the record, impact and severity included.
+    static qint64 fillWarRoom(ScratchWarRoom &room);
+
+    std::unique_ptr<ThrowawayPostgres> m_server;
+    // One filled war room that every attempted rewrite is tried on: each is refused as a whole.
+    std::unique_ptr<ScratchWarRoom> m_target;
+    qint64 m_targetRecords = 0;
+};
+
+qint64 TestPostgres::fillWarRoom(ScratchWarRoom &room)
+{
+    const qint64 incident = room.addIncident();
+    room.recordOneOfEverything(incident);
+    ImpactAssessment impact;
+    impact.incidentId = incident;
+    impact.by = QStringLiteral("Kim");
+    impact.affectedUsers = 30000;
+    impact.totalUsers = 40000;
+    impact.functions = {{QStringLiteral("Checkout"), FunctionState::Down}};
+    impact.regions = {QStringLiteral("EU")};
+    impact.workaround = false;
+    impact.costPerHour = 1250.5;
+    impact.currency = QStringLiteral("EUR");
+    impact.keyAccount = true;
+    const auto assessed = room.store().assessImpact(impact, {});
+    if (!assessed)
+        qFatal("cannot assess: %s", qPrintable(assessed.error()));
+    return incident;
+}
+
+void TestPostgres::initTestCase()
+{
+    m_server = std::make_unique<ThrowawayPostgres>();
+}
+
+void TestPostgres::cleanupTestCase()
+{
+    m_target.reset();
+    m_server.reset();
+}
+
+void TestPostgres::migrationsBuildTheSchema()
+{
+    const WarRoomAddress address = m_server->newDatabase();
+    qint64 logged = 0;
+    {
+        ScratchWarRoom room(address);
+        const qint64 incident = fillWarRoom(room);
+        logged = *room.store().logEntryCount(incident);
+        QCOMPARE(room.store().severityChanges(incident)->size(), 1);
+        QCOMPARE(room.store().impactAssessments(incident)->first().costPerHour, 1250.5);
+        const auto chain = room.store().checkRecordChain(0);
+        QVERIFY2(chain, qPrintable(chain.error()));
+        QVERIFY2(chain->intact, qPrintable(chain->problem));
+        QVERIFY(chain->records > 15);
+    }
+    // Opened again (a new connection): the version is read, not rebuilt, and nothing is lost.
+    auto reopened = Database::open(address, OpenMode::MustExist);
+    QVERIFY2(reopened, qPrintable(reopened.error()));
+    QCOMPARE((*reopened)->schemaVersion(), latestSchemaVersion());
+    QCOMPARE((*reopened)->scalar(QStringLiteral("SELECT count(*) FROM log_entries"))->toLongLong(),
+             logged);
+}
+
+void TestPostgres::serverRefusesRewrites_data()
+{
+    QTest::addColumn<QString>("sql");
+    QStringList appendOnly = RecordChain::chainedTables();
+    appendOnly.removeAll(QStringLiteral("incidents"));
+    appendOnly.append(QStringLiteral("record_chain"));
+    for (const QString &table : appendOnly) {
+        QTest::addRow("edit %s", qPrintable(table))
+            << QStringLiteral("UPDATE %1 SET id = id + 1000").arg(table);
+        QTest::addRow("delete %s", qPrintable(table))
+            << QStringLiteral("DELETE FROM %1").arg(table);
+        QTest::addRow("truncate %s", qPrintable(table))
+            << QStringLiteral("TRUNCATE %1 CASCADE").arg(table);
+        // PostgreSQL's REPLACE: an insert that turns into an update of the row it meets.
+        QTest::addRow("upsert %s", qPrintable(table))
+            << QStringLiteral("INSERT INTO %1 SELECT * FROM %1 ORDER BY id LIMIT 1 ON CONFLICT "
+                              "(id) DO UPDATE SET id = EXCLUDED.id")
+                   .arg(table);
+    }
+    QTest::newRow("rename incident") << "UPDATE incidents SET title = 'Nothing happened'";
+    QTest::newRow("move opening") << "UPDATE incidents SET opened_at = 0";
+    QTest::newRow("delete incident") << "DELETE FROM incidents";
+    QTest::newRow("truncate incidents") << "TRUNCATE incidents CASCADE";
+    QTest::newRow("upsert incident")
+        << "INSERT INTO incidents SELECT * FROM incidents LIMIT 1 ON CONFLICT (id) DO UPDATE SET "
+           "customer = 'Someone else'";
+}
+
+void TestPostgres::serverRefusesRewrites()
+{
+    QFETCH(QString, sql);
+    if (!m_target) {
+        m_target = std::make_unique<ScratchWarRoom>(m_server->newDatabase());
+        fillWarRoom(*m_target);
+        m_targetRecords = m_target->store().checkRecordChain(0)->records;
+    }
+    ScratchWarRoom &room = *m_target;
+    const WarRoomAddress &address = room.address();
+    const qint64 records = m_targetRecords;
+
+    // As the tables' owner, from a plain client: the server itself says no.
+    const QString refused = runForeignSql(address, {sql});
+    QVERIFY2(!refused.isEmpty(), "the server accepted a rewrite of the record");
+    QVERIFY2(refused.contains(QStringLiteral("append-only")), qPrintable(refused));
+    const auto chain = room.store().checkRecordChain(0);
+    QVERIFY2(chain && chain->intact, qPrintable(chain ? chain->problem : chain.error()));
+    QCOMPARE(chain->records, records);
+    // What may change still changes: the incident's status is not part of its identity.
+    QCOMPARE(runForeignSql(address, {QStringLiteral("UPDATE incidents SET status = 'mitigated'")}),
+             QString());
+}
+
+void TestPostgres::foreignDatabaseIsLeftUntouched()
+{
+    const WarRoomAddress address = m_server->newDatabase();
+    QCOMPARE(runForeignSql(address, {QStringLiteral("CREATE TABLE customers (name TEXT)"),
+                                     QStringLiteral("INSERT INTO customers VALUES ('Acme')")}),
+             QString());
+    const auto opened = Database::open(address, OpenMode::CreateIfMissing);
+    QVERIFY(!opened);
+    QVERIFY2(opened.error().contains(QStringLiteral("not a Warroom database")) &&
+                 opened.error().contains(QStringLiteral("a database of its own")),
+             qPrintable(opened.error()));
+    QVERIFY(!opened.error().contains(ThrowawayPostgres::password()));
+    // Nothing was created beside the stranger's table.
+    QCOMPARE(runForeignSql(address, {QStringLiteral("SELECT 1 FROM warroom_schema")}).isEmpty(),
+             false);
+    QCOMPARE(runForeignSql(address, {QStringLiteral("SELECT name FROM customers")}), QString());
+}
+
+void TestPostgres::commandsNeedAWarRoom()
+{
+    const WarRoomAddress address = m_server->newDatabase();
+    const auto opened = Database::open(address, OpenMode::MustExist);
+    QVERIFY(!opened);
+    QVERIFY2(opened.error().contains(QStringLiteral("holds no war room yet")),
+             qPrintable(opened.error()));
+    QCOMPARE(runForeignSql(address, {QStringLiteral("SELECT 1 FROM warroom_schema")}).isEmpty(),
+             false);
+}
+
+void TestPostgres::clearMessagesWhenTheServerSaysNo_data()
+{
+    QTest::addColumn<QString>("url");
+    QTest::addColumn<QString>("expected");
+    const int port = m_server->port();
+    QTest::newRow("wrong password")
+        << QStringLiteral("postgresql://%1:not-it@127.0.0.1:%2/postgres")
+               .arg(ThrowawayPostgres::user())
+               .arg(port)
+        << QStringLiteral("refused the password for warroom_tester");
+    QTest::newRow("no such database")
+        << QStringLiteral("postgresql://%1:%2@127.0.0.1:%3/nowhere")
+               .arg(ThrowawayPostgres::user(), ThrowawayPostgres::password())
+               .arg(port)
+        << QStringLiteral("There is no database \"nowhere\"");
+    QTest::newRow("nobody listening")
+        << QStringLiteral("postgresql://%1:%2@127.0.0.1:1/postgres")
+               .arg(ThrowawayPostgres::user(), ThrowawayPostgres::password())
+        << QStringLiteral("Cannot reach the war room server at 127.0.0.1:1");
+    QTest::newRow("not a url") << QStringLiteral("mysql://me@host/db")
+                               << QStringLiteral("only postgresql:// servers are supported");
+    QTest::newRow("no user") << QStringLiteral("postgresql://127.0.0.1/db")
+                             << QStringLiteral("the user name is missing");
+}
+
+void TestPostgres::clearMessagesWhenTheServerSaysNo()
+{
+    QFETCH(QString, url);
+    QFETCH(QString, expected);
+    const auto address = WarRoomAddress::parse(url);
+    const QString message =
+        address ? Database::open(*address, OpenMode::CreateIfMissing).error() : address.error();
+    QVERIFY2(message.contains(expected), qPrintable(message));
+    QVERIFY2(!message.contains(QStringLiteral("not-it")) &&
+                 !message.contains(ThrowawayPostgres::password()),
+             qPrintable(message));
+}
+
+void TestPostgres::anotherDesktopsEntryArrives()
+{
+    const WarRoomAddress address = m_server->newDatabase();
+    ScratchWarRoom room(address);
+    const qint64 incident = room.addIncident();
+    QSignalSpy appended(&room.store(), &IncidentStore::logEntriesAppended);
+
+    // Another program on another desktop: its own process, its own connection.
+    QProcess other;
+    other.start(warroomExecutable(), {QStringLiteral("log"), QStringLiteral("--database"),
+                                      QStringLiteral("postgresql://%1:%2@127.0.0.1:%3/%4")
+                                          .arg(address.user, address.password)
+                                          .arg(address.port)
+                                          .arg(address.database),
+                                      QStringLiteral("--incident"), QString::number(incident),
+                                      QStringLiteral("disk at 99 % on db-2")});
+    QVERIFY(other.waitForFinished(30000));
+    QVERIFY2(other.exitCode() == 0, other.readAllStandardError().constData());
+    QVERIFY(appended.wait(5000));
+    QCOMPARE(appended.first().at(0).toLongLong(), incident);
+    const auto entries = room.store().logEntries(incident, 1, 100000);
+    QVERIFY(entries);
+    QCOMPARE(entries->last().text, QStringLiteral("disk at 99 % on db-2"));
+}
+
+void TestPostgres::fourWritersKeepOneOrder()
+{
+    const WarRoomAddress address = m_server->newDatabase();
+    ScratchWarRoom room(address);
+    const qint64 incident = room.addIncident();
+    const QString url = QStringLiteral("postgresql://%1:%2@127.0.0.1:%3/%4")
+                            .arg(address.user, address.password)
+                            .arg(address.port)
+                            .arg(address.database);
+    constexpr int kWriters = 4;
+    constexpr int kEach = 250;
+    std::vector<std::unique_ptr<QProcess>> writers;
+    for (int w = 0; w < kWriters; ++w) {
+        auto writer = std::make_unique<QProcess>();
+        writer->start(
+            builtExecutable("WARROOM_APPENDER"),
+            {url, QString::number(incident), QString::number(kEach), QStringLiteral("w%1").arg(w)});
+        writers.push_back(std::move(writer));
+    }
+    QSet<qint64> acknowledged;
+    for (auto &writer : writers) {
+        QVERIFY(writer->waitForFinished(120000));
+        QVERIFY2(writer->exitCode() == 0, writer->readAllStandardError().constData());
+        for (const QByteArray &line : writer->readAllStandardOutput().split('\n'))
+            if (!line.trimmed().isEmpty())
+                acknowledged.insert(line.trimmed().toLongLong());
+    }
+    QCOMPARE(acknowledged.size(), kWriters * kEach);
+
+    const auto entries = room.store().logEntries(incident, 1, 100000);
+    QVERIFY(entries);
+    QCOMPARE(entries->size(), kWriters * kEach);
+    QHash<QString, int> lastOfWriter;
+    for (int i = 0; i < entries->size(); ++i) {
+        const LogEntry &entry = entries->at(i);
+        QCOMPARE(entry.seq, qint64(i + 1)); // one order, no gaps, no repeats
+        QVERIFY(acknowledged.contains(entry.id));
+        // Each writer's entries in the order it wrote them.
+        const QStringList words = entry.text.split(u' ');
+        const int n = words.value(2).toInt();
+        QVERIFY2(n > lastOfWriter.value(words.value(0)), qPrintable(entry.text));
+        lastOfWriter[words.value(0)] = n;
+    }
+    const auto chain = room.store().checkRecordChain(incident);
+    QVERIFY2(chain && chain->intact, qPrintable(chain ? chain->problem : chain.error()));
+}
+
+QTEST_GUILESS_MAIN(TestPostgres)
+#include "tst_postgres.moc"

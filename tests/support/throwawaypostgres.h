@@ -1,0 +1,39 @@
+#pragma once
+
+#include "storage/warroomaddress.h"
+
+#include <QTemporaryDir>
+
+// A PostgreSQL server of the test's own: a new cluster (initdb) in a temporary folder, started
+// with pg_ctl on 127.0.0.1 and a free port, stopped and removed when the object goes. Clients
+// sign in over TCP with a password (SCRAM), as desktops do; the test's administration goes
+// through the server's socket in the folder. Fails the test run loudly when it cannot start:
+// a test that needs a real server must not pass without one.
+class ThrowawayPostgres
+{
+public:
+    ThrowawayPostgres();
+    ~ThrowawayPostgres();
+    ThrowawayPostgres(const ThrowawayPostgres &) = delete;
+    ThrowawayPostgres &operator=(const ThrowawayPostgres &) = delete;
+
+    static QString user() { return QStringLiteral("warroom_tester"); }
+    static QString password() { return QStringLiteral("tester-secret"); }
+
+    // A new empty database owned by user(), and its address (password in the URL).
+    WarRoomAddress newDatabase();
+    // Runs statements as the server's superuser in a database; the first error, or empty.
+    QString administer(const QString &database, const QStringList &statements);
+
+    int port() const { return m_port; }
+    // The postmaster's process id, to stop and continue the whole server in tests.
+    qint64 serverPid() const;
+
+private:
+    bool runAsServerUser(const QStringList &command) const;
+
+    QTemporaryDir m_dir;
+    QString m_bin;
+    int m_port = 0;
+    int m_databases = 0;
+};
