@@ -109,7 +109,6 @@ std::unique_ptr<IncidentStore> ScratchWarRoom::openSecondStore()
     return opened.take();
 }
 
-namespace {
 QString runStatements(QSqlDatabase db, const QStringList &statements)
 {
     if (!db.open())
@@ -126,7 +125,6 @@ QString runStatements(QSqlDatabase db, const QStringList &statements)
     db.close();
     return refused;
 }
-} // namespace
 
 QString runForeignSql(const QString &path, const QStringList &statements)
 {

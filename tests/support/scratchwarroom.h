@@ -4,6 +4,7 @@
 #include "storage/incidentstore.h"
 
 #include <QByteArray>
+#include <QSqlDatabase>
 #include <QTemporaryDir>
 
 #include <memory>
@@ -49,6 +50,9 @@ private:
 // Warroom process must not have it open). Returns the first refusal's message, or an empty
 // string when every statement ran.
 QString runForeignSql(const QString &path, const QStringList &statements);
+// Opens a configured connection, runs statements until one is refused, closes it; the first
+// refusal's message, or an empty string.
+QString runStatements(QSqlDatabase db, const QStringList &statements);
 // The same through a plain connection to a shared war room's server.
 QString runForeignSql(const WarRoomAddress &address, const QStringList &statements);
 

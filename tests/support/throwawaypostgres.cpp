@@ -1,11 +1,11 @@
 #include "throwawaypostgres.h"
 
+#include "scratchwarroom.h"
+
 #include <QDir>
 #include <QFile>
 #include <QProcess>
 #include <QSqlDatabase>
-#include <QSqlError>
-#include <QSqlQuery>
 #include <QTcpServer>
 
 #include <pwd.h>
@@ -105,19 +105,7 @@ QString ThrowawayPostgres::administer(const QString &database, const QStringList
         db.setPort(m_port);
         db.setDatabaseName(database);
         db.setUserName(QStringLiteral("postgres"));
-        if (!db.open()) {
-            refused = db.lastError().text();
-        } else {
-            QSqlQuery query(db);
-            for (const QString &sql : statements) {
-                if (!query.exec(sql)) {
-                    refused = sql + QStringLiteral(": ") + query.lastError().text();
-                    break;
-                }
-            }
-            query.finish();
-            db.close();
-        }
+        refused = runStatements(db, statements);
     }
     QSqlDatabase::removeDatabase(name);
     return refused;
