@@ -85,7 +85,7 @@ Result<std::shared_ptr<Database>> Database::open(const WarRoomAddress &address, 
 {
     if (address.engine == WarRoomAddress::Engine::Sqlite)
         return openSqlite(address.path, mode, migrateToVersion);
-    return openShared(address, mode, migrateToVersion,
+    return openShared(address, migrateToVersion,
                       [&] { return openPostgres(address, mode, migrateToVersion); });
 }
 
@@ -95,12 +95,12 @@ Result<std::shared_ptr<Database>> Database::openSqlite(const QString &path, Open
     if (path.isEmpty())
         return Failure{QStringLiteral("No database file was given.")};
     const WarRoomAddress address = WarRoomAddress::sqliteFile(path);
-    return openShared(address, mode, migrateToVersion,
+    return openShared(address, migrateToVersion,
                       [&] { return openNew(address.path, mode, migrateToVersion); });
 }
 
 Result<std::shared_ptr<Database>>
-Database::openShared(const WarRoomAddress &address, OpenMode, int migrateToVersion,
+Database::openShared(const WarRoomAddress &address, int migrateToVersion,
                      const std::function<Result<std::shared_ptr<Database>>()> &openConnection)
 {
     const QString key = address.display();

@@ -104,7 +104,7 @@ private:
              std::shared_ptr<OwnerLock> lock);
     // One connection per war room and thread: a second open returns the first.
     static Result<std::shared_ptr<Database>>
-    openShared(const WarRoomAddress &address, OpenMode mode, int migrateToVersion,
+    openShared(const WarRoomAddress &address, int migrateToVersion,
                const std::function<Result<std::shared_ptr<Database>>()> &openConnection);
     static Result<std::shared_ptr<Database>> openNew(const QString &path, OpenMode mode,
                                                      int migrateToVersion);

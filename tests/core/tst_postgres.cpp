@@ -179,17 +179,11 @@ void TestPostgres::clearMessagesWhenTheServerSaysNo_data()
 {
     QTest::addColumn<QString>("url");
     QTest::addColumn<QString>("expected");
-    const int port = m_server->port();
     QTest::newRow("wrong password")
-        << QStringLiteral("postgresql://%1:not-it@127.0.0.1:%2/postgres")
-               .arg(ThrowawayPostgres::user())
-               .arg(port)
+        << m_server->url(QStringLiteral("postgres"), QStringLiteral("not-it"))
         << QStringLiteral("refused the password for warroom_tester");
-    QTest::newRow("no such database")
-        << QStringLiteral("postgresql://%1:%2@127.0.0.1:%3/nowhere")
-               .arg(ThrowawayPostgres::user(), ThrowawayPostgres::password())
-               .arg(port)
-        << QStringLiteral("There is no database \"nowhere\"");
+    QTest::newRow("no such database") << m_server->url(QStringLiteral("nowhere"))
+                                      << QStringLiteral("There is no database \"nowhere\"");
     QTest::newRow("nobody listening")
         << QStringLiteral("postgresql://%1:%2@127.0.0.1:1/postgres")
                .arg(ThrowawayPostgres::user(), ThrowawayPostgres::password())
@@ -222,13 +216,10 @@ void TestPostgres::anotherDesktopsEntryArrives()
 
     // Another program on another desktop: its own process, its own connection.
     QProcess other;
-    other.start(warroomExecutable(), {QStringLiteral("log"), QStringLiteral("--database"),
-                                      QStringLiteral("postgresql://%1:%2@127.0.0.1:%3/%4")
-                                          .arg(address.user, address.password)
-                                          .arg(address.port)
-                                          .arg(address.database),
-                                      QStringLiteral("--incident"), QString::number(incident),
-                                      QStringLiteral("disk at 99 % on db-2")});
+    other.start(warroomExecutable(),
+                {QStringLiteral("log"), QStringLiteral("--database"),
+                 ThrowawayPostgres::url(address), QStringLiteral("--incident"),
+                 QString::number(incident), QStringLiteral("disk at 99 % on db-2")});
     QVERIFY(other.waitForFinished(30000));
     QVERIFY2(other.exitCode() == 0, other.readAllStandardError().constData());
     QVERIFY(appended.wait(5000));
@@ -243,10 +234,7 @@ void TestPostgres::fourWritersKeepOneOrder()
     const WarRoomAddress address = m_server->newDatabase();
     ScratchWarRoom room(address);
     const qint64 incident = room.addIncident();
-    const QString url = QStringLiteral("postgresql://%1:%2@127.0.0.1:%3/%4")
-                            .arg(address.user, address.password)
-                            .arg(address.port)
-                            .arg(address.database);
+    const QString url = ThrowawayPostgres::url(address);
     constexpr int kWriters = 4;
     constexpr int kEach = 250;
     std::vector<std::unique_ptr<QProcess>> writers;

@@ -28,7 +28,8 @@ int main(int argc, char *argv[])
         fprintf(stderr, "%s\n", qPrintable(address.error()));
         return 2;
     }
-    const QString database = address->display();
+    // A server's URL as given (with its password, if it has one); a file by its canonical path.
+    const QString database = address->isShared() ? args.at(1) : address->display();
     const QString &incident = args.at(2);
     const int count = args.at(3).toInt();
     const QString &tag = args.at(4);
@@ -57,8 +58,6 @@ int main(int argc, char *argv[])
                           QStringLiteral("--key"),
                           QStringLiteral("%1-%2").arg(tag).arg(i),
                           QStringLiteral("%1 entry %2").arg(tag).arg(i)};
-        if (address->isShared())
-            post.arguments[3] = args.at(1); // with its password, if the URL has one
         CommandReply reply;
         if (address->isShared()) {
             reply = Cli::runForwarded(post);

@@ -119,13 +119,26 @@ WarRoomAddress ThrowawayPostgres::newDatabase()
                    {QStringLiteral("CREATE DATABASE %1 OWNER %2").arg(name, user())});
     if (!created.isEmpty())
         qFatal("cannot create a test database: %s", qPrintable(created));
-    auto address = WarRoomAddress::parse(QStringLiteral("postgresql://%1:%2@127.0.0.1:%3/%4")
-                                             .arg(user(), password())
-                                             .arg(m_port)
-                                             .arg(name));
+    auto address = WarRoomAddress::parse(url(name));
     if (!address)
         qFatal("%s", qPrintable(address.error()));
     return *address;
+}
+
+QString ThrowawayPostgres::url(const QString &database, const QString &secret) const
+{
+    return QStringLiteral("postgresql://%1:%2@127.0.0.1:%3/%4")
+        .arg(user(), secret)
+        .arg(m_port)
+        .arg(database);
+}
+
+QString ThrowawayPostgres::url(const WarRoomAddress &address)
+{
+    return QStringLiteral("postgresql://%1:%2@%3:%4/%5")
+        .arg(address.user, address.password, address.host)
+        .arg(address.port)
+        .arg(address.database);
 }
 
 qint64 ThrowawayPostgres::serverPid() const

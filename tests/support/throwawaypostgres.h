@@ -22,6 +22,9 @@ public:
 
     // A new empty database owned by user(), and its address (password in the URL).
     WarRoomAddress newDatabase();
+    // The URL a client types for a database on this server, password included.
+    QString url(const QString &database, const QString &secret = password()) const;
+    static QString url(const WarRoomAddress &address);
     // Runs statements as the server's superuser in a database; the first error, or empty.
     QString administer(const QString &database, const QStringList &statements);
 
