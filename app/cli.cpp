@@ -1,6 +1,8 @@
 #include "cli.h"
 
 #include "commandio.h"
+#include "commandsupport.h"
+#include "signincommands.h"
 
 #include "export/briefingpdf.h"
 #include "services/clock.h"
@@ -26,20 +28,10 @@
 #include <optional>
 
 namespace {
-constexpr int kExitFailed = 1;
-constexpr int kExitUsage = 2;
-constexpr int kExitTampered = 3; // verify: the record was changed outside Warroom
+using namespace CommandSupport;
+
 // How long a command waits for a war room another command-line run has open.
 constexpr std::chrono::seconds kPatience{30};
-
-int fail(CommandIo &io, const QString &message, int code = kExitFailed)
-{
-    // One line, whatever the message held, so scripts can log it as is.
-    QString line = message;
-    line.replace(QLatin1Char('\n'), QLatin1Char(' '));
-    io.err() << "warroom: " << printable(line) << Qt::endl;
-    return code;
-}
 
 struct Command
 {
@@ -48,28 +40,6 @@ struct Command
     std::function<int(CommandIo &, QCommandLineParser &, const QStringList &)> run;
     bool usesStore = true;
 };
-
-// Parses without QCommandLineParser::process(), which would end the process: a command may
-// run inside the window that owns the war room. Returns the exit code when parsing ends the
-// command (an error, or --help).
-std::optional<int> parseOrStop(CommandIo &io, QCommandLineParser &parser,
-                               const QStringList &arguments)
-{
-    if (!parser.parse(arguments))
-        return fail(io, parser.errorText(), kExitUsage);
-    if (parser.isSet(QStringLiteral("help")) || parser.isSet(QStringLiteral("help-all"))) {
-        // The usage line names the command ("warroom log [options]"), not only the program.
-        QString help = parser.helpText();
-        const QString program = QCoreApplication::arguments().value(0);
-        const qsizetype at = help.indexOf(program);
-        if (at >= 0 && at < help.indexOf(u'\n'))
-            help.replace(at, program.size(), QFileInfo(arguments.value(0)).fileName());
-        io.out() << help;
-        io.out().flush();
-        return 0;
-    }
-    return std::nullopt;
-}
 
 // A function, not a constant: the default path needs the application's name set first.
 QCommandLineOption databaseOption()
@@ -85,9 +55,9 @@ QCommandLineOption databaseOption()
 Result<std::unique_ptr<IncidentStore>> openStore(const QCommandLineParser &parser, OpenMode mode,
                                                  const Clock &clock)
 {
-    const auto address = WarRoomAddress::parse(parser.isSet(QStringLiteral("database"))
-                                                   ? parser.value(QStringLiteral("database"))
-                                                   : defaultDatabasePath());
+    const auto address = parseAddress(parser.isSet(QStringLiteral("database"))
+                                          ? parser.value(QStringLiteral("database"))
+                                          : defaultDatabasePath());
     if (!address)
         return Failure{address.error()};
     return IncidentStore::open(*address, mode, clock);
@@ -744,6 +714,12 @@ const QList<Command> &commands()
          &verifyRecord},
         {QStringLiteral("status"),
          QStringLiteral("The roll-up a commander reads aloud for one incident."), &showStatus},
+        {QStringLiteral("login"),
+         QStringLiteral("Sign in to a shared war room: the password goes to your keychain."),
+         &SignInCommands::login, false},
+        {QStringLiteral("logout"),
+         QStringLiteral("Remove a shared war room's password from your keychain."),
+         &SignInCommands::logout, false},
     };
     return all;
 }
@@ -897,7 +873,7 @@ int run(const QStringList &arguments)
     if (!command->usesStore || wantsHelp)
         return runCommand(io, *command, arguments);
 
-    const auto address = WarRoomAddress::parse(
+    const auto address = parseAddress(
         optionValue(arguments, QStringLiteral("database")).value_or(defaultDatabasePath()));
     if (!address)
         return fail(io, address.error(), kExitUsage);

@@ -2,6 +2,7 @@
 
 #include "storage/databaseproblems.h"
 #include "storage/ownerlock.h"
+#include "storage/passwordkeychain.h"
 #include "storage/schema.h"
 
 #include <QAtomicInteger>
@@ -23,6 +24,23 @@ QString nextConnectionName()
 {
     static QAtomicInteger<quint64> counter;
     return QStringLiteral("warroom-%1").arg(counter.fetchAndAddRelaxed(1) + 1);
+}
+
+// A QPSQL connection, not yet open, named name.
+void addPostgresConnection(const QString &name, const WarRoomAddress &address)
+{
+    QSqlDatabase db = QSqlDatabase::addDatabase(PostgresDialect().driverName(), name);
+    db.setHostName(address.host);
+    db.setPort(address.port);
+    db.setDatabaseName(address.database);
+    db.setUserName(address.user);
+    // Empty: libpq looks in PGPASSWORD and ~/.pgpass itself.
+    db.setPassword(address.password);
+    QStringList options{QStringLiteral("connect_timeout=10"),
+                        QStringLiteral("application_name=warroom")};
+    if (!address.sslMode.isEmpty())
+        options.append(QStringLiteral("sslmode=") + address.sslMode);
+    db.setConnectOptions(options.join(u';'));
 }
 
 } // namespace
@@ -172,30 +190,48 @@ Result<std::shared_ptr<Database>> Database::openPostgres(const WarRoomAddress &a
         return Failure{QStringLiteral("This Warroom cannot reach PostgreSQL servers: Qt's QPSQL "
                                       "driver is missing (Debian: apt install libqt6sql6-psql).")};
     const QString name = nextConnectionName();
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(dialect->driverName(), name);
-        db.setHostName(address.host);
-        db.setPort(address.port);
-        db.setDatabaseName(address.database);
-        db.setUserName(address.user);
-        // Empty: libpq looks in PGPASSWORD and ~/.pgpass itself.
-        db.setPassword(address.password);
-        QStringList options{QStringLiteral("connect_timeout=10"),
-                            QStringLiteral("application_name=warroom")};
-        if (!address.sslMode.isEmpty())
-            options.append(QStringLiteral("sslmode=") + address.sslMode);
-        db.setConnectOptions(options.join(u';'));
-    }
+    addPostgresConnection(name, address);
     std::shared_ptr<Database> database(
         new Database(name, address, std::move(dialect), std::shared_ptr<OwnerLock>()));
     QSqlDatabase db = database->connection();
-    if (!db.open())
-        return Failure{DatabaseProblems::postgres(address, db.lastError())};
+    if (!db.open()) {
+        // Without a password in the address or libpq's own sources, the keychain's is tried:
+        // asked only when the server wants one, so scripts on .pgpass never touch a keyring.
+        const QSqlError refused = db.lastError();
+        if (!address.password.isEmpty() || !DatabaseProblems::asksForPassword(refused))
+            return Failure{DatabaseProblems::postgres(address, refused)};
+        const auto stored = PasswordKeychain::read(address);
+        if (!stored)
+            return Failure{DatabaseProblems::postgres(address, refused) + u' ' + stored.error()};
+        if (!*stored)
+            return Failure{DatabaseProblems::postgres(address, refused)};
+        db.setPassword(**stored);
+        if (!db.open())
+            return Failure{DatabaseProblems::postgres(address, db.lastError())};
+    }
     if (Outcome ready = database->checkAndPrepare(mode, migrateToVersion); !ready)
         return Failure{ready.error()};
     if (Outcome listening = database->listenForCommits(); !listening)
         return Failure{listening.error()};
     return database;
+}
+
+Outcome Database::checkSignIn(const WarRoomAddress &address)
+{
+    if (!QSqlDatabase::isDriverAvailable(PostgresDialect().driverName()))
+        return Failure{QStringLiteral("This Warroom cannot reach PostgreSQL servers: Qt's QPSQL "
+                                      "driver is missing (Debian: apt install libqt6sql6-psql).")};
+    const QString name = nextConnectionName();
+    addPostgresConnection(name, address);
+    Outcome signedIn = done();
+    {
+        QSqlDatabase db = QSqlDatabase::database(name, false);
+        if (!db.open())
+            signedIn = Failure{DatabaseProblems::postgres(address, db.lastError())};
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return signedIn;
 }
 
 Outcome Database::listenForCommits()

@@ -46,6 +46,10 @@ public:
     static Result<std::shared_ptr<Database>> open(const WarRoomAddress &address, OpenMode mode,
                                                   int migrateToVersion = -1);
 
+    // Signs in to a server with exactly the address's user and password and signs out again:
+    // whether the server takes them, whatever the database holds.
+    static Outcome checkSignIn(const WarRoomAddress &address);
+
     const WarRoomAddress &address() const { return m_address; }
 
     const SqlDialect &dialect() const { return *m_dialect; }

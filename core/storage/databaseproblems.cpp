@@ -99,12 +99,23 @@ bool isPostgresConnectionProblem(const QSqlError &error)
            text.contains(QStringLiteral("terminating connection"));
 }
 
+bool asksForPassword(const QSqlError &error)
+{
+    return detail(error).contains(QStringLiteral("no password supplied"));
+}
+
 QString postgres(const WarRoomAddress &address, const QSqlError &error)
 {
     const QString why = detail(error);
     const QString where = QStringLiteral("%1:%2").arg(address.host).arg(address.port);
+    if (asksForPassword(error))
+        return QStringLiteral("The server at %1 wants a password for %2, and none is stored for "
+                              "this war room. Sign in once with \"warroom login %3\" or File > "
+                              "Connect to shared war room (the password is kept in your "
+                              "keychain), or give it the PostgreSQL way: PGPASSWORD or ~/.pgpass.")
+            .arg(where, address.user, address.display());
     if (why.contains(QStringLiteral("password authentication failed")) ||
-        why.contains(QStringLiteral("no password supplied")) || error.nativeErrorCode() == u"28P01")
+        error.nativeErrorCode() == u"28P01")
         return QStringLiteral("The server at %1 refused the password for %2. Enter it again "
                               "(warroom login %3), or work on a local war room meanwhile.")
             .arg(where, address.user, address.display());

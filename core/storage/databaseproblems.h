@@ -16,6 +16,8 @@ QString damaged(const QString &path, const QString &detail);
 bool isSqliteFileProblem(const QSqlError &error);
 QString sqlite(const QString &path, const QSqlError &error);
 
+// Whether the server wants a password and none was given (a wrong one is refused otherwise).
+bool asksForPassword(const QSqlError &error);
 // Whether the server or the connection to it went away, rather than one statement failing.
 bool isPostgresConnectionProblem(const QSqlError &error);
 QString postgres(const WarRoomAddress &address, const QSqlError &error);

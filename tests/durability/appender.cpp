@@ -28,8 +28,9 @@ int main(int argc, char *argv[])
         fprintf(stderr, "%s\n", qPrintable(address.error()));
         return 2;
     }
-    // A server's URL as given (with its password, if it has one); a file by its canonical path.
-    const QString database = address->isShared() ? args.at(1) : address->display();
+    // A file by its canonical path; a server without the password (the posts share the
+    // connection opened below with it).
+    const QString database = address->display();
     const QString &incident = args.at(2);
     const int count = args.at(3).toInt();
     const QString &tag = args.at(4);

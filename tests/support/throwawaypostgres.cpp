@@ -80,7 +80,7 @@ ThrowawayPostgres::~ThrowawayPostgres()
                      QStringLiteral("immediate"), QStringLiteral("-w"), QStringLiteral("stop")});
 }
 
-bool ThrowawayPostgres::runAsServerUser(const QStringList &command) const
+std::optional<QByteArray> ThrowawayPostgres::runAsServerUser(const QStringList &command) const
 {
     QStringList program = command;
     if (::geteuid() == 0)
@@ -89,10 +89,27 @@ bool ThrowawayPostgres::runAsServerUser(const QStringList &command) const
                   command;
     QProcess process;
     process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    process.setStandardOutputFile(QProcess::nullDevice());
     process.start(program.first(), program.mid(1));
-    return process.waitForFinished(60000) && process.exitStatus() == QProcess::NormalExit &&
-           process.exitCode() == 0;
+    if (!process.waitForFinished(60000) || process.exitStatus() != QProcess::NormalExit ||
+        process.exitCode() != 0)
+        return std::nullopt;
+    return process.readAllStandardOutput();
+}
+
+QByteArray ThrowawayPostgres::dump(const QString &database) const
+{
+    const auto dumped =
+        runAsServerUser({m_bin + QStringLiteral("/pg_dump"), QStringLiteral("-h"), m_dir.path(),
+                         QStringLiteral("-p"), QString::number(m_port), database});
+    if (!dumped)
+        qFatal("pg_dump %s failed", qPrintable(database));
+    return *dumped;
+}
+
+QByteArray ThrowawayPostgres::serverLog() const
+{
+    QFile log(m_dir.filePath(QStringLiteral("server.log")));
+    return log.open(QIODevice::ReadOnly) ? log.readAll() : QByteArray();
 }
 
 QString ThrowawayPostgres::administer(const QString &database, const QStringList &statements)

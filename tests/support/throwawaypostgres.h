@@ -4,6 +4,8 @@
 
 #include <QTemporaryDir>
 
+#include <optional>
+
 // A PostgreSQL server of the test's own: a new cluster (initdb) in a temporary folder, started
 // with pg_ctl on 127.0.0.1 and a free port, stopped and removed when the object goes. Clients
 // sign in over TCP with a password (SCRAM), as desktops do; the test's administration goes
@@ -29,11 +31,15 @@ public:
     QString administer(const QString &database, const QStringList &statements);
 
     int port() const { return m_port; }
+    // The database as pg_dump writes it (schema and every row), and the server's log so far.
+    QByteArray dump(const QString &database) const;
+    QByteArray serverLog() const;
     // The postmaster's process id, to stop and continue the whole server in tests.
     qint64 serverPid() const;
 
 private:
-    bool runAsServerUser(const QStringList &command) const;
+    // The command's standard output, or nothing when it failed.
+    std::optional<QByteArray> runAsServerUser(const QStringList &command) const;
 
     QTemporaryDir m_dir;
     QString m_bin;

@@ -1,0 +1,125 @@
+#include "signincommands.h"
+
+#include "commandsupport.h"
+#include "storage/database.h"
+#include "storage/passwordkeychain.h"
+
+#include <QFile>
+
+#include <cstdio>
+#include <termios.h>
+#include <unistd.h>
+
+using namespace CommandSupport;
+
+namespace SignInCommands {
+namespace {
+// Turns the terminal's echo off while it lives.
+class EchoOff
+{
+public:
+    explicit EchoOff(int terminal) : m_terminal(terminal)
+    {
+        m_saved = tcgetattr(m_terminal, &m_original) == 0;
+        if (m_saved) {
+            termios quiet = m_original;
+            quiet.c_lflag &= ~tcflag_t(ECHO);
+            tcsetattr(m_terminal, TCSAFLUSH, &quiet);
+        }
+    }
+    ~EchoOff()
+    {
+        if (m_saved)
+            tcsetattr(m_terminal, TCSAFLUSH, &m_original);
+    }
+    EchoOff(const EchoOff &) = delete;
+    EchoOff &operator=(const EchoOff &) = delete;
+
+private:
+    int m_terminal;
+    termios m_original{};
+    bool m_saved = false;
+};
+
+// One line of standard input without its line ending; asked for, unechoed, on a terminal.
+Result<QString> readPassword(CommandIo &io, const WarRoomAddress &address)
+{
+    const int input = fileno(stdin);
+    const bool terminal = isatty(input);
+    QFile in;
+    if (!in.open(stdin, QIODevice::ReadOnly))
+        return Failure{QStringLiteral("Cannot read standard input.")};
+    QByteArray line;
+    if (terminal) {
+        io.err() << "Password for " << address.display() << ": " << Qt::flush;
+        EchoOff quiet(input);
+        line = in.readLine(4096);
+        io.err() << Qt::endl;
+    } else {
+        line = in.readLine(4096);
+    }
+    while (line.endsWith('\n') || line.endsWith('\r'))
+        line.chop(1);
+    if (line.isEmpty())
+        return Failure{QStringLiteral("No password was given (type it, or pipe it as the first "
+                                      "line of standard input).")};
+    return QString::fromUtf8(line);
+}
+
+// The one URL the command takes.
+Result<WarRoomAddress> serverAddress(const QCommandLineParser &parser, const QString &command)
+{
+    const QStringList given = parser.positionalArguments();
+    if (given.size() != 1)
+        return Failure{QStringLiteral("%1 takes one address: warroom %1 "
+                                      "postgresql://USER@HOST:PORT/DATABASE")
+                           .arg(command)};
+    auto address = parseAddress(given.first());
+    if (address && !address->isShared())
+        return Failure{QStringLiteral("%1 is a file on this desktop; only a shared war room "
+                                      "(postgresql://USER@HOST:PORT/DATABASE) needs a password.")
+                           .arg(address->display())};
+    return address;
+}
+} // namespace
+
+int login(CommandIo &io, QCommandLineParser &parser, const QStringList &arguments)
+{
+    parser.addPositionalArgument(QStringLiteral("URL"),
+                                 QStringLiteral("postgresql://USER@HOST:PORT/DATABASE"));
+    if (auto stop = parseOrStop(io, parser, arguments))
+        return *stop;
+    const auto address = serverAddress(parser, QStringLiteral("login"));
+    if (!address)
+        return fail(io, address.error(), kExitUsage);
+    const auto password = readPassword(io, *address);
+    if (!password)
+        return fail(io, password.error(), kExitUsage);
+    WarRoomAddress signingIn = *address;
+    signingIn.password = *password;
+    // A mistyped password is never kept: the server says first whether it takes it.
+    if (Outcome accepted = Database::checkSignIn(signingIn); !accepted)
+        return fail(io, accepted.error() + QStringLiteral(" Nothing was stored."));
+    if (Outcome stored = PasswordKeychain::store(*address, *password); !stored)
+        return fail(io, stored.error());
+    io.out() << "Signed in to " << address->display() << "; the password is kept in your keychain."
+             << Qt::endl;
+    return 0;
+}
+
+int logout(CommandIo &io, QCommandLineParser &parser, const QStringList &arguments)
+{
+    parser.addPositionalArgument(QStringLiteral("URL"),
+                                 QStringLiteral("postgresql://USER@HOST:PORT/DATABASE"));
+    if (auto stop = parseOrStop(io, parser, arguments))
+        return *stop;
+    const auto address = serverAddress(parser, QStringLiteral("logout"));
+    if (!address)
+        return fail(io, address.error(), kExitUsage);
+    if (Outcome forgotten = PasswordKeychain::forget(*address); !forgotten)
+        return fail(io, forgotten.error());
+    io.out() << "Your keychain no longer holds a password for " << address->display() << "."
+             << Qt::endl;
+    return 0;
+}
+} // namespace SignInCommands
