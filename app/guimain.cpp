@@ -6,15 +6,13 @@
 #include "services/defaultlocation.h"
 #include "services/demoincident.h"
 #include "storage/incidentstore.h"
-#include "storage/ownerchannel.h"
-#include "storage/ownerlock.h"
+#include "warroomopener.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
 #include <QMessageBox>
 
-#include <chrono>
 #include <cstdio>
 
 namespace {
@@ -69,51 +67,30 @@ int runGui(int &argc, char **argv)
     if (!address)
         return cannotOpen(address.error());
 
-    // One process owns a SQLite war room (OwnerLock says why). If a window already has this
-    // one, it comes to the front instead; a command-line run that has it finishes in moments.
-    // A shared war room has no owner: every desktop has its own connection to the server.
-    std::shared_ptr<OwnerLock> ownership;
-    if (!address->isShared()) {
-        ForwardedCommand activate;
-        activate.kind = ForwardedCommand::Kind::Activate;
-        auto claim = claimOrForward(address->path, activate, std::chrono::seconds(10), true);
-        if (!claim)
-            return cannotOpen(claim.error());
-        if (claim->reply) {
-            fprintf(stderr,
-                    "warroom: %s is already open in another Warroom window; showing that "
-                    "one.\n",
-                    qPrintable(address->path));
-            return 0;
-        }
-        ownership = claim->lock;
+    SystemClock clock;
+    WarRoomOpener opener(clock, &Cli::runForwarded);
+    const auto opened = opener.open(*address, OpenMode::CreateIfMissing);
+    if (!opened) {
+        // A server that said no (a password, the network): ask, with the reason, or work on
+        // the desktop's own war room instead.
+        if (!address->isShared())
+            return cannotOpen(opened.error());
+        if (!opener.connectToShared(*address, opened.error(), true))
+            return 1;
+    } else if (*opened == WarRoomOpener::Opened::InAnotherWindow) {
+        fprintf(stderr,
+                "warroom: %s is already open in another Warroom window; showing that one.\n",
+                qPrintable(address->display()));
+        return 0;
     }
 
     if (parser.isSet(demo)) {
-        if (Outcome seeded = seedDemoIfEmpty(*address); !seeded) {
+        const WarRoomAddress &shown = opener.window()->store().address();
+        if (Outcome seeded = seedDemoIfEmpty(shown); !seeded) {
             QMessageBox::critical(nullptr, QStringLiteral("Warroom"), seeded.error());
             return 1;
         }
     }
-
-    SystemClock clock;
-    auto store = IncidentStore::open(*address, OpenMode::CreateIfMissing, clock);
-    if (!store)
-        return cannotOpen(store.error());
-    MainWindow window(**store, clock);
-    std::unique_ptr<OwnerServer> server;
-    if (ownership) {
-        server = std::make_unique<OwnerServer>(ownership, &Cli::runForwarded);
-        QObject::connect(server.get(), &OwnerServer::activationRequested, &window, [&window] {
-            window.setWindowState((window.windowState() & ~Qt::WindowMinimized) | Qt::WindowActive);
-            window.raise();
-            window.activateWindow();
-        });
-        if (Outcome listening = server->listen(); !listening) {
-            QMessageBox::critical(nullptr, QStringLiteral("Warroom"), listening.error());
-            return 1;
-        }
-    }
-    window.show();
+    opener.window()->show();
     return app.exec();
 }

@@ -5,6 +5,7 @@
 #include "dialogs/newincidentdialog.h"
 #include "dialogs/severityrulesdialog.h"
 #include "incidentactions.h"
+#include "recentwarrooms.h"
 #include "storage/incidentstore.h"
 #include "widgets/incidentlistpanel.h"
 #include "widgets/incidentview.h"
@@ -23,7 +24,8 @@ MainWindow::MainWindow(IncidentStore &store, const Clock &clock, QWidget *parent
     : QMainWindow(parent), m_store(store)
 {
     setObjectName(QStringLiteral("mainWindow"));
-    setWindowTitle(tr("Warroom"));
+    // Which war room, in the title: a shared one and a local one look alike otherwise.
+    setWindowTitle(tr("%1 — Warroom").arg(store.location()));
     m_incidentActions = new IncidentActions(store, clock, this);
     createActions();
 
@@ -74,6 +76,28 @@ void MainWindow::createActions()
 
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_newIncident);
+    file->addSeparator();
+    QAction *connectShared = file->addAction(tr("&Connect to shared war room…"));
+    connectShared->setObjectName(QStringLiteral("connectSharedAction"));
+    connect(connectShared, &QAction::triggered, this, &MainWindow::connectToSharedRequested);
+    QAction *openLocal = file->addAction(tr("&Open local war room…"));
+    openLocal->setObjectName(QStringLiteral("openLocalAction"));
+    openLocal->setShortcut(QKeySequence::Open);
+    connect(openLocal, &QAction::triggered, this, &MainWindow::openLocalRequested);
+    QMenu *recent = file->addMenu(tr("Open &recent"));
+    recent->setObjectName(QStringLiteral("recentMenu"));
+    connect(recent, &QMenu::aboutToShow, this, [this, recent] {
+        recent->clear();
+        const QStringList addresses = RecentWarRooms::list();
+        for (const QString &address : addresses) {
+            QAction *item = recent->addAction(address);
+            item->setEnabled(address != m_store.location());
+            connect(item, &QAction::triggered, this,
+                    [this, address] { emit openRecentRequested(address); });
+        }
+        if (addresses.isEmpty())
+            recent->addAction(tr("(none yet)"))->setEnabled(false);
+    });
     file->addSeparator();
     file->addAction(m_quit);
 

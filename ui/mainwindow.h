@@ -18,12 +18,19 @@ class MainWindow : public QMainWindow
 public:
     MainWindow(IncidentStore &store, const Clock &clock, QWidget *parent = nullptr);
 
+    IncidentStore &store() const { return m_store; }
     IncidentView *incidentView() const { return m_incidentView; }
     IncidentListPanel *incidentList() const { return m_incidentList; }
     QAction *newIncidentAction() const { return m_newIncident; }
     IncidentActions *incidentActions() const { return m_incidentActions; }
 
     void newIncident();
+
+signals:
+    // File menu: another war room was asked for (WarRoomOpener answers).
+    void connectToSharedRequested();
+    void openLocalRequested();
+    void openRecentRequested(const QString &address);
 
 private:
     void createActions();

@@ -42,6 +42,7 @@ public:
     ~IncidentStore() override;
 
     QString location() const { return m_database->location(); }
+    const WarRoomAddress &address() const { return m_database->address(); }
     const Clock &clock() const { return m_clock; }
 
     // --- incidents (incidentstore.cpp)

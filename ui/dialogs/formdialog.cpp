@@ -31,7 +31,8 @@ FormDialog::FormDialog(const QString &title, const QString &intro, QWidget *pare
     WarroomColors::setTextColor(m_error, WarroomColors::alarm());
     m_error->hide();
 
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    auto *buttons = m_buttons;
     m_submitButton = buttons->button(QDialogButtonBox::Ok);
     m_submitButton->setObjectName(QStringLiteral("submitButton"));
     connect(buttons, &QDialogButtonBox::accepted, this, &FormDialog::accept);
@@ -163,12 +164,24 @@ QVariant FormDialog::choice(const QString &key) const
     return {};
 }
 
+QPushButton *FormDialog::addAlternative(const QString &buttonText, int resultCode)
+{
+    QPushButton *button = m_buttons->addButton(buttonText, QDialogButtonBox::ActionRole);
+    connect(button, &QPushButton::clicked, this, [this, resultCode] { done(resultCode); });
+    return button;
+}
+
+void FormDialog::showProblem(const QString &problem)
+{
+    m_error->setText(problem);
+    m_error->setVisible(!problem.isEmpty());
+}
+
 void FormDialog::accept()
 {
     const Outcome submitted = m_submit ? m_submit(*this) : ::done();
     if (!submitted) {
-        m_error->setText(submitted.error());
-        m_error->show();
+        showProblem(submitted.error());
         return;
     }
     QDialog::accept();

@@ -13,6 +13,7 @@ class Clock;
 class DueTimeEdit;
 class QCheckBox;
 class QComboBox;
+class QDialogButtonBox;
 class QFormLayout;
 class QLabel;
 class QLineEdit;
@@ -41,6 +42,10 @@ public:
                          const QList<QPair<QString, QVariant>> &choices);
     QCheckBox *addCheck(const QString &key, const QString &label, bool checked = false);
     void setSubmit(const QString &buttonText, Submit submit);
+    // Another way out beside submit and cancel: the dialog closes with resultCode.
+    QPushButton *addAlternative(const QString &buttonText, int resultCode);
+    // Shows why the last attempt failed, as a refused submit does.
+    void showProblem(const QString &problem);
     // A line under the fields, recomputed whenever any field changes.
     void setPreview(std::function<QString(const FormDialog &form)> preview);
 
@@ -56,6 +61,7 @@ private:
 
     QFormLayout *m_form;
     QLabel *m_error;
+    QDialogButtonBox *m_buttons;
     QPushButton *m_submitButton;
     Submit m_submit;
     QLabel *m_preview;

@@ -32,6 +32,14 @@ QString saveFileName(QWidget *parent, const QString &title, const QString &sugge
     return QFileDialog::getSaveFileName(parent, title, suggested, filter);
 }
 
+QString openFileName(QWidget *parent, const QString &title, const QString &folder,
+                     const QString &filter)
+{
+    if (fileNameHandler())
+        return fileNameHandler()(folder);
+    return QFileDialog::getOpenFileName(parent, title, folder, filter);
+}
+
 void setFileNameHandler(FileNameHandler handler)
 {
     fileNameHandler() = std::move(handler);

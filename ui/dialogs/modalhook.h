@@ -22,6 +22,11 @@ void showError(QWidget *parent, const QString &title, const QString &text);
 QString saveFileName(QWidget *parent, const QString &title, const QString &suggested,
                      const QString &filter);
 
+// Asks which existing file to open; empty when cancelled. Tests answer it through the same
+// handler as saveFileName.
+QString openFileName(QWidget *parent, const QString &title, const QString &folder,
+                     const QString &filter);
+
 void setDialogHandler(DialogHandler handler);
 void setFileNameHandler(FileNameHandler handler);
 void setMessageHandler(MessageHandler handler);
