@@ -2,6 +2,7 @@
 
 #include "commandio.h"
 #include "commandsupport.h"
+#include "migratecommand.h"
 #include "signincommands.h"
 
 #include "export/briefingpdf.h"
@@ -714,6 +715,10 @@ const QList<Command> &commands()
          &verifyRecord},
         {QStringLiteral("status"),
          QStringLiteral("The roll-up a commander reads aloud for one incident."), &showStatus},
+        {QStringLiteral("migrate"),
+         QStringLiteral("Copy a war room to an empty one, e.g. a desktop's file to a shared "
+                        "server, verifying counts and hash chains."),
+         &MigrateCommand::run, false},
         {QStringLiteral("login"),
          QStringLiteral("Sign in to a shared war room: the password goes to your keychain."),
          &SignInCommands::login, false},

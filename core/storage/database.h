@@ -59,6 +59,12 @@ public:
 
     // Prepares, binds positional values and executes; the failure names what failed.
     Result<QSqlQuery> run(const QString &sql, const QVariantList &values = {}) const;
+    // As run(), but rows an INSERT adds are not linked into the record chain: only for copying
+    // a whole war room, whose links are copied as they are (WarRoomCopy).
+    Result<QSqlQuery> runVerbatim(const QString &sql, const QVariantList &values = {}) const
+    {
+        return execute(sql, values);
+    }
     // The first column of the first row, or the fallback when there is no row.
     Result<QVariant> scalar(const QString &sql, const QVariantList &values = {},
                             const QVariant &fallback = {}) const;

@@ -117,3 +117,11 @@ QStringList PostgresDialect::announceCommit() const
 {
     return {QStringLiteral("NOTIFY warroom_changes")};
 }
+
+QStringList PostgresDialect::afterExplicitIds(const QString &table) const
+{
+    // An identity column's sequence knows nothing of ids given explicitly.
+    return {QStringLiteral("SELECT setval(pg_get_serial_sequence('%1', 'id'), MAX(id)) FROM %1 "
+                           "HAVING MAX(id) IS NOT NULL")
+                .arg(table)};
+}

@@ -47,6 +47,9 @@ public:
     // transaction (announceCommit()), so a desktop hears only of committed writes.
     virtual QString notificationChannel() const = 0;
     virtual QStringList announceCommit() const = 0;
+    // After rows were inserted with the ids they had elsewhere (a war room copied over): what
+    // makes the table's next id follow the highest one.
+    virtual QStringList afterExplicitIds(const QString &table) const = 0;
 };
 
 class SqliteDialect final : public SqlDialect
@@ -66,6 +69,7 @@ public:
     QString changeCounter() const override;
     QString notificationChannel() const override;
     QStringList announceCommit() const override;
+    QStringList afterExplicitIds(const QString &table) const override;
 };
 
 class PostgresDialect final : public SqlDialect
@@ -85,4 +89,5 @@ public:
     QString changeCounter() const override;
     QString notificationChannel() const override;
     QStringList announceCommit() const override;
+    QStringList afterExplicitIds(const QString &table) const override;
 };

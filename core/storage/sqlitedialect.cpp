@@ -117,3 +117,9 @@ QStringList SqliteDialect::announceCommit() const
 {
     return {};
 }
+
+QStringList SqliteDialect::afterExplicitIds(const QString &) const
+{
+    // An INTEGER PRIMARY KEY's next value is always past the highest one in the table.
+    return {};
+}

@@ -6,6 +6,7 @@
 
 #include <QProcess>
 #include <QSignalSpy>
+#include <QSqlRecord>
 #include <QTest>
 
 #include <memory>
@@ -28,10 +29,23 @@ private slots:
     void clearMessagesWhenTheServerSaysNo();
     void anotherDesktopsEntryArrives();
     void fourWritersKeepOneOrder();
+    void migrateRoundTripKeepsEveryRowAndChain();
+    void migrateRefusesATargetThatHoldsData();
+    void migrateRefusesABrokenRecordAndLeavesNoFile();
 
 private:
     // A war room with a row in every table of the record, impact and severity included.
     static qint64 fillWarRoom(ScratchWarRoom &room);
+    struct Run
+    {
+        int exitCode = -1;
+        QString out;
+        QString err;
+    };
+    // The warroom command, given the test server's password the PostgreSQL way.
+    static Run warroom(const QStringList &arguments);
+    // Every row of every table of the record, as text (NULL apart from ''), by table and id.
+    static QStringList contents(const WarRoomAddress &address);
 
     std::unique_ptr<ThrowawayPostgres> m_server;
     // One filled war room that every attempted rewrite is tried on: each is refused as a whole.
@@ -58,6 +72,47 @@ qint64 TestPostgres::fillWarRoom(ScratchWarRoom &room)
     if (!assessed)
         qFatal("cannot assess: %s", qPrintable(assessed.error()));
     return incident;
+}
+
+TestPostgres::Run TestPostgres::warroom(const QStringList &arguments)
+{
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("PGPASSWORD"), ThrowawayPostgres::password());
+    process.setProcessEnvironment(environment);
+    process.start(warroomExecutable(), arguments);
+    Run run;
+    if (!process.waitForFinished(60000))
+        return run;
+    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
+    run.out = QString::fromUtf8(process.readAllStandardOutput());
+    run.err = QString::fromUtf8(process.readAllStandardError());
+    return run;
+}
+
+QStringList TestPostgres::contents(const WarRoomAddress &address)
+{
+    auto database = Database::open(address, OpenMode::MustExist);
+    if (!database)
+        qFatal("%s", qPrintable(database.error()));
+    QStringList rows;
+    for (const QString &table :
+         RecordChain::chainedTables() + QStringList{QStringLiteral("record_chain")}) {
+        auto query = (*database)->run(QStringLiteral("SELECT * FROM %1 ORDER BY id").arg(table));
+        if (!query)
+            qFatal("%s", qPrintable(query.error()));
+        while (query->next()) {
+            const QSqlRecord record = query->record();
+            QStringList fields;
+            for (int i = 0; i < record.count(); ++i)
+                fields.append(record.fieldName(i) + u'=' +
+                              (query->isNull(i) ? QStringLiteral("NULL")
+                                                : u'\'' + query->value(i).toString() + u'\''));
+            fields.sort(); // the engines may order ALTERed columns differently
+            rows.append(table + u' ' + fields.join(u' '));
+        }
+    }
+    return rows;
 }
 
 void TestPostgres::initTestCase()
@@ -275,6 +330,104 @@ void TestPostgres::fourWritersKeepOneOrder()
     }
     const auto chain = room.store().checkRecordChain(incident);
     QVERIFY2(chain && chain->intact, qPrintable(chain ? chain->problem : chain.error()));
+}
+
+void TestPostgres::migrateRoundTripKeepsEveryRowAndChain()
+{
+    ScratchWarRoom desktop;
+    const qint64 incident = fillWarRoom(desktop);
+    for (int i = 0; i < 40; ++i)
+        desktop.addLog(incident, QStringLiteral("observation %1: <b>not markup</b> ü").arg(i));
+    ImpactAssessment fractional;
+    fractional.incidentId = incident;
+    fractional.by = QStringLiteral("Kim");
+    fractional.affectedUsers = 1;
+    fractional.totalUsers = 3;
+    fractional.costPerHour = 0.1; // not exact in binary: must come back bit for bit
+    QVERIFY(desktop.store().assessImpact(fractional, {}));
+    const WarRoomAddress file = desktop.address();
+    desktop.closeStore(); // the command takes the file, as when the window has closed
+    const QStringList original = contents(file);
+    QVERIFY(original.size() > 60);
+
+    WarRoomAddress server = m_server->newDatabase();
+    server.password.clear();
+    const Run up = warroom({QStringLiteral("migrate"), QStringLiteral("--from"), file.display(),
+                            QStringLiteral("--to"), server.display()});
+    QVERIFY2(up.exitCode == 0, qPrintable(up.err));
+    QVERIFY2(up.out.contains(QStringLiteral("hash chains intact")), qPrintable(up.out));
+    server.password = ThrowawayPostgres::password();
+    QCOMPARE(contents(server), original);
+
+    // The team goes on writing on the server: new ids follow the copied ones.
+    const Run logged = warroom({QStringLiteral("log"), QStringLiteral("--database"),
+                                server.display(), QStringLiteral("--incident"),
+                                QString::number(incident), QStringLiteral("after the move")});
+    QVERIFY2(logged.exitCode == 0, qPrintable(logged.err));
+    const Run verified =
+        warroom({QStringLiteral("verify"), QStringLiteral("--database"), server.display()});
+    QVERIFY2(verified.exitCode == 0, qPrintable(verified.err + verified.out));
+
+    // And back to a desktop file: the same record, the new entry included.
+    const QString back = desktop.pathFor(QStringLiteral("back.sqlite"));
+    const Run down = warroom({QStringLiteral("migrate"), QStringLiteral("--from"), server.display(),
+                              QStringLiteral("--to"), back});
+    QVERIFY2(down.exitCode == 0, qPrintable(down.err));
+    QCOMPARE(contents(WarRoomAddress::sqliteFile(back)), contents(server));
+    const Run verifiedBack =
+        warroom({QStringLiteral("verify"), QStringLiteral("--database"), back});
+    QVERIFY2(verifiedBack.exitCode == 0, qPrintable(verifiedBack.err));
+}
+
+void TestPostgres::migrateRefusesATargetThatHoldsData()
+{
+    WarRoomAddress server = m_server->newDatabase();
+    {
+        ScratchWarRoom team(server);
+        team.addIncident(QStringLiteral("The team's own incident"));
+    }
+    const QStringList before = contents(server);
+    ScratchWarRoom desktop;
+    fillWarRoom(desktop);
+    desktop.closeStore();
+    server.password.clear();
+    const Run refused = warroom({QStringLiteral("migrate"), QStringLiteral("--from"),
+                                 desktop.path(), QStringLiteral("--to"), server.display()});
+    QCOMPARE(refused.exitCode, 1);
+    QVERIFY2(refused.err.contains(QStringLiteral("already holds 1 incident")),
+             qPrintable(refused.err));
+    server.password = ThrowawayPostgres::password();
+    QCOMPARE(contents(server), before);
+}
+
+void TestPostgres::migrateRefusesABrokenRecordAndLeavesNoFile()
+{
+    // A record edited behind Warroom's back (guards dropped) is not vouched for by a copy.
+    ScratchWarRoom desktop;
+    const qint64 incident = fillWarRoom(desktop);
+    desktop.addLog(incident, QStringLiteral("db-2 disk at 99 %"));
+    desktop.closeStore();
+    const QString edited = runForeignSql(
+        desktop.path(), {QStringLiteral("DROP TRIGGER log_entries_no_update"),
+                         QStringLiteral("UPDATE log_entries SET body = 'all fine' WHERE body = "
+                                        "'db-2 disk at 99 %'")});
+    QVERIFY2(edited.isEmpty(), qPrintable(edited));
+
+    WarRoomAddress server = m_server->newDatabase();
+    server.password.clear();
+    const Run up = warroom({QStringLiteral("migrate"), QStringLiteral("--from"), desktop.path(),
+                            QStringLiteral("--to"), server.display()});
+    QCOMPARE(up.exitCode, 1);
+    QVERIFY2(up.err.contains(QStringLiteral("does not match its hash chain")), qPrintable(up.err));
+    server.password = ThrowawayPostgres::password();
+    QVERIFY(contents(server).isEmpty());
+
+    const QString back = desktop.pathFor(QStringLiteral("never.sqlite"));
+    const Run down = warroom({QStringLiteral("migrate"), QStringLiteral("--from"), desktop.path(),
+                              QStringLiteral("--to"), back});
+    QCOMPARE(down.exitCode, 1);
+    QVERIFY(!QFile::exists(back));
+    QVERIFY(!QFile::exists(back + QStringLiteral(".lock")));
 }
 
 QTEST_GUILESS_MAIN(TestPostgres)

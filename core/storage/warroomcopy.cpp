@@ -1,0 +1,142 @@
+#include "storage/warroomcopy.h"
+
+#include "storage/database.h"
+#include "storage/recordchain.h"
+
+#include <QSet>
+#include <QSqlRecord>
+
+namespace WarRoomCopy {
+namespace {
+// Every table of the record, and the chain itself.
+QStringList copiedTables()
+{
+    return RecordChain::chainedTables() + QStringList{QStringLiteral("record_chain")};
+}
+
+Result<qint64> countRows(const Database &database, const QString &table)
+{
+    const auto counted = database.scalar(QStringLiteral("SELECT COUNT(*) FROM %1").arg(table));
+    if (!counted)
+        return Failure{counted.error()};
+    return counted->toLongLong();
+}
+
+// Inserts the source's row table#id into the target with the same id and values.
+Outcome copyRow(const Database &source, Database &target, const QString &table, qint64 id)
+{
+    auto read = source.run(QStringLiteral("SELECT * FROM %1 WHERE id = ?").arg(table), {id});
+    if (!read)
+        return Failure{read.error()};
+    if (!read->next())
+        return Failure{QStringLiteral("the record names %1 #%2, which the source does not hold")
+                           .arg(table)
+                           .arg(id)};
+    const QSqlRecord row = read->record();
+    QStringList columns;
+    QStringList placeholders;
+    QVariantList values;
+    for (int i = 0; i < row.count(); ++i) {
+        columns.append(row.fieldName(i));
+        placeholders.append(QStringLiteral("?"));
+        // A NULL as NULL: the driver's typed "null" of one engine can reach the other as ''.
+        values.append(read->isNull(i) ? QVariant() : read->value(i));
+    }
+    const auto written =
+        target.runVerbatim(QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
+                               .arg(table, columns.join(u", "), placeholders.join(u", ")),
+                           values);
+    if (!written)
+        return Failure{QStringLiteral("%1 #%2: %3").arg(table).arg(id).arg(written.error())};
+    return done();
+}
+
+// Every row in the order it was written, each link of the chain after its row.
+Outcome copyInWrittenOrder(const Database &source, Database &target)
+{
+    auto links = source.run(QStringLiteral("SELECT * FROM record_chain ORDER BY id"));
+    if (!links)
+        return Failure{links.error()};
+    QSet<QPair<QString, qint64>> copied;
+    while (links->next()) {
+        const QSqlRecord link = links->record();
+        const QString table = link.value(QStringLiteral("table_name")).toString();
+        const qint64 rowId = link.value(QStringLiteral("row_id")).toLongLong();
+        if (!copied.contains({table, rowId})) {
+            if (Outcome row = copyRow(source, target, table, rowId); !row)
+                return row;
+            copied.insert({table, rowId});
+        }
+        if (Outcome chained = copyRow(source, target, QStringLiteral("record_chain"),
+                                      link.value(QStringLiteral("id")).toLongLong());
+            !chained)
+            return chained;
+    }
+    return done();
+}
+} // namespace
+
+Result<Summary> copy(const Database &source, Database &target)
+{
+    RecordChain::Cursor sourceCursor;
+    const auto sourceChain = RecordChain::verify(source, 0, sourceCursor);
+    if (!sourceChain)
+        return Failure{sourceChain.error()};
+    if (!sourceChain->intact)
+        return Failure{QStringLiteral("The record of %1 does not match its hash chain (%2), so it "
+                                      "is not copied: a copy would vouch for it. Nothing was "
+                                      "written.")
+                           .arg(source.location(), sourceChain->problem)};
+    if (sourceChain->records == 0)
+        return Failure{QStringLiteral("%1 holds no incidents: there is nothing to copy. Nothing "
+                                      "was written.")
+                           .arg(source.location())};
+    const auto present = countRows(target, QStringLiteral("incidents"));
+    if (!present)
+        return Failure{present.error()};
+    if (*present > 0)
+        return Failure{QStringLiteral("%1 already holds %2 incident(s). A war room is copied only "
+                                      "into an empty one, so that no record is mixed into "
+                                      "another. Nothing was written.")
+                           .arg(target.location())
+                           .arg(*present)};
+
+    return target.write<Summary>([&]() -> Result<Summary> {
+        if (Outcome copied = copyInWrittenOrder(source, target); !copied)
+            return Failure{copied.error()};
+        Summary summary;
+        for (const QString &table : copiedTables()) {
+            for (const QString &statement : target.dialect().afterExplicitIds(table)) {
+                if (auto ran = target.runVerbatim(statement); !ran)
+                    return Failure{ran.error()};
+            }
+            const auto had = countRows(source, table);
+            const auto has = countRows(target, table);
+            if (!had || !has)
+                return Failure{had ? has.error() : had.error()};
+            if (*had != *has)
+                return Failure{QStringLiteral("%1 holds %2 row(s) of %3 after the copy, the "
+                                              "source %4 (rows outside the record chain?). "
+                                              "Nothing was written.")
+                                   .arg(target.location())
+                                   .arg(*has)
+                                   .arg(table)
+                                   .arg(*had)};
+            if (*had > 0 && table != u"record_chain")
+                summary.rowsPerTable.append({table, *had});
+        }
+        RecordChain::Cursor targetCursor;
+        const auto targetChain = RecordChain::verify(target, 0, targetCursor);
+        if (!targetChain)
+            return Failure{targetChain.error()};
+        if (!targetChain->intact || targetChain->records != sourceChain->records)
+            return Failure{QStringLiteral("The copy's hash chains do not recompute (%1; %2 of %3 "
+                                          "records). Nothing was written.")
+                               .arg(targetChain->problem)
+                               .arg(targetChain->records)
+                               .arg(sourceChain->records)};
+        summary.records = targetChain->records;
+        return summary;
+    });
+}
+} // namespace WarRoomCopy
