@@ -66,59 +66,65 @@ Result<QString> readPassword(CommandIo &io, const WarRoomAddress &address)
     return QString::fromUtf8(line);
 }
 
-// The one URL the command takes.
-Result<WarRoomAddress> serverAddress(const QCommandLineParser &parser, const QString &command)
+// Parses the command line and its one URL into address; the exit code when that ends the
+// command (help, or a usage error).
+std::optional<int> parseServerAddress(CommandIo &io, QCommandLineParser &parser,
+                                      const QStringList &arguments, WarRoomAddress &address)
 {
+    parser.addPositionalArgument(QStringLiteral("URL"),
+                                 QStringLiteral("postgresql://USER@HOST:PORT/DATABASE"));
+    if (auto stop = parseOrStop(io, parser, arguments))
+        return stop;
+    const QString command = arguments.value(0).section(u' ', -1);
     const QStringList given = parser.positionalArguments();
     if (given.size() != 1)
-        return Failure{QStringLiteral("%1 takes one address: warroom %1 "
-                                      "postgresql://USER@HOST:PORT/DATABASE")
-                           .arg(command)};
-    auto address = parseAddress(given.first());
-    if (address && !address->isShared())
-        return Failure{QStringLiteral("%1 is a file on this desktop; only a shared war room "
-                                      "(postgresql://USER@HOST:PORT/DATABASE) needs a password.")
-                           .arg(address->display())};
-    return address;
+        return fail(io,
+                    QStringLiteral("%1 takes one address: warroom %1 "
+                                   "postgresql://USER@HOST:PORT/DATABASE")
+                        .arg(command),
+                    kExitUsage);
+    auto parsed = parseAddress(given.first());
+    if (!parsed)
+        return fail(io, parsed.error(), kExitUsage);
+    if (!parsed->isShared())
+        return fail(io,
+                    QStringLiteral("%1 is a file on this desktop; only a shared war room "
+                                   "(postgresql://USER@HOST:PORT/DATABASE) needs a password.")
+                        .arg(parsed->display()),
+                    kExitUsage);
+    address = *parsed;
+    return std::nullopt;
 }
 } // namespace
 
 int login(CommandIo &io, QCommandLineParser &parser, const QStringList &arguments)
 {
-    parser.addPositionalArgument(QStringLiteral("URL"),
-                                 QStringLiteral("postgresql://USER@HOST:PORT/DATABASE"));
-    if (auto stop = parseOrStop(io, parser, arguments))
+    WarRoomAddress address;
+    if (auto stop = parseServerAddress(io, parser, arguments, address))
         return *stop;
-    const auto address = serverAddress(parser, QStringLiteral("login"));
-    if (!address)
-        return fail(io, address.error(), kExitUsage);
-    const auto password = readPassword(io, *address);
+    const auto password = readPassword(io, address);
     if (!password)
         return fail(io, password.error(), kExitUsage);
-    WarRoomAddress signingIn = *address;
+    WarRoomAddress signingIn = address;
     signingIn.password = *password;
     // A mistyped password is never kept: the server says first whether it takes it.
     if (Outcome accepted = Database::checkSignIn(signingIn); !accepted)
         return fail(io, accepted.error() + QStringLiteral(" Nothing was stored."));
-    if (Outcome stored = PasswordKeychain::store(*address, *password); !stored)
+    if (Outcome stored = PasswordKeychain::store(address, *password); !stored)
         return fail(io, stored.error());
-    io.out() << "Signed in to " << address->display() << "; the password is kept in your keychain."
+    io.out() << "Signed in to " << address.display() << "; the password is kept in your keychain."
              << Qt::endl;
     return 0;
 }
 
 int logout(CommandIo &io, QCommandLineParser &parser, const QStringList &arguments)
 {
-    parser.addPositionalArgument(QStringLiteral("URL"),
-                                 QStringLiteral("postgresql://USER@HOST:PORT/DATABASE"));
-    if (auto stop = parseOrStop(io, parser, arguments))
+    WarRoomAddress address;
+    if (auto stop = parseServerAddress(io, parser, arguments, address))
         return *stop;
-    const auto address = serverAddress(parser, QStringLiteral("logout"));
-    if (!address)
-        return fail(io, address.error(), kExitUsage);
-    if (Outcome forgotten = PasswordKeychain::forget(*address); !forgotten)
+    if (Outcome forgotten = PasswordKeychain::forget(address); !forgotten)
         return fail(io, forgotten.error());
-    io.out() << "Your keychain no longer holds a password for " << address->display() << "."
+    io.out() << "Your keychain no longer holds a password for " << address.display() << "."
              << Qt::endl;
     return 0;
 }

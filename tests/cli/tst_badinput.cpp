@@ -1,4 +1,5 @@
 #include "scratchwarroom.h"
+#include "warroomprocess.h"
 
 #include <QDir>
 #include <QFile>
@@ -30,12 +31,7 @@ private slots:
     void readOnlyFolderAndFullDisk();
 
 private:
-    struct Run
-    {
-        int exitCode = -1;
-        QString out;
-        QString err;
-    };
+    using Run = CommandRun;
     Run run(QStringList arguments, const QByteArray &input = {}, const QString &db = {});
     QString m_db;
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -54,27 +50,14 @@ void TestBadInput::init()
 TestBadInput::Run TestBadInput::run(QStringList arguments, const QByteArray &input,
                                     const QString &db)
 {
-    QProcess process;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.remove(QStringLiteral("DISPLAY"));
     env.remove(QStringLiteral("QT_QPA_PLATFORM"));
     env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir->filePath(QStringLiteral("config")));
     env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir->filePath(QStringLiteral("data")));
-    process.setProcessEnvironment(env);
     if (arguments.size() > 0 && !arguments.contains(QStringLiteral("--database")))
         arguments << QStringLiteral("--database") << (db.isEmpty() ? m_db : db);
-    process.start(warroomExecutable(), arguments);
-    if (!input.isNull()) {
-        process.write(input);
-        process.closeWriteChannel();
-    }
-    Run result;
-    if (!process.waitForFinished(60000))
-        return result;
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-    result.out = QString::fromUtf8(process.readAllStandardOutput());
-    result.err = QString::fromUtf8(process.readAllStandardError());
-    return result;
+    return runWarroom(arguments, env, input);
 }
 
 void TestBadInput::refusedAndUntouched_data()

@@ -1,4 +1,5 @@
 #include "scratchwarroom.h"
+#include "warroomprocess.h"
 
 #include <QFile>
 #include <QProcess>
@@ -28,12 +29,7 @@ private slots:
     void checkTextPrintsFindingsAndExitsZero();
 
 private:
-    struct Run
-    {
-        int exitCode = -1;
-        QString out;
-        QString err;
-    };
+    using Run = CommandRun;
     Run run(const QStringList &arguments, const QByteArray &input = {});
     qint64 newIncident(const QString &title);
 
@@ -49,7 +45,6 @@ void TestCli::init()
 
 TestCli::Run TestCli::run(const QStringList &arguments, const QByteArray &input)
 {
-    QProcess process;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.remove(QStringLiteral("DISPLAY")); // prove no display is needed
     env.remove(QStringLiteral("WAYLAND_DISPLAY"));
@@ -57,19 +52,7 @@ TestCli::Run TestCli::run(const QStringList &arguments, const QByteArray &input)
     env.insert(QStringLiteral("USER"), QStringLiteral("tester"));
     // The user's own settings (their severity table, their name) must not change results.
     env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir->filePath(QStringLiteral("config")));
-    process.setProcessEnvironment(env);
-    process.start(warroomExecutable(), arguments);
-    if (!input.isNull()) {
-        process.write(input);
-        process.closeWriteChannel();
-    }
-    Run result;
-    if (!process.waitForFinished(20000))
-        return result;
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-    result.out = QString::fromUtf8(process.readAllStandardOutput());
-    result.err = QString::fromUtf8(process.readAllStandardError());
-    return result;
+    return runWarroom(arguments, env, input, 20000);
 }
 
 qint64 TestCli::newIncident(const QString &title)

@@ -1,6 +1,7 @@
 #include "scratchwarroom.h"
 #include "storage/passwordkeychain.h"
 #include "throwawaypostgres.h"
+#include "warroomprocess.h"
 
 #include <QDirIterator>
 #include <QProcess>
@@ -28,12 +29,7 @@ private slots:
     void lockedKeychainIsAClearMessage();
 
 private:
-    struct Run
-    {
-        int exitCode = -1;
-        QString out;
-        QString err;
-    };
+    using Run = CommandRun;
     Run warroom(const QStringList &arguments, const QByteArray &input = {},
                 const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment());
     static QProcessEnvironment withoutKeychain();
@@ -50,32 +46,20 @@ void TestSignIn::initTestCase()
     QVERIFY2(qEnvironmentVariableIsSet("DBUS_SESSION_BUS_ADDRESS") &&
                  !qEnvironmentVariableIsSet("DISPLAY"),
              "run under tests/support/with-keyring.sh");
+    // Only what a test gives on purpose: no password from the caller's environment.
+    qunsetenv("PGPASSWORD");
+    qunsetenv("PGPASSFILE");
     m_server = std::make_unique<ThrowawayPostgres>();
 }
 
 TestSignIn::Run TestSignIn::warroom(const QStringList &arguments, const QByteArray &input,
                                     const QProcessEnvironment &environment)
 {
-    QProcess process;
     QProcessEnvironment env = environment;
-    env.remove(QStringLiteral("PGPASSWORD"));
     env.remove(QStringLiteral("QT_QPA_PLATFORM"));
-    if (environment.contains(QStringLiteral("PGPASSWORD")))
-        env.insert(QStringLiteral("PGPASSWORD"), environment.value(QStringLiteral("PGPASSWORD")));
-    process.setProcessEnvironment(env);
-    process.start(warroomExecutable(), arguments);
-    process.write(input);
-    process.closeWriteChannel();
-    Run result;
-    if (!process.waitForFinished(30000))
-        return result;
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-    const QByteArray out = process.readAllStandardOutput();
-    const QByteArray err = process.readAllStandardError();
-    m_printed += out + err;
-    result.out = QString::fromUtf8(out);
-    result.err = QString::fromUtf8(err);
-    return result;
+    const CommandRun run = runWarroom(arguments, env, input, 30000);
+    m_printed += run.out.toUtf8() + run.err.toUtf8();
+    return run;
 }
 
 QProcessEnvironment TestSignIn::withoutKeychain()

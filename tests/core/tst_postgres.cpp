@@ -3,6 +3,7 @@
 #include "storage/recordchain.h"
 #include "storage/schema.h"
 #include "throwawaypostgres.h"
+#include "warroomprocess.h"
 
 #include <QProcess>
 #include <QSignalSpy>
@@ -36,12 +37,7 @@ private slots:
 private:
     // A war room with a row in every table of the record, impact and severity included.
     static qint64 fillWarRoom(ScratchWarRoom &room);
-    struct Run
-    {
-        int exitCode = -1;
-        QString out;
-        QString err;
-    };
+    using Run = CommandRun;
     // The warroom command, given the test server's password the PostgreSQL way.
     static Run warroom(const QStringList &arguments);
     // Every row of every table of the record, as text (NULL apart from ''), by table and id.
@@ -76,18 +72,9 @@ qint64 TestPostgres::fillWarRoom(ScratchWarRoom &room)
 
 TestPostgres::Run TestPostgres::warroom(const QStringList &arguments)
 {
-    QProcess process;
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert(QStringLiteral("PGPASSWORD"), ThrowawayPostgres::password());
-    process.setProcessEnvironment(environment);
-    process.start(warroomExecutable(), arguments);
-    Run run;
-    if (!process.waitForFinished(60000))
-        return run;
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-    run.out = QString::fromUtf8(process.readAllStandardOutput());
-    run.err = QString::fromUtf8(process.readAllStandardError());
-    return run;
+    return runWarroom(arguments, environment);
 }
 
 QStringList TestPostgres::contents(const WarRoomAddress &address)
