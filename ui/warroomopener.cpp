@@ -112,10 +112,11 @@ bool WarRoomOpener::connectToShared(const WarRoomAddress &prefill, const QString
             return Failure{room.error()};
         connected = room.take();
         // Kept only once the server took it; with "remember" off, an old one goes too.
-        const Outcome kept = remember && !address.password.isEmpty()
-                                 ? PasswordKeychain::store(address, address.password)
-                             : !remember ? PasswordKeychain::forget(address)
-                                         : done();
+        Outcome kept = done();
+        if (!remember)
+            kept = PasswordKeychain::forget(address);
+        else if (!address.password.isEmpty())
+            kept = PasswordKeychain::store(address, address.password);
         if (!kept)
             keychainProblem = kept.error();
         return done();
