@@ -26,9 +26,12 @@ QString nextConnectionName()
     return QStringLiteral("warroom-%1").arg(counter.fetchAndAddRelaxed(1) + 1);
 }
 
-// A QPSQL connection, not yet open, named name.
-void addPostgresConnection(const QString &name, const WarRoomAddress &address)
+// A QPSQL connection, not yet open, named name; refused when Qt has no QPSQL driver.
+Outcome addPostgresConnection(const QString &name, const WarRoomAddress &address)
 {
+    if (!QSqlDatabase::isDriverAvailable(PostgresDialect().driverName()))
+        return Failure{QStringLiteral("This Warroom cannot reach PostgreSQL servers: Qt's QPSQL "
+                                      "driver is missing (Debian: apt install libqt6sql6-psql).")};
     QSqlDatabase db = QSqlDatabase::addDatabase(PostgresDialect().driverName(), name);
     db.setHostName(address.host);
     db.setPort(address.port);
@@ -41,6 +44,7 @@ void addPostgresConnection(const QString &name, const WarRoomAddress &address)
     if (!address.sslMode.isEmpty())
         options.append(QStringLiteral("sslmode=") + address.sslMode);
     db.setConnectOptions(options.join(u';'));
+    return done();
 }
 
 } // namespace
@@ -186,11 +190,9 @@ Result<std::shared_ptr<Database>> Database::openPostgres(const WarRoomAddress &a
                                                          OpenMode mode, int migrateToVersion)
 {
     auto dialect = std::make_unique<PostgresDialect>();
-    if (!QSqlDatabase::isDriverAvailable(dialect->driverName()))
-        return Failure{QStringLiteral("This Warroom cannot reach PostgreSQL servers: Qt's QPSQL "
-                                      "driver is missing (Debian: apt install libqt6sql6-psql).")};
     const QString name = nextConnectionName();
-    addPostgresConnection(name, address);
+    if (Outcome added = addPostgresConnection(name, address); !added)
+        return Failure{added.error()};
     std::shared_ptr<Database> database(
         new Database(name, address, std::move(dialect), std::shared_ptr<OwnerLock>()));
     QSqlDatabase db = database->connection();
@@ -218,11 +220,9 @@ Result<std::shared_ptr<Database>> Database::openPostgres(const WarRoomAddress &a
 
 Outcome Database::checkSignIn(const WarRoomAddress &address)
 {
-    if (!QSqlDatabase::isDriverAvailable(PostgresDialect().driverName()))
-        return Failure{QStringLiteral("This Warroom cannot reach PostgreSQL servers: Qt's QPSQL "
-                                      "driver is missing (Debian: apt install libqt6sql6-psql).")};
     const QString name = nextConnectionName();
-    addPostgresConnection(name, address);
+    if (Outcome added = addPostgresConnection(name, address); !added)
+        return Failure{added.error()};
     Outcome signedIn = done();
     {
         QSqlDatabase db = QSqlDatabase::database(name, false);
