@@ -18,30 +18,17 @@ const QString kIncidentsRevision =
 
 ChangeFeed::ChangeFeed(const Database &database) : m_database(database)
 {
-    auto add = [this](const char *table, ChangeTopic topic) {
-        const QString name = QString::fromLatin1(table);
-        m_sources.append({name, topic, newRowsByIncident(name)});
-    };
-    add("log_entries", ChangeTopic::Log);
-    add("commitments", ChangeTopic::Commitments);
-    // Outcomes predate the habit of an incident_id on every table; they join their commitment.
-    m_sources.append({QStringLiteral("commitment_outcomes"), ChangeTopic::Commitments,
-                      QStringLiteral("SELECT c.incident_id, MAX(o.id) FROM (SELECT id, "
-                                     "commitment_id FROM commitment_outcomes WHERE id > ? ORDER "
-                                     "BY id) o JOIN commitments c ON c.id = o.commitment_id "
-                                     "GROUP BY c.incident_id")});
-    add("briefings", ChangeTopic::Briefings);
-    add("handovers", ChangeTopic::Handovers);
-    add("framings", ChangeTopic::Framing);
-    add("problem_statements", ChangeTopic::Problem);
-    add("problem_confirmations", ChangeTopic::Problem);
-    add("customer_asks", ChangeTopic::Asks);
-    add("customer_ask_events", ChangeTopic::Asks);
-    add("status_changes", ChangeTopic::Status);
-    add("notices", ChangeTopic::Status);
-    add("notice_sends", ChangeTopic::Status);
-    add("impact_assessments", ChangeTopic::Impact);
-    add("severity_changes", ChangeTopic::Impact);
+    for (const Changes::Table &table : Changes::tables()) {
+        const QString name = QString::fromLatin1(table.name);
+        // Outcomes predate the habit of an incident_id on every table; they join their commitment.
+        const QString newRows =
+            name == u"commitment_outcomes"
+                ? QStringLiteral("SELECT c.incident_id, MAX(o.id) FROM (SELECT id, commitment_id "
+                                 "FROM commitment_outcomes WHERE id > ? ORDER BY id) o JOIN "
+                                 "commitments c ON c.id = o.commitment_id GROUP BY c.incident_id")
+                : newRowsByIncident(name);
+        m_sources.append({name, table.topic, newRows});
+    }
 
     // Start from what is there now: only later rows are news.
     for (const Source &source : std::as_const(m_sources)) {

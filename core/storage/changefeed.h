@@ -1,34 +1,13 @@
 #pragma once
 
 #include "domain/result.h"
+#include "storage/change.h"
 
 #include <QHash>
 #include <QList>
 #include <QString>
 
 class Database;
-
-// What part of an incident's record changed.
-enum class ChangeTopic
-{
-    Incidents, // an incident row: opened, status, person in charge, problem statement
-    Log,
-    Commitments, // commitments and their outcomes
-    Briefings,
-    Handovers,
-    Framing,
-    Problem, // problem statements and their confirmations
-    Asks,    // customer asks and their sent/answered events
-    Status,  // status changes and the notices they draft
-    Impact   // impact assessments and severity changes
-};
-
-struct Change
-{
-    ChangeTopic topic;
-    qint64 incidentId; // 0 for Incidents
-    bool operator==(const Change &other) const = default;
-};
 
 // Tells which incidents gained rows since the last look, whoever wrote them. Every table but
 // incidents is append-only, so "new" means "id past the highest id seen"; incidents carry a

@@ -213,7 +213,7 @@ Result<std::shared_ptr<Database>> Database::openPostgres(const WarRoomAddress &a
     }
     if (Outcome ready = database->checkAndPrepare(mode, migrateToVersion); !ready)
         return Failure{ready.error()};
-    if (Outcome listening = database->listenForCommits(); !listening)
+    if (Outcome listening = database->listenForAnnouncements(); !listening)
         return Failure{listening.error()};
     return database;
 }
@@ -234,7 +234,7 @@ Outcome Database::checkSignIn(const WarRoomAddress &address)
     return signedIn;
 }
 
-Outcome Database::listenForCommits()
+Outcome Database::listenForAnnouncements()
 {
     const QString channel = m_dialect->notificationChannel();
     if (channel.isEmpty())
@@ -243,11 +243,10 @@ Outcome Database::listenForCommits()
     if (!driver->subscribeToNotification(channel))
         return Failure{QStringLiteral("Cannot follow changes on %1: %2")
                            .arg(m_location, DatabaseProblems::detail(driver->lastError()))};
+    // Our own commits are announced the same way, so a listener has one source of news.
     connect(driver, &QSqlDriver::notification, this,
-            [this](const QString &, QSqlDriver::NotificationSource source, const QVariant &) {
-                // Our own commits were announced when they were made.
-                if (source == QSqlDriver::OtherSource)
-                    emit committed();
+            [this](const QString &, QSqlDriver::NotificationSource, const QVariant &payload) {
+                emit announced(payload.toString());
             });
     return done();
 }
@@ -472,10 +471,6 @@ Outcome Database::commit()
         if (Outcome linked = RecordChain::seal(*this, rows); !linked)
             return Failure{QStringLiteral("Cannot link the new records into the chain: %1")
                                .arg(linked.error())};
-    }
-    for (const QString &statement : m_dialect->announceCommit()) {
-        if (const auto ran = run(statement); !ran)
-            return Failure{QStringLiteral("Cannot announce the change: %1").arg(ran.error())};
     }
     if (const auto ran = run(QStringLiteral("COMMIT")); !ran)
         return Failure{QStringLiteral("Cannot save: %1").arg(ran.error())};

@@ -28,7 +28,8 @@ class OwnerLock;
 //
 // A SQLite war room is opened by one process at a time (OwnerLock says why) and, within that
 // process, through one connection: a second open of the same file returns the same Database.
-// Everyone who shares it hears of every commit through committed().
+// Everyone who shares it hears of every commit through committed() and, on a server, of every
+// connection's through announced().
 class Database : public QObject
 {
     Q_OBJECT
@@ -105,9 +106,11 @@ public:
     Outcome migrateTo(int targetVersion);
 
 signals:
-    // A write transaction was committed through this connection or, on a shared server,
-    // through any other.
+    // A write transaction was committed through this connection.
     void committed();
+    // A shared war room's server announced a commit, this connection's or another's
+    // (Changes::parseAnnouncement() reads it).
+    void announced(const QString &announcement);
 
 private:
     Database(QString connectionName, WarRoomAddress address, std::unique_ptr<SqlDialect> dialect,
@@ -121,7 +124,7 @@ private:
     static Result<std::shared_ptr<Database>> openPostgres(const WarRoomAddress &address,
                                                           OpenMode mode, int migrateToVersion);
     Outcome checkAndPrepare(OpenMode mode, int migrateToVersion);
-    Outcome listenForCommits();
+    Outcome listenForAnnouncements();
     QString problem(const QSqlError &error) const;
     // Notes the rows an INSERT into a chained table added, to be linked before COMMIT.
     Result<QSqlQuery> runTrackingInserts(const QString &sql, const QVariantList &values) const;

@@ -33,7 +33,10 @@ IncidentStore::IncidentStore(std::shared_ptr<Database> database, const Clock &cl
     const QString counter = m_database->dialect().changeCounter();
     if (!counter.isEmpty())
         m_dataVersion = m_database->scalar(counter).valueOr(-1).toLongLong();
-    connect(m_database.get(), &Database::committed, this, &IncidentStore::announceChanges);
+    if (m_database->dialect().notificationChannel().isEmpty())
+        connect(m_database.get(), &Database::committed, this, &IncidentStore::announceChanges);
+    else
+        connect(m_database.get(), &Database::announced, this, &IncidentStore::announce);
 }
 
 IncidentStore::~IncidentStore() = default;
@@ -145,7 +148,7 @@ void IncidentStore::checkForExternalChanges()
 {
     const QString counter = m_database->dialect().changeCounter();
     if (counter.isEmpty())
-        return; // the engine tells of other connections' commits itself (Database::committed)
+        return; // the server announces every commit itself (Database::announced)
     const auto version = m_database->scalar(counter);
     if (!version)
         return; // the next write or look reports the problem
@@ -160,38 +163,17 @@ void IncidentStore::announceChanges()
     const auto changes = m_changes.takeNew();
     if (!changes)
         return; // the feed keeps its place: the next look reports these changes
-    for (const Change &change : *changes) {
-        switch (change.topic) {
-        case ChangeTopic::Incidents:
-            emit incidentsChanged();
-            break;
-        case ChangeTopic::Log:
-            emit logEntriesAppended(change.incidentId);
-            break;
-        case ChangeTopic::Commitments:
-            emit commitmentsChanged(change.incidentId);
-            break;
-        case ChangeTopic::Briefings:
-            emit briefingsChanged(change.incidentId);
-            break;
-        case ChangeTopic::Handovers:
-            emit handoversChanged(change.incidentId);
-            break;
-        case ChangeTopic::Framing:
-            emit framingChanged(change.incidentId);
-            break;
-        case ChangeTopic::Problem:
-            emit problemStatementChanged(change.incidentId);
-            break;
-        case ChangeTopic::Asks:
-            emit customerAsksChanged(change.incidentId);
-            break;
-        case ChangeTopic::Status:
-            emit statusHistoryChanged(change.incidentId);
-            break;
-        case ChangeTopic::Impact:
-            emit impactChanged(change.incidentId);
-            break;
-        }
+    for (const Change &change : *changes)
+        emit changed(change.topic, change.incidentId);
+}
+
+void IncidentStore::announce(const QString &announcement)
+{
+    const std::optional<QList<Change>> changes = Changes::parseAnnouncement(announcement);
+    if (!changes) {
+        announceChanges(); // "look at everything"
+        return;
     }
+    for (const Change &change : *changes)
+        emit changed(change.topic, change.incidentId);
 }

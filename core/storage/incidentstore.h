@@ -128,21 +128,15 @@ public:
 
     // Looks for rows written since the last look and announces them. Every commit through
     // the store's connection (this store's, another store's in this process, a command another
-    // process handed over) already triggers it; call it after writing around the store.
-    // Cheap when nothing changed: one PRAGMA.
+    // process handed over) already triggers it, and a shared war room's server announces every
+    // commit itself; call it after writing around the store. Cheap when nothing changed: one
+    // PRAGMA, or nothing at all on a server.
     void checkForExternalChanges();
 
 signals:
-    void incidentsChanged();
-    void logEntriesAppended(qint64 incidentId);
-    void commitmentsChanged(qint64 incidentId);
-    void briefingsChanged(qint64 incidentId);
-    void handoversChanged(qint64 incidentId);
-    void framingChanged(qint64 incidentId);
-    void problemStatementChanged(qint64 incidentId);
-    void customerAsksChanged(qint64 incidentId);
-    void statusHistoryChanged(qint64 incidentId);
-    void impactChanged(qint64 incidentId);
+    // Rows of the topic were added to the incident's record (for Incidents: an incident row was
+    // added or changed, and incidentId is 0), by this store or anyone else.
+    void changed(ChangeTopic topic, qint64 incidentId);
 
 private:
     // The failure of an event insert whose (commitment, event) is already in the log.
@@ -168,9 +162,11 @@ private:
                                  std::optional<Severity> assessed, const QString &reason,
                                  const QString &by);
     Outcome bumpIncident(qint64 incidentId, const QString &assignments, const QVariantList &values);
-    // Emits one signal per topic and incident since the last announcement; runs after every
-    // commit on the shared connection.
+    // Emits changed() once per topic and incident since the last look; runs after every
+    // commit on the connection (SQLite) and for announcements that name no rows.
     void announceChanges();
+    // A shared war room's server names what a commit added.
+    void announce(const QString &announcement);
 
     std::shared_ptr<Database> m_database;
     const Clock &m_clock;

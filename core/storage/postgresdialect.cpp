@@ -113,9 +113,65 @@ QString PostgresDialect::notificationChannel() const
     return QStringLiteral("warroom_changes");
 }
 
-QStringList PostgresDialect::announceCommit() const
+QStringList PostgresDialect::announcers(const QString &table) const
 {
-    return {QStringLiteral("NOTIFY warroom_changes")};
+    // One announcement per statement, from the rows it added (a transition table), grouped by
+    // incident. A statement touching so many incidents that the payload would pass the
+    // server's limit (8000 bytes) says "*": look at everything.
+    const auto announcer = [](const QString &function, const QString &ranges) {
+        return QStringLiteral(
+                   "CREATE OR REPLACE FUNCTION %1() RETURNS trigger LANGUAGE plpgsql AS $$ "
+                   "DECLARE ranges text; BEGIN "
+                   "IF current_setting('warroom.quiet', true) = 'on' THEN RETURN NULL; END IF; "
+                   "SELECT string_agg(incident_id || ':' || first || '-' || last, ' ') INTO "
+                   "ranges FROM (%2) r; "
+                   "IF ranges IS NULL THEN RETURN NULL; END IF; "
+                   "IF length(ranges) > 7000 THEN ranges := '*'; END IF; "
+                   "PERFORM pg_notify('warroom_changes', TG_TABLE_NAME || ' ' || ranges); "
+                   "RETURN NULL; END $$")
+            .arg(function, ranges);
+    };
+    const auto trigger = [&](const QString &event, const QString &function) {
+        return QStringLiteral("CREATE TRIGGER %1_announce_%2 AFTER %3 ON %1 REFERENCING NEW TABLE "
+                              "AS added FOR EACH STATEMENT EXECUTE FUNCTION %4()")
+            .arg(table, event.toLower(), event, function);
+    };
+    if (table == u"incidents") {
+        return {announcer(QStringLiteral("warroom_announce_incidents"),
+                          QStringLiteral("SELECT id AS incident_id, id AS first, id AS last FROM "
+                                         "added ORDER BY id")),
+                trigger(QStringLiteral("INSERT"), QStringLiteral("warroom_announce_incidents")),
+                trigger(QStringLiteral("UPDATE"), QStringLiteral("warroom_announce_incidents"))};
+    }
+    if (table == u"log_entries") {
+        // The technical log numbers entries per incident: a desktop fetches them by seq.
+        return {announcer(QStringLiteral("warroom_announce_log"),
+                          QStringLiteral("SELECT incident_id, min(seq) AS first, max(seq) AS last "
+                                         "FROM added GROUP BY incident_id ORDER BY incident_id")),
+                trigger(QStringLiteral("INSERT"), QStringLiteral("warroom_announce_log"))};
+    }
+    if (table == u"commitment_outcomes") {
+        return {announcer(QStringLiteral("warroom_announce_outcomes"),
+                          QStringLiteral("SELECT c.incident_id, min(a.id) AS first, max(a.id) AS "
+                                         "last FROM added a JOIN commitments c ON c.id = "
+                                         "a.commitment_id GROUP BY c.incident_id ORDER BY "
+                                         "c.incident_id")),
+                trigger(QStringLiteral("INSERT"), QStringLiteral("warroom_announce_outcomes"))};
+    }
+    return {announcer(QStringLiteral("warroom_announce_rows"),
+                      QStringLiteral("SELECT incident_id, min(id) AS first, max(id) AS last FROM "
+                                     "added GROUP BY incident_id ORDER BY incident_id")),
+            trigger(QStringLiteral("INSERT"), QStringLiteral("warroom_announce_rows"))};
+}
+
+QStringList PostgresDialect::quietAnnouncements() const
+{
+    return {QStringLiteral("SET LOCAL warroom.quiet = 'on'")};
+}
+
+QStringList PostgresDialect::announceEverything() const
+{
+    return {QStringLiteral("NOTIFY warroom_changes, '*'")};
 }
 
 QStringList PostgresDialect::afterExplicitIds(const QString &table) const

@@ -1,5 +1,7 @@
 #include "storage/schema.h"
 
+#include "storage/change.h"
+
 namespace {
 QStringList version1(const SqlDialect &d)
 {
@@ -260,6 +262,15 @@ QStringList version7(const SqlDialect &)
                        "DEFAULT ''"),
     };
 }
+// A shared war room announces what each commit added, naming the incident and the new rows, so
+// every desktop reads only those (on one desktop's file there is no one to tell).
+QStringList version8(const SqlDialect &d)
+{
+    QStringList sql = d.announcers(QStringLiteral("incidents"));
+    for (const Changes::Table &table : Changes::tables())
+        sql += d.announcers(QString::fromLatin1(table.name));
+    return sql;
+}
 } // namespace
 
 const QList<Migration> &migrations()
@@ -276,6 +287,7 @@ const QList<Migration> &migrations()
          &version5},
         {6, QStringLiteral("every record linked into its incident's hash chain"), &version6},
         {7, QStringLiteral("briefings keep the state they told the customer"), &version7},
+        {8, QStringLiteral("a shared war room announces each commit's new rows"), &version8},
     };
     return all;
 }

@@ -43,10 +43,16 @@ public:
     // A query whose value changes when another connection commits, or empty when the engine
     // tells of commits itself (notificationChannel()).
     virtual QString changeCounter() const = 0;
-    // Where commits are announced to every connection, or empty: a writer announces in the
-    // transaction (announceCommit()), so a desktop hears only of committed writes.
+    // Where the database announces committed changes to every connection, or empty.
     virtual QString notificationChannel() const = 0;
-    virtual QStringList announceCommit() const = 0;
+    // Statements that make the database announce on notificationChannel(), at commit, the rows
+    // each statement adds to a table (for incidents, also changes), in the form
+    // Changes::parseAnnouncement() reads. Empty where the engine has no notifications.
+    virtual QStringList announcers(const QString &table) const = 0;
+    // Inside a write transaction: no announcement per statement (a whole war room copied in),
+    // and then one that tells every listener to look at everything.
+    virtual QStringList quietAnnouncements() const = 0;
+    virtual QStringList announceEverything() const = 0;
     // After rows were inserted with the ids they had elsewhere (a war room copied over): what
     // makes the table's next id follow the highest one.
     virtual QStringList afterExplicitIds(const QString &table) const = 0;
@@ -68,7 +74,9 @@ public:
     QStringList connectionSetup() const override;
     QString changeCounter() const override;
     QString notificationChannel() const override;
-    QStringList announceCommit() const override;
+    QStringList announcers(const QString &table) const override;
+    QStringList quietAnnouncements() const override;
+    QStringList announceEverything() const override;
     QStringList afterExplicitIds(const QString &table) const override;
 };
 
@@ -88,6 +96,8 @@ public:
     QStringList connectionSetup() const override;
     QString changeCounter() const override;
     QString notificationChannel() const override;
-    QStringList announceCommit() const override;
+    QStringList announcers(const QString &table) const override;
+    QStringList quietAnnouncements() const override;
+    QStringList announceEverything() const override;
     QStringList afterExplicitIds(const QString &table) const override;
 };

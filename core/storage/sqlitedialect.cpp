@@ -113,7 +113,18 @@ QString SqliteDialect::notificationChannel() const
     return {};
 }
 
-QStringList SqliteDialect::announceCommit() const
+QStringList SqliteDialect::announcers(const QString &) const
+{
+    // Other processes see commits through changeCounter().
+    return {};
+}
+
+QStringList SqliteDialect::quietAnnouncements() const
+{
+    return {};
+}
+
+QStringList SqliteDialect::announceEverything() const
 {
     return {};
 }

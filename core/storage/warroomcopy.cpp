@@ -102,6 +102,11 @@ Result<Summary> copy(const Database &source, Database &target)
                            .arg(*present)};
 
     return target.write<Summary>([&]() -> Result<Summary> {
+        // One announcement for the whole copy instead of one per row.
+        for (const QString &statement : target.dialect().quietAnnouncements()) {
+            if (auto ran = target.runVerbatim(statement); !ran)
+                return Failure{ran.error()};
+        }
         if (Outcome copied = copyInWrittenOrder(source, target); !copied)
             return Failure{copied.error()};
         Summary summary;
@@ -136,6 +141,10 @@ Result<Summary> copy(const Database &source, Database &target)
                                .arg(targetChain->records)
                                .arg(sourceChain->records)};
         summary.records = targetChain->records;
+        for (const QString &statement : target.dialect().announceEverything()) {
+            if (auto ran = target.runVerbatim(statement); !ran)
+                return Failure{ran.error()};
+        }
         return summary;
     });
 }

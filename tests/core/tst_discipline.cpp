@@ -1,3 +1,4 @@
+#include "changerecorder.h"
 #include "scratchwarroom.h"
 #include "services/cadence.h"
 #include "services/countdown.h"
@@ -217,7 +218,7 @@ void TestDiscipline::statusMoves()
 
 void TestDiscipline::statusChangeDraftsNoticeAndTimesAcknowledge()
 {
-    QSignalSpy history(&store(), &IncidentStore::statusHistoryChanged);
+    ChangeRecorder changes(store());
     clock().advanceSecs(7 * 60);
     const auto change = store().changeStatus(
         {m_incident, QStringLiteral("Ann"), IncidentStatus::Acknowledged,
@@ -226,7 +227,7 @@ void TestDiscipline::statusChangeDraftsNoticeAndTimesAcknowledge()
     QVERIFY2(change, qPrintable(change.error()));
     QCOMPARE(change->from, IncidentStatus::Reported);
     QCOMPARE(store().incident(m_incident)->status, IncidentStatus::Acknowledged);
-    QVERIFY(history.count() >= 1);
+    QCOMPARE(changes.incidents(ChangeTopic::Status), QList<qint64>{m_incident});
 
     const auto notices = store().notices(m_incident);
     QCOMPARE(notices->size(), 1);

@@ -1,3 +1,4 @@
+#include "changerecorder.h"
 #include "scratchwarroom.h"
 #include "storage/database.h"
 #include "storage/recordchain.h"
@@ -7,6 +8,8 @@
 
 #include <QProcess>
 #include <QSignalSpy>
+#include <QSqlDriver>
+#include <QSqlError>
 #include <QSqlRecord>
 #include <QTest>
 
@@ -30,6 +33,8 @@ private slots:
     void clearMessagesWhenTheServerSaysNo();
     void anotherDesktopsEntryArrives();
     void fourWritersKeepOneOrder();
+    void announcementsNameIncidentTopicAndNewRows();
+    void aScriptsRawInsertIsAnnouncedToo();
     void migrateRoundTripKeepsEveryRowAndChain();
     void migrateRefusesATargetThatHoldsData();
     void migrateRefusesABrokenRecordAndLeavesNoFile();
@@ -254,7 +259,7 @@ void TestPostgres::anotherDesktopsEntryArrives()
     const WarRoomAddress address = m_server->newDatabase();
     ScratchWarRoom room(address);
     const qint64 incident = room.addIncident();
-    QSignalSpy appended(&room.store(), &IncidentStore::logEntriesAppended);
+    ChangeRecorder changes(room.store());
 
     // Another program on another desktop: its own process, its own connection.
     // Scripts give the password the PostgreSQL way, never on the command line.
@@ -268,11 +273,64 @@ void TestPostgres::anotherDesktopsEntryArrives()
                  QStringLiteral("disk at 99 % on db-2")});
     QVERIFY(other.waitForFinished(30000));
     QVERIFY2(other.exitCode() == 0, other.readAllStandardError().constData());
-    QVERIFY(appended.wait(5000));
-    QCOMPARE(appended.first().at(0).toLongLong(), incident);
+    QVERIFY(changes.waitFor(ChangeTopic::Log));
+    QCOMPARE(changes.incidents(ChangeTopic::Log), QList<qint64>{incident});
     const auto entries = room.store().logEntries(incident, 1, 100000);
     QVERIFY(entries);
     QCOMPARE(entries->last().text, QStringLiteral("disk at 99 % on db-2"));
+}
+
+void TestPostgres::announcementsNameIncidentTopicAndNewRows()
+{
+    const WarRoomAddress address = m_server->newDatabase();
+    ScratchWarRoom room(address);
+    const qint64 first = room.addIncident();
+    const qint64 second = room.addIncident(QStringLiteral("Second"));
+
+    // Any client listening on the channel reads what each commit added.
+    QStringList heard;
+    {
+        QSqlDatabase listener =
+            QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("listener"));
+        listener.setHostName(address.host);
+        listener.setPort(address.port);
+        listener.setDatabaseName(address.database);
+        listener.setUserName(address.user);
+        listener.setPassword(address.password);
+        QVERIFY2(listener.open(), qPrintable(listener.lastError().text()));
+        QVERIFY(listener.driver()->subscribeToNotification(QStringLiteral("warroom_changes")));
+        connect(listener.driver(), &QSqlDriver::notification, this,
+                [&heard](const QString &, QSqlDriver::NotificationSource, const QVariant &payload) {
+                    heard.append(payload.toString());
+                });
+        room.addLog(first, QStringLiteral("one"));
+        room.addLog(second, QStringLiteral("two"));
+        room.addLog(first, QStringLiteral("three"));
+        QTRY_COMPARE_WITH_TIMEOUT(heard.size(), 3, 5000);
+        listener.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("listener"));
+    // The table, then incident:first-last by sequence number within the incident.
+    QCOMPARE(heard, (QStringList{QStringLiteral("log_entries %1:1-1").arg(first),
+                                 QStringLiteral("log_entries %1:1-1").arg(second),
+                                 QStringLiteral("log_entries %1:2-2").arg(first)}));
+}
+
+void TestPostgres::aScriptsRawInsertIsAnnouncedToo()
+{
+    // The server announces, not the client: a row written by any program reaches the desktops.
+    const WarRoomAddress address = m_server->newDatabase();
+    ScratchWarRoom room(address);
+    const qint64 incident = room.addIncident();
+    ChangeRecorder changes(room.store());
+    const QString refused = m_server->administer(
+        address.database, {QStringLiteral("INSERT INTO framings (incident_id, at, by_name, "
+                                          "objective) VALUES (%1, 0, 'script', 'Restore orders')")
+                               .arg(incident)});
+    QVERIFY2(refused.isEmpty(), qPrintable(refused));
+    QVERIFY(changes.waitFor(ChangeTopic::Framing));
+    QCOMPARE(changes.incidents(ChangeTopic::Framing), QList<qint64>{incident});
+    QCOMPARE(changes.count(ChangeTopic::Log), 0);
 }
 
 void TestPostgres::fourWritersKeepOneOrder()

@@ -6,14 +6,18 @@
 IncidentListModel::IncidentListModel(IncidentStore &store, QObject *parent)
     : QAbstractListModel(parent), m_store(store)
 {
-    connect(&m_store, &IncidentStore::incidentsChanged, this, &IncidentListModel::reload);
     // A miss is written to the log when found; a met or superseded deadline ends it.
     auto missesMayHaveChanged = [this] {
         if (reloadMisses() && !m_incidents.isEmpty())
             emit dataChanged(index(0), index(int(m_incidents.size()) - 1));
     };
-    connect(&m_store, &IncidentStore::logEntriesAppended, this, missesMayHaveChanged);
-    connect(&m_store, &IncidentStore::commitmentsChanged, this, missesMayHaveChanged);
+    connect(&m_store, &IncidentStore::changed, this,
+            [this, missesMayHaveChanged](ChangeTopic topic) {
+                if (topic == ChangeTopic::Incidents)
+                    reload();
+                else if (topic == ChangeTopic::Log || topic == ChangeTopic::Commitments)
+                    missesMayHaveChanged();
+            });
     reload();
 }
 

@@ -35,7 +35,10 @@ QColor kindColor(LogKind kind)
 LogTableModel::LogTableModel(IncidentStore &store, QObject *parent)
     : QAbstractTableModel(parent), m_store(store)
 {
-    connect(&m_store, &IncidentStore::logEntriesAppended, this, &LogTableModel::onEntriesAppended);
+    connect(&m_store, &IncidentStore::changed, this, [this](ChangeTopic topic, qint64 incidentId) {
+        if (topic == ChangeTopic::Log)
+            onEntriesAppended(incidentId);
+    });
 }
 
 void LogTableModel::setIncident(qint64 incidentId)

@@ -18,7 +18,7 @@ AsksPanel::AsksPanel(IncidentStore &store, IncidentActions &actions, QWidget *pa
                        [this] { m_actions.markAskSent(selectedId()); });
     m_answered = addButton(tr("Record answer…"), QStringLiteral("askAnsweredButton"),
                            [this] { m_actions.recordAskAnswer(selectedId()); });
-    reloadOn(&IncidentStore::customerAsksChanged);
+    reloadOn(ChangeTopic::Asks);
 }
 
 void AsksPanel::reload()

@@ -31,7 +31,7 @@ DeadlinesPanel::DeadlinesPanel(IncidentStore &store, IncidentActions &actions, c
     m_dropped = addButton(tr("Theory dropped"), QStringLiteral("droppedButton"), [this] {
         m_actions.settleTheory(selectedId(), TimeboxVerdict::Dropped);
     });
-    reloadOn(&IncidentStore::commitmentsChanged);
+    reloadOn(ChangeTopic::Commitments);
     // Open turns into missed as time passes, with no write to announce it.
     auto *tick = new QTimer(this);
     tick->setInterval(15 * 1000);

@@ -12,7 +12,7 @@ HandoversPanel::HandoversPanel(IncidentStore &store, IncidentActions &actions, Q
 {
     setColumns({tr("When"), tr("From"), tr("To"), tr("Phone"), tr("Handover note")});
     addActionButton(actions.handOverAction());
-    reloadOn(&IncidentStore::handoversChanged);
+    reloadOn(ChangeTopic::Handovers);
 }
 
 void HandoversPanel::reload()

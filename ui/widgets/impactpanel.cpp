@@ -57,13 +57,12 @@ ImpactPanel::ImpactPanel(IncidentStore &store, IncidentActions &actions, const C
     layout->addWidget(m_history);
     layout->addLayout(buttons);
 
-    auto forThisIncident = [this](qint64 id) {
-        if (id == m_incidentId)
+    connect(&m_store, &IncidentStore::changed, this, [this](ChangeTopic topic, qint64 id) {
+        const bool shown = topic == ChangeTopic::Impact || topic == ChangeTopic::Commitments ||
+                           topic == ChangeTopic::Status;
+        if (shown && id == m_incidentId)
             reload();
-    };
-    connect(&m_store, &IncidentStore::impactChanged, this, forThisIncident);
-    connect(&m_store, &IncidentStore::commitmentsChanged, this, forThisIncident);
-    connect(&m_store, &IncidentStore::statusHistoryChanged, this, forThisIncident);
+    });
     connect(m_chartChoice, &QComboBox::currentIndexChanged, this, &ImpactPanel::reload);
     // The time axis runs to now: stretch it now and then, not every second.
     auto *tick = new QTimer(this);

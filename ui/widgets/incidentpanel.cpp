@@ -1,5 +1,6 @@
 #include "widgets/incidentpanel.h"
 
+#include "storage/incidentstore.h"
 #include "widgets/actionbutton.h"
 
 #include <QAction>
@@ -33,6 +34,15 @@ IncidentPanel::IncidentPanel(IncidentStore &store, IncidentActions &actions,
     layout->addWidget(m_tree, 1);
     layout->addLayout(m_buttons);
     connect(m_tree, &QTreeWidget::currentItemChanged, this, [this] { updateButtons(); });
+}
+
+void IncidentPanel::reloadOn(ChangeTopic topic)
+{
+    connect(&m_store, &IncidentStore::changed, this,
+            [this, topic](ChangeTopic changed, qint64 incidentId) {
+                if (changed == topic && incidentId == m_incidentId)
+                    refresh();
+            });
 }
 
 void IncidentPanel::setIncident(qint64 incidentId)

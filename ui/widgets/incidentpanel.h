@@ -1,5 +1,7 @@
 #pragma once
 
+#include "storage/change.h"
+
 #include <QWidget>
 
 #include <functional>
@@ -40,13 +42,7 @@ protected:
     QPushButton *addActionButton(QAction *action);
     void setSummary(const QString &text);
     // Reloads when the store announces a change of this kind for this panel's incident.
-    template <typename Signal> void reloadOn(Signal signal)
-    {
-        connect(&m_store, signal, this, [this](qint64 incidentId) {
-            if (incidentId == m_incidentId)
-                refresh();
-        });
-    }
+    void reloadOn(ChangeTopic topic);
     // The id stored in the selected row (column 0, Qt::UserRole), or 0.
     qint64 selectedId() const;
     QTreeWidgetItem *addRow(const QStringList &columns, qint64 id);

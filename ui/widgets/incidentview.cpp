@@ -91,31 +91,7 @@ IncidentView::IncidentView(IncidentStore &store, const Clock &clock, IncidentAct
     layout->addWidget(channels, 1);
     layout->addWidget(m_chainState);
 
-    auto forThisIncident = [this](void (IncidentView::*reload)()) {
-        return [this, reload](qint64 id) {
-            if (id == m_incidentId)
-                (this->*reload)();
-        };
-    };
-    connect(&m_store, &IncidentStore::incidentsChanged, this, &IncidentView::reloadIncident);
-    connect(&m_store, &IncidentStore::commitmentsChanged, this,
-            forThisIncident(&IncidentView::reloadCommitments));
-    connect(&m_store, &IncidentStore::briefingsChanged, this,
-            forThisIncident(&IncidentView::reloadBriefings));
-    connect(&m_store, &IncidentStore::framingChanged, this,
-            forThisIncident(&IncidentView::reloadFraming));
-    connect(&m_store, &IncidentStore::problemStatementChanged, this,
-            forThisIncident(&IncidentView::reloadProblem));
-    connect(&m_store, &IncidentStore::logEntriesAppended, this,
-            forThisIncident(&IncidentView::reloadCounts));
-    connect(&m_store, &IncidentStore::customerAsksChanged, this,
-            forThisIncident(&IncidentView::reloadCounts));
-    connect(&m_store, &IncidentStore::impactChanged, this,
-            forThisIncident(&IncidentView::reloadSeverity));
-    // Every change of an incident's record writes at least one entry to its log.
-    for (auto changed : {&IncidentStore::logEntriesAppended, &IncidentStore::briefingsChanged,
-                         &IncidentStore::impactChanged, &IncidentStore::customerAsksChanged})
-        connect(&m_store, changed, this, forThisIncident(&IncidentView::reloadChain));
+    connect(&m_store, &IncidentStore::changed, this, &IncidentView::onChanged);
 
     auto *tick = new QTimer(this);
     tick->setInterval(1000);
@@ -139,6 +115,43 @@ void IncidentView::showIncident(qint64 incidentId)
         panel->setIncident(incidentId);
     m_impact->setIncident(incidentId);
     reloadChain();
+}
+
+void IncidentView::onChanged(ChangeTopic topic, qint64 incidentId)
+{
+    if (topic == ChangeTopic::Incidents) {
+        reloadIncident();
+        return;
+    }
+    if (incidentId != m_incidentId)
+        return;
+    switch (topic) {
+    case ChangeTopic::Commitments:
+        reloadCommitments();
+        break;
+    case ChangeTopic::Briefings:
+        reloadBriefings();
+        break;
+    case ChangeTopic::Framing:
+        reloadFraming();
+        break;
+    case ChangeTopic::Problem:
+        reloadProblem();
+        break;
+    case ChangeTopic::Log:
+    case ChangeTopic::Asks:
+        reloadCounts();
+        break;
+    case ChangeTopic::Impact:
+        reloadSeverity();
+        break;
+    default:
+        break;
+    }
+    // Every change of an incident's record writes at least one entry to its log.
+    if (topic == ChangeTopic::Log || topic == ChangeTopic::Briefings ||
+        topic == ChangeTopic::Impact || topic == ChangeTopic::Asks)
+        reloadChain();
 }
 
 void IncidentView::reloadIncident()

@@ -2,6 +2,7 @@
 
 #include "domain/commitment.h"
 #include "services/deadlinealerts.h"
+#include "storage/change.h"
 
 #include <QWidget>
 
@@ -41,6 +42,7 @@ public:
     QTabWidget *panels() const { return m_tabs; }
 
 private:
+    void onChanged(ChangeTopic topic, qint64 incidentId);
     void reloadIncident();
     void reloadCommitments();
     void reloadBriefings();

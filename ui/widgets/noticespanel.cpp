@@ -28,7 +28,7 @@ NoticesPanel::NoticesPanel(IncidentStore &store, IncidentActions &actions, QWidg
     });
     m_sent = addButton(tr("Mark sent"), QStringLiteral("noticeSentButton"),
                        [this] { m_actions.markNoticeSent(selectedId()); });
-    reloadOn(&IncidentStore::statusHistoryChanged);
+    reloadOn(ChangeTopic::Status);
 }
 
 void NoticesPanel::reload()

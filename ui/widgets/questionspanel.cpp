@@ -18,7 +18,7 @@ QuestionsPanel::QuestionsPanel(IncidentStore &store, IncidentActions &actions, c
     addActionButton(actions.askTeamAction());
     m_answer = addButton(tr("Answer…"), QStringLiteral("answerButton"),
                          [this] { m_actions.answerQuestion(selectedId()); });
-    reloadOn(&IncidentStore::logEntriesAppended);
+    reloadOn(ChangeTopic::Log);
 }
 
 void QuestionsPanel::reload()

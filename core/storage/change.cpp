@@ -1,0 +1,59 @@
+#include "storage/change.h"
+
+#include <QStringList>
+
+namespace Changes {
+const QList<Table> &tables()
+{
+    static const QList<Table> all{
+        {"log_entries", ChangeTopic::Log},
+        {"commitments", ChangeTopic::Commitments},
+        {"commitment_outcomes", ChangeTopic::Commitments},
+        {"briefings", ChangeTopic::Briefings},
+        {"handovers", ChangeTopic::Handovers},
+        {"framings", ChangeTopic::Framing},
+        {"problem_statements", ChangeTopic::Problem},
+        {"problem_confirmations", ChangeTopic::Problem},
+        {"customer_asks", ChangeTopic::Asks},
+        {"customer_ask_events", ChangeTopic::Asks},
+        {"status_changes", ChangeTopic::Status},
+        {"notices", ChangeTopic::Status},
+        {"notice_sends", ChangeTopic::Status},
+        {"impact_assessments", ChangeTopic::Impact},
+        {"severity_changes", ChangeTopic::Impact},
+    };
+    return all;
+}
+
+std::optional<ChangeTopic> topicOf(const QString &table)
+{
+    if (table == u"incidents")
+        return ChangeTopic::Incidents;
+    for (const Table &known : tables()) {
+        if (table == QLatin1StringView(known.name))
+            return known.topic;
+    }
+    return std::nullopt;
+}
+
+std::optional<QList<Change>> parseAnnouncement(const QString &payload)
+{
+    const QStringList words = payload.split(u' ', Qt::SkipEmptyParts);
+    if (words.size() < 2)
+        return std::nullopt;
+    const std::optional<ChangeTopic> topic = topicOf(words.constFirst());
+    if (!topic)
+        return std::nullopt;
+    QList<Change> changes;
+    for (qsizetype i = 1; i < words.size(); ++i) {
+        bool ok = false;
+        const qint64 incidentId = words.at(i).section(u':', 0, 0).toLongLong(&ok);
+        if (!ok || incidentId <= 0)
+            return std::nullopt;
+        const Change change{*topic, *topic == ChangeTopic::Incidents ? 0 : incidentId};
+        if (!changes.contains(change))
+            changes.append(change);
+    }
+    return changes;
+}
+} // namespace Changes

@@ -1,0 +1,48 @@
+#pragma once
+
+#include <QList>
+#include <QMetaType>
+#include <QString>
+
+#include <optional>
+
+// What part of an incident's record changed.
+enum class ChangeTopic
+{
+    Incidents, // an incident row: opened, status, person in charge, problem statement
+    Log,
+    Commitments, // commitments and their outcomes
+    Briefings,
+    Handovers,
+    Framing,
+    Problem, // problem statements and their confirmations
+    Asks,    // customer asks and their sent/answered events
+    Status,  // status changes and the notices they draft
+    Impact   // impact assessments and severity changes
+};
+
+struct Change
+{
+    ChangeTopic topic;
+    qint64 incidentId; // 0 for Incidents
+    bool operator==(const Change &other) const = default;
+};
+
+namespace Changes {
+// The tables whose rows make up the record, each with the topic its new rows belong to.
+struct Table
+{
+    const char *name;
+    ChangeTopic topic;
+};
+const QList<Table> &tables();
+std::optional<ChangeTopic> topicOf(const QString &table);
+
+// What one announcement of a shared war room says changed: "TABLE INCIDENT:FIRST-LAST …", one
+// range of new rows per incident (sequence numbers in the technical log, ids elsewhere), as
+// the database's own triggers write it. Nothing (std::nullopt) for "*" or anything unreadable:
+// the listener then looks at everything.
+std::optional<QList<Change>> parseAnnouncement(const QString &payload);
+} // namespace Changes
+
+Q_DECLARE_METATYPE(ChangeTopic)
