@@ -29,8 +29,11 @@ IncidentActions::IncidentActions(IncidentStore &store, const Clock &clock, QWidg
         tr("&Timebox theory…"), QStringLiteral("timeboxTheoryAction"),
         [this] { timeboxSelected(); }, QKeySequence(tr("Ctrl+T")));
     m_handOver = makeAction(
-        tr("&Hand over…"), QStringLiteral("handOverAction"), [this] { handOver(); },
+        tr("&Hand over…"), QStringLiteral("handOverAction"), [this] { handOver(Role::InCharge); },
         QKeySequence(tr("Ctrl+Shift+H")));
+    m_handOverLiaison =
+        makeAction(tr("Business &liaison…"), QStringLiteral("handOverLiaisonAction"),
+                   [this] { handOver(Role::Liaison); });
     m_frame = makeAction(
         tr("&Frame…"), QStringLiteral("frameAction"), [this] { frame(); },
         QKeySequence(tr("Ctrl+Shift+F")));
@@ -75,9 +78,9 @@ QAction *IncidentActions::makeAction(const QString &text, const QString &objectN
 
 QList<QAction *> IncidentActions::all() const
 {
-    return {m_commitDeadline, m_timeboxTheory,  m_handOver,   m_frame,       m_confirmFraming,
-            m_restateProblem, m_confirmProblem, m_askTeam,    m_askCustomer, m_changeStatus,
-            m_assessImpact,   m_setSeverity,    m_newBriefing};
+    return {m_commitDeadline, m_timeboxTheory,  m_handOver,       m_handOverLiaison, m_frame,
+            m_confirmFraming, m_restateProblem, m_confirmProblem, m_askTeam,         m_askCustomer,
+            m_changeStatus,   m_assessImpact,   m_setSeverity,    m_newBriefing};
 }
 
 void IncidentActions::setIncident(qint64 incidentId)
@@ -219,23 +222,29 @@ void IncidentActions::timeboxTheory(qint64 hypothesisEntryId)
     ModalHook::exec(form);
 }
 
-void IncidentActions::handOver()
+void IncidentActions::handOver(Role role)
 {
     const auto by = who();
     if (!by)
         return;
-    FormDialog form(tr("Hand over"),
-                    tr("One named person is in charge until it is fixed. The handover and its "
-                       "note go into the log."),
+    const bool liaison = role == Role::Liaison;
+    FormDialog form(liaison ? tr("Business liaison") : tr("Hand over"),
+                    liaison ? tr("The business liaison owns the business channel: the briefings, "
+                                 "the notices and the customer's calls, so that the person in "
+                                 "charge can run the fix. Named with a phone number; the handover "
+                                 "and its note go into the log.")
+                            : tr("One named person is in charge until it is fixed. The handover "
+                                 "and its note go into the log."),
                     m_dialogParent);
-    form.addLine(QStringLiteral("name"), tr("New person in &charge:"));
+    form.addLine(QStringLiteral("name"),
+                 liaison ? tr("Business &liaison:") : tr("New person in &charge:"));
     form.addLine(QStringLiteral("phone"), tr("&Phone:"));
     form.addText(QStringLiteral("note"), tr("Handover &note:"), {},
                  tr("What is in flight, what is promised, what to watch"));
     form.setSubmit(tr("Hand over"), [&](const FormDialog &f) {
         return m_store.handOver(m_incidentId, f.text(QStringLiteral("name")),
                                 f.text(QStringLiteral("phone")), f.text(QStringLiteral("note")),
-                                *by);
+                                *by, role);
     });
     ModalHook::exec(form);
 }

@@ -2,6 +2,7 @@
 
 #include "domain/commitment.h"
 #include "domain/logentry.h"
+#include "domain/people.h"
 #include "domain/result.h"
 #include "domain/statuschange.h"
 
@@ -33,6 +34,7 @@ public:
     QAction *commitDeadline() const { return m_commitDeadline; }
     QAction *timeboxTheoryAction() const { return m_timeboxTheory; }
     QAction *handOverAction() const { return m_handOver; }
+    QAction *handOverLiaisonAction() const { return m_handOverLiaison; }
     QAction *frameAction() const { return m_frame; }
     QAction *confirmFramingAction() const { return m_confirmFraming; }
     QAction *restateProblemAction() const { return m_restateProblem; }
@@ -69,7 +71,7 @@ private:
     void report(const Outcome &outcome);
     void commitNew();
     void timeboxSelected();
-    void handOver();
+    void handOver(Role role);
     void frame();
     void confirmFraming();
     void restateProblem();
@@ -86,6 +88,7 @@ private:
     QAction *m_commitDeadline;
     QAction *m_timeboxTheory;
     QAction *m_handOver;
+    QAction *m_handOverLiaison;
     QAction *m_frame;
     QAction *m_confirmFraming;
     QAction *m_restateProblem;

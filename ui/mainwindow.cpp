@@ -109,7 +109,7 @@ void MainWindow::createActions()
     incident->addSeparator();
     incident->addActions({a.assessImpactAction(), a.setSeverityAction()});
     incident->addSeparator();
-    incident->addActions({a.changeStatusAction(), a.handOverAction()});
+    incident->addActions({a.changeStatusAction(), a.handOverAction(), a.handOverLiaisonAction()});
     incident->addSeparator();
     incident->addActions({a.frameAction(), a.confirmFramingAction(), a.restateProblemAction(),
                           a.confirmProblemAction()});

@@ -45,6 +45,7 @@ struct Briefing
     QString publishedStatus;
     QString publishedSeverity;
     QString publishedInCharge;
+    QString publishedContact; // the customer's contact, "Name, phone" (empty before schema 9)
 };
 
 struct NewBriefing

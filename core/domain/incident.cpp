@@ -54,3 +54,12 @@ const QList<IncidentStatus> &allStatuses()
 {
     return statusNames().values();
 }
+
+QString Incident::customerContact() const
+{
+    if (!liaisonName.isEmpty())
+        return liaisonName + QStringLiteral(", ") + liaisonPhone;
+    if (!inChargeName.isEmpty())
+        return inChargeName + QStringLiteral(", ") + inChargePhone;
+    return {};
+}

@@ -47,6 +47,14 @@ struct Incident
     QDateTime openedAt;
     QDateTime resolvedAt;    // invalid while unresolved
     QDateTime inChargeSince; // the last handover, or the opening
+    // Who owns the business channel (empty until named), with phone, and since when.
+    QString liaisonName;
+    QString liaisonPhone;
+    QDateTime liaisonSince;
+
+    // The customer's one contact: the business liaison, or while none is named the person in
+    // charge ("Name, phone"), or empty.
+    QString customerContact() const;
 };
 
 struct NewIncident

@@ -5,11 +5,25 @@
 
 #include <optional>
 
-// A change of the one person in charge. The history is kept; the incident shows the latest.
+// The two channels have two owners: the person in charge runs the crisis and the technical
+// channel; the business liaison owns the business channel, the customer's one contact.
+enum class Role
+{
+    InCharge,
+    Liaison
+};
+
+QString roleName(Role role);  // as stored: "in_charge", "liaison"
+QString roleTitle(Role role); // as read: "person in charge", "business liaison"
+std::optional<Role> parseRole(QStringView text);
+
+// A change of the person in one of the two roles. The history is kept; the incident shows the
+// latest.
 struct Handover
 {
     qint64 id = 0;
     qint64 incidentId = 0;
+    Role role = Role::InCharge;
     QDateTime at;
     QString by;
     QString fromName;

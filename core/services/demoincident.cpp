@@ -10,6 +10,7 @@ namespace {
 const QString kCommander = QStringLiteral("Dana Whitfield");
 const QString kSre = QStringLiteral("Marek Nowak");
 const QString kDba = QStringLiteral("Priya Raman");
+const QString kLiaison = QStringLiteral("Sofia Lindqvist");
 
 // Plays the story on the story clock, stopping at the first step the store refuses.
 class Story
@@ -137,9 +138,14 @@ Result<qint64> seedDemoIncident(IncidentStore &store, ManualClock &clock, const 
     s.at(59);
     s.step([&] {
         return store.handOver(*id, kCommander, QStringLiteral("+44 20 7946 0321"),
-                              QStringLiteral("Marek stays on diagnosis; Dana runs the room and "
-                                             "the customer line."),
+                              QStringLiteral("Marek stays on diagnosis; Dana runs the room."),
                               kSre);
+    });
+    s.step([&] {
+        return store.handOver(*id, kLiaison, QStringLiteral("+44 20 7946 0550"),
+                              QStringLiteral("Sofia, the account manager, owns the briefings and "
+                                             "the calls with Northwind's managers."),
+                              kCommander, Role::Liaison);
     });
     s.at(58);
     s.step([&] {
@@ -156,7 +162,7 @@ Result<qint64> seedDemoIncident(IncidentStore &store, ManualClock &clock, const 
                                    QStringLiteral("the check of this morning's change ends "
                                                   "then")});
     });
-    sendLatestNotice(kCommander);
+    sendLatestNotice(kLiaison);
     const auto theory =
         append(log(57, kSre, LogKind::Hypothesis,
                    QStringLiteral("The new pool size (max 20 -> 5) starves order-service of "
@@ -203,7 +209,7 @@ Result<qint64> seedDemoIncident(IncidentStore &store, ManualClock &clock, const 
                                    s.in(20), QStringLiteral("the replacement copy is ready then")});
     });
     s.at(31);
-    sendLatestNotice(kCommander);
+    sendLatestNotice(kLiaison);
     s.step([&] {
         return store.frame(*id,
                            QStringLiteral("Stop the remaining 6 % of failures; a fresh read "
@@ -214,7 +220,7 @@ Result<qint64> seedDemoIncident(IncidentStore &store, ManualClock &clock, const 
     s.at(30);
     NewBriefing briefing;
     briefing.incidentId = *id;
-    briefing.author = kCommander;
+    briefing.author = kLiaison;
     briefing.headline = QStringLiteral(
         "Orders are failing for about 6 % of web-shop customers in Europe, down from 20 %.");
     briefing.impact = QStringLiteral("About 6 % of checkout attempts on the web shop in Europe "

@@ -73,8 +73,17 @@ QString theorySettled(const QString &theory, TimeboxVerdict verdict, bool late)
 QString handover(const Handover &h)
 {
     QString text =
-        QStringLiteral("Handover: %1 is now in charge (%2), taking over from %3.")
-            .arg(h.toName, h.toPhone, h.fromName.isEmpty() ? QStringLiteral("nobody") : h.fromName);
+        h.role == Role::Liaison
+            ? (h.fromName.isEmpty()
+                   ? QStringLiteral("Business liaison named: %1 (%2) owns the business channel "
+                                    "and is the customer's contact.")
+                         .arg(h.toName, h.toPhone)
+                   : QStringLiteral("Handover: %1 is now the business liaison (%2), taking over "
+                                    "from %3.")
+                         .arg(h.toName, h.toPhone, h.fromName))
+            : QStringLiteral("Handover: %1 is now in charge (%2), taking over from %3.")
+                  .arg(h.toName, h.toPhone,
+                       h.fromName.isEmpty() ? QStringLiteral("nobody") : h.fromName);
     if (!h.note.isEmpty())
         text += QStringLiteral(" Handover note: ") + h.note;
     return text;

@@ -90,6 +90,12 @@ QStringList rollUpLines(const IncidentSnapshot &s, const QDateTime &now)
     else
         lines << QStringLiteral("In charge: %1, %2 (since %3)")
                      .arg(i.inChargeName, i.inChargePhone, EventText::utcTime(i.inChargeSince));
+    if (i.liaisonName.isEmpty())
+        lines << QStringLiteral("Business liaison: none named; the person in charge also speaks "
+                                "to the customer.");
+    else
+        lines << QStringLiteral("Business liaison: %1, %2 (since %3)")
+                     .arg(i.liaisonName, i.liaisonPhone, EventText::utcTime(i.liaisonSince));
 
     if (!s.framing)
         lines << QStringLiteral("Objective: none framed");

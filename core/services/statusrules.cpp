@@ -82,8 +82,7 @@ QString draftNotice(const Incident &incident, const NewStatusChange &change)
         lines << QStringLiteral("Next update: %1, because %2")
                      .arg(EventText::utcTime(change.nextCheckpointAt),
                           change.nextCheckpointWhy.trimmed());
-    if (!incident.inChargeName.isEmpty())
-        lines << QStringLiteral("Your contact: %1, %2")
-                     .arg(incident.inChargeName, incident.inChargePhone);
+    if (const QString contact = incident.customerContact(); !contact.isEmpty())
+        lines << QStringLiteral("Your contact: %1").arg(contact);
     return lines.join(u'\n');
 }

@@ -85,8 +85,10 @@ public:
     Result<QList<Commitment>> outstandingCommitments() const;
 
     // --- person in charge, framing, problem statement (incidentstore_people.cpp)
+    // Hands a role (the person in charge, or the business liaison) to someone, with phone;
+    // recorded in the handovers and in the log.
     Outcome handOver(qint64 incidentId, const QString &toName, const QString &toPhone,
-                     const QString &note, const QString &by);
+                     const QString &note, const QString &by, Role role = Role::InCharge);
     Result<QList<Handover>> handovers(qint64 incidentId) const;
     Result<qint64> frame(qint64 incidentId, const QString &objective, const QString &by);
     Result<qint64> confirmFraming(qint64 incidentId, const QString &by);

@@ -71,16 +71,16 @@ Result<qint64> IncidentStore::publishBriefing(const NewBriefing &briefing)
                 "INSERT INTO briefings (incident_id, seq, published_at, author, "
                 "headline, impact, doing, changed, next_update_at, next_update_why, "
                 "corrects_id, commitments, asks, published_status, published_severity, "
-                "published_in_charge) VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 "
-                "FROM briefings WHERE incident_id = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                "?, ?, ?) RETURNING id"),
+                "published_in_charge, published_contact) VALUES (?, (SELECT "
+                "COALESCE(MAX(seq), 0) + 1 FROM briefings WHERE incident_id = ?), ?, ?, ?, ?, "
+                "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
             {briefing.incidentId, briefing.incidentId, Rows::time(m_clock.now()),
              briefing.author.trimmed(), briefing.headline.trimmed(), briefing.impact.trimmed(),
              briefing.doing.trimmed(), briefing.changed.trimmed(),
              Rows::time(briefing.nextUpdateAt), briefing.nextUpdateWhy.trimmed(),
              Rows::optionalId(briefing.correctsId), Rows::commitmentsJson(promised),
              Rows::asksJson(listed), statusName(incident->status), severityName(incident->severity),
-             inCharge});
+             inCharge, incident->customerContact()});
         if (!ran)
             return Failure{ran.error()};
         ran->next();

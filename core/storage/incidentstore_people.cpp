@@ -20,10 +20,10 @@ std::optional<Failure> checkObjective(const QString &objective)
 } // namespace
 
 Outcome IncidentStore::handOver(qint64 incidentId, const QString &toName, const QString &toPhone,
-                                const QString &note, const QString &by)
+                                const QString &note, const QString &by, Role role)
 {
-    if (auto bad =
-            checkText(QStringLiteral("name of the new person in charge"), toName, FieldLimit::Name))
+    if (auto bad = checkText(QStringLiteral("name of the new %1").arg(roleTitle(role)), toName,
+                             FieldLimit::Name))
         return *bad;
     if (auto bad = checkPhone(toPhone.trimmed()))
         return *bad;
@@ -36,28 +36,32 @@ Outcome IncidentStore::handOver(qint64 incidentId, const QString &toName, const 
         const Result<Incident> current = incident(incidentId);
         if (!current)
             return Failure{current.error()};
-        if (current->inChargeName == toName.trimmed() &&
-            current->inChargePhone == toPhone.trimmed())
-            return Failure{QStringLiteral("%1 is already in charge.").arg(toName.trimmed())};
+        const bool liaison = role == Role::Liaison;
         Handover h;
         h.incidentId = incidentId;
+        h.role = role;
         h.at = m_clock.now();
         h.by = by.trimmed();
-        h.fromName = current->inChargeName;
-        h.fromPhone = current->inChargePhone;
+        h.fromName = liaison ? current->liaisonName : current->inChargeName;
+        h.fromPhone = liaison ? current->liaisonPhone : current->inChargePhone;
+        if (h.fromName == toName.trimmed() && h.fromPhone == toPhone.trimmed())
+            return Failure{
+                QStringLiteral("%1 is already the %2.").arg(toName.trimmed(), roleTitle(role))};
         h.toName = toName.trimmed();
         h.toPhone = toPhone.trimmed();
         h.note = note.trimmed();
         const auto inserted = m_database->run(
             QStringLiteral(
                 "INSERT INTO handovers (incident_id, at, by_name, from_name, from_phone, "
-                "to_name, to_phone, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+                "to_name, to_phone, note, role) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
             {incidentId, Rows::time(h.at), h.by, h.fromName, h.fromPhone, h.toName, h.toPhone,
-             h.note});
+             h.note, roleName(role)});
         if (!inserted)
             return Failure{inserted.error()};
         if (Outcome bumped =
-                bumpIncident(incidentId, QStringLiteral("in_charge_name = ?, in_charge_phone = ?"),
+                bumpIncident(incidentId,
+                             liaison ? QStringLiteral("liaison_name = ?, liaison_phone = ?")
+                                     : QStringLiteral("in_charge_name = ?, in_charge_phone = ?"),
                              {h.toName, h.toPhone});
             !bumped)
             return bumped;

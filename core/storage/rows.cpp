@@ -25,7 +25,9 @@ QVariant optionalId(qint64 id)
 const QString incidentColumns = QStringLiteral(
     "id, title, customer, problem_statement, status, severity, in_charge_name, in_charge_phone, "
     "opened_at, resolved_at, COALESCE((SELECT MAX(h.at) FROM handovers h WHERE h.incident_id = "
-    "incidents.id), opened_at)");
+    "incidents.id AND h.role = 'in_charge'), opened_at), liaison_name, liaison_phone, "
+    "(SELECT MAX(h.at) FROM handovers h WHERE h.incident_id = incidents.id AND h.role = "
+    "'liaison')");
 
 Incident incident(const QSqlQuery &q)
 {
@@ -41,6 +43,9 @@ Incident incident(const QSqlQuery &q)
     incident.openedAt = time(q.value(8));
     incident.resolvedAt = time(q.value(9));
     incident.inChargeSince = time(q.value(10));
+    incident.liaisonName = q.value(11).toString();
+    incident.liaisonPhone = q.value(12).toString();
+    incident.liaisonSince = time(q.value(13));
     return incident;
 }
 
@@ -105,7 +110,8 @@ Commitment commitment(const QSqlQuery &q)
 const QString briefingColumns =
     QStringLiteral("id, incident_id, seq, published_at, author, headline, impact, doing, changed, "
                    "next_update_at, next_update_why, corrects_id, commitments, asks, "
-                   "published_status, published_severity, published_in_charge");
+                   "published_status, published_severity, published_in_charge, "
+                   "published_contact");
 
 QString commitmentsJson(const QList<PromisedCommitment> &commitments)
 {
@@ -158,11 +164,13 @@ Briefing briefing(const QSqlQuery &q)
     b.publishedStatus = q.value(14).toString();
     b.publishedSeverity = q.value(15).toString();
     b.publishedInCharge = q.value(16).toString();
+    b.publishedContact = q.value(17).toString();
     return b;
 }
 
 const QString handoverColumns =
-    QStringLiteral("id, incident_id, at, by_name, from_name, from_phone, to_name, to_phone, note");
+    QStringLiteral("id, incident_id, at, by_name, from_name, from_phone, to_name, to_phone, note, "
+                   "role");
 
 Handover handover(const QSqlQuery &q)
 {
@@ -176,6 +184,7 @@ Handover handover(const QSqlQuery &q)
     h.toName = q.value(6).toString();
     h.toPhone = q.value(7).toString();
     h.note = q.value(8).toString();
+    h.role = parseRole(q.value(9).toString()).value_or(Role::InCharge);
     return h;
 }
 

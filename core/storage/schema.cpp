@@ -271,6 +271,19 @@ QStringList version8(const SqlDialect &d)
         sql += d.announcers(QString::fromLatin1(table.name));
     return sql;
 }
+// Two channels, two owners: the business liaison is named (with phone) and handed over like the
+// person in charge, and a briefing keeps who the customer's contact was.
+QStringList version9(const SqlDialect &)
+{
+    return {
+        QStringLiteral("ALTER TABLE incidents ADD COLUMN liaison_name TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("ALTER TABLE incidents ADD COLUMN liaison_phone TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("ALTER TABLE handovers ADD COLUMN role TEXT NOT NULL DEFAULT 'in_charge' "
+                       "CHECK (role IN ('in_charge', 'liaison'))"),
+        QStringLiteral("ALTER TABLE briefings ADD COLUMN published_contact TEXT NOT NULL "
+                       "DEFAULT ''"),
+    };
+}
 } // namespace
 
 const QList<Migration> &migrations()
@@ -288,6 +301,8 @@ const QList<Migration> &migrations()
         {6, QStringLiteral("every record linked into its incident's hash chain"), &version6},
         {7, QStringLiteral("briefings keep the state they told the customer"), &version7},
         {8, QStringLiteral("a shared war room announces each commit's new rows"), &version8},
+        {9, QStringLiteral("the business liaison, handed over like the person in charge"),
+         &version9},
     };
     return all;
 }

@@ -27,6 +27,7 @@ private slots:
     void statusChangeDraftsNoticeAndTimesAcknowledge();
     void statusChangeNeedsCheckpointAndWhy();
     void handoverChangesPersonAndKeepsHistory();
+    void liaisonIsNamedAndHandedOverApart();
     void framingGoesStaleAndConfirmRestarts();
     void problemStatementNeedsCustomerConfirmation();
     void questionsStayOpenUntilAnswered();
@@ -307,6 +308,61 @@ void TestDiscipline::handoverChangesPersonAndKeepsHistory()
     const auto logged = events(LogEvent::Handover);
     QCOMPARE(logged.size(), 2);
     QVERIFY(logged.first().text.contains(QStringLiteral("Failover half done")));
+}
+
+void TestDiscipline::liaisonIsNamedAndHandedOverApart()
+{
+    const QDateTime inChargeSince = store().incident(m_incident)->inChargeSince;
+    QVERIFY(store().incident(m_incident)->liaisonName.isEmpty());
+    QVERIFY(!store().handOver(m_incident, QStringLiteral("Sofia"), QString(),
+                              QStringLiteral("owns the calls"), QStringLiteral("Ann"),
+                              Role::Liaison)); // a liaison is reachable
+    clock().advanceSecs(300);
+    QVERIFY(store().handOver(m_incident, QStringLiteral("Sofia Lind"), QStringLiteral("+46 8 555"),
+                             QStringLiteral("Owns the calls with their managers."),
+                             QStringLiteral("Ann Lee"), Role::Liaison));
+    auto incident = store().incident(m_incident);
+    QCOMPARE(incident->liaisonName, QStringLiteral("Sofia Lind"));
+    QCOMPARE(incident->liaisonPhone, QStringLiteral("+46 8 555"));
+    QCOMPARE(incident->liaisonSince, clock().now());
+    // The person in charge stays, and so does the time they took over.
+    QCOMPARE(incident->inChargeName, QStringLiteral("Ann Lee"));
+    QCOMPARE(incident->inChargeSince, inChargeSince);
+    QCOMPARE(incident->customerContact(), QStringLiteral("Sofia Lind, +46 8 555"));
+    QVERIFY(!store().handOver(m_incident, QStringLiteral("Sofia Lind"), QStringLiteral("+46 8 555"),
+                              QStringLiteral("again"), QStringLiteral("Ann"), Role::Liaison));
+
+    clock().advanceSecs(600);
+    QVERIFY(store().handOver(m_incident, QStringLiteral("Raj Patel"), QStringLiteral("+44 20 555"),
+                             QStringLiteral("Sofia's shift ends."), QStringLiteral("Sofia Lind"),
+                             Role::Liaison));
+    const auto history = store().handovers(m_incident);
+    QCOMPARE(history->size(), 2);
+    QCOMPARE(history->at(0).role, Role::Liaison);
+    QCOMPARE(history->at(0).fromName, QString());
+    QCOMPARE(history->at(1).fromName, QStringLiteral("Sofia Lind"));
+    QCOMPARE(history->at(1).toName, QStringLiteral("Raj Patel"));
+    const auto logged = events(LogEvent::Handover);
+    QCOMPARE(logged.size(), 2);
+    QVERIFY2(logged.first().text.startsWith(QStringLiteral("Business liaison named: Sofia Lind")),
+             qPrintable(logged.first().text));
+    QVERIFY2(logged.last().text.contains(QStringLiteral("Raj Patel is now the business liaison")),
+             qPrintable(logged.last().text));
+
+    // The customer hears from the liaison: notices and briefings name them as the contact.
+    QVERIFY(store().changeStatus({m_incident, QStringLiteral("Raj"), IncidentStatus::Acknowledged,
+                                  QStringLiteral("Tracing failed orders."),
+                                  clock().now().addSecs(1800), QStringLiteral("trace ends")}));
+    const QString notice = store().notices(m_incident)->constLast().text;
+    QVERIFY2(notice.contains(QStringLiteral("Your contact: Raj Patel, +44 20 555")),
+             qPrintable(notice));
+    QVERIFY(!notice.contains(QStringLiteral("Ann Lee")));
+    NewBriefing briefing{
+        m_incident, QStringLiteral("Raj Patel"), QStringLiteral("Orders fail."),        {}, {},
+        {},         clock().now().addSecs(1800), QStringLiteral("the trace ends then"), 0};
+    QVERIFY(store().publishBriefing(briefing));
+    QCOMPARE(store().briefings(m_incident)->constLast().publishedContact,
+             QStringLiteral("Raj Patel, +44 20 555"));
 }
 
 void TestDiscipline::framingGoesStaleAndConfirmRestarts()

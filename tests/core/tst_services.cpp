@@ -101,7 +101,8 @@ void TestServices::demoIncidentTellsAStory()
         authors.insert(entry.author);
         QVERIFY(entry.at < now); // the story happened before the demo opens
     }
-    QCOMPARE(authors.size(), 3);
+    QCOMPARE(authors.size(), 4); // three engineers and the business liaison
+    QCOMPARE(room.store().incident(*id)->liaisonName, QStringLiteral("Sofia Lindqvist"));
 
     const auto commitments = room.store().commitments(*id);
     QCOMPARE(commitments->size(), 2);

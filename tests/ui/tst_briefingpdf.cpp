@@ -275,6 +275,18 @@ void TestBriefingPdf::eachBriefingShowsTheStateItPublished()
     text = pdfText(pdf);
     QVERIFY(text.contains(QStringLiteral("Zed Laterperson")));
     QVERIFY(text.contains(QStringLiteral("investigating")));
+    QVERIFY(!text.contains(QStringLiteral("business liaison")));
+
+    // Once a business liaison is named, the customer's contact is the liaison.
+    QVERIFY(store.handOver(m_incident, QStringLiteral("Sofia Lindqvist"),
+                           QStringLiteral("+44 20 7946 0550"), QStringLiteral("owns the calls"),
+                           QStringLiteral("Zed"), Role::Liaison));
+    publish(QStringLiteral("Third."), QStringLiteral("Fixing still."));
+    QVERIFY(BriefingPdf::write(store, m_incident, {store.briefings(m_incident)->last().id}, pdf));
+    text = pdfText(pdf).simplified();
+    QVERIFY2(text.contains(QStringLiteral("Your contact (business liaison) Sofia Lindqvist, +44 20 "
+                                          "7946 0550")),
+             qPrintable(text));
 }
 
 void TestBriefingPdf::neverWritesOverTheWarRoom()

@@ -1,3 +1,4 @@
+#include "dialogs/briefingcomposer.h"
 #include "dialogs/modalhook.h"
 #include "incidentactions.h"
 #include "mainwindow.h"
@@ -36,6 +37,7 @@ private slots:
     void committingSwitchesCountdownAndMissingShowsEverywhere();
     void supersedeFromDeadlinesPanel();
     void handoverChangesHeader();
+    void liaisonShowsInHeaderAndComposer();
     void expiredTimeboxAsksAndIsSettled();
     void framingGoesStaleAndIsConfirmed();
     void statusChangeDraftsNoticeToSend();
@@ -193,6 +195,34 @@ void TestDisciplineWindow::handoverChangesHeader()
                   {QStringLiteral("note"), QStringLiteral("x")}});
     m_window->incidentActions()->handOverAction()->trigger();
     QCOMPARE(m_room->store().incident(m_incident)->inChargeName, QStringLiteral("Kim Park"));
+}
+
+void TestDisciplineWindow::liaisonShowsInHeaderAndComposer()
+{
+    QVERIFY(find<QLabel>(QStringLiteral("liaisonLabel"))
+                ->text()
+                .startsWith(QStringLiteral("Business liaison: none named")));
+    answerDialog({{QStringLiteral("name"), QStringLiteral("Sofia Lindqvist")},
+                  {QStringLiteral("phone"), QStringLiteral("+44 20 7946 0550")},
+                  {QStringLiteral("note"), QStringLiteral("Owns the customer calls.")}});
+    m_window->incidentActions()->handOverLiaisonAction()->trigger();
+    QVERIFY2(m_errors.isEmpty(), qPrintable(m_errors.join(u'|')));
+    QVERIFY(
+        find<QLabel>(QStringLiteral("liaisonLabel"))
+            ->text()
+            .startsWith(QStringLiteral("Business liaison: Sofia Lindqvist · +44 20 7946 0550")));
+    // The person in charge is not touched by the liaison's handover.
+    QCOMPARE(m_room->store().incident(m_incident)->inChargeName, QStringLiteral("Ann Lee"));
+    auto *handovers = panel(QStringLiteral("handoversPanel"));
+    QCOMPARE(handovers->topLevelItemCount(), 1);
+    QCOMPARE(handovers->topLevelItem(0)->text(1), QStringLiteral("Business liaison"));
+
+    BriefingComposer composer(m_room->store(), m_room->clock(), m_incident, QStringLiteral("Ann"),
+                              0);
+    auto *contact = composer.findChild<QLabel *>(QStringLiteral("customerContactLabel"));
+    QVERIFY(contact);
+    QCOMPARE(contact->text(),
+             QStringLiteral("Sofia Lindqvist, +44 20 7946 0550 (business liaison)"));
 }
 
 void TestDisciplineWindow::expiredTimeboxAsksAndIsSettled()

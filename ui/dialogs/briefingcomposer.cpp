@@ -50,6 +50,23 @@ BriefingComposer::BriefingComposer(IncidentStore &store, const Clock &clock, qin
     layout->addWidget(intro);
     layout->addLayout(form);
 
+    // The briefing goes out under the business liaison's name and phone.
+    const auto incident = store.incident(incidentId);
+    auto *contact = new QLabel(this);
+    contact->setObjectName(QStringLiteral("customerContactLabel"));
+    contact->setTextFormat(Qt::PlainText);
+    contact->setWordWrap(true);
+    if (incident && !incident->liaisonName.isEmpty())
+        contact->setText(
+            tr("%1, %2 (business liaison)").arg(incident->liaisonName, incident->liaisonPhone));
+    else if (incident && !incident->inChargeName.isEmpty())
+        contact->setText(tr("%1, %2 (in charge; no business liaison named: Incident > Business "
+                            "liaison…)")
+                             .arg(incident->inChargeName, incident->inChargePhone));
+    else
+        contact->setText(tr("nobody named: the customer has no one to call"));
+    form->addRow(tr("Customer's contact:"), contact);
+
     auto field = [&](const QString &key, const QString &label, int lines,
                      const QString &placeholder) {
         QPlainTextEdit *edit = addTextField(key, label, lines, placeholder);
@@ -109,7 +126,6 @@ BriefingComposer::BriefingComposer(IncidentStore &store, const Clock &clock, qin
 
     // Prefill: the latest impact in one sentence, the next update at the cadence's due time,
     // or, for a correction, everything the corrected briefing said.
-    const auto incident = store.incident(incidentId);
     const auto briefings = store.briefings(incidentId);
     const auto assessments = store.impactAssessments(incidentId);
     if (assessments && !assessments->isEmpty())

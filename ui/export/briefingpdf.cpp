@@ -56,6 +56,8 @@ QString briefingHtml(const Incident &incident, const Briefing &b, const QList<Br
         : incident.inChargeName.isEmpty()
             ? QString()
             : incident.inChargeName + QStringLiteral(", ") + incident.inChargePhone;
+    const QString contact =
+        !b.publishedContact.isEmpty() ? b.publishedContact : incident.customerContact();
     QString html =
         QStringLiteral("<html><head><style>"
                        "body { font-family: 'DejaVu Sans'; font-size: 10pt; color: #1a1a1a; }"
@@ -82,6 +84,8 @@ QString briefingHtml(const Incident &incident, const Briefing &b, const QList<Br
     row(QObject::tr("Status"), esc(status));
     row(QObject::tr("Person in charge"),
         inCharge.isEmpty() ? QObject::tr("nobody named") : esc(inCharge));
+    if (!contact.isEmpty() && contact != inCharge)
+        row(QObject::tr("Your contact (business liaison)"), esc(contact));
     row(QObject::tr("Briefing"), esc(QObject::tr("#%1 of %2, published %3 by %4")
                                          .arg(b.seq)
                                          .arg(all.size())

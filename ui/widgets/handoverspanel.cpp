@@ -10,8 +10,9 @@
 HandoversPanel::HandoversPanel(IncidentStore &store, IncidentActions &actions, QWidget *parent)
     : IncidentPanel(store, actions, QStringLiteral("handoversPanel"), parent)
 {
-    setColumns({tr("When"), tr("From"), tr("To"), tr("Phone"), tr("Handover note")});
+    setColumns({tr("When"), tr("Role"), tr("From"), tr("To"), tr("Phone"), tr("Handover note")});
     addActionButton(actions.handOverAction());
+    addActionButton(actions.handOverLiaisonAction());
     reloadOn(ChangeTopic::Handovers);
 }
 
@@ -27,12 +28,21 @@ void HandoversPanel::reload()
         return;
     }
     for (auto it = handovers->crbegin(); it != handovers->crend(); ++it)
-        addRow({TimeFormat::clock(it->at), it->fromName, it->toName, it->toPhone, it->note},
+        addRow({TimeFormat::clock(it->at),
+                it->role == Role::Liaison ? tr("Business liaison") : tr("In charge"), it->fromName,
+                it->toName, it->toPhone, it->note},
                it->id);
-    setSummary(incident->inChargeName.isEmpty()
-                   ? tr("Nobody is in charge.")
-                   : tr("In charge: %1, %2, since %3. %4.")
-                         .arg(incident->inChargeName, incident->inChargePhone,
-                              TimeFormat::full(incident->inChargeSince),
-                              countOf(handovers->size(), tr("handover"), tr("handovers"))));
+    const QString inCharge = incident->inChargeName.isEmpty()
+                                 ? tr("Nobody is in charge.")
+                                 : tr("In charge: %1, %2, since %3.")
+                                       .arg(incident->inChargeName, incident->inChargePhone,
+                                            TimeFormat::full(incident->inChargeSince));
+    const QString liaison = incident->liaisonName.isEmpty()
+                                ? tr("No business liaison named.")
+                                : tr("Business liaison: %1, %2, since %3.")
+                                      .arg(incident->liaisonName, incident->liaisonPhone,
+                                           TimeFormat::full(incident->liaisonSince));
+    setSummary(
+        QStringLiteral("%1 %2 %3.")
+            .arg(inCharge, liaison, countOf(handovers->size(), tr("handover"), tr("handovers"))));
 }

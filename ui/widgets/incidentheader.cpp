@@ -51,7 +51,7 @@ IncidentHeader::IncidentHeader(const Clock &clock, QWidget *parent)
     : QWidget(parent), m_title(new QLabel(this)), m_customer(new QLabel(this)),
       m_status(chip(QStringLiteral("statusLabel"), this)),
       m_severity(chip(QStringLiteral("severityLabel"), this)), m_inCharge(new QLabel(this)),
-      m_problem(chip(QStringLiteral("problemLabel"), this)),
+      m_liaison(new QLabel(this)), m_problem(chip(QStringLiteral("problemLabel"), this)),
       m_questions(chip(QStringLiteral("openQuestionsLabel"), this)),
       m_asks(chip(QStringLiteral("outstandingAsksLabel"), this)),
       m_countdown(new CountdownWidget(clock, this)),
@@ -61,7 +61,8 @@ IncidentHeader::IncidentHeader(const Clock &clock, QWidget *parent)
     m_title->setObjectName(QStringLiteral("incidentTitleLabel"));
     m_customer->setObjectName(QStringLiteral("customerLabel"));
     m_inCharge->setObjectName(QStringLiteral("inChargeLabel"));
-    for (QLabel *label : {m_title, m_customer, m_inCharge}) {
+    m_liaison->setObjectName(QStringLiteral("liaisonLabel"));
+    for (QLabel *label : {m_title, m_customer, m_inCharge, m_liaison}) {
         label->setTextFormat(Qt::PlainText);
         label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     }
@@ -90,6 +91,7 @@ IncidentHeader::IncidentHeader(const Clock &clock, QWidget *parent)
     left->addWidget(m_title);
     left->addLayout(chips);
     left->addWidget(m_inCharge);
+    left->addWidget(m_liaison);
     left->addLayout(gaps);
     left->addStretch();
 
@@ -123,6 +125,15 @@ void IncidentHeader::setIncident(const Incident &incident)
                                      TimeFormat::clock(incident.inChargeSince)));
         m_inCharge->setPalette(palette());
     }
+    // Not an alarm: a small crisis may be run by one person; the header says who talks to
+    // the customer either way.
+    if (incident.liaisonName.isEmpty())
+        m_liaison->setText(tr("Business liaison: none named (the person in charge speaks to the "
+                              "customer)"));
+    else
+        m_liaison->setText(tr("Business liaison: %1 · %2 · since %3")
+                               .arg(incident.liaisonName, incident.liaisonPhone,
+                                    TimeFormat::clock(incident.liaisonSince)));
 }
 
 void IncidentHeader::setNextDeadline(const std::optional<Commitment> &deadline)

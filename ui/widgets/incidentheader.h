@@ -37,6 +37,7 @@ private:
     QLabel *m_status;
     QLabel *m_severity;
     QLabel *m_inCharge;
+    QLabel *m_liaison;
     QLabel *m_problem;
     QLabel *m_questions;
     QLabel *m_asks;
