@@ -40,6 +40,9 @@ struct LogEntry
     qint64 answersId = 0;    // the question this entry answers
     qint64 commitmentId = 0; // the commitment an event entry records
     QString event;           // what an event entry records, e.g. "missed"; see LogEvent
+    // The database role that wrote it, set by a shared war room's server; empty on a desktop's
+    // own file. The author above is the name given with the entry.
+    QString signedInAs;
 };
 
 // The events the app records in the log, as stored in log_entries.event.

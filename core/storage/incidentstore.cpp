@@ -33,6 +33,9 @@ IncidentStore::IncidentStore(std::shared_ptr<Database> database, const Clock &cl
     const QString counter = m_database->dialect().changeCounter();
     if (!counter.isEmpty())
         m_dataVersion = m_database->scalar(counter).valueOr(-1).toLongLong();
+    if (m_database->address().isShared())
+        m_signedInAs =
+            m_database->scalar(QStringLiteral("SELECT current_user")).valueOr({}).toString();
     if (m_database->dialect().notificationChannel().isEmpty())
         connect(m_database.get(), &Database::committed, this, &IncidentStore::announceChanges);
     else

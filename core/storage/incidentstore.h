@@ -124,6 +124,15 @@ public:
     Result<qint64> publishBriefing(const NewBriefing &briefing);
     Result<QList<Briefing>> briefings(qint64 incidentId) const;
 
+    // --- who is signed in (incidentstore_people.cpp)
+    // The role this store's connection signed in as on a shared war room; empty on a file.
+    QString signedInAs() const { return m_signedInAs; }
+    // Names the signed-in role for everyone who reads the war room; writes only when the name
+    // changed. Does nothing on a desktop's file, whose names stay in each entry.
+    Outcome setDisplayName(const QString &name);
+    // Each role's latest display name.
+    Result<QHash<QString, QString>> displayNames() const;
+
     // Recomputes the incident's record chain (0: every incident's) and says whether it is
     // intact. Repeated checks of one incident read only what was added since the last one.
     Result<RecordChain::Report> checkRecordChain(qint64 incidentId);
@@ -175,4 +184,5 @@ private:
     ChangeFeed m_changes;
     qint64 m_dataVersion = -1;
     QHash<qint64, RecordChain::Cursor> m_chainChecked; // by incident
+    QString m_signedInAs;
 };

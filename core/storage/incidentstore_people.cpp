@@ -237,3 +237,36 @@ Result<std::optional<ProblemStatement>> IncidentStore::currentProblem(qint64 inc
         return std::optional<ProblemStatement>();
     return std::optional<ProblemStatement>(Rows::problem(*ran));
 }
+
+Outcome IncidentStore::setDisplayName(const QString &name)
+{
+    if (m_signedInAs.isEmpty())
+        return done();
+    if (auto bad = checkText(QStringLiteral("display name"), name, FieldLimit::Name))
+        return *bad;
+    const Result<QHash<QString, QString>> names = displayNames();
+    if (!names)
+        return Failure{names.error()};
+    if (names->value(m_signedInAs) == name.trimmed())
+        return done();
+    return m_database->write<Done>([&]() -> Outcome {
+        const auto ran =
+            m_database->run(QStringLiteral("INSERT INTO display_names (at, name) VALUES (?, ?)"),
+                            {Rows::time(m_clock.now()), name.trimmed()});
+        if (!ran)
+            return Failure{ran.error()};
+        return done();
+    });
+}
+
+Result<QHash<QString, QString>> IncidentStore::displayNames() const
+{
+    auto ran =
+        m_database->run(QStringLiteral("SELECT signed_in_as, name FROM display_names ORDER BY id"));
+    if (!ran)
+        return Failure{ran.error()};
+    QHash<QString, QString> names;
+    while (ran->next())
+        names.insert(ran->value(0).toString(), ran->value(1).toString());
+    return names;
+}

@@ -164,12 +164,33 @@ QStringList PostgresDialect::announcers(const QString &table) const
             trigger(QStringLiteral("INSERT"), QStringLiteral("warroom_announce_rows"))};
 }
 
-QStringList PostgresDialect::quietAnnouncements() const
+QStringList PostgresDialect::beginCopy() const
 {
-    return {QStringLiteral("SET LOCAL warroom.quiet = 'on'")};
+    return {QStringLiteral("SET LOCAL warroom.quiet = 'on'"),
+            QStringLiteral("SET LOCAL warroom.copying = 'on'")};
 }
 
-QStringList PostgresDialect::announceEverything() const
+QStringList PostgresDialect::signedInColumn(const QString &table) const
+{
+    // Rows from before keep '' (unknown); the trigger overrides whatever a client sends, except
+    // when the war room's owner copies a whole war room in, who could drop the trigger anyway.
+    return {
+        QStringLiteral("ALTER TABLE %1 ADD COLUMN signed_in_as TEXT NOT NULL DEFAULT ''")
+            .arg(table),
+        QStringLiteral("ALTER TABLE %1 ALTER COLUMN signed_in_as SET DEFAULT current_user")
+            .arg(table),
+        QStringLiteral(
+            "CREATE OR REPLACE FUNCTION warroom_sign() RETURNS trigger LANGUAGE plpgsql AS $$ "
+            "BEGIN IF current_setting('warroom.copying', true) = 'on' AND pg_has_role("
+            "current_user, (SELECT relowner FROM pg_class WHERE oid = TG_RELID), 'MEMBER') THEN "
+            "RETURN NEW; END IF; NEW.signed_in_as := current_user; RETURN NEW; END $$"),
+        QStringLiteral("CREATE TRIGGER %1_signed BEFORE INSERT ON %1 FOR EACH ROW EXECUTE "
+                       "FUNCTION warroom_sign()")
+            .arg(table),
+    };
+}
+
+QStringList PostgresDialect::endCopy() const
 {
     return {QStringLiteral("NOTIFY warroom_changes, '*'")};
 }

@@ -51,7 +51,7 @@ Incident incident(const QSqlQuery &q)
 
 const QString logColumns = QStringLiteral("id, incident_id, seq, at, author, kind, body, "
                                           "corrects_id, addressee, answers_id, commitment_id, "
-                                          "event");
+                                          "event, signed_in_as");
 
 LogEntry logEntry(const QSqlQuery &q)
 {
@@ -68,6 +68,7 @@ LogEntry logEntry(const QSqlQuery &q)
     entry.answersId = q.value(9).toLongLong();
     entry.commitmentId = q.value(10).toLongLong();
     entry.event = q.value(11).toString();
+    entry.signedInAs = q.value(12).toString();
     return entry;
 }
 

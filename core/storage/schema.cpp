@@ -284,6 +284,21 @@ QStringList version9(const SqlDialect &)
                        "DEFAULT ''"),
     };
 }
+// Who wrote what, as the database knows it: on a shared server every row carries the role that
+// signed in, set by the server; each person names themselves once for everyone to read.
+QStringList version10(const SqlDialect &d)
+{
+    QStringList sql;
+    for (const Changes::Table &table : Changes::tables())
+        sql += d.signedInColumn(QString::fromLatin1(table.name));
+    sql += QStringLiteral("CREATE TABLE display_names (%1, at BIGINT NOT NULL, name TEXT NOT NULL)")
+               .arg(d.idColumn());
+    sql += d.signedInColumn(QStringLiteral("display_names"));
+    sql += QStringLiteral("CREATE INDEX display_names_by_role ON display_names (signed_in_as, id)");
+    sql += d.appendOnlyGuards(QStringLiteral("display_names"));
+    sql += d.replaceGuards(QStringLiteral("display_names"), {});
+    return sql;
+}
 } // namespace
 
 const QList<Migration> &migrations()
@@ -303,6 +318,8 @@ const QList<Migration> &migrations()
         {8, QStringLiteral("a shared war room announces each commit's new rows"), &version8},
         {9, QStringLiteral("the business liaison, handed over like the person in charge"),
          &version9},
+        {10, QStringLiteral("every row signed by the role that wrote it; display names"),
+         &version10},
     };
     return all;
 }

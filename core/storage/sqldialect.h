@@ -49,10 +49,15 @@ public:
     // each statement adds to a table (for incidents, also changes), in the form
     // Changes::parseAnnouncement() reads. Empty where the engine has no notifications.
     virtual QStringList announcers(const QString &table) const = 0;
-    // Inside a write transaction: no announcement per statement (a whole war room copied in),
-    // and then one that tells every listener to look at everything.
-    virtual QStringList quietAnnouncements() const = 0;
-    virtual QStringList announceEverything() const = 0;
+    // Inside the write transaction that copies a whole war room in: no announcement per
+    // statement, and rows keep who signed them (the war room's owner only); then one
+    // announcement that tells every listener to look at everything.
+    virtual QStringList beginCopy() const = 0;
+    virtual QStringList endCopy() const = 0;
+    // Adds the signed_in_as column to a table: who wrote the row. On a server the database
+    // fills it with the signed-in role and no client can set it; on a desktop's file (private to
+    // its owner) it stays empty: every row is the file owner's.
+    virtual QStringList signedInColumn(const QString &table) const = 0;
     // After rows were inserted with the ids they had elsewhere (a war room copied over): what
     // makes the table's next id follow the highest one.
     virtual QStringList afterExplicitIds(const QString &table) const = 0;
@@ -75,8 +80,9 @@ public:
     QString changeCounter() const override;
     QString notificationChannel() const override;
     QStringList announcers(const QString &table) const override;
-    QStringList quietAnnouncements() const override;
-    QStringList announceEverything() const override;
+    QStringList beginCopy() const override;
+    QStringList endCopy() const override;
+    QStringList signedInColumn(const QString &table) const override;
     QStringList afterExplicitIds(const QString &table) const override;
 };
 
@@ -97,7 +103,8 @@ public:
     QString changeCounter() const override;
     QString notificationChannel() const override;
     QStringList announcers(const QString &table) const override;
-    QStringList quietAnnouncements() const override;
-    QStringList announceEverything() const override;
+    QStringList beginCopy() const override;
+    QStringList endCopy() const override;
+    QStringList signedInColumn(const QString &table) const override;
     QStringList afterExplicitIds(const QString &table) const override;
 };

@@ -119,14 +119,20 @@ QStringList SqliteDialect::announcers(const QString &) const
     return {};
 }
 
-QStringList SqliteDialect::quietAnnouncements() const
+QStringList SqliteDialect::beginCopy() const
 {
     return {};
 }
 
-QStringList SqliteDialect::announceEverything() const
+QStringList SqliteDialect::endCopy() const
 {
     return {};
+}
+
+QStringList SqliteDialect::signedInColumn(const QString &table) const
+{
+    return {QStringLiteral("ALTER TABLE %1 ADD COLUMN signed_in_as TEXT NOT NULL DEFAULT ''")
+                .arg(table)};
 }
 
 QStringList SqliteDialect::afterExplicitIds(const QString &) const

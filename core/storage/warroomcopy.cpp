@@ -103,7 +103,7 @@ Result<Summary> copy(const Database &source, Database &target)
 
     return target.write<Summary>([&]() -> Result<Summary> {
         // One announcement for the whole copy instead of one per row.
-        for (const QString &statement : target.dialect().quietAnnouncements()) {
+        for (const QString &statement : target.dialect().beginCopy()) {
             if (auto ran = target.runVerbatim(statement); !ran)
                 return Failure{ran.error()};
         }
@@ -141,7 +141,7 @@ Result<Summary> copy(const Database &source, Database &target)
                                .arg(targetChain->records)
                                .arg(sourceChain->records)};
         summary.records = targetChain->records;
-        for (const QString &statement : target.dialect().announceEverything()) {
+        for (const QString &statement : target.dialect().endCopy()) {
             if (auto ran = target.runVerbatim(statement); !ran)
                 return Failure{ran.error()};
         }

@@ -1,4 +1,5 @@
 #include "changerecorder.h"
+#include "models/logtablemodel.h"
 #include "scratchwarroom.h"
 #include "storage/database.h"
 #include "storage/recordchain.h"
@@ -35,6 +36,7 @@ private slots:
     void fourWritersKeepOneOrder();
     void announcementsNameIncidentTopicAndNewRows();
     void aScriptsRawInsertIsAnnouncedToo();
+    void theServerSignsEveryRow();
     void migrateRoundTripKeepsEveryRowAndChain();
     void migrateRefusesATargetThatHoldsData();
     void migrateRefusesABrokenRecordAndLeavesNoFile();
@@ -331,6 +333,92 @@ void TestPostgres::aScriptsRawInsertIsAnnouncedToo()
     QVERIFY(changes.waitFor(ChangeTopic::Framing));
     QCOMPARE(changes.incidents(ChangeTopic::Framing), QList<qint64>{incident});
     QCOMPARE(changes.count(ChangeTopic::Log), 0);
+}
+
+void TestPostgres::theServerSignsEveryRow()
+{
+    const WarRoomAddress address = m_server->newDatabase();
+    ScratchWarRoom room(address);
+    const qint64 incident = room.addIncident();
+    IncidentStore &store = room.store();
+    QCOMPARE(store.signedInAs(), ThrowawayPostgres::user());
+    QVERIFY(store.setDisplayName(QStringLiteral("Ann Lee")));
+    room.addLog(incident, QStringLiteral("typed by Ann"));
+
+    // A monitoring script signs in as a role of its own, with only what it needs.
+    const QString monitorPassword = QStringLiteral("monitor-secret");
+    QString refused = m_server->administer(
+        QStringLiteral("postgres"),
+        {QStringLiteral("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = "
+                        "'monitor_bot') THEN CREATE ROLE monitor_bot LOGIN PASSWORD '%1'; END "
+                        "IF; END $$")
+             .arg(monitorPassword)});
+    QVERIFY2(refused.isEmpty(), qPrintable(refused));
+    refused = m_server->administer(
+        address.database,
+        {QStringLiteral("GRANT SELECT, INSERT ON ALL TABLES IN SCHEMA public TO monitor_bot"),
+         QStringLiteral("GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO monitor_bot")});
+    QVERIFY2(refused.isEmpty(), qPrintable(refused));
+    WarRoomAddress monitor = address;
+    monitor.user = QStringLiteral("monitor_bot");
+    monitor.password.clear();
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("PGPASSWORD"), monitorPassword);
+    const CommandRun posted = runWarroom(
+        {QStringLiteral("log"), QStringLiteral("--database"), monitor.display(),
+         QStringLiteral("--incident"), QString::number(incident), QStringLiteral("--author"),
+         QStringLiteral("Ann Lee"), QStringLiteral("p99 above 2 s")},
+        environment);
+    QVERIFY2(posted.exitCode == 0, qPrintable(posted.err));
+
+    // Whatever a client sends, the row says who signed in; even the "copying" switch does not
+    // help a role that does not own the war room.
+    for (const auto &[user, secret] :
+         {std::pair{ThrowawayPostgres::user(), ThrowawayPostgres::password()},
+          std::pair{QStringLiteral("monitor_bot"), monitorPassword}}) {
+        const QString name = QStringLiteral("forger-") + user;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+            db.setHostName(address.host);
+            db.setPort(address.port);
+            db.setDatabaseName(address.database);
+            db.setUserName(user);
+            db.setPassword(secret);
+            QVERIFY2(db.open(), qPrintable(db.lastError().text()));
+            QSqlQuery query(db);
+            const QString forged =
+                QStringLiteral("INSERT INTO display_names (at, name, signed_in_as) VALUES (0, "
+                               "'Mallory', 'someone_else')");
+            QVERIFY2(query.exec(forged), qPrintable(query.lastError().text()));
+            if (user == u"monitor_bot") {
+                QVERIFY(query.exec(QStringLiteral("SET warroom.copying = 'on'")));
+                QVERIFY2(query.exec(forged), qPrintable(query.lastError().text()));
+            }
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(name);
+    }
+    const auto names = store.displayNames();
+    QVERIFY2(names, qPrintable(names.error()));
+    QVERIFY(!names->contains(QStringLiteral("someone_else")));
+    QCOMPARE(names->value(QStringLiteral("monitor_bot")), QStringLiteral("Mallory"));
+    QCOMPARE(names->value(ThrowawayPostgres::user()), QStringLiteral("Mallory"));
+
+    const auto entries = store.logEntries(incident, 1, 10);
+    QCOMPARE(entries->size(), 2);
+    QCOMPARE(entries->at(0).signedInAs, ThrowawayPostgres::user());
+    QCOMPARE(entries->at(1).signedInAs, QStringLiteral("monitor_bot"));
+    QCOMPARE(entries->at(1).author, QStringLiteral("Ann Lee"));
+
+    // The log view names the person who signed in; a typed name never hides them.
+    QVERIFY(store.setDisplayName(QStringLiteral("Ann Lee")));
+    LogTableModel model(store);
+    model.setIncident(incident);
+    const auto author = [&](int row) {
+        return model.data(model.index(row, LogTableModel::AuthorColumn)).toString();
+    };
+    QCOMPARE(author(0), QStringLiteral("Ann Lee"));
+    QCOMPARE(author(1), QStringLiteral("Ann Lee (signed in as Mallory)"));
 }
 
 void TestPostgres::fourWritersKeepOneOrder()

@@ -46,6 +46,7 @@ void LogTableModel::setIncident(qint64 incidentId)
     beginResetModel();
     m_incidentId = incidentId;
     m_pages.clear();
+    m_displayNames.clear(); // names may have changed meanwhile
     m_rowCount = 0;
     if (incidentId > 0) {
         const Result<qint64> count = m_store.logEntryCount(incidentId);
@@ -126,7 +127,7 @@ QVariant LogTableModel::data(const QModelIndex &index, int role) const
         case TimeColumn:
             return TimeFormat::clockSeconds(entry->at);
         case AuthorColumn:
-            return entry->author;
+            return authorShown(*entry);
         case KindColumn:
             return logKindName(entry->kind);
         case TextColumn:
@@ -191,4 +192,23 @@ QVariant LogTableModel::headerData(int section, Qt::Orientation orientation, int
         return tr("What was seen, thought or done");
     }
     return {};
+}
+
+QString LogTableModel::authorShown(const LogEntry &entry) const
+{
+    if (entry.signedInAs.isEmpty())
+        return entry.author; // a desktop's own file: every entry is its owner's
+    if (entry.kind == LogKind::Event && entry.author == u"Warroom")
+        return entry.author; // written by Warroom itself, whichever desktop noticed first
+    if (!m_displayNames.contains(entry.signedInAs)) {
+        m_displayNames = m_store.displayNames().valueOr(m_displayNames);
+        // A role that never named itself (a script's) is shown as the role, asked for once.
+        m_displayNames.insert(entry.signedInAs,
+                              m_displayNames.value(entry.signedInAs, entry.signedInAs));
+    }
+    const QString signedIn = m_displayNames.value(entry.signedInAs);
+    // A name typed for an entry never hides who signed in to write it.
+    if (entry.author.isEmpty() || entry.author == signedIn)
+        return signedIn;
+    return tr("%1 (signed in as %2)").arg(entry.author, signedIn);
 }

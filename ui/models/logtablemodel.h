@@ -63,4 +63,8 @@ private:
     int m_rowCount = 0;
     mutable QCache<int, QList<LogEntry>> m_pages{kMaxCachedPages};
     mutable int m_pagesLoaded = 0;
+    // Signed-in roles' display names on a shared war room, read again for a role not known yet.
+    mutable QHash<QString, QString> m_displayNames;
+
+    QString authorShown(const LogEntry &entry) const;
 };

@@ -72,6 +72,11 @@ TechnicalLogPanel::TechnicalLogPanel(IncidentStore &store, IncidentActions &acti
                         m_entry->clearAfterSuccess();
                     return;
                 }
+                // On a shared war room the name typed is the signed-in role's name for all.
+                if (const Outcome named = m_store.setDisplayName(author); !named) {
+                    m_entry->showFailure(named.error());
+                    return;
+                }
                 NewLogEntry line{m_model->incidentId(), author, entry.kind, entry.text};
                 const auto added = m_store.appendLogEntry(line);
                 if (!added) {
