@@ -8,6 +8,8 @@
 #include "storage/incidentstore.h"
 #include "warroomopener.h"
 
+#include "storage/database.h"
+
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
@@ -39,6 +41,7 @@ Outcome seedDemoIfEmpty(const WarRoomAddress &address)
 int runGui(int &argc, char **argv)
 {
     QApplication app(argc, argv);
+    Database::setClientName(Database::kWindowClient); // others on a shared war room see us
     QApplication::setApplicationDisplayName(QStringLiteral("Warroom"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/warroom.svg")));
     QApplication::setDesktopFileName(QStringLiteral("org.warroom.Warroom"));

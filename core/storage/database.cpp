@@ -20,6 +20,12 @@
 #include <unistd.h>
 
 namespace {
+QString &clientName()
+{
+    static QString name = QStringLiteral("warroom");
+    return name;
+}
+
 QString nextConnectionName()
 {
     static QAtomicInteger<quint64> counter;
@@ -40,7 +46,7 @@ Outcome addPostgresConnection(const QString &name, const WarRoomAddress &address
     // Empty: libpq looks in PGPASSWORD and ~/.pgpass itself.
     db.setPassword(address.password);
     QStringList options{QStringLiteral("connect_timeout=10"),
-                        QStringLiteral("application_name=warroom")};
+                        QStringLiteral("application_name=") + clientName()};
     if (!address.sslMode.isEmpty())
         options.append(QStringLiteral("sslmode=") + address.sslMode);
     db.setConnectOptions(options.join(u';'));
@@ -216,6 +222,11 @@ Result<std::shared_ptr<Database>> Database::openPostgres(const WarRoomAddress &a
     if (Outcome listening = database->listenForAnnouncements(); !listening)
         return Failure{listening.error()};
     return database;
+}
+
+void Database::setClientName(const QString &name)
+{
+    clientName() = name;
 }
 
 Outcome Database::checkSignIn(const WarRoomAddress &address)

@@ -51,6 +51,11 @@ public:
     // whether the server takes them, whatever the database holds.
     static Outcome checkSignIn(const WarRoomAddress &address);
 
+    // How this process's connections introduce themselves to a server (application_name):
+    // kWindowClient for a window, whose presence others see; "warroom" for commands.
+    static void setClientName(const QString &name);
+    static inline const QString kWindowClient = QStringLiteral("warroom-window");
+
     const WarRoomAddress &address() const { return m_address; }
 
     const SqlDialect &dialect() const { return *m_dialect; }

@@ -132,6 +132,9 @@ public:
     Outcome setDisplayName(const QString &name);
     // Each role's latest display name.
     Result<QHash<QString, QString>> displayNames() const;
+    // Who else has the war room open in a window now, by display name (a shared war room; on a
+    // desktop's own file, nobody). The same person on two desktops counts once.
+    Result<QStringList> othersPresent() const;
 
     // Recomputes the incident's record chain (0: every incident's) and says whether it is
     // intact. Repeated checks of one incident read only what was added since the last one.

@@ -37,6 +37,7 @@ private slots:
     void announcementsNameIncidentTopicAndNewRows();
     void aScriptsRawInsertIsAnnouncedToo();
     void theServerSignsEveryRow();
+    void presenceShowsWhoElseHasAWindowOpen();
     void migrateRoundTripKeepsEveryRowAndChain();
     void migrateRefusesATargetThatHoldsData();
     void migrateRefusesABrokenRecordAndLeavesNoFile();
@@ -49,6 +50,13 @@ private:
     static Run warroom(const QStringList &arguments);
     // Every row of every table of the record, as text (NULL apart from ''), by table and id.
     static QStringList contents(const WarRoomAddress &address);
+    // A role of its own for a monitoring script, allowed to read and append in the database;
+    // its password.
+    QString grantMonitorRole(const QString &database);
+    // A connection of the test's own as user, introduced to the server as clientName.
+    static QSqlDatabase connectAs(const QString &connectionName, const WarRoomAddress &address,
+                                  const QString &user, const QString &secret,
+                                  const QString &clientName = QStringLiteral("tst_postgres"));
 
     std::unique_ptr<ThrowawayPostgres> m_server;
     // One filled war room that every attempted rewrite is tried on: each is refused as a whole.
@@ -346,19 +354,7 @@ void TestPostgres::theServerSignsEveryRow()
     room.addLog(incident, QStringLiteral("typed by Ann"));
 
     // A monitoring script signs in as a role of its own, with only what it needs.
-    const QString monitorPassword = QStringLiteral("monitor-secret");
-    QString refused = m_server->administer(
-        QStringLiteral("postgres"),
-        {QStringLiteral("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = "
-                        "'monitor_bot') THEN CREATE ROLE monitor_bot LOGIN PASSWORD '%1'; END "
-                        "IF; END $$")
-             .arg(monitorPassword)});
-    QVERIFY2(refused.isEmpty(), qPrintable(refused));
-    refused = m_server->administer(
-        address.database,
-        {QStringLiteral("GRANT SELECT, INSERT ON ALL TABLES IN SCHEMA public TO monitor_bot"),
-         QStringLiteral("GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO monitor_bot")});
-    QVERIFY2(refused.isEmpty(), qPrintable(refused));
+    const QString monitorPassword = grantMonitorRole(address.database);
     WarRoomAddress monitor = address;
     monitor.user = QStringLiteral("monitor_bot");
     monitor.password.clear();
@@ -378,13 +374,8 @@ void TestPostgres::theServerSignsEveryRow()
           std::pair{QStringLiteral("monitor_bot"), monitorPassword}}) {
         const QString name = QStringLiteral("forger-") + user;
         {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
-            db.setHostName(address.host);
-            db.setPort(address.port);
-            db.setDatabaseName(address.database);
-            db.setUserName(user);
-            db.setPassword(secret);
-            QVERIFY2(db.open(), qPrintable(db.lastError().text()));
+            QSqlDatabase db = connectAs(name, address, user, secret);
+            QVERIFY2(db.isOpen(), qPrintable(db.lastError().text()));
             QSqlQuery query(db);
             const QString forged =
                 QStringLiteral("INSERT INTO display_names (at, name, signed_in_as) VALUES (0, "
@@ -419,6 +410,74 @@ void TestPostgres::theServerSignsEveryRow()
     };
     QCOMPARE(author(0), QStringLiteral("Ann Lee"));
     QCOMPARE(author(1), QStringLiteral("Ann Lee (signed in as Mallory)"));
+}
+
+QString TestPostgres::grantMonitorRole(const QString &database)
+{
+    const QString secret = QStringLiteral("monitor-secret");
+    QString refused = m_server->administer(
+        QStringLiteral("postgres"),
+        {QStringLiteral("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = "
+                        "'monitor_bot') THEN CREATE ROLE monitor_bot LOGIN PASSWORD '%1'; END "
+                        "IF; END $$")
+             .arg(secret)});
+    if (refused.isEmpty())
+        refused = m_server->administer(
+            database,
+            {QStringLiteral("GRANT SELECT, INSERT ON ALL TABLES IN SCHEMA public TO monitor_bot"),
+             QStringLiteral("GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO monitor_bot")});
+    if (!refused.isEmpty())
+        qFatal("cannot set up the monitor role: %s", qPrintable(refused));
+    return secret;
+}
+
+QSqlDatabase TestPostgres::connectAs(const QString &connectionName, const WarRoomAddress &address,
+                                     const QString &user, const QString &secret,
+                                     const QString &clientName)
+{
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connectionName);
+    db.setHostName(address.host);
+    db.setPort(address.port);
+    db.setDatabaseName(address.database);
+    db.setUserName(user);
+    db.setPassword(secret);
+    db.setConnectOptions(QStringLiteral("application_name=") + clientName);
+    db.open();
+    return db;
+}
+
+void TestPostgres::presenceShowsWhoElseHasAWindowOpen()
+{
+    const WarRoomAddress address = m_server->newDatabase();
+    ScratchWarRoom room(address);
+    room.addIncident();
+    IncidentStore &store = room.store();
+    QVERIFY(store.setDisplayName(QStringLiteral("Ann Lee")));
+    const QString monitorPassword = grantMonitorRole(address.database);
+    QCOMPARE(*store.othersPresent(), QStringList());
+    {
+        // Another window (Bob's), and a command that is not a window.
+        QSqlDatabase window =
+            connectAs(QStringLiteral("bob-window"), address, QStringLiteral("monitor_bot"),
+                      monitorPassword, Database::kWindowClient);
+        QSqlDatabase command =
+            connectAs(QStringLiteral("a-command"), address, ThrowawayPostgres::user(),
+                      ThrowawayPostgres::password(), QStringLiteral("warroom"));
+        QVERIFY(window.isOpen() && command.isOpen());
+        QSqlQuery name(window);
+        QVERIFY(name.exec(
+            QStringLiteral("INSERT INTO display_names (at, name) VALUES (0, 'Bob Stone')")));
+        QCOMPARE(*store.othersPresent(), QStringList{QStringLiteral("Bob Stone")});
+        window.close();
+        command.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("bob-window"));
+    QSqlDatabase::removeDatabase(QStringLiteral("a-command"));
+    QTRY_COMPARE_WITH_TIMEOUT(*store.othersPresent(), QStringList(), 5000);
+
+    // On a desktop's own file there is nobody else.
+    ScratchWarRoom file;
+    QCOMPARE(*file.store().othersPresent(), QStringList());
 }
 
 void TestPostgres::fourWritersKeepOneOrder()

@@ -51,7 +51,8 @@ IncidentHeader::IncidentHeader(const Clock &clock, QWidget *parent)
     : QWidget(parent), m_title(new QLabel(this)), m_customer(new QLabel(this)),
       m_status(chip(QStringLiteral("statusLabel"), this)),
       m_severity(chip(QStringLiteral("severityLabel"), this)), m_inCharge(new QLabel(this)),
-      m_liaison(new QLabel(this)), m_problem(chip(QStringLiteral("problemLabel"), this)),
+      m_liaison(new QLabel(this)), m_presence(new QLabel(this)),
+      m_problem(chip(QStringLiteral("problemLabel"), this)),
       m_questions(chip(QStringLiteral("openQuestionsLabel"), this)),
       m_asks(chip(QStringLiteral("outstandingAsksLabel"), this)),
       m_countdown(new CountdownWidget(clock, this)),
@@ -62,6 +63,10 @@ IncidentHeader::IncidentHeader(const Clock &clock, QWidget *parent)
     m_customer->setObjectName(QStringLiteral("customerLabel"));
     m_inCharge->setObjectName(QStringLiteral("inChargeLabel"));
     m_liaison->setObjectName(QStringLiteral("liaisonLabel"));
+    m_presence->setObjectName(QStringLiteral("presenceLabel"));
+    m_presence->setTextFormat(Qt::PlainText);
+    m_presence->setWordWrap(true);
+    m_presence->hide(); // a desktop's own file has nobody else
     for (QLabel *label : {m_title, m_customer, m_inCharge, m_liaison}) {
         label->setTextFormat(Qt::PlainText);
         label->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -92,6 +97,7 @@ IncidentHeader::IncidentHeader(const Clock &clock, QWidget *parent)
     left->addLayout(chips);
     left->addWidget(m_inCharge);
     left->addWidget(m_liaison);
+    left->addWidget(m_presence);
     left->addLayout(gaps);
     left->addStretch();
 
@@ -193,4 +199,12 @@ void IncidentHeader::setNextBriefing(const BriefingDue &due)
     target.late = tr("OVERDUE by %1");
     target.none = tr("no briefing cadence");
     m_briefingCountdown->setTarget(target);
+}
+
+void IncidentHeader::setPresence(const QStringList &others)
+{
+    m_presence->setText(others.isEmpty()
+                            ? tr("Nobody else has this war room open.")
+                            : tr("Also here: %1").arg(others.join(QStringLiteral(", "))));
+    m_presence->show();
 }

@@ -22,6 +22,8 @@ public:
     explicit IncidentHeader(const Clock &clock, QWidget *parent = nullptr);
 
     void setIncident(const Incident &incident);
+    // Who else has a shared war room open in a window; shown only once called.
+    void setPresence(const QStringList &others);
     void setNextDeadline(const std::optional<Commitment> &deadline);
     void setProblem(const std::optional<ProblemStatement> &problem);
     void setOpenCounts(int openQuestions, int outstandingAsks);
@@ -38,6 +40,7 @@ private:
     QLabel *m_severity;
     QLabel *m_inCharge;
     QLabel *m_liaison;
+    QLabel *m_presence;
     QLabel *m_problem;
     QLabel *m_questions;
     QLabel *m_asks;

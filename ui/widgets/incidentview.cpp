@@ -98,6 +98,23 @@ IncidentView::IncidentView(IncidentStore &store, const Clock &clock, IncidentAct
     tick->start();
     connect(tick, &QTimer::timeout, this, &IncidentView::checkDeadlines);
     connect(&m_clock, &Clock::jumped, this, &IncidentView::checkDeadlines);
+
+    // Nobody announces opening or closing a window: look now and then.
+    if (m_store.address().isShared()) {
+        auto *presence = new QTimer(this);
+        presence->setInterval(kPresenceIntervalMs);
+        presence->start();
+        connect(presence, &QTimer::timeout, this, &IncidentView::reloadPresence);
+    }
+}
+
+void IncidentView::reloadPresence()
+{
+    if (!m_store.address().isShared())
+        return;
+    // A failed look leaves the last one: the log and the alerts say when the server is away.
+    if (const auto others = m_store.othersPresent())
+        m_header->setPresence(*others);
 }
 
 void IncidentView::showIncident(qint64 incidentId)
@@ -110,6 +127,7 @@ void IncidentView::showIncident(qint64 incidentId)
     reloadBriefings();
     reloadProblem();
     reloadCounts();
+    reloadPresence();
     m_log->setIncident(incidentId);
     for (IncidentPanel *panel : std::as_const(m_panels))
         panel->setIncident(incidentId);

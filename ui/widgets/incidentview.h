@@ -55,6 +55,9 @@ private:
     void raise(const DeadlineAlert &alert);
     void showProblem(const QString &message);
     void reloadChain();
+    void reloadPresence();
+
+    static constexpr int kPresenceIntervalMs = 15 * 1000;
 
     IncidentStore &m_store;
     const Clock &m_clock;
