@@ -370,7 +370,7 @@ int showStatus(CommandIo &io, QCommandLineParser &parser, const QStringList &arg
     auto store = openStore(parser, OpenMode::MustExist, clock);
     if (!store)
         return fail(io, store.error());
-    const auto snapshot = loadSnapshot(**store, *id, SeverityRules::load());
+    const auto snapshot = loadSnapshot(**store, *id, (*store)->policyOrDefaults().severity);
     if (!snapshot)
         return fail(io, snapshot.error());
     for (const QString &line : rollUpLines(*snapshot, clock.now()))
@@ -463,7 +463,7 @@ int assessImpact(CommandIo &io, QCommandLineParser &parser, const QStringList &a
     auto store = openStore(parser, OpenMode::MustExist, clock);
     if (!store)
         return fail(io, store.error());
-    const SeverityRules rules = SeverityRules::load();
+    const SeverityRules rules = (*store)->policyOrDefaults().severity;
     if (const auto recorded = (*store)->assessImpact(a, rules); !recorded)
         return fail(io, recorded.error());
     const auto severityNow = loadSeverityStatus(**store, *id, rules);
@@ -493,7 +493,11 @@ int checkText(CommandIo &io, QCommandLineParser &parser, const QStringList &argu
     const auto text = readTextArgument(io, parser);
     if (!text)
         return fail(io, text.error());
-    const PlainLanguageProfile profile = PlainLanguageProfile::english(userJargon());
+    // The war room's own jargon terms when there is a war room; the built-in ones always.
+    SystemClock clock;
+    const auto store = openStore(parser, OpenMode::MustExist, clock);
+    const PlainLanguageProfile profile = PlainLanguageProfile::english(
+        store ? (*store)->policyOrDefaults().jargon : QMap<QString, QString>());
     for (const Finding &finding : checkPlainLanguage(*text, profile))
         io.out() << printable(formatFinding(finding)) << '\n';
     io.out().flush();
@@ -707,8 +711,9 @@ const QList<Command> &commands()
         {QStringLiteral("export-briefing"),
          QStringLiteral("Write briefings as a PDF (no display needed)."), &exportBriefing},
         {QStringLiteral("check-text"),
-         QStringLiteral("Check business text for hedging, jargon, blame and emotion."), &checkText,
-         false},
+         QStringLiteral("Check business text for hedging, jargon, blame and emotion (the war "
+                        "room's own jargon terms included)."),
+         &checkText},
         {QStringLiteral("verify"),
          QStringLiteral("Recompute the record's hash chains; exit 3 names the first record that "
                         "does not match."),

@@ -518,7 +518,7 @@ void IncidentActions::assessImpact()
                    {{tr("estimated"), int(Confidence::Estimated)},
                     {tr("measured"), int(Confidence::Measured)}});
     form.addText(QStringLiteral("notes"), tr("&Notes:"));
-    const SeverityRules rules = SeverityRules::load();
+    const SeverityRules rules = m_store.policyOrDefaults().severity;
     form.setPreview([&](const FormDialog &f) {
         const auto a = assessmentFrom(f, m_incidentId, *by);
         if (!a)
@@ -546,7 +546,7 @@ void IncidentActions::setSeverity()
     const auto assessments = m_store.impactAssessments(m_incidentId);
     if (!incident || !assessments)
         return report(Failure{incident.error() + assessments.error()});
-    const SeverityRules rules = SeverityRules::load();
+    const SeverityRules rules = m_store.policyOrDefaults().severity;
     const QString intro =
         assessments->isEmpty()
             ? tr("No impact has been assessed yet: assess it first, or say why the severity is "

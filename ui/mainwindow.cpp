@@ -7,6 +7,7 @@
 #include "incidentactions.h"
 #include "recentwarrooms.h"
 #include "storage/incidentstore.h"
+#include "useridentity.h"
 #include "widgets/incidentlistpanel.h"
 #include "widgets/incidentview.h"
 #include "widgets/welcomepage.h"
@@ -127,21 +128,17 @@ void MainWindow::createActions()
     QMenu *settings = menuBar()->addMenu(tr("&Settings"));
     QAction *rules = settings->addAction(tr("&Severity rules…"));
     rules->setObjectName(QStringLiteral("severityRulesAction"));
-    connect(rules, &QAction::triggered, this, [this] {
-        // The header's "assessed SEVx" follows the table: show the incident again under it.
-        if (SeverityRulesDialog::edit(this) && m_incidentView->incidentId() > 0)
-            m_incidentView->showIncident(m_incidentView->incidentId());
-    });
+    // The views follow the war room's policy through the store's change signal.
+    connect(rules, &QAction::triggered, this,
+            [this] { SeverityRulesDialog::edit(store(), UserIdentity::name(), this); });
     QAction *cadence = settings->addAction(tr("Briefing &cadence…"));
     cadence->setObjectName(QStringLiteral("briefingCadenceAction"));
-    connect(cadence, &QAction::triggered, this, [this] {
-        if (BusinessSettingsDialogs::editCadence(this) && m_incidentView->incidentId() > 0)
-            m_incidentView->showIncident(m_incidentView->incidentId());
-    });
+    connect(cadence, &QAction::triggered, this,
+            [this] { BusinessSettingsDialogs::editCadence(store(), UserIdentity::name(), this); });
     QAction *jargon = settings->addAction(tr("&Jargon terms…"));
     jargon->setObjectName(QStringLiteral("jargonTermsAction"));
     connect(jargon, &QAction::triggered, this,
-            [this] { BusinessSettingsDialogs::editJargon(this); });
+            [this] { BusinessSettingsDialogs::editJargon(store(), UserIdentity::name(), this); });
     QAction *paper = settings->addAction(tr("PDF &paper size…"));
     paper->setObjectName(QStringLiteral("paperSizeAction"));
     connect(paper, &QAction::triggered, this, [this] { BusinessSettingsDialogs::editPaper(this); });

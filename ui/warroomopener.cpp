@@ -7,6 +7,7 @@
 #include "services/defaultlocation.h"
 #include "storage/incidentstore.h"
 #include "storage/passwordkeychain.h"
+#include "useridentity.h"
 
 #include <QFileInfo>
 #include <QMessageBox>
@@ -90,6 +91,7 @@ void WarRoomOpener::install(std::unique_ptr<Room> room)
 {
     MainWindow *window = room->window.get();
     RecentWarRooms::remember(room->store->address());
+    adoptDesktopPolicy(*room->store);
     std::unique_ptr<Room> previous = std::exchange(m_room, std::move(room));
     if (previous && previous->window->isVisible()) {
         window->restoreGeometry(previous->window->saveGeometry());
@@ -97,6 +99,20 @@ void WarRoomOpener::install(std::unique_ptr<Room> room)
     }
     previous.reset();
     emit windowChanged(window);
+}
+
+void WarRoomOpener::adoptDesktopPolicy(IncidentStore &store)
+{
+    // Before the policy lived in the war room, each desktop kept its own: a war room without
+    // one takes this desktop's, as its first version, rather than silently dropping it.
+    const auto current = store.policy();
+    if (!current || current->version > 0)
+        return;
+    // A failure here loses nothing: the settings stay, and the next opening tries again.
+    const QString who =
+        UserIdentity::name().isEmpty() ? QStringLiteral("Warroom") : UserIdentity::name();
+    if (const auto kept = TeamPolicy::fromDesktopSettings())
+        store.setPolicy(*kept, QStringLiteral("%1 (from a desktop's settings)").arg(who));
 }
 
 bool WarRoomOpener::connectToShared(const WarRoomAddress &prefill, const QString &problem,

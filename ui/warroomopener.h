@@ -54,6 +54,7 @@ private:
     Result<std::unique_ptr<Room>> prepare(const WarRoomAddress &address, OpenMode mode);
     // Shows room in place of the current one, which closes.
     void install(std::unique_ptr<Room> room);
+    static void adoptDesktopPolicy(IncidentStore &store);
     void showOutcome(const Result<Opened> &opened, const WarRoomAddress &address);
 
     const Clock &m_clock;

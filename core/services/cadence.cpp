@@ -2,10 +2,7 @@
 
 #include "services/countdown.h"
 
-#include <QSettings>
-
 namespace {
-const QString kSettingsKey = QStringLiteral("briefing/cadence");
 
 QDateTime nextBusinessDay(const QDateTime &from, int startHour)
 {
@@ -47,17 +44,6 @@ BriefingCadence BriefingCadence::fromMap(const QVariantMap &map)
     c.businessDayStartHour =
         map.value(QStringLiteral("businessDayStartHour"), c.businessDayStartHour).toInt();
     return c;
-}
-
-BriefingCadence BriefingCadence::load()
-{
-    const BriefingCadence stored = fromMap(QSettings().value(kSettingsKey).toMap());
-    return stored.check() ? stored : BriefingCadence();
-}
-
-void BriefingCadence::save() const
-{
-    QSettings().setValue(kSettingsKey, toMap());
 }
 
 QDateTime cadenceDue(Severity severity, const QDateTime &from, const BriefingCadence &cadence)

@@ -11,8 +11,8 @@
 #include <optional>
 
 // How often the customer hears from us, by severity. Defaults: SEV1 every 30 minutes, SEV2
-// every hour, SEV3 every 4 hours, SEV4 on the next business day; a team changes them in the
-// settings.
+// every hour, SEV3 every 4 hours, SEV4 on the next business day; a team changes them in its war
+// room's policy.
 struct BriefingCadence
 {
     qint64 sev1Secs = 30 * 60;
@@ -23,8 +23,6 @@ struct BriefingCadence
     Outcome check() const;
     QVariantMap toMap() const;
     static BriefingCadence fromMap(const QVariantMap &map);
-    static BriefingCadence load();
-    void save() const;
 };
 
 // When the next update is due by the cadence alone, counting from `from`.

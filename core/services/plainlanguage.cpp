@@ -2,12 +2,10 @@
 
 #include <QFile>
 #include <QRegularExpression>
-#include <QSettings>
 
 #include <algorithm>
 
 namespace {
-const QString kUserJargonKey = QStringLiteral("plainLanguage/userJargon");
 
 QList<PhraseRule> englishPhrases()
 {
@@ -116,23 +114,6 @@ QMap<QString, QString> parseGlossary(const QString &text)
             terms.insert(term.toLower(), plain);
     }
     return terms;
-}
-
-QMap<QString, QString> userJargon()
-{
-    QMap<QString, QString> terms;
-    const QVariantMap stored = QSettings().value(kUserJargonKey).toMap();
-    for (auto it = stored.cbegin(); it != stored.cend(); ++it)
-        terms.insert(it.key().toLower(), it.value().toString());
-    return terms;
-}
-
-void setUserJargon(const QMap<QString, QString> &terms)
-{
-    QVariantMap stored;
-    for (auto it = terms.cbegin(); it != terms.cend(); ++it)
-        stored.insert(it.key().trimmed().toLower(), it.value().trimmed());
-    QSettings().setValue(kUserJargonKey, stored);
 }
 
 PlainLanguageProfile PlainLanguageProfile::english(const QMap<QString, QString> &userTerms)

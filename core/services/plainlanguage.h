@@ -52,9 +52,6 @@ struct PlainLanguageProfile
 
 // Reads "TERM<TAB>PLAIN" lines; lines starting with # and blank lines are skipped.
 QMap<QString, QString> parseGlossary(const QString &text);
-// The user's own jargon terms, kept in the settings.
-QMap<QString, QString> userJargon();
-void setUserJargon(const QMap<QString, QString> &terms);
 
 // Findings in text order, never overlapping (the longest phrase wins where two would).
 QList<Finding> checkPlainLanguage(const QString &text, const PlainLanguageProfile &profile);

@@ -1,7 +1,6 @@
 #include "services/severitycalibration.h"
 
 #include <QLocale>
-#include <QSettings>
 
 #include <algorithm>
 #include <cmath>
@@ -166,18 +165,6 @@ QString impactSentence(const ImpactAssessment &a)
         sentence += *a.workaround ? QStringLiteral("; a workaround exists")
                                   : QStringLiteral("; there is no workaround yet");
     return sentence + u'.';
-}
-
-SeverityRules SeverityRules::load()
-{
-    const SeverityRules stored =
-        fromMap(QSettings().value(QStringLiteral("severity/rules")).toMap());
-    return stored.check() ? stored : SeverityRules();
-}
-
-void SeverityRules::save() const
-{
-    QSettings().setValue(QStringLiteral("severity/rules"), toMap());
 }
 
 QString SeverityStatus::text() const

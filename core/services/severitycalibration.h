@@ -10,7 +10,7 @@
 
 // The table that turns an impact assessment into a severity. Scope: the share of users
 // affected and whether business functions are down or only degraded. Scale: key accounts,
-// cost per hour, a workaround. Defaults below; a team changes them in the settings.
+// cost per hour, a workaround. Defaults below; a team changes them in its war room's policy.
 struct SeverityRules
 {
     // Share of users affected at which scope alone reaches each level.
@@ -28,9 +28,6 @@ struct SeverityRules
     Outcome check() const;
     QVariantMap toMap() const;
     static SeverityRules fromMap(const QVariantMap &map);
-    // The team's table from the user's settings (defaults where unset), and back.
-    static SeverityRules load();
-    void save() const;
 };
 
 struct Calibration

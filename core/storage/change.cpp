@@ -29,6 +29,8 @@ std::optional<ChangeTopic> topicOf(const QString &table)
 {
     if (table == u"incidents")
         return ChangeTopic::Incidents;
+    if (table == u"policies")
+        return ChangeTopic::Policy;
     for (const Table &known : tables()) {
         if (table == QLatin1StringView(known.name))
             return known.topic;
@@ -48,9 +50,10 @@ std::optional<QList<Change>> parseAnnouncement(const QString &payload)
     for (qsizetype i = 1; i < words.size(); ++i) {
         bool ok = false;
         const qint64 incidentId = words.at(i).section(u':', 0, 0).toLongLong(&ok);
-        if (!ok || incidentId <= 0)
+        const bool warRoomWide = *topic == ChangeTopic::Incidents || *topic == ChangeTopic::Policy;
+        if (!ok || (incidentId <= 0 && !warRoomWide))
             return std::nullopt;
-        const Change change{*topic, *topic == ChangeTopic::Incidents ? 0 : incidentId};
+        const Change change{*topic, warRoomWide ? 0 : incidentId};
         if (!changes.contains(change))
             changes.append(change);
     }

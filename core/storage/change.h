@@ -18,7 +18,8 @@ enum class ChangeTopic
     Problem, // problem statements and their confirmations
     Asks,    // customer asks and their sent/answered events
     Status,  // status changes and the notices they draft
-    Impact   // impact assessments and severity changes
+    Impact,  // impact assessments and severity changes
+    Policy   // the war room's policy (severity table, cadence, jargon); incidentId is 0
 };
 
 struct Change
@@ -39,9 +40,9 @@ const QList<Table> &tables();
 std::optional<ChangeTopic> topicOf(const QString &table);
 
 // What one announcement of a shared war room says changed: "TABLE INCIDENT:FIRST-LAST …", one
-// range of new rows per incident (sequence numbers in the technical log, ids elsewhere), as
-// the database's own triggers write it. Nothing (std::nullopt) for "*" or anything unreadable:
-// the listener then looks at everything.
+// range of new rows per incident (0 for the war room's policy) (sequence numbers in the technical
+// log, ids elsewhere), as the database's own triggers write it. Nothing (std::nullopt) for "*" or
+// anything unreadable: the listener then looks at everything.
 std::optional<QList<Change>> parseAnnouncement(const QString &payload);
 } // namespace Changes
 

@@ -11,6 +11,7 @@
 #include "domain/severitychange.h"
 #include "domain/statuschange.h"
 #include "services/severitycalibration.h"
+#include "services/teampolicy.h"
 #include "storage/changefeed.h"
 #include "storage/database.h"
 
@@ -135,6 +136,14 @@ public:
     // Who else has the war room open in a window now, by display name (a shared war room; on a
     // desktop's own file, nobody). The same person on two desktops counts once.
     Result<QStringList> othersPresent() const;
+
+    // --- the war room's policy (incidentstore_policy.cpp)
+    // The latest version, or Warroom's defaults (version 0) while none was written.
+    Result<TeamPolicy> policy() const;
+    // For views that must show something: the policy, or the defaults if it cannot be read.
+    TeamPolicy policyOrDefaults() const { return policy().valueOr(TeamPolicy()); }
+    // Writes a new version; returns its number.
+    Result<qint64> setPolicy(const TeamPolicy &policy, const QString &by);
 
     // Recomputes the incident's record chain (0: every incident's) and says whether it is
     // intact. Repeated checks of one incident read only what was added since the last one.

@@ -143,6 +143,13 @@ QStringList PostgresDialect::announcers(const QString &table) const
                 trigger(QStringLiteral("INSERT"), QStringLiteral("warroom_announce_incidents")),
                 trigger(QStringLiteral("UPDATE"), QStringLiteral("warroom_announce_incidents"))};
     }
+    if (table == u"policies") {
+        // The war room's own, not an incident's.
+        return {announcer(QStringLiteral("warroom_announce_policy"),
+                          QStringLiteral("SELECT 0 AS incident_id, min(id) AS first, max(id) AS "
+                                         "last FROM added HAVING count(*) > 0")),
+                trigger(QStringLiteral("INSERT"), QStringLiteral("warroom_announce_policy"))};
+    }
     if (table == u"log_entries") {
         // The technical log numbers entries per incident: a desktop fetches them by seq.
         return {announcer(QStringLiteral("warroom_announce_log"),

@@ -299,6 +299,22 @@ QStringList version10(const SqlDialect &d)
     sql += d.replaceGuards(QStringLiteral("display_names"), {});
     return sql;
 }
+// The war room's policy (severity table, briefing cadence, jargon) lives in the war room, so
+// every desktop computes the same severity and the same next-briefing time; each change is a
+// new version.
+QStringList version11(const SqlDialect &d)
+{
+    QStringList sql{
+        QStringLiteral("CREATE TABLE policies (%1, at BIGINT NOT NULL, by_name TEXT NOT NULL, "
+                       "body TEXT NOT NULL)")
+            .arg(d.idColumn()),
+    };
+    sql += d.signedInColumn(QStringLiteral("policies"));
+    sql += d.appendOnlyGuards(QStringLiteral("policies"));
+    sql += d.replaceGuards(QStringLiteral("policies"), {});
+    sql += d.announcers(QStringLiteral("policies"));
+    return sql;
+}
 } // namespace
 
 const QList<Migration> &migrations()
@@ -320,6 +336,7 @@ const QList<Migration> &migrations()
          &version9},
         {10, QStringLiteral("every row signed by the role that wrote it; display names"),
          &version10},
+        {11, QStringLiteral("the war room's policy, versioned"), &version11},
     };
     return all;
 }

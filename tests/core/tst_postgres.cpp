@@ -38,6 +38,7 @@ private slots:
     void aScriptsRawInsertIsAnnouncedToo();
     void theServerSignsEveryRow();
     void presenceShowsWhoElseHasAWindowOpen();
+    void everyDesktopUsesTheWarRoomsPolicy();
     void migrateRoundTripKeepsEveryRowAndChain();
     void migrateRefusesATargetThatHoldsData();
     void migrateRefusesABrokenRecordAndLeavesNoFile();
@@ -478,6 +479,51 @@ void TestPostgres::presenceShowsWhoElseHasAWindowOpen()
     // On a desktop's own file there is nobody else.
     ScratchWarRoom file;
     QCOMPARE(*file.store().othersPresent(), QStringList());
+}
+
+void TestPostgres::everyDesktopUsesTheWarRoomsPolicy()
+{
+    const WarRoomAddress address = m_server->newDatabase();
+    ScratchWarRoom room(address);
+    const qint64 incident = room.addIncident();
+    IncidentStore &store = room.store();
+    QCOMPARE(store.policy()->version, 0); // Warroom's defaults until someone changes them
+    WarRoomAddress withoutPassword = address;
+    withoutPassword.password.clear();
+    auto assess = [&] {
+        return warroom({QStringLiteral("assess"), QStringLiteral("--database"),
+                        withoutPassword.display(), QStringLiteral("--incident"),
+                        QString::number(incident), QStringLiteral("--affected-users"),
+                        QStringLiteral("6000"), QStringLiteral("--total-users"),
+                        QStringLiteral("40000"), QStringLiteral("--function"),
+                        QStringLiteral("Checkout:down")});
+    };
+    // 15 % of users with checkout down: SEV2 under the default table.
+    Run before = assess();
+    QVERIFY2(before.exitCode == 0, qPrintable(before.err));
+    QVERIFY2(before.out.startsWith(QStringLiteral("Suggested SEV2")), qPrintable(before.out));
+
+    ChangeRecorder changes(store);
+    TeamPolicy policy = *store.policy();
+    policy.severity.sev1UserShare = 0.10;
+    const auto version = store.setPolicy(policy, QStringLiteral("Dana"));
+    QVERIFY2(version, qPrintable(version.error()));
+    QVERIFY(changes.waitFor(ChangeTopic::Policy)); // every desktop hears of it
+    QCOMPARE(store.policy()->version, *version);
+    QCOMPARE(store.policy()->by, QStringLiteral("Dana"));
+
+    // Another desktop's command, with settings of its own, computes with the war room's table.
+    Run after = assess();
+    QVERIFY2(after.exitCode == 0, qPrintable(after.err));
+    QVERIFY2(after.out.startsWith(QStringLiteral("Suggested SEV1")), qPrintable(after.out));
+
+    // A table that cannot work is refused; the old versions stay and cannot be rewritten.
+    policy.severity.sev1UserShare = 0.01;
+    QVERIFY(!store.setPolicy(policy, QStringLiteral("Dana")));
+    const QString refused =
+        m_server->administer(address.database, {QStringLiteral("UPDATE policies SET body = '{}'")});
+    QVERIFY2(refused.contains(QStringLiteral("append-only")), qPrintable(refused));
+    QCOMPARE(store.policy()->severity.sev1UserShare, 0.10);
 }
 
 void TestPostgres::fourWritersKeepOneOrder()

@@ -1,3 +1,4 @@
+#include "dialogs/briefingcomposer.h"
 #include "dialogs/modalhook.h"
 #include "export/briefingpdf.h"
 #include "incidentactions.h"
@@ -234,8 +235,7 @@ void TestBriefingWindow::exportWritesPdfWhereChosen()
 
 void TestBriefingWindow::cadenceAndJargonAreSettings()
 {
-    BriefingCadence().save();
-    setUserJargon({});
+    IncidentStore &store = m_window->store();
     auto answer = [](const QString &field, const QString &value) {
         ModalHook::setDialogHandler([=](QDialog &dialog) {
             if (auto *line = dialog.findChild<QLineEdit *>(field + QStringLiteral("LineEdit")))
@@ -252,19 +252,30 @@ void TestBriefingWindow::cadenceAndJargonAreSettings()
     QCOMPARE(countdown->timeText(), QStringLiteral("1:00:00"));
     answer(QStringLiteral("sev2"), QStringLiteral("45"));
     m_window->findChild<QAction *>(QStringLiteral("briefingCadenceAction"))->trigger();
-    QCOMPARE(BriefingCadence::load().sev2Secs, 45 * 60);
+    QCOMPARE(store.policy()->cadence.sev2Secs, 45 * 60);
+    QCOMPARE(store.policy()->version, 1);
     QCOMPARE(countdown->timeText(), QStringLiteral("45:00"));
 
     answer(QStringLiteral("terms"),
            QStringLiteral("blue-green switch = move to the standby system"));
     m_window->findChild<QAction *>(QStringLiteral("jargonTermsAction"))->trigger();
-    QCOMPARE(userJargon().value(QStringLiteral("blue-green switch")),
+    QCOMPARE(store.policy()->jargon.value(QStringLiteral("blue-green switch")),
              QStringLiteral("move to the standby system"));
+    // Each change is a new version of the whole policy: the cadence stays as set.
+    QCOMPARE(store.policy()->version, 2);
+    QCOMPARE(store.policy()->cadence.sev2Secs, 45 * 60);
     answer(QStringLiteral("terms"), QStringLiteral("no equals sign here"));
     m_window->findChild<QAction *>(QStringLiteral("jargonTermsAction"))->trigger();
-    QCOMPARE(userJargon().size(), 1); // refused, nothing lost
-    BriefingCadence().save();
-    setUserJargon({});
+    QCOMPARE(store.policy()->jargon.size(), 1); // refused, nothing lost
+    QCOMPARE(store.policy()->version, 2);
+    // The composer checks against the war room's terms.
+    BriefingComposer composer(store, m_room->clock(), m_incident, QStringLiteral("Ann"), 0);
+    in<QPlainTextEdit>(composer, QStringLiteral("headlineTextEdit"))
+        ->setPlainText(QStringLiteral("We made the blue-green switch."));
+    auto *findings = in<QListWidget>(composer, QStringLiteral("findingsList"));
+    QTRY_VERIFY(
+        !findings->findItems(QStringLiteral("move to the standby system"), Qt::MatchContains)
+             .isEmpty());
 }
 
 QTEST_MAIN(TestBriefingWindow)

@@ -239,7 +239,6 @@ void TestImpactCharts::assessAndOverrideThroughWindow()
 
 void TestImpactCharts::severityRulesAreEditedInSettings()
 {
-    SeverityRules().save();
     UserIdentity::setName(QStringLiteral("Dana"));
     ImpactAssessment a;
     a.incidentId = m_incident;
@@ -247,7 +246,7 @@ void TestImpactCharts::severityRulesAreEditedInSettings()
     a.affectedUsers = 6000; // 15 %: SEV2 under the default table
     a.totalUsers = 40000;
     a.functions = {{QStringLiteral("Checkout"), FunctionState::Down}};
-    QVERIFY(m_room->store().assessImpact(a, SeverityRules::load()));
+    QVERIFY(m_room->store().assessImpact(a, m_room->store().policyOrDefaults().severity));
     MainWindow window(m_room->store(), m_room->clock());
     window.show();
     auto *severity = window.findChild<QLabel *>(QStringLiteral("severityLabel"));
@@ -270,10 +269,13 @@ void TestImpactCharts::severityRulesAreEditedInSettings()
     window.findChild<QAction *>(QStringLiteral("severityRulesAction"))->trigger();
     QCOMPARE(shown, QStringLiteral("25"));
     QVERIFY2(refused.contains(QStringLiteral("must rise")), qPrintable(refused));
-    QCOMPARE(SeverityRules::load().sev1UserShare, 0.10);
+    // The war room's policy, a new version by whoever changed it; not this desktop's settings.
+    const TeamPolicy policy = *m_room->store().policy();
+    QCOMPARE(policy.severity.sev1UserShare, 0.10);
+    QCOMPARE(policy.version > 0, true);
+    QCOMPARE(policy.by, QStringLiteral("Dana"));
     QCOMPARE(severity->text(), QStringLiteral("SEV2 (assessed SEV1 under the current rules: "
                                               "re-assess or set the severity)"));
-    SeverityRules().save();
 }
 
 QTEST_MAIN(TestImpactCharts)

@@ -27,6 +27,7 @@ private slots:
     void init();
     void cleanup();
     void switchingLocalWarRoomsReleasesTheOldFile();
+    void aDesktopsOldSettingsBecomeTheFirstPolicy();
     void aFileThatIsNotOursLeavesTheWindowAsItWas();
     void connectKeepsTypingUntilTheServerTakesThePassword();
     void rememberedPasswordOpensFromRecentWithoutAsking();
@@ -139,6 +140,34 @@ void TestWarRoomOpener::switchingLocalWarRoomsReleasesTheOldFile()
     QVERIFY(fileIsFree(first));
     QVERIFY(!fileIsFree(second));
     QCOMPARE(RecentWarRooms::list(), (QStringList{second, first}));
+}
+
+void TestWarRoomOpener::aDesktopsOldSettingsBecomeTheFirstPolicy()
+{
+    // What an earlier Warroom kept in this desktop's settings is not dropped: a war room with no
+    // policy yet takes it as its first version; one that has a policy keeps its own.
+    QSettings().setValue(QStringLiteral("briefing/cadence"),
+                         QVariantMap{{QStringLiteral("sev2Secs"), 45 * 60}});
+    QSettings().setValue(QStringLiteral("plainLanguage/userJargon"),
+                         QVariantMap{{QStringLiteral("blue-green switch"),
+                                      QStringLiteral("move to the standby system")}});
+    const QString path = m_dir->filePath(QStringLiteral("room.sqlite"));
+    QVERIFY(m_opener->open(WarRoomAddress::sqliteFile(path), OpenMode::CreateIfMissing));
+    const auto adopted = m_opener->window()->store().policy();
+    QVERIFY2(adopted, qPrintable(adopted.error()));
+    QCOMPARE(adopted->version, 1);
+    QCOMPARE(adopted->cadence.sev2Secs, 45 * 60);
+    QCOMPARE(adopted->cadence.sev1Secs, BriefingCadence().sev1Secs);
+    QCOMPARE(adopted->jargon.value(QStringLiteral("blue-green switch")),
+             QStringLiteral("move to the standby system"));
+
+    QSettings().setValue(QStringLiteral("briefing/cadence"),
+                         QVariantMap{{QStringLiteral("sev2Secs"), 20 * 60}});
+    const QString other = m_dir->filePath(QStringLiteral("other.sqlite"));
+    QVERIFY(m_opener->open(WarRoomAddress::sqliteFile(other), OpenMode::CreateIfMissing));
+    QVERIFY(m_opener->open(WarRoomAddress::sqliteFile(path), OpenMode::MustExist));
+    QCOMPARE(m_opener->window()->store().policy()->version, 1);
+    QCOMPARE(m_opener->window()->store().policy()->cadence.sev2Secs, 45 * 60);
 }
 
 void TestWarRoomOpener::aFileThatIsNotOursLeavesTheWindowAsItWas()

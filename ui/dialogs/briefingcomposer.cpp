@@ -37,7 +37,7 @@ BriefingComposer::BriefingComposer(IncidentStore &store, const Clock &clock, qin
                                    QString by, qint64 correctsId, QWidget *parent)
     : QDialog(parent), m_store(store), m_clock(clock), m_incidentId(incidentId),
       m_by(std::move(by)), m_correctsId(correctsId),
-      m_profile(PlainLanguageProfile::english(userJargon()))
+      m_profile(PlainLanguageProfile::english(store.policyOrDefaults().jargon))
 {
     setObjectName(QStringLiteral("briefingComposer"));
     setWindowTitle(correctsId ? tr("Correct a briefing") : tr("New briefing"));
@@ -133,7 +133,7 @@ BriefingComposer::BriefingComposer(IncidentStore &store, const Clock &clock, qin
     if (incident && briefings) {
         const std::optional<Briefing> last =
             briefings->isEmpty() ? std::nullopt : std::optional<Briefing>(briefings->constLast());
-        const BriefingDue due = nextBriefingDue(*incident, last, BriefingCadence::load());
+        const BriefingDue due = nextBriefingDue(*incident, last, store.policyOrDefaults().cadence);
         const qint64 minutes = std::max<qint64>(5, clock.now().secsTo(due.due) / 60);
         m_next->setText(QStringLiteral("+%1m").arg(minutes));
         for (const Briefing &b : *briefings) {

@@ -5,16 +5,44 @@
 #include "export/briefingpdf.h"
 #include "services/cadence.h"
 #include "services/plainlanguage.h"
+#include "storage/incidentstore.h"
+#include "timeformat.h"
 
 #include <QComboBox>
 
 namespace BusinessSettingsDialogs {
-bool editCadence(QWidget *parent)
+QString policyVersionText(const TeamPolicy &policy)
 {
-    const BriefingCadence current = BriefingCadence::load();
+    if (policy.version == 0)
+        return QObject::tr("For everyone who opens this war room; Warroom's defaults so far.");
+    return QObject::tr("For everyone who opens this war room; policy version %1, by %2 at %3.")
+        .arg(policy.version)
+        .arg(policy.by, TimeFormat::full(policy.at));
+}
+
+Outcome changePolicy(IncidentStore &store, const QString &by,
+                     const std::function<void(TeamPolicy &)> &change)
+{
+    // The latest version, not the one the dialog opened with: someone may have changed
+    // another part of it meanwhile.
+    Result<TeamPolicy> policy = store.policy();
+    if (!policy)
+        return Failure{policy.error()};
+    change(*policy);
+    const auto written = store.setPolicy(*policy, by);
+    if (!written)
+        return Failure{written.error()};
+    return done();
+}
+
+bool editCadence(IncidentStore &store, const QString &by, QWidget *parent)
+{
+    const TeamPolicy policy = store.policyOrDefaults();
+    const BriefingCadence &current = policy.cadence;
     FormDialog form(QObject::tr("Briefing cadence"),
                     QObject::tr("How often the customer's managers hear from us, in minutes. "
-                                "SEV4 updates come on the next business day."),
+                                "SEV4 updates come on the next business day.") +
+                        u' ' + policyVersionText(policy),
                     parent);
     form.addLine(QStringLiteral("sev1"), QObject::tr("SEV1 every (min):"),
                  QString::number(current.sev1Secs / 60));
@@ -24,7 +52,7 @@ bool editCadence(QWidget *parent)
                  QString::number(current.sev3Secs / 60));
     form.addLine(QStringLiteral("hour"), QObject::tr("Business day starts at (hour):"),
                  QString::number(current.businessDayStartHour));
-    form.setSubmit(QObject::tr("Save cadence"), [](const FormDialog &f) -> Outcome {
+    form.setSubmit(QObject::tr("Save cadence"), [&](const FormDialog &f) -> Outcome {
         BriefingCadence cadence;
         bool ok[4] = {};
         cadence.sev1Secs = f.text(QStringLiteral("sev1")).toLongLong(&ok[0]) * 60;
@@ -37,8 +65,7 @@ bool editCadence(QWidget *parent)
         }
         if (Outcome usable = cadence.check(); !usable)
             return usable;
-        cadence.save();
-        return done();
+        return changePolicy(store, by, [&](TeamPolicy &changed) { changed.cadence = cadence; });
     });
     return ModalHook::exec(form) == QDialog::Accepted;
 }
@@ -63,19 +90,21 @@ bool editPaper(QWidget *parent)
     return ModalHook::exec(form) == QDialog::Accepted;
 }
 
-bool editJargon(QWidget *parent)
+bool editJargon(IncidentStore &store, const QString &by, QWidget *parent)
 {
     QStringList lines;
-    const QMap<QString, QString> terms = userJargon();
+    const TeamPolicy policy = store.policyOrDefaults();
+    const QMap<QString, QString> &terms = policy.jargon;
     for (auto it = terms.cbegin(); it != terms.cend(); ++it)
         lines << it.key() + QStringLiteral(" = ") + it.value();
     FormDialog form(QObject::tr("Jargon terms"),
                     QObject::tr("Your team's own terms, one per line as TERM = PLAIN WORDS. They "
-                                "are flagged in business text alongside the shipped glossary."),
+                                "are flagged in business text alongside the shipped glossary.") +
+                        u' ' + policyVersionText(policy),
                     parent);
     form.addText(QStringLiteral("terms"), QObject::tr("&Terms:"), lines.join(u'\n'),
                  QObject::tr("blue-green switch = move to the standby system"));
-    form.setSubmit(QObject::tr("Save terms"), [](const FormDialog &f) -> Outcome {
+    form.setSubmit(QObject::tr("Save terms"), [&](const FormDialog &f) -> Outcome {
         QMap<QString, QString> parsed;
         for (const QString &line :
              f.text(QStringLiteral("terms")).split(u'\n', Qt::SkipEmptyParts)) {
@@ -86,10 +115,9 @@ bool editJargon(QWidget *parent)
                 return Failure{QObject::tr("\"%1\" needs the form TERM = PLAIN WORDS.").arg(line)};
             if (term.size() > 80 || plain.size() > 200)
                 return Failure{QObject::tr("\"%1\" is too long for a term.").arg(line.left(40))};
-            parsed.insert(term, plain);
+            parsed.insert(term.toLower(), plain);
         }
-        setUserJargon(parsed);
-        return done();
+        return changePolicy(store, by, [&](TeamPolicy &changed) { changed.jargon = parsed; });
     });
     return ModalHook::exec(form) == QDialog::Accepted;
 }

@@ -1,8 +1,10 @@
 #include "dialogs/severityrulesdialog.h"
 
+#include "dialogs/businesssettingsdialogs.h"
 #include "dialogs/formdialog.h"
 #include "dialogs/modalhook.h"
 #include "services/severitycalibration.h"
+#include "storage/incidentstore.h"
 
 #include <QLocale>
 
@@ -14,14 +16,16 @@ QString percentText(double share)
 } // namespace
 
 namespace SeverityRulesDialog {
-bool edit(QWidget *parent)
+bool edit(IncidentStore &store, const QString &by, QWidget *parent)
 {
-    const SeverityRules current = SeverityRules::load();
+    const TeamPolicy policy = store.policyOrDefaults();
+    const SeverityRules &current = policy.severity;
     FormDialog form(
         QObject::tr("Severity rules"),
         QObject::tr("How an impact assessment becomes a suggested severity. Degradation "
                     "alone never reaches SEV1; a key account lifts a function down to "
-                    "SEV2; a workaround softens SEV1 and SEV2 by one level."),
+                    "SEV2; a workaround softens SEV1 and SEV2 by one level.") +
+            u' ' + BusinessSettingsDialogs::policyVersionText(policy),
         parent);
     const QLocale english(QLocale::English);
     form.addLine(QStringLiteral("sev1Share"), QObject::tr("SEV1 from % of users:"),
@@ -52,8 +56,8 @@ bool edit(QWidget *parent)
         }
         if (Outcome usable = rules.check(); !usable)
             return usable;
-        rules.save();
-        return done();
+        return BusinessSettingsDialogs::changePolicy(
+            store, by, [&](TeamPolicy &changed) { changed.severity = rules; });
     });
     return ModalHook::exec(form) == QDialog::Accepted;
 }

@@ -1,9 +1,12 @@
 #pragma once
 
+#include <QString>
+
+class IncidentStore;
 class QWidget;
 
 // Edits the team's severity table (the thresholds that turn an impact assessment into a
-// suggested severity). Returns whether the table was changed.
+// suggested severity), a part of the war room's policy. Returns whether the table was changed.
 namespace SeverityRulesDialog {
-bool edit(QWidget *parent);
+bool edit(IncidentStore &store, const QString &by, QWidget *parent);
 }

@@ -60,7 +60,7 @@ ImpactPanel::ImpactPanel(IncidentStore &store, IncidentActions &actions, const C
     connect(&m_store, &IncidentStore::changed, this, [this](ChangeTopic topic, qint64 id) {
         const bool shown = topic == ChangeTopic::Impact || topic == ChangeTopic::Commitments ||
                            topic == ChangeTopic::Status;
-        if (shown && id == m_incidentId)
+        if ((shown && id == m_incidentId) || topic == ChangeTopic::Policy)
             reload();
     });
     connect(m_chartChoice, &QComboBox::currentIndexChanged, this, &ImpactPanel::reload);
@@ -93,7 +93,7 @@ void ImpactPanel::reload()
         m_summary->setText(tr("Cannot read the impact: %1").arg(error));
         return;
     }
-    const SeverityRules rules = SeverityRules::load();
+    const SeverityRules rules = m_store.policyOrDefaults().severity;
     const SeverityStatus status = severityStatus(incident->severity, *assessments, *changes, rules);
     if (assessments->isEmpty()) {
         m_summary->setText(tr("Impact not assessed yet. Assess scope and scale before calibrating "

@@ -141,6 +141,12 @@ void IncidentView::onChanged(ChangeTopic topic, qint64 incidentId)
         reloadIncident();
         return;
     }
+    if (topic == ChangeTopic::Policy) {
+        // The severity the rules suggest and the briefing cadence may both have changed.
+        if (m_incidentId > 0)
+            showIncident(m_incidentId);
+        return;
+    }
     if (incidentId != m_incidentId)
         return;
     switch (topic) {
@@ -187,7 +193,8 @@ void IncidentView::reloadIncident()
 
 void IncidentView::reloadSeverity()
 {
-    const auto status = loadSeverityStatus(m_store, m_incidentId, SeverityRules::load());
+    const auto status =
+        loadSeverityStatus(m_store, m_incidentId, m_store.policyOrDefaults().severity);
     if (!status)
         return showProblem(status.error());
     m_header->setSeverityText(status->text(), status->assessed.has_value());
@@ -221,7 +228,7 @@ void IncidentView::reloadBriefingDue()
         return showProblem(incident.error() + briefings.error());
     const std::optional<Briefing> last =
         briefings->isEmpty() ? std::nullopt : std::optional<Briefing>(briefings->constLast());
-    m_header->setNextBriefing(nextBriefingDue(*incident, last, BriefingCadence::load()));
+    m_header->setNextBriefing(nextBriefingDue(*incident, last, m_store.policyOrDefaults().cadence));
 }
 
 void IncidentView::reloadFraming()

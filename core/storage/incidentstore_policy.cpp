@@ -1,0 +1,46 @@
+// IncidentStore: the war room's policy.
+#include "storage/incidentstore.h"
+
+#include "domain/fieldcheck.h"
+#include "services/clock.h"
+#include "storage/rows.h"
+
+Result<TeamPolicy> IncidentStore::policy() const
+{
+    auto ran = m_database->run(
+        QStringLiteral("SELECT id, at, by_name, body FROM policies ORDER BY id DESC LIMIT 1"));
+    if (!ran)
+        return Failure{ran.error()};
+    if (!ran->next())
+        return TeamPolicy();
+    Result<TeamPolicy> policy = TeamPolicy::fromJson(ran->value(3).toString());
+    if (!policy)
+        return policy;
+    policy->version = ran->value(0).toLongLong();
+    policy->at = Rows::time(ran->value(1));
+    policy->by = ran->value(2).toString();
+    return policy;
+}
+
+Result<qint64> IncidentStore::setPolicy(const TeamPolicy &policy, const QString &by)
+{
+    if (Outcome usable = policy.check(); !usable)
+        return Failure{usable.error()};
+    if (auto bad =
+            checkText(QStringLiteral("name of who changes the policy"), by, FieldLimit::Name))
+        return *bad;
+    Result<qint64> written = m_database->write<qint64>([&]() -> Result<qint64> {
+        auto ran = m_database->run(
+            QStringLiteral(
+                "INSERT INTO policies (at, by_name, body) VALUES (?, ?, ?) RETURNING id"),
+            {Rows::time(m_clock.now()), by.trimmed(), policy.toJson()});
+        if (!ran)
+            return Failure{ran.error()};
+        ran->next();
+        return ran->value(0).toLongLong();
+    });
+    // A server announces it to everyone, this store included; a file has only this process.
+    if (written && !m_database->address().isShared())
+        emit changed(ChangeTopic::Policy, 0);
+    return written;
+}
