@@ -6,16 +6,16 @@
 #include "signincommands.h"
 
 #include "export/briefingpdf.h"
-#include "services/clock.h"
-#include "services/defaultlocation.h"
-#include "services/duetime.h"
-#include "services/incidentsnapshot.h"
-#include "services/plainlanguage.h"
-#include "services/printable.h"
-#include "services/severitycalibration.h"
+#include "rules/clock.h"
+#include "rules/duetime.h"
+#include "rules/plainlanguage.h"
+#include "rules/printable.h"
+#include "rules/severitycalibration.h"
+#include "storage/defaultlocation.h"
 #include "storage/exportpath.h"
 #include "storage/incidentstore.h"
 #include "storage/ownerlock.h"
+#include "usecases/incidentsnapshot.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -1,6 +1,6 @@
 #include "commandsupport.h"
 
-#include "services/printable.h"
+#include "rules/printable.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>

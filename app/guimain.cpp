@@ -2,10 +2,10 @@
 
 #include "cli.h"
 #include "mainwindow.h"
-#include "services/clock.h"
-#include "services/defaultlocation.h"
-#include "services/demoincident.h"
+#include "rules/clock.h"
+#include "storage/defaultlocation.h"
 #include "storage/incidentstore.h"
+#include "usecases/demoincident.h"
 #include "warroomopener.h"
 
 #include "storage/database.h"

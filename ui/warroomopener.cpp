@@ -4,7 +4,7 @@
 #include "dialogs/modalhook.h"
 #include "mainwindow.h"
 #include "recentwarrooms.h"
-#include "services/defaultlocation.h"
+#include "storage/defaultlocation.h"
 #include "storage/incidentstore.h"
 #include "storage/passwordkeychain.h"
 #include "useridentity.h"

@@ -1,7 +1,7 @@
 #include "storage/incidentstore.h"
 
 #include "domain/fieldcheck.h"
-#include "services/clock.h"
+#include "rules/clock.h"
 #include "storage/rows.h"
 
 Result<std::unique_ptr<IncidentStore>>

@@ -10,8 +10,8 @@
 #include "domain/result.h"
 #include "domain/severitychange.h"
 #include "domain/statuschange.h"
-#include "services/severitycalibration.h"
-#include "services/teampolicy.h"
+#include "rules/severitycalibration.h"
+#include "rules/teampolicy.h"
 #include "storage/changefeed.h"
 #include "storage/database.h"
 

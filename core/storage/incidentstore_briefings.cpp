@@ -2,8 +2,8 @@
 #include "storage/incidentstore.h"
 
 #include "domain/fieldcheck.h"
-#include "services/clock.h"
-#include "services/duetime.h"
+#include "rules/clock.h"
+#include "rules/duetime.h"
 #include "storage/rows.h"
 
 Result<qint64> IncidentStore::publishBriefing(const NewBriefing &briefing)

@@ -2,10 +2,10 @@
 #include "storage/incidentstore.h"
 
 #include "domain/fieldcheck.h"
-#include "services/clock.h"
-#include "services/duetime.h"
-#include "services/eventtext.h"
-#include "services/timebox.h"
+#include "rules/clock.h"
+#include "rules/duetime.h"
+#include "rules/eventtext.h"
+#include "rules/timebox.h"
 #include "storage/rows.h"
 
 namespace {

@@ -2,9 +2,9 @@
 #include "storage/incidentstore.h"
 
 #include "domain/fieldcheck.h"
-#include "services/clock.h"
-#include "services/eventtext.h"
-#include "services/statusrules.h"
+#include "rules/clock.h"
+#include "rules/eventtext.h"
+#include "rules/statusrules.h"
 #include "storage/rows.h"
 
 namespace {

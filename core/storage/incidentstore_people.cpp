@@ -2,8 +2,8 @@
 #include "storage/incidentstore.h"
 
 #include "domain/fieldcheck.h"
-#include "services/clock.h"
-#include "services/eventtext.h"
+#include "rules/clock.h"
+#include "rules/eventtext.h"
 #include "storage/rows.h"
 
 namespace {

@@ -2,7 +2,7 @@
 #include "storage/incidentstore.h"
 
 #include "domain/fieldcheck.h"
-#include "services/clock.h"
+#include "rules/clock.h"
 #include "storage/rows.h"
 
 Result<TeamPolicy> IncidentStore::policy() const

@@ -5,10 +5,10 @@
 #include "charts/chartrenderer.h"
 #include "charts/impactcharts.h"
 #include "export/briefingpdf.h"
-#include "services/clock.h"
-#include "services/demoincident.h"
-#include "services/impacttimeline.h"
+#include "rules/clock.h"
+#include "rules/impacttimeline.h"
 #include "storage/incidentstore.h"
+#include "usecases/demoincident.h"
 
 #include <QApplication>
 #include <QChart>

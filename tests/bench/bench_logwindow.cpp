@@ -2,7 +2,7 @@
 // the baseline of reading the whole incident, measured in the same run on the same file.
 // Not a test: run it by hand (build/tests/bench_logwindow [ROWS]).
 #include "models/logtablemodel.h"
-#include "services/clock.h"
+#include "rules/clock.h"
 #include "storage/incidentstore.h"
 
 #include <QApplication>

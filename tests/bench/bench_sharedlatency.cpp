@@ -10,7 +10,7 @@
 // Not a test: run it by hand (build/tests/bench_sharedlatency [COUNT]); PostgreSQL needs root.
 #include "cli.h"
 #include "models/logtablemodel.h"
-#include "services/clock.h"
+#include "rules/clock.h"
 #include "storage/incidentstore.h"
 #include "storage/ownerchannel.h"
 #include "storage/ownerlock.h"
@@ -80,7 +80,8 @@ int write(const QString &database, qint64 incident, int count)
         store = opened.take();
     }
     for (int i = 1; i <= count; ++i) {
-        const QString text = kStampPrefix + QString::number(nowNs()) + QStringLiteral(" #%1").arg(i);
+        const QString text =
+            kStampPrefix + QString::number(nowNs()) + QStringLiteral(" #%1").arg(i);
         if (store) {
             NewLogEntry entry;
             entry.incidentId = incident;
@@ -95,9 +96,13 @@ int write(const QString &database, qint64 incident, int count)
             // A file war room has one owner, the window: the append is handed over to it.
             ForwardedCommand post;
             post.user = QStringLiteral("probe");
-            post.arguments = {QStringLiteral("warroom"), QStringLiteral("log"),
-                              QStringLiteral("--database"), address->path,
-                              QStringLiteral("--incident"), QString::number(incident), text};
+            post.arguments = {QStringLiteral("warroom"),
+                              QStringLiteral("log"),
+                              QStringLiteral("--database"),
+                              address->path,
+                              QStringLiteral("--incident"),
+                              QString::number(incident),
+                              text};
             const auto claim = claimOrForward(address->path, post, std::chrono::seconds(10), true);
             if (!claim || !claim->reply || claim->reply->exitCode != 0) {
                 fprintf(stderr, "the owner did not take entry %d\n", i);
@@ -124,17 +129,17 @@ Measured measure(IncidentStore &store, const QString &database, qint64 incident,
     Measured measured;
     LogTableModel model(store);
     model.setIncident(incident);
-    QObject::connect(&model, &QAbstractItemModel::rowsInserted, &model,
-                     [&](const QModelIndex &, int first, int last) {
-                         const qint64 now = nowNs();
-                         for (int row = first; row <= last; ++row) {
-                             const qint64 stamp =
-                                 stampOf(model.data(model.index(row, LogTableModel::TextColumn))
-                                             .toString());
-                             if (stamp > 0)
-                                 measured.announced.ms.append(double(now - stamp) / 1e6);
-                         }
-                     });
+    QObject::connect(
+        &model, &QAbstractItemModel::rowsInserted, &model,
+        [&](const QModelIndex &, int first, int last) {
+            const qint64 now = nowNs();
+            for (int row = first; row <= last; ++row) {
+                const qint64 stamp =
+                    stampOf(model.data(model.index(row, LogTableModel::TextColumn)).toString());
+                if (stamp > 0)
+                    measured.announced.ms.append(double(now - stamp) / 1e6);
+            }
+        });
 
     // The naive client: every second, whatever is new since the last look.
     qint64 polledUpTo = *store.logEntryCount(incident);
@@ -156,9 +161,9 @@ Measured measure(IncidentStore &store, const QString &database, qint64 incident,
     QProcess writer;
     writer.setProcessEnvironment(environment);
     writer.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    writer.start(QCoreApplication::applicationFilePath(),
-                 {QStringLiteral("--write"), database, QString::number(incident),
-                  QString::number(count)});
+    writer.start(
+        QCoreApplication::applicationFilePath(),
+        {QStringLiteral("--write"), database, QString::number(incident), QString::number(count)});
     QEventLoop wait;
     QObject::connect(&writer, &QProcess::finished, &wait, &QEventLoop::quit);
     wait.exec();
@@ -256,8 +261,8 @@ int main(int argc, char *argv[])
         OwnerServer owner(held.lock, &Cli::runForwarded);
         if (const Outcome listening = owner.listen(); !listening)
             qFatal("%s", qPrintable(listening.error()));
-        const Measured measured = measure(**store, path, incident, count,
-                                          QProcessEnvironment::systemEnvironment());
+        const Measured measured =
+            measure(**store, path, incident, count, QProcessEnvironment::systemEnvironment());
         report(out, QStringLiteral("SQLite file, a second process handing over its appends"),
                measured);
         ok = ok && measured.ok;

@@ -1,6 +1,6 @@
+#include "rules/cadence.h"
+#include "rules/plainlanguage.h"
 #include "scratchwarroom.h"
-#include "services/cadence.h"
-#include "services/plainlanguage.h"
 
 #include <QTest>
 

@@ -1,5 +1,5 @@
+#include "rules/countdown.h"
 #include "scratchwarroom.h"
-#include "services/countdown.h"
 
 #include <QProcess>
 #include <QTest>

@@ -1,10 +1,10 @@
 #include "changerecorder.h"
+#include "rules/cadence.h"
+#include "rules/countdown.h"
+#include "rules/statusrules.h"
+#include "rules/timebox.h"
 #include "scratchwarroom.h"
-#include "services/cadence.h"
-#include "services/countdown.h"
-#include "services/incidentsnapshot.h"
-#include "services/statusrules.h"
-#include "services/timebox.h"
+#include "usecases/incidentsnapshot.h"
 
 #include <QSignalSpy>
 #include <QTest>

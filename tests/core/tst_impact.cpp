@@ -1,7 +1,7 @@
+#include "rules/impacttimeline.h"
+#include "rules/severitycalibration.h"
 #include "scratchwarroom.h"
-#include "services/impacttimeline.h"
-#include "services/incidentsnapshot.h"
-#include "services/severitycalibration.h"
+#include "usecases/incidentsnapshot.h"
 
 #include <QSqlDatabase>
 #include <QSqlError>

@@ -1,10 +1,10 @@
 #include "domain/fieldcheck.h"
+#include "rules/deadlinealerts.h"
+#include "rules/duetime.h"
+#include "rules/quickentry.h"
+#include "rules/statusrules.h"
 #include "scratchwarroom.h"
-#include "services/deadlinealerts.h"
-#include "services/demoincident.h"
-#include "services/duetime.h"
-#include "services/quickentry.h"
-#include "services/statusrules.h"
+#include "usecases/demoincident.h"
 
 #include <QTest>
 

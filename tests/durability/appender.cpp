@@ -6,7 +6,7 @@
 // runs each post itself, as every desktop does.
 // Usage: appender DATABASE INCIDENT COUNT TAG
 #include "cli.h"
-#include "services/clock.h"
+#include "rules/clock.h"
 #include "storage/incidentstore.h"
 #include "storage/ownerchannel.h"
 

@@ -2,7 +2,7 @@
 // time it accepts is a valid UTC time no further ahead than the horizon, and a relative or
 // clock time is ahead of now; what it refuses comes with a message.
 #include "fuzzinput.h"
-#include "services/duetime.h"
+#include "rules/duetime.h"
 
 #include <QTimeZone>
 

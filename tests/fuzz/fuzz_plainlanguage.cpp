@@ -2,7 +2,7 @@
 // order, never overlap, lie inside the text, and each quotes exactly the text it marks (the
 // composer underlines by those offsets).
 #include "fuzzinput.h"
-#include "services/plainlanguage.h"
+#include "rules/plainlanguage.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

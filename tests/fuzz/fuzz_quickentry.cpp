@@ -1,7 +1,7 @@
 // Fuzzes the quick-entry box's reader: whatever is typed, it returns a known kind and the
 // entry's text, which is the typed line without its prefix and never empty unless the line is.
 #include "fuzzinput.h"
-#include "services/quickentry.h"
+#include "rules/quickentry.h"
 
 namespace {
 const LogKind kDefaultKinds[] = {LogKind::Observation, LogKind::Question, LogKind::Event};

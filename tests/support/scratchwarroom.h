@@ -1,6 +1,6 @@
 #pragma once
 
-#include "services/clock.h"
+#include "rules/clock.h"
 #include "storage/incidentstore.h"
 
 #include <QByteArray>

@@ -3,9 +3,9 @@
 #include "export/briefingpdf.h"
 #include "incidentactions.h"
 #include "mainwindow.h"
+#include "rules/cadence.h"
+#include "rules/plainlanguage.h"
 #include "scratchwarroom.h"
-#include "services/cadence.h"
-#include "services/plainlanguage.h"
 #include "useridentity.h"
 #include "widgets/countdownwidget.h"
 

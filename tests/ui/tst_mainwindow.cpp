@@ -3,7 +3,7 @@
 #include "mainwindow.h"
 #include "models/logtablemodel.h"
 #include "scratchwarroom.h"
-#include "services/demoincident.h"
+#include "usecases/demoincident.h"
 #include "widgets/briefingpanel.h"
 #include "widgets/countdownwidget.h"
 #include "widgets/incidentheader.h"

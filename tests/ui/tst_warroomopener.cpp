@@ -2,7 +2,7 @@
 #include "mainwindow.h"
 #include "recentwarrooms.h"
 #include "scratchwarroom.h"
-#include "services/defaultlocation.h"
+#include "storage/defaultlocation.h"
 #include "storage/passwordkeychain.h"
 #include "throwawaypostgres.h"
 #include "warroomopener.h"

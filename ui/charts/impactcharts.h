@@ -1,6 +1,6 @@
 #pragma once
 
-#include "services/impacttimeline.h"
+#include "rules/impacttimeline.h"
 
 class QChart;
 

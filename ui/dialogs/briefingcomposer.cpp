@@ -1,9 +1,9 @@
 #include "dialogs/briefingcomposer.h"
 
 #include "colors.h"
-#include "services/cadence.h"
-#include "services/clock.h"
-#include "services/severitycalibration.h"
+#include "rules/cadence.h"
+#include "rules/clock.h"
+#include "rules/severitycalibration.h"
 #include "storage/incidentstore.h"
 #include "timeformat.h"
 #include "widgets/duetimeedit.h"

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "services/plainlanguage.h"
+#include "rules/plainlanguage.h"
 
 #include <QDialog>
 #include <QList>

@@ -3,8 +3,8 @@
 #include "dialogs/formdialog.h"
 #include "dialogs/modalhook.h"
 #include "export/briefingpdf.h"
-#include "services/cadence.h"
-#include "services/plainlanguage.h"
+#include "rules/cadence.h"
+#include "rules/plainlanguage.h"
 #include "storage/incidentstore.h"
 #include "timeformat.h"
 

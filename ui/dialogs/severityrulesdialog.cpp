@@ -3,7 +3,7 @@
 #include "dialogs/businesssettingsdialogs.h"
 #include "dialogs/formdialog.h"
 #include "dialogs/modalhook.h"
-#include "services/severitycalibration.h"
+#include "rules/severitycalibration.h"
 #include "storage/incidentstore.h"
 
 #include <QLocale>

@@ -2,8 +2,8 @@
 
 #include "charts/chartrenderer.h"
 #include "charts/impactcharts.h"
-#include "services/impacttimeline.h"
-#include "services/severitycalibration.h"
+#include "rules/impacttimeline.h"
+#include "rules/severitycalibration.h"
 #include "storage/exportpath.h"
 #include "storage/incidentstore.h"
 

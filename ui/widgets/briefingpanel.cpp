@@ -1,7 +1,7 @@
 #include "widgets/briefingpanel.h"
 
-#include "services/clock.h"
-#include "services/countdown.h"
+#include "rules/clock.h"
+#include "rules/countdown.h"
 #include "timeformat.h"
 #include "widgets/actionbutton.h"
 

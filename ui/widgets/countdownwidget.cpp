@@ -1,7 +1,7 @@
 #include "widgets/countdownwidget.h"
 #include "colors.h"
 
-#include "services/clock.h"
+#include "rules/clock.h"
 #include "timeformat.h"
 
 #include <QLabel>

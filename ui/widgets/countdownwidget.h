@@ -1,7 +1,7 @@
 #pragma once
 
 #include "domain/commitment.h"
-#include "services/countdown.h"
+#include "rules/countdown.h"
 
 #include <QFrame>
 #include <QTimer>

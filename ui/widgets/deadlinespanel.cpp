@@ -2,9 +2,9 @@
 
 #include "colors.h"
 #include "incidentactions.h"
-#include "services/clock.h"
-#include "services/countdown.h"
-#include "services/timebox.h"
+#include "rules/clock.h"
+#include "rules/countdown.h"
+#include "rules/timebox.h"
 #include "storage/incidentstore.h"
 #include "timeformat.h"
 #include "wording.h"

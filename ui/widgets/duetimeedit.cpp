@@ -1,9 +1,9 @@
 #include "widgets/duetimeedit.h"
 
 #include "colors.h"
-#include "services/clock.h"
-#include "services/countdown.h"
-#include "services/duetime.h"
+#include "rules/clock.h"
+#include "rules/countdown.h"
+#include "rules/duetime.h"
 #include "timeformat.h"
 
 #include <QHBoxLayout>

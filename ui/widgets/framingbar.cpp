@@ -2,9 +2,9 @@
 
 #include "colors.h"
 #include "incidentactions.h"
-#include "services/cadence.h"
-#include "services/clock.h"
-#include "services/countdown.h"
+#include "rules/cadence.h"
+#include "rules/clock.h"
+#include "rules/countdown.h"
 #include "timeformat.h"
 
 #include <QAction>

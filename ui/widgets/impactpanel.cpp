@@ -2,9 +2,9 @@
 
 #include "charts/impactcharts.h"
 #include "incidentactions.h"
-#include "services/clock.h"
-#include "services/impacttimeline.h"
-#include "services/severitycalibration.h"
+#include "rules/clock.h"
+#include "rules/impacttimeline.h"
+#include "rules/severitycalibration.h"
 #include "storage/incidentstore.h"
 #include "timeformat.h"
 #include "widgets/actionbutton.h"

@@ -3,7 +3,7 @@
 #include "domain/commitment.h"
 #include "domain/incident.h"
 #include "domain/people.h"
-#include "services/cadence.h"
+#include "rules/cadence.h"
 
 #include <QWidget>
 

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "domain/commitment.h"
-#include "services/deadlinealerts.h"
+#include "rules/deadlinealerts.h"
 #include "storage/change.h"
 
 #include <QWidget>

@@ -1,7 +1,7 @@
 #include "widgets/noticespanel.h"
 
 #include "incidentactions.h"
-#include "services/countdown.h"
+#include "rules/countdown.h"
 #include "storage/incidentstore.h"
 #include "timeformat.h"
 #include "wording.h"

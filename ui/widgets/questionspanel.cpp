@@ -1,8 +1,8 @@
 #include "widgets/questionspanel.h"
 
 #include "incidentactions.h"
-#include "services/clock.h"
-#include "services/countdown.h"
+#include "rules/clock.h"
+#include "rules/countdown.h"
 #include "storage/incidentstore.h"
 #include "timeformat.h"
 #include "wording.h"

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "services/quickentry.h"
+#include "rules/quickentry.h"
 
 #include <QWidget>
 

@@ -1,4 +1,4 @@
-#include "services/timebox.h"
+#include "rules/timebox.h"
 
 int timeboxExtensions(const QList<Commitment> &commitments, qint64 hypothesisEntryId)
 {

@@ -1,6 +1,6 @@
-#include "services/deadlinealerts.h"
+#include "rules/deadlinealerts.h"
 
-#include "services/countdown.h"
+#include "rules/countdown.h"
 
 QList<DeadlineAlert> DeadlineAlerts::check(const QList<Commitment> &commitments,
                                            const QDateTime &now)

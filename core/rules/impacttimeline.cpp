@@ -1,4 +1,4 @@
-#include "services/impacttimeline.h"
+#include "rules/impacttimeline.h"
 
 #include <algorithm>
 

@@ -1,4 +1,4 @@
-#include "services/printable.h"
+#include "rules/printable.h"
 
 namespace {
 bool isBidiControl(char16_t c)

@@ -8,7 +8,7 @@
 #include "domain/people.h"
 #include "domain/result.h"
 #include "domain/statuschange.h"
-#include "services/severitycalibration.h"
+#include "rules/severitycalibration.h"
 
 #include <QList>
 

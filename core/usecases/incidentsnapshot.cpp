@@ -1,9 +1,9 @@
-#include "services/incidentsnapshot.h"
+#include "usecases/incidentsnapshot.h"
 
-#include "services/cadence.h"
-#include "services/countdown.h"
-#include "services/eventtext.h"
-#include "services/timebox.h"
+#include "rules/cadence.h"
+#include "rules/countdown.h"
+#include "rules/eventtext.h"
+#include "rules/timebox.h"
 #include "storage/incidentstore.h"
 
 int IncidentSnapshot::outstandingAsks() const

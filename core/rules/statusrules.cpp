@@ -1,9 +1,9 @@
-#include "services/statusrules.h"
+#include "rules/statusrules.h"
 
-#include "services/duetime.h"
+#include "rules/duetime.h"
 
 #include "domain/fieldcheck.h"
-#include "services/eventtext.h"
+#include "rules/eventtext.h"
 
 Outcome checkStatusMove(IncidentStatus from, IncidentStatus to)
 {

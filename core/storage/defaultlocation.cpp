@@ -1,4 +1,4 @@
-#include "services/defaultlocation.h"
+#include "storage/defaultlocation.h"
 
 #include <QStandardPaths>
 

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "domain/result.h"
-#include "services/cadence.h"
-#include "services/severitycalibration.h"
+#include "rules/cadence.h"
+#include "rules/severitycalibration.h"
 
 #include <QDateTime>
 #include <QMap>

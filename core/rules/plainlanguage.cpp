@@ -1,4 +1,4 @@
-#include "services/plainlanguage.h"
+#include "rules/plainlanguage.h"
 
 #include <QFile>
 #include <QRegularExpression>

@@ -1,4 +1,4 @@
-#include "services/teampolicy.h"
+#include "rules/teampolicy.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -1,4 +1,4 @@
-#include "services/countdown.h"
+#include "rules/countdown.h"
 
 #include <cstdlib>
 

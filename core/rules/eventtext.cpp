@@ -1,4 +1,4 @@
-#include "services/eventtext.h"
+#include "rules/eventtext.h"
 
 namespace {
 QString ordinal(int n)

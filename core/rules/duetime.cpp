@@ -1,4 +1,4 @@
-#include "services/duetime.h"
+#include "rules/duetime.h"
 
 #include <QRegularExpression>
 #include <QTime>

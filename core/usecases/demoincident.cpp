@@ -1,7 +1,7 @@
-#include "services/demoincident.h"
+#include "usecases/demoincident.h"
 
-#include "services/clock.h"
-#include "services/severitycalibration.h"
+#include "rules/clock.h"
+#include "rules/severitycalibration.h"
 #include "storage/incidentstore.h"
 
 #include <optional>

@@ -1,4 +1,4 @@
-#include "services/quickentry.h"
+#include "rules/quickentry.h"
 
 #include <array>
 #include <utility>

@@ -1,6 +1,6 @@
-#include "services/cadence.h"
+#include "rules/cadence.h"
 
-#include "services/countdown.h"
+#include "rules/countdown.h"
 
 namespace {
 

@@ -1,4 +1,4 @@
-#include "services/severitycalibration.h"
+#include "rules/severitycalibration.h"
 
 #include <QLocale>
 
