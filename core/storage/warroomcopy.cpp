@@ -8,10 +8,19 @@
 
 namespace WarRoomCopy {
 namespace {
-// Every table of the record, and the chain itself.
+// What belongs to the war room as a whole rather than to an incident's record, so outside the
+// chain: the team's policy versions and each person's display name.
+const QStringList &warRoomWideTables()
+{
+    static const QStringList tables{QStringLiteral("policies"), QStringLiteral("display_names")};
+    return tables;
+}
+
+// Every table of the record, the chain itself, and the war room's own.
 QStringList copiedTables()
 {
-    return RecordChain::chainedTables() + QStringList{QStringLiteral("record_chain")};
+    return RecordChain::chainedTables() + QStringList{QStringLiteral("record_chain")} +
+           warRoomWideTables();
 }
 
 Result<qint64> countRows(const Database &database, const QString &table)
@@ -51,7 +60,8 @@ Outcome copyRow(const Database &source, Database &target, const QString &table, 
     return done();
 }
 
-// Every row in the order it was written, each link of the chain after its row.
+// Every row in the order it was written, each link of the chain after its row; then the war
+// room's own rows in theirs.
 Outcome copyInWrittenOrder(const Database &source, Database &target)
 {
     auto links = source.run(QStringLiteral("SELECT * FROM record_chain ORDER BY id"));
@@ -71,6 +81,15 @@ Outcome copyInWrittenOrder(const Database &source, Database &target)
                                       link.value(QStringLiteral("id")).toLongLong());
             !chained)
             return chained;
+    }
+    for (const QString &table : warRoomWideTables()) {
+        auto ids = source.run(QStringLiteral("SELECT id FROM %1 ORDER BY id").arg(table));
+        if (!ids)
+            return Failure{ids.error()};
+        while (ids->next()) {
+            if (Outcome row = copyRow(source, target, table, ids->value(0).toLongLong()); !row)
+                return row;
+        }
     }
     return done();
 }

@@ -100,7 +100,9 @@ QStringList TestPostgres::contents(const WarRoomAddress &address)
         qFatal("%s", qPrintable(database.error()));
     QStringList rows;
     for (const QString &table :
-         RecordChain::chainedTables() + QStringList{QStringLiteral("record_chain")}) {
+         RecordChain::chainedTables() + QStringList{QStringLiteral("record_chain"),
+                                                    QStringLiteral("policies"),
+                                                    QStringLiteral("display_names")}) {
         auto query = (*database)->run(QStringLiteral("SELECT * FROM %1 ORDER BY id").arg(table));
         if (!query)
             qFatal("%s", qPrintable(query.error()));
@@ -583,6 +585,12 @@ void TestPostgres::migrateRoundTripKeepsEveryRowAndChain()
     fractional.totalUsers = 3;
     fractional.costPerHour = 0.1; // not exact in binary: must come back bit for bit
     QVERIFY(desktop.store().assessImpact(fractional, {}));
+    // The war room's policy moves with it: every version.
+    TeamPolicy policy;
+    policy.cadence.sev2Secs = 45 * 60;
+    QVERIFY(desktop.store().setPolicy(policy, QStringLiteral("Dana")));
+    policy.jargon.insert(QStringLiteral("blue-green switch"), QStringLiteral("standby system"));
+    QVERIFY(desktop.store().setPolicy(policy, QStringLiteral("Dana")));
     const WarRoomAddress file = desktop.address();
     desktop.closeStore(); // the command takes the file, as when the window has closed
     const QStringList original = contents(file);
@@ -602,6 +610,15 @@ void TestPostgres::migrateRoundTripKeepsEveryRowAndChain()
                                 server.display(), QStringLiteral("--incident"),
                                 QString::number(incident), QStringLiteral("after the move")});
     QVERIFY2(logged.exitCode == 0, qPrintable(logged.err));
+    {
+        // Someone names themselves on the server; the name goes back with the war room.
+        SystemClock clock;
+        auto onServer = IncidentStore::open(server, OpenMode::MustExist, clock);
+        QVERIFY2(onServer, qPrintable(onServer.error()));
+        QVERIFY((*onServer)->setDisplayName(QStringLiteral("Ann Lee")));
+        QCOMPARE((*onServer)->policy()->version, 2);
+        QCOMPARE((*onServer)->policy()->jargon.size(), 1);
+    }
     const Run verified =
         warroom({QStringLiteral("verify"), QStringLiteral("--database"), server.display()});
     QVERIFY2(verified.exitCode == 0, qPrintable(verified.err + verified.out));
