@@ -304,13 +304,8 @@ void TestPostgres::announcementsNameIncidentTopicAndNewRows()
     QStringList heard;
     {
         QSqlDatabase listener =
-            QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("listener"));
-        listener.setHostName(address.host);
-        listener.setPort(address.port);
-        listener.setDatabaseName(address.database);
-        listener.setUserName(address.user);
-        listener.setPassword(address.password);
-        QVERIFY2(listener.open(), qPrintable(listener.lastError().text()));
+            connectAs(QStringLiteral("listener"), address, address.user, address.password);
+        QVERIFY2(listener.isOpen(), qPrintable(listener.lastError().text()));
         QVERIFY(listener.driver()->subscribeToNotification(QStringLiteral("warroom_changes")));
         connect(listener.driver(), &QSqlDriver::notification, this,
                 [&heard](const QString &, QSqlDriver::NotificationSource, const QVariant &payload) {

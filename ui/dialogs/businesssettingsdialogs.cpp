@@ -2,6 +2,7 @@
 
 #include "dialogs/formdialog.h"
 #include "dialogs/modalhook.h"
+#include "dialogs/policyedit.h"
 #include "export/briefingpdf.h"
 #include "rules/cadence.h"
 #include "rules/plainlanguage.h"
@@ -11,30 +12,6 @@
 #include <QComboBox>
 
 namespace BusinessSettingsDialogs {
-QString policyVersionText(const TeamPolicy &policy)
-{
-    if (policy.version == 0)
-        return QObject::tr("For everyone who opens this war room; Warroom's defaults so far.");
-    return QObject::tr("For everyone who opens this war room; policy version %1, by %2 at %3.")
-        .arg(policy.version)
-        .arg(policy.by, TimeFormat::full(policy.at));
-}
-
-Outcome changePolicy(IncidentStore &store, const QString &by,
-                     const std::function<void(TeamPolicy &)> &change)
-{
-    // The latest version, not the one the dialog opened with: someone may have changed
-    // another part of it meanwhile.
-    Result<TeamPolicy> policy = store.policy();
-    if (!policy)
-        return Failure{policy.error()};
-    change(*policy);
-    const auto written = store.setPolicy(*policy, by);
-    if (!written)
-        return Failure{written.error()};
-    return done();
-}
-
 bool editCadence(IncidentStore &store, const QString &by, QWidget *parent)
 {
     const TeamPolicy policy = store.policyOrDefaults();
@@ -42,7 +19,7 @@ bool editCadence(IncidentStore &store, const QString &by, QWidget *parent)
     FormDialog form(QObject::tr("Briefing cadence"),
                     QObject::tr("How often the customer's managers hear from us, in minutes. "
                                 "SEV4 updates come on the next business day.") +
-                        u' ' + policyVersionText(policy),
+                        u' ' + PolicyEdit::versionText(policy),
                     parent);
     form.addLine(QStringLiteral("sev1"), QObject::tr("SEV1 every (min):"),
                  QString::number(current.sev1Secs / 60));
@@ -65,7 +42,8 @@ bool editCadence(IncidentStore &store, const QString &by, QWidget *parent)
         }
         if (Outcome usable = cadence.check(); !usable)
             return usable;
-        return changePolicy(store, by, [&](TeamPolicy &changed) { changed.cadence = cadence; });
+        return PolicyEdit::change(store, by,
+                                  [&](TeamPolicy &changed) { changed.cadence = cadence; });
     });
     return ModalHook::exec(form) == QDialog::Accepted;
 }
@@ -100,7 +78,7 @@ bool editJargon(IncidentStore &store, const QString &by, QWidget *parent)
     FormDialog form(QObject::tr("Jargon terms"),
                     QObject::tr("Your team's own terms, one per line as TERM = PLAIN WORDS. They "
                                 "are flagged in business text alongside the shipped glossary.") +
-                        u' ' + policyVersionText(policy),
+                        u' ' + PolicyEdit::versionText(policy),
                     parent);
     form.addText(QStringLiteral("terms"), QObject::tr("&Terms:"), lines.join(u'\n'),
                  QObject::tr("blue-green switch = move to the standby system"));
@@ -117,7 +95,7 @@ bool editJargon(IncidentStore &store, const QString &by, QWidget *parent)
                 return Failure{QObject::tr("\"%1\" is too long for a term.").arg(line.left(40))};
             parsed.insert(term.toLower(), plain);
         }
-        return changePolicy(store, by, [&](TeamPolicy &changed) { changed.jargon = parsed; });
+        return PolicyEdit::change(store, by, [&](TeamPolicy &changed) { changed.jargon = parsed; });
     });
     return ModalHook::exec(form) == QDialog::Accepted;
 }

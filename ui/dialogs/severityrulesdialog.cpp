@@ -1,8 +1,8 @@
 #include "dialogs/severityrulesdialog.h"
 
-#include "dialogs/businesssettingsdialogs.h"
 #include "dialogs/formdialog.h"
 #include "dialogs/modalhook.h"
+#include "dialogs/policyedit.h"
 #include "rules/severitycalibration.h"
 #include "storage/incidentstore.h"
 
@@ -25,7 +25,7 @@ bool edit(IncidentStore &store, const QString &by, QWidget *parent)
         QObject::tr("How an impact assessment becomes a suggested severity. Degradation "
                     "alone never reaches SEV1; a key account lifts a function down to "
                     "SEV2; a workaround softens SEV1 and SEV2 by one level.") +
-            u' ' + BusinessSettingsDialogs::policyVersionText(policy),
+            u' ' + PolicyEdit::versionText(policy),
         parent);
     const QLocale english(QLocale::English);
     form.addLine(QStringLiteral("sev1Share"), QObject::tr("SEV1 from % of users:"),
@@ -56,8 +56,8 @@ bool edit(IncidentStore &store, const QString &by, QWidget *parent)
         }
         if (Outcome usable = rules.check(); !usable)
             return usable;
-        return BusinessSettingsDialogs::changePolicy(
-            store, by, [&](TeamPolicy &changed) { changed.severity = rules; });
+        return PolicyEdit::change(store, by,
+                                  [&](TeamPolicy &changed) { changed.severity = rules; });
     });
     return ModalHook::exec(form) == QDialog::Accepted;
 }
