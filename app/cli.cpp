@@ -19,9 +19,13 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDeadlineTimer>
 #include <QFileInfo>
 #include <QGuiApplication>
+#include <QMutex>
 #include <QTextStream>
+#include <QThread>
+#include <QWaitCondition>
 
 #include <chrono>
 #include <cstdio>
@@ -583,6 +587,41 @@ int publishBriefing(CommandIo &io, QCommandLineParser &parser, const QStringList
     return 0;
 }
 
+// Runs draw on the application's thread and waits for it, from any thread. A window that is
+// closing waits for its store's thread in turn: after a while the drawing is given up (and
+// never started late) rather than the two waiting for each other for ever.
+Outcome onApplicationThread(const std::function<Outcome()> &draw)
+{
+    if (QThread::currentThread() == qApp->thread())
+        return draw();
+    struct Drawing
+    {
+        QMutex mutex;
+        QWaitCondition finished;
+        bool abandoned = false;
+        std::optional<Outcome> outcome;
+    };
+    auto drawing = std::make_shared<Drawing>();
+    QMetaObject::invokeMethod(
+        qApp,
+        [drawing, draw] {
+            QMutexLocker locked(&drawing->mutex);
+            if (drawing->abandoned)
+                return;
+            drawing->outcome = draw();
+            drawing->finished.wakeAll();
+        },
+        Qt::QueuedConnection);
+    QMutexLocker locked(&drawing->mutex);
+    if (!drawing->outcome)
+        drawing->finished.wait(&drawing->mutex, QDeadlineTimer(std::chrono::seconds(30)));
+    if (drawing->outcome)
+        return *drawing->outcome;
+    drawing->abandoned = true;
+    return Failure{QStringLiteral("The Warroom window that has this war room open did not get to "
+                                  "drawing the PDF; nothing was written. Try again.")};
+}
+
 int exportBriefing(CommandIo &io, QCommandLineParser &parser, const QStringList &arguments)
 {
     const QCommandLineOption incident =
@@ -641,7 +680,14 @@ int exportBriefing(CommandIo &io, QCommandLineParser &parser, const QStringList 
     }
     BriefingPdf::Options options;
     options.paper = *paperSize;
-    if (Outcome written = BriefingPdf::write(**store, *id, chosen, *path, options); !written)
+    const auto content = BriefingPdf::read(**store, *id, chosen);
+    if (!content)
+        return fail(io, content.error());
+    // Drawn on the application's own thread, where fonts and the chart's graphics live: a
+    // window runs the commands other processes hand it on its store's thread.
+    const Outcome written =
+        onApplicationThread([&] { return BriefingPdf::write(*content, *path, options); });
+    if (!written)
         return fail(io, written.error());
     return 0;
 }

@@ -4,7 +4,7 @@
 #include "mainwindow.h"
 #include "rules/clock.h"
 #include "storage/defaultlocation.h"
-#include "storage/incidentstore.h"
+#include "storage/storethread.h"
 #include "usecases/demoincident.h"
 #include "warroomopener.h"
 
@@ -18,23 +18,25 @@
 #include <cstdio>
 
 namespace {
-// Seeds the demo through a store of its own that runs on a story clock, so its entries carry
-// times spread over the past hour; the window's store sees them like any other change.
-Outcome seedDemoIfEmpty(const WarRoomAddress &address)
+// Seeds the demo through a store of its own on the window's connection (on the store's
+// thread) that runs on a story clock, so its entries carry times spread over the past hour;
+// the window sees them like any other change.
+Outcome seedDemoIfEmpty(StoreThread &windowStore)
 {
     const QDateTime realNow = QDateTime::currentDateTimeUtc();
     ManualClock storyClock(realNow);
-    auto store = IncidentStore::open(address, OpenMode::CreateIfMissing, storyClock);
-    if (!store)
-        return Failure{store.error()};
-    const auto existing = (*store)->incidents();
-    if (!existing)
-        return Failure{existing.error()};
-    if (!existing->isEmpty())
+    return windowStore.runAndWait([&](IncidentStore &store) -> Outcome {
+        IncidentStore story(store.database(), storyClock);
+        const auto existing = story.incidents();
+        if (!existing)
+            return Failure{existing.error()};
+        if (!existing->isEmpty())
+            return done();
+        if (auto seeded = seedDemoIncident(story, storyClock, realNow); !seeded)
+            return Failure{
+                QStringLiteral("Cannot create the demo incident: %1").arg(seeded.error())};
         return done();
-    if (auto seeded = seedDemoIncident(**store, storyClock, realNow); !seeded)
-        return Failure{QStringLiteral("Cannot create the demo incident: %1").arg(seeded.error())};
-    return done();
+    });
 }
 } // namespace
 
@@ -88,8 +90,7 @@ int runGui(int &argc, char **argv)
     }
 
     if (parser.isSet(demo)) {
-        const WarRoomAddress &shown = opener.window()->store().address();
-        if (Outcome seeded = seedDemoIfEmpty(shown); !seeded) {
+        if (Outcome seeded = seedDemoIfEmpty(opener.window()->store()); !seeded) {
             QMessageBox::critical(nullptr, QStringLiteral("Warroom"), seeded.error());
             return 1;
         }

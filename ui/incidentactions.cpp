@@ -4,11 +4,11 @@
 #include "dialogs/formdialog.h"
 #include "dialogs/modalhook.h"
 #include "export/briefingpdf.h"
+#include "livewarroom.h"
 #include "rules/clock.h"
 #include "rules/severitycalibration.h"
 #include "rules/statusrules.h"
 #include "rules/timebox.h"
-#include "storage/incidentstore.h"
 #include "timeformat.h"
 #include "useridentity.h"
 #include "wording.h"
@@ -19,8 +19,8 @@
 #include <QLocale>
 #include <QRegularExpression>
 
-IncidentActions::IncidentActions(IncidentStore &store, const Clock &clock, QWidget *dialogParent)
-    : QObject(dialogParent), m_store(store), m_clock(clock), m_dialogParent(dialogParent)
+IncidentActions::IncidentActions(LiveWarRoom &live, const Clock &clock, QWidget *dialogParent)
+    : QObject(dialogParent), m_live(live), m_clock(clock), m_dialogParent(dialogParent)
 {
     m_commitDeadline = makeAction(
         tr("Commit &deadline…"), QStringLiteral("commitDeadlineAction"), [this] { commitNew(); },
@@ -112,6 +112,18 @@ void IncidentActions::report(const Outcome &outcome)
         ModalHook::showError(m_dialogParent, tr("Not recorded"), outcome.error());
 }
 
+template <typename Work> void IncidentActions::write(Work work)
+{
+    m_live.write(this, std::move(work), [this](const Outcome &outcome) { report(outcome); });
+}
+
+template <typename Work>
+void IncidentActions::write(Work work, const std::function<void(const Outcome &)> &answered)
+{
+    // Asked by the war room, not the dialog: the dialog says itself whether it is still there.
+    m_live.write(&m_live, std::move(work), answered);
+}
+
 void IncidentActions::commitNew()
 {
     const auto by = who();
@@ -127,14 +139,14 @@ void IncidentActions::commitNew()
     form.addDue(QStringLiteral("due"), tr("&Due:"), m_clock, QStringLiteral("+30m"));
     form.addLine(QStringLiteral("why"), tr("&Why this time:"), {},
                  tr("e.g. the customer's peak starts at 12:00"));
-    form.setSubmit(tr("Commit"), [&](const FormDialog &f) -> Outcome {
+    form.setSend(tr("Commit"), [this, by](const FormDialog &f, FormDialog::Answer answered) {
         const auto due = f.due(QStringLiteral("due"));
         if (!due)
-            return Failure{due.error()};
-        const auto id = m_store.commit({m_incidentId, f.text(QStringLiteral("what")),
-                                        f.text(QStringLiteral("owner")), *due,
-                                        f.text(QStringLiteral("why")), *by});
-        return asOutcome(id);
+            return answered(Failure{due.error()});
+        const NewCommitment commitment{
+            m_incidentId, f.text(QStringLiteral("what")), f.text(QStringLiteral("owner")),
+            *due,         f.text(QStringLiteral("why")),  *by};
+        write([commitment](IncidentStore &store) { return store.commit(commitment); }, answered);
     });
     ModalHook::exec(form);
 }
@@ -142,7 +154,9 @@ void IncidentActions::commitNew()
 void IncidentActions::markMet(qint64 commitmentId)
 {
     if (const auto by = who())
-        report(m_store.markMet(commitmentId, *by));
+        write([commitmentId, by = *by](IncidentStore &store) {
+            return store.markMet(commitmentId, by);
+        });
 }
 
 void IncidentActions::supersede(qint64 commitmentId)
@@ -150,15 +164,14 @@ void IncidentActions::supersede(qint64 commitmentId)
     const auto by = who();
     if (!by)
         return;
-    const auto old = m_store.commitment(commitmentId);
-    if (!old)
-        return report(Failure{old.error()});
+    const QList<Commitment> &all = m_live.incident().commitments;
+    const auto old = std::find_if(all.cbegin(), all.cend(), [commitmentId](const Commitment &c) {
+        return c.id == commitmentId;
+    });
+    if (old == all.cend())
+        return report(Failure{tr("Deadline %1 is not one of this incident's.").arg(commitmentId)});
     const bool timebox = old->isTimebox();
-    int extensions = 0;
-    if (timebox) {
-        const auto all = m_store.commitments(old->incidentId);
-        extensions = all ? timeboxExtensions(*all, old->hypothesisEntryId) : 0;
-    }
+    const int extensions = timebox ? timeboxExtensions(all, old->hypothesisEntryId) : 0;
     const QString intro =
         timebox ? tr("Extend the timebox of: %1\nExtended %2 already. \"Ten more minutes\", "
                      "repeated, is the drift timeboxing exists to stop.")
@@ -169,20 +182,25 @@ void IncidentActions::supersede(qint64 commitmentId)
                     m_dialogParent);
     form.addDue(QStringLiteral("due"), tr("New &due:"), m_clock, QStringLiteral("+15m"));
     form.addLine(QStringLiteral("why"), timebox ? tr("&Why extend:") : tr("&Why it was not kept:"));
-    form.setSubmit(timebox ? tr("Extend") : tr("Supersede"), [&](const FormDialog &f) -> Outcome {
-        const auto due = f.due(QStringLiteral("due"));
-        if (!due)
-            return Failure{due.error()};
-        const auto next = m_store.supersede(commitmentId, *due, f.text(QStringLiteral("why")), *by);
-        return asOutcome(next);
-    });
+    form.setSend(
+        timebox ? tr("Extend") : tr("Supersede"),
+        [this, by, commitmentId](const FormDialog &f, FormDialog::Answer answered) {
+            const auto due = f.due(QStringLiteral("due"));
+            if (!due)
+                return answered(Failure{due.error()});
+            write([commitmentId, due = *due, why = f.text(QStringLiteral("why")), by = *by](
+                      IncidentStore &store) { return store.supersede(commitmentId, due, why, by); },
+                  answered);
+        });
     ModalHook::exec(form);
 }
 
 void IncidentActions::settleTheory(qint64 timeboxId, TimeboxVerdict verdict)
 {
     if (const auto by = who())
-        report(m_store.settleTheory(timeboxId, verdict, *by));
+        write([timeboxId, verdict, by = *by](IncidentStore &store) {
+            return store.settleTheory(timeboxId, verdict, by);
+        });
 }
 
 void IncidentActions::timeboxSelected()
@@ -193,32 +211,34 @@ void IncidentActions::timeboxSelected()
                              tr("Select a hypothesis in the technical log first."));
         return;
     }
-    timeboxTheory(selected->id);
+    timeboxTheory(*selected);
 }
 
-void IncidentActions::timeboxTheory(qint64 hypothesisEntryId)
+void IncidentActions::timeboxTheory(const LogEntry &theory)
 {
     const auto by = who();
     if (!by)
         return;
-    const auto theory = m_store.logEntry(hypothesisEntryId);
-    if (!theory)
-        return report(Failure{theory.error()});
+    const qint64 hypothesisEntryId = theory.id;
     FormDialog form(
         tr("Timebox a theory"),
-        tr("Theory: %1\nWhen the time is up it is confirmed or dropped.").arg(theory->text),
+        tr("Theory: %1\nWhen the time is up it is confirmed or dropped.").arg(theory.text),
         m_dialogParent);
     form.addDue(QStringLiteral("due"), tr("Confirm or drop &by:"), m_clock, QStringLiteral("+15m"));
     form.addLine(QStringLiteral("why"), tr("&Why this long:"), {},
                  tr("e.g. one test run takes ten minutes"));
-    form.setSubmit(tr("Timebox"), [&](const FormDialog &f) -> Outcome {
-        const auto due = f.due(QStringLiteral("due"));
-        if (!due)
-            return Failure{due.error()};
-        const auto id =
-            m_store.timeboxTheory(hypothesisEntryId, *due, f.text(QStringLiteral("why")), *by);
-        return asOutcome(id);
-    });
+    form.setSend(tr("Timebox"),
+                 [this, by, hypothesisEntryId](const FormDialog &f, FormDialog::Answer answered) {
+                     const auto due = f.due(QStringLiteral("due"));
+                     if (!due)
+                         return answered(Failure{due.error()});
+                     write(
+                         [hypothesisEntryId, due = *due, why = f.text(QStringLiteral("why")),
+                          by = *by](IncidentStore &store) {
+                             return store.timeboxTheory(hypothesisEntryId, due, why, by);
+                         },
+                         answered);
+                 });
     ModalHook::exec(form);
 }
 
@@ -241,11 +261,16 @@ void IncidentActions::handOver(Role role)
     form.addLine(QStringLiteral("phone"), tr("&Phone:"));
     form.addText(QStringLiteral("note"), tr("Handover &note:"), {},
                  tr("What is in flight, what is promised, what to watch"));
-    form.setSubmit(tr("Hand over"), [&](const FormDialog &f) {
-        return m_store.handOver(m_incidentId, f.text(QStringLiteral("name")),
-                                f.text(QStringLiteral("phone")), f.text(QStringLiteral("note")),
-                                *by, role);
-    });
+    form.setSend(
+        tr("Hand over"), [this, by, role](const FormDialog &f, FormDialog::Answer answered) {
+            write(
+                [incidentId = m_incidentId, name = f.text(QStringLiteral("name")),
+                 phone = f.text(QStringLiteral("phone")), note = f.text(QStringLiteral("note")),
+                 by = *by, role](IncidentStore &store) {
+                    return store.handOver(incidentId, name, phone, note, by, role);
+                },
+                answered);
+        });
     ModalHook::exec(form);
 }
 
@@ -254,27 +279,28 @@ void IncidentActions::frame()
     const auto by = who();
     if (!by)
         return;
-    const auto current = m_store.currentFraming(m_incidentId);
+    const std::optional<Framing> &current = m_live.incident().framing;
     FormDialog form(tr("Frame the situation"),
                     tr("The current objective in one line, shown above both channels."),
                     m_dialogParent);
     form.addLine(QStringLiteral("objective"), tr("&Objective:"),
-                 current && current->has_value() ? (*current)->objective : QString(),
+                 current ? current->objective : QString(),
                  tr("e.g. Restore order intake; the database failover is the next most likely "
                     "fix"));
-    form.setSubmit(tr("Frame"), [&](const FormDialog &f) -> Outcome {
-        const auto id = m_store.frame(m_incidentId, f.text(QStringLiteral("objective")), *by);
-        return asOutcome(id);
+    form.setSend(tr("Frame"), [this, by](const FormDialog &f, FormDialog::Answer answered) {
+        write([incidentId = m_incidentId, objective = f.text(QStringLiteral("objective")),
+               by = *by](IncidentStore &store) { return store.frame(incidentId, objective, by); },
+              answered);
     });
     ModalHook::exec(form);
 }
 
 void IncidentActions::confirmFraming()
 {
-    if (const auto by = who()) {
-        const auto id = m_store.confirmFraming(m_incidentId, *by);
-        report(asOutcome(id));
-    }
+    if (const auto by = who())
+        write([incidentId = m_incidentId, by = *by](IncidentStore &store) {
+            return store.confirmFraming(incidentId, by);
+        });
 }
 
 void IncidentActions::restateProblem()
@@ -282,17 +308,18 @@ void IncidentActions::restateProblem()
     const auto by = who();
     if (!by)
         return;
-    const auto current = m_store.currentProblem(m_incidentId);
+    const std::optional<ProblemStatement> &current = m_live.incident().problem;
     FormDialog form(tr("Restate the problem"),
                     tr("The problem as we understand it, to repeat back to the customer. A new "
                        "statement needs their confirmation again."),
                     m_dialogParent);
     form.addText(QStringLiteral("statement"), tr("&Problem statement:"),
-                 current && current->has_value() ? (*current)->text : QString());
-    form.setSubmit(tr("Restate"), [&](const FormDialog &f) -> Outcome {
-        const auto id =
-            m_store.restateProblem(m_incidentId, f.text(QStringLiteral("statement")), *by);
-        return asOutcome(id);
+                 current ? current->text : QString());
+    form.setSend(tr("Restate"), [this, by](const FormDialog &f, FormDialog::Answer answered) {
+        write(
+            [incidentId = m_incidentId, statement = f.text(QStringLiteral("statement")), by = *by](
+                IncidentStore &store) { return store.restateProblem(incidentId, statement, by); },
+            answered);
     });
     ModalHook::exec(form);
 }
@@ -302,20 +329,23 @@ void IncidentActions::confirmProblem()
     const auto by = who();
     if (!by)
         return;
-    const auto current = m_store.currentProblem(m_incidentId);
+    const std::optional<ProblemStatement> &current = m_live.incident().problem;
     if (!current)
-        return report(Failure{current.error()});
-    if (!current->has_value())
         return report(Failure{tr("Write the problem statement first (Restate problem…).")});
-    FormDialog form(tr("Customer confirmed the problem"), tr("Statement: %1").arg((*current)->text),
+    FormDialog form(tr("Customer confirmed the problem"), tr("Statement: %1").arg(current->text),
                     m_dialogParent);
     form.addLine(QStringLiteral("confirmedBy"), tr("Confirmed &by (customer):"));
     form.addLine(QStringLiteral("how"), tr("&How:"), {}, tr("phone call, e-mail, meeting"));
-    const qint64 statementId = (*current)->id;
-    form.setSubmit(tr("Record confirmation"), [&](const FormDialog &f) {
-        return m_store.confirmProblem(statementId, f.text(QStringLiteral("confirmedBy")),
-                                      f.text(QStringLiteral("how")), *by);
-    });
+    const qint64 statementId = current->id;
+    form.setSend(tr("Record confirmation"),
+                 [this, by, statementId](const FormDialog &f, FormDialog::Answer answered) {
+                     write(
+                         [statementId, confirmedBy = f.text(QStringLiteral("confirmedBy")),
+                          how = f.text(QStringLiteral("how")), by = *by](IncidentStore &store) {
+                             return store.confirmProblem(statementId, confirmedBy, how, by);
+                         },
+                         answered);
+                 });
     ModalHook::exec(form);
 }
 
@@ -329,15 +359,14 @@ bool IncidentActions::askTeam(const QString &question)
                     m_dialogParent);
     form.addLine(QStringLiteral("question"), tr("&Question:"), question);
     form.addLine(QStringLiteral("to"), tr("&To whom:"), {}, tr("a person or team; empty: anyone"));
-    form.setSubmit(tr("Ask"), [&](const FormDialog &f) -> Outcome {
-        NewLogEntry entry{m_incidentId,
-                          *by,
-                          LogKind::Question,
-                          f.text(QStringLiteral("question")),
-                          0,
-                          f.text(QStringLiteral("to"))};
-        const auto added = m_store.appendLogEntry(entry);
-        return asOutcome(added);
+    form.setSend(tr("Ask"), [this, by](const FormDialog &f, FormDialog::Answer answered) {
+        const NewLogEntry entry{m_incidentId,
+                                *by,
+                                LogKind::Question,
+                                f.text(QStringLiteral("question")),
+                                0,
+                                f.text(QStringLiteral("to"))};
+        write([entry](IncidentStore &store) { return store.appendLogEntry(entry); }, answered);
     });
     return ModalHook::exec(form) == QDialog::Accepted;
 }
@@ -347,15 +376,19 @@ void IncidentActions::answerQuestion(qint64 questionEntryId)
     const auto by = who();
     if (!by)
         return;
-    const auto question = m_store.logEntry(questionEntryId);
-    if (!question)
-        return report(Failure{question.error()});
+    const QList<LogEntry> &open = m_live.incident().openQuestions;
+    const auto question = std::find_if(open.cbegin(), open.cend(),
+                                       [&](const LogEntry &q) { return q.id == questionEntryId; });
+    if (question == open.cend())
+        return report(Failure{tr("That question is answered already.")});
     FormDialog form(tr("Answer"), tr("Question: %1").arg(question->text), m_dialogParent);
     form.addText(QStringLiteral("answer"), tr("&Answer:"));
-    form.setSubmit(tr("Record answer"), [&](const FormDialog &f) -> Outcome {
-        const auto answered =
-            m_store.answerQuestion(questionEntryId, f.text(QStringLiteral("answer")), *by);
-        return asOutcome(answered);
+    form.setSend(tr("Record answer"), [this, by, questionEntryId](const FormDialog &f,
+                                                                  FormDialog::Answer answered) {
+        write(
+            [questionEntryId, answer = f.text(QStringLiteral("answer")), by = *by](
+                IncidentStore &store) { return store.answerQuestion(questionEntryId, answer, by); },
+            answered);
     });
     ModalHook::exec(form);
 }
@@ -371,10 +404,11 @@ bool IncidentActions::askCustomer(const QString &what)
                     m_dialogParent);
     form.addLine(QStringLiteral("what"), tr("&What we need:"), what);
     form.addLine(QStringLiteral("why"), tr("Why &only they can:"));
-    form.setSubmit(tr("Record ask"), [&](const FormDialog &f) -> Outcome {
-        const auto id = m_store.askCustomer(m_incidentId, f.text(QStringLiteral("what")),
-                                            f.text(QStringLiteral("why")), *by);
-        return asOutcome(id);
+    form.setSend(tr("Record ask"), [this, by](const FormDialog &f, FormDialog::Answer answered) {
+        write([incidentId = m_incidentId, what = f.text(QStringLiteral("what")),
+               why = f.text(QStringLiteral("why")), by = *by](
+                  IncidentStore &store) { return store.askCustomer(incidentId, what, why, by); },
+              answered);
     });
     return ModalHook::exec(form) == QDialog::Accepted;
 }
@@ -382,7 +416,7 @@ bool IncidentActions::askCustomer(const QString &what)
 void IncidentActions::markAskSent(qint64 askId)
 {
     if (const auto by = who())
-        report(m_store.markAskSent(askId, *by));
+        write([askId, by = *by](IncidentStore &store) { return store.markAskSent(askId, by); });
 }
 
 void IncidentActions::recordAskAnswer(qint64 askId)
@@ -392,8 +426,11 @@ void IncidentActions::recordAskAnswer(qint64 askId)
         return;
     FormDialog form(tr("The customer answered"), {}, m_dialogParent);
     form.addText(QStringLiteral("answer"), tr("&Answer:"));
-    form.setSubmit(tr("Record answer"), [&](const FormDialog &f) {
-        return m_store.markAskAnswered(askId, f.text(QStringLiteral("answer")), *by);
+    form.setSend(tr("Record answer"), [this, by, askId](const FormDialog &f,
+                                                        FormDialog::Answer answered) {
+        write([askId, answer = f.text(QStringLiteral("answer")),
+               by = *by](IncidentStore &store) { return store.markAskAnswered(askId, answer, by); },
+              answered);
     });
     ModalHook::exec(form);
 }
@@ -401,7 +438,9 @@ void IncidentActions::recordAskAnswer(qint64 askId)
 void IncidentActions::markNoticeSent(qint64 noticeId)
 {
     if (const auto by = who())
-        report(m_store.markNoticeSent(noticeId, *by));
+        write([noticeId, by = *by](IncidentStore &store) {
+            return store.markNoticeSent(noticeId, by);
+        });
 }
 
 void IncidentActions::copyNotice(const Notice &notice)
@@ -414,9 +453,7 @@ void IncidentActions::changeStatus()
     const auto by = who();
     if (!by)
         return;
-    const auto incident = m_store.incident(m_incidentId);
-    if (!incident)
-        return report(Failure{incident.error()});
+    const Incident *incident = &m_live.incident().incident;
     QList<QPair<QString, QVariant>> choices;
     for (IncidentStatus status : allStatuses()) {
         if (checkStatusMove(incident->status, status))
@@ -433,19 +470,19 @@ void IncidentActions::changeStatus()
     form.addLine(QStringLiteral("doing"), tr("What we are &doing:"));
     form.addDue(QStringLiteral("next"), tr("&Next checkpoint:"), m_clock, QStringLiteral("+30m"));
     form.addLine(QStringLiteral("why"), tr("&Why then:"));
-    form.setSubmit(tr("Change status"), [&](const FormDialog &f) -> Outcome {
+    form.setSend(tr("Change status"), [this, by](const FormDialog &f, FormDialog::Answer answered) {
         const auto status = IncidentStatus(f.choice(QStringLiteral("status")).toInt());
         QDateTime next;
         if (status != IncidentStatus::Closed) {
             const auto due = f.due(QStringLiteral("next"));
             if (!due)
-                return Failure{due.error()};
+                return answered(Failure{due.error()});
             next = *due;
         }
-        const auto changed =
-            m_store.changeStatus({m_incidentId, *by, status, f.text(QStringLiteral("doing")), next,
-                                  f.text(QStringLiteral("why"))});
-        return asOutcome(changed);
+        const NewStatusChange change{m_incidentId, *by,
+                                     status,       f.text(QStringLiteral("doing")),
+                                     next,         f.text(QStringLiteral("why"))};
+        write([change](IncidentStore &store) { return store.changeStatus(change); }, answered);
     });
     ModalHook::exec(form);
 }
@@ -493,10 +530,8 @@ void IncidentActions::assessImpact()
     const auto by = who();
     if (!by)
         return;
-    const auto previous = m_store.impactAssessments(m_incidentId);
-    if (!previous)
-        return report(Failure{previous.error()});
-    const ImpactAssessment last = previous->isEmpty() ? ImpactAssessment{} : previous->constLast();
+    const QList<ImpactAssessment> &previous = m_live.incident().assessments;
+    const ImpactAssessment last = previous.isEmpty() ? ImpactAssessment{} : previous.constLast();
     FormDialog form(tr("Assess impact"),
                     tr("Scope (how many, how badly) and scale (who, how costly). Severity follows "
                        "from the assessment, not from how loud the caller is."),
@@ -518,7 +553,7 @@ void IncidentActions::assessImpact()
                    {{tr("estimated"), int(Confidence::Estimated)},
                     {tr("measured"), int(Confidence::Measured)}});
     form.addText(QStringLiteral("notes"), tr("&Notes:"));
-    const SeverityRules rules = m_store.policyOrDefaults().severity;
+    const SeverityRules rules = m_live.policy().severity;
     form.setPreview([&](const FormDialog &f) {
         const auto a = assessmentFrom(f, m_incidentId, *by);
         if (!a)
@@ -527,12 +562,13 @@ void IncidentActions::assessImpact()
             return tr("Affected users must be between 0 and the total.");
         return tr("Suggested %1\n%2").arg(calibrate(*a, rules).reason, impactSentence(*a));
     });
-    form.setSubmit(tr("Record assessment"), [&](const FormDialog &f) -> Outcome {
+    form.setSend(tr("Record assessment"), [this, by, rules](const FormDialog &f,
+                                                            FormDialog::Answer answered) {
         const auto a = assessmentFrom(f, m_incidentId, *by);
         if (!a)
-            return Failure{a.error()};
-        const auto id = m_store.assessImpact(*a, rules);
-        return asOutcome(id);
+            return answered(Failure{a.error()});
+        write([a = *a, rules](IncidentStore &store) { return store.assessImpact(a, rules); },
+              answered);
     });
     ModalHook::exec(form);
 }
@@ -542,11 +578,8 @@ void IncidentActions::setSeverity()
     const auto by = who();
     if (!by)
         return;
-    const auto incident = m_store.incident(m_incidentId);
-    const auto assessments = m_store.impactAssessments(m_incidentId);
-    if (!incident || !assessments)
-        return report(Failure{incident.error() + assessments.error()});
-    const SeverityRules rules = m_store.policyOrDefaults().severity;
+    const QList<ImpactAssessment> *assessments = &m_live.incident().assessments;
+    const SeverityRules rules = m_live.policy().severity;
     const QString intro =
         assessments->isEmpty()
             ? tr("No impact has been assessed yet: assess it first, or say why the severity is "
@@ -561,11 +594,16 @@ void IncidentActions::setSeverity()
     form.addChoice(QStringLiteral("severity"), tr("&Severity:"), choices);
     form.addLine(QStringLiteral("reason"), tr("&Reason:"), {},
                  tr("e.g. regulatory deadline today"));
-    form.setSubmit(tr("Set severity"), [&](const FormDialog &f) {
-        return m_store.setSeverity(m_incidentId,
-                                   Severity(f.choice(QStringLiteral("severity")).toInt()),
-                                   f.text(QStringLiteral("reason")), *by, rules);
-    });
+    form.setSend(
+        tr("Set severity"), [this, by, rules](const FormDialog &f, FormDialog::Answer answered) {
+            write(
+                [incidentId = m_incidentId,
+                 severity = Severity(f.choice(QStringLiteral("severity")).toInt()),
+                 reason = f.text(QStringLiteral("reason")), by = *by, rules](IncidentStore &store) {
+                    return store.setSeverity(incidentId, severity, reason, by, rules);
+                },
+                answered);
+        });
     ModalHook::exec(form);
 }
 
@@ -574,21 +612,16 @@ void IncidentActions::composeBriefing(qint64 correctsId)
     const auto by = who();
     if (!by)
         return;
-    BriefingComposer composer(m_store, m_clock, m_incidentId, *by, correctsId, m_dialogParent);
+    BriefingComposer composer(m_live, m_clock, *by, correctsId, m_dialogParent);
     ModalHook::exec(composer);
 }
 
 void IncidentActions::exportBriefings(const QList<qint64> &briefingIds)
 {
-    const auto incident = m_store.incident(m_incidentId);
-    if (!incident)
-        return report(Failure{incident.error()});
+    const Incident *incident = &m_live.incident().incident;
     QList<qint64> ids = briefingIds;
     if (ids.isEmpty()) {
-        const auto all = m_store.briefings(m_incidentId);
-        if (!all)
-            return report(Failure{all.error()});
-        for (const Briefing &b : *all)
+        for (const Briefing &b : m_live.incident().briefings)
             ids.append(b.id);
     }
     QString suggested = incident->customer + QStringLiteral(" - ") + incident->title;
@@ -600,5 +633,16 @@ void IncidentActions::exportBriefings(const QList<qint64> &briefingIds)
         return;
     BriefingPdf::Options options;
     options.paper = BriefingPdf::savedPaper();
-    report(BriefingPdf::write(m_store, m_incidentId, ids, path, options));
+    // Read fresh on the store's thread; laid out and written here, where the fonts are.
+    m_live.store().run(
+        this,
+        [incidentId = m_incidentId, ids](IncidentStore &store) {
+            return BriefingPdf::read(store, incidentId, ids);
+        },
+        [this, path, options](const Result<BriefingPdf::Content> &content) {
+            if (!content)
+                return report(Failure{content.error()});
+            report(BriefingPdf::write(*content, path, options));
+            emit exported(path);
+        });
 }

@@ -14,17 +14,19 @@
 
 class Clock;
 class IncidentStore;
+class LiveWarRoom;
 class QAction;
 class QWidget;
 
 // What a commander does to the selected incident, in one place: each action opens its
-// dialog, writes through the store and reports a refusal. Menus, panels and shortcuts all
+// dialog (filled from the window's live copy of the incident), writes on the store's thread
+// and reports a refusal. Menus, panels and shortcuts all
 // trigger these, so the same act never has two implementations.
 class IncidentActions : public QObject
 {
     Q_OBJECT
 public:
-    IncidentActions(IncidentStore &store, const Clock &clock, QWidget *dialogParent);
+    IncidentActions(LiveWarRoom &live, const Clock &clock, QWidget *dialogParent);
 
     void setIncident(qint64 incidentId);
     qint64 incidentId() const { return m_incidentId; }
@@ -50,7 +52,7 @@ public:
     void markMet(qint64 commitmentId);
     void supersede(qint64 commitmentId);
     void settleTheory(qint64 timeboxId, TimeboxVerdict verdict);
-    void timeboxTheory(qint64 hypothesisEntryId);
+    void timeboxTheory(const LogEntry &theory);
     void answerQuestion(qint64 questionEntryId);
     // Return whether the ask was recorded (the dialog was not cancelled or refused).
     bool askCustomer(const QString &what = {});
@@ -63,12 +65,21 @@ public:
     // briefingIds empty: every briefing of the incident.
     void exportBriefings(const QList<qint64> &briefingIds);
 
+signals:
+    // A briefing export was written (or refused, with a message) to path.
+    void exported(const QString &path);
+
 private:
     QAction *makeAction(const QString &text, const QString &objectName, std::function<void()> run,
                         const QKeySequence &shortcut = {});
     // The user's name for "who did it", or nothing after telling them to set it.
     std::optional<QString> who();
     void report(const Outcome &outcome);
+    // Runs a one-click write on the store's thread and reports a refusal.
+    template <typename Work> void write(Work work);
+    // A form's submit: work's outcome answers the form.
+    template <typename Work>
+    void write(Work work, const std::function<void(const Outcome &)> &answered);
     void commitNew();
     void timeboxSelected();
     void handOver(Role role);
@@ -80,7 +91,7 @@ private:
     void assessImpact();
     void setSeverity();
 
-    IncidentStore &m_store;
+    LiveWarRoom &m_live;
     const Clock &m_clock;
     QWidget *m_dialogParent;
     qint64 m_incidentId = 0;

@@ -5,8 +5,8 @@
 #include "dialogs/newincidentdialog.h"
 #include "dialogs/severityrulesdialog.h"
 #include "incidentactions.h"
+#include "livewarroom.h"
 #include "recentwarrooms.h"
-#include "storage/incidentstore.h"
 #include "useridentity.h"
 #include "widgets/incidentlistpanel.h"
 #include "widgets/incidentview.h"
@@ -21,18 +21,18 @@
 #include <QStatusBar>
 #include <QToolBar>
 
-MainWindow::MainWindow(IncidentStore &store, const Clock &clock, QWidget *parent)
-    : QMainWindow(parent), m_store(store)
+MainWindow::MainWindow(StoreThread &store, const Clock &clock, QWidget *parent)
+    : QMainWindow(parent), m_store(store), m_live(new LiveWarRoom(store, clock, this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     // Which war room, in the title: a shared one and a local one look alike otherwise.
     setWindowTitle(tr("%1 — Warroom").arg(store.location()));
-    m_incidentActions = new IncidentActions(store, clock, this);
+    m_incidentActions = new IncidentActions(*m_live, clock, this);
     createActions();
 
-    m_incidentList = new IncidentListPanel(store, m_newIncident, this);
+    m_incidentList = new IncidentListPanel(*m_live, clock, m_newIncident, this);
     m_welcome = new WelcomePage(m_newIncident, this);
-    m_incidentView = new IncidentView(store, clock, *m_incidentActions, this);
+    m_incidentView = new IncidentView(*m_live, clock, *m_incidentActions, this);
     m_pages = new QStackedWidget(this);
     m_pages->addWidget(m_welcome);
     m_pages->addWidget(m_incidentView);
@@ -130,15 +130,15 @@ void MainWindow::createActions()
     rules->setObjectName(QStringLiteral("severityRulesAction"));
     // The views follow the war room's policy through the store's change signal.
     connect(rules, &QAction::triggered, this,
-            [this] { SeverityRulesDialog::edit(store(), UserIdentity::name(), this); });
+            [this] { SeverityRulesDialog::edit(live(), UserIdentity::name(), this); });
     QAction *cadence = settings->addAction(tr("Briefing &cadence…"));
     cadence->setObjectName(QStringLiteral("briefingCadenceAction"));
     connect(cadence, &QAction::triggered, this,
-            [this] { BusinessSettingsDialogs::editCadence(store(), UserIdentity::name(), this); });
+            [this] { BusinessSettingsDialogs::editCadence(live(), UserIdentity::name(), this); });
     QAction *jargon = settings->addAction(tr("&Jargon terms…"));
     jargon->setObjectName(QStringLiteral("jargonTermsAction"));
     connect(jargon, &QAction::triggered, this,
-            [this] { BusinessSettingsDialogs::editJargon(store(), UserIdentity::name(), this); });
+            [this] { BusinessSettingsDialogs::editJargon(live(), UserIdentity::name(), this); });
     QAction *paper = settings->addAction(tr("PDF &paper size…"));
     paper->setObjectName(QStringLiteral("paperSizeAction"));
     connect(paper, &QAction::triggered, this, [this] { BusinessSettingsDialogs::editPaper(this); });
@@ -154,9 +154,9 @@ void MainWindow::showCurrent()
     }
     if (m_incidentList->currentIncidentId() == 0) {
         // Nothing chosen yet: the newest incident is the one most likely burning.
-        const auto incidents = m_store.incidents();
-        if (incidents && !incidents->isEmpty())
-            m_incidentList->selectIncident(incidents->constFirst().id);
+        const QList<Incident> &incidents = m_live->warRoom().incidents;
+        if (!incidents.isEmpty())
+            m_incidentList->selectIncident(incidents.constFirst().id);
     }
     m_pages->setCurrentWidget(m_incidentView);
 }
@@ -164,7 +164,12 @@ void MainWindow::showCurrent()
 void MainWindow::newIncident()
 {
     NewIncidentDialog dialog(
-        [this](const NewIncident &incident) { return m_store.createIncident(incident); }, this);
+        [this](const NewIncident &incident, auto answered) {
+            m_store.run(
+                this, [incident](IncidentStore &store) { return store.createIncident(incident); },
+                answered);
+        },
+        this);
     if (ModalHook::exec(dialog) != QDialog::Accepted)
         return;
     m_incidentList->selectIncident(dialog.createdId());

@@ -5,7 +5,8 @@
 class Clock;
 class IncidentActions;
 class IncidentListPanel;
-class IncidentStore;
+class LiveWarRoom;
+class StoreThread;
 class IncidentView;
 class QStackedWidget;
 class WelcomePage;
@@ -16,9 +17,11 @@ class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    MainWindow(IncidentStore &store, const Clock &clock, QWidget *parent = nullptr);
+    // store: the war room's store on its own thread; the window reads and writes through it.
+    MainWindow(StoreThread &store, const Clock &clock, QWidget *parent = nullptr);
 
-    IncidentStore &store() const { return m_store; }
+    StoreThread &store() const { return m_store; }
+    LiveWarRoom &live() const { return *m_live; }
     IncidentView *incidentView() const { return m_incidentView; }
     IncidentListPanel *incidentList() const { return m_incidentList; }
     QAction *newIncidentAction() const { return m_newIncident; }
@@ -36,7 +39,8 @@ private:
     void createActions();
     void showCurrent();
 
-    IncidentStore &m_store;
+    StoreThread &m_store;
+    LiveWarRoom *m_live;
     IncidentActions *m_incidentActions = nullptr;
     QAction *m_newIncident = nullptr;
     QAction *m_quit = nullptr;

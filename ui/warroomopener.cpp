@@ -5,8 +5,8 @@
 #include "mainwindow.h"
 #include "recentwarrooms.h"
 #include "storage/defaultlocation.h"
-#include "storage/incidentstore.h"
 #include "storage/passwordkeychain.h"
+#include "storage/storethread.h"
 #include "useridentity.h"
 
 #include <QFileInfo>
@@ -16,9 +16,20 @@
 
 struct WarRoomOpener::Room
 {
-    // Members go in reverse: the channel first, the lock last.
+    ~Room()
+    {
+        // The channel lives on the store's thread, and goes first; the lock goes last.
+        if (commands)
+            store->runAndWait([this](IncidentStore &) {
+                commands.reset();
+                return 0;
+            });
+        window.reset();
+        store.reset();
+    }
+
     std::shared_ptr<OwnerLock> ownership;
-    std::unique_ptr<IncidentStore> store;
+    std::unique_ptr<StoreThread> store;
     std::unique_ptr<MainWindow> window;
     std::unique_ptr<OwnerServer> commands;
 };
@@ -63,21 +74,25 @@ Result<std::unique_ptr<WarRoomOpener::Room>> WarRoomOpener::prepare(const WarRoo
             return std::unique_ptr<Room>();
         room->ownership = claim->lock;
     }
-    auto store = IncidentStore::open(address, mode, m_clock);
+    auto store = StoreThread::open(address, mode, m_clock);
     if (!store)
         return Failure{store.error()};
     room->store = store.take();
     room->window = std::make_unique<MainWindow>(*room->store, m_clock);
     MainWindow *window = room->window.get();
     if (room->ownership) {
-        room->commands = std::make_unique<OwnerServer>(room->ownership, m_commands);
+        // Commands run where the war room's connection is: on the store's thread.
+        const Outcome listening = room->store->runAndWait([&](IncidentStore &) {
+            room->commands = std::make_unique<OwnerServer>(room->ownership, m_commands);
+            return room->commands->listen();
+        });
         connect(room->commands.get(), &OwnerServer::activationRequested, window, [window] {
             window->setWindowState((window->windowState() & ~Qt::WindowMinimized) |
                                    Qt::WindowActive);
             window->raise();
             window->activateWindow();
         });
-        if (Outcome listening = room->commands->listen(); !listening)
+        if (!listening)
             return Failure{listening.error()};
     }
     connect(window, &MainWindow::connectToSharedRequested, this,
@@ -101,18 +116,26 @@ void WarRoomOpener::install(std::unique_ptr<Room> room)
     emit windowChanged(window);
 }
 
-void WarRoomOpener::adoptDesktopPolicy(IncidentStore &store)
+void WarRoomOpener::adoptDesktopPolicy(StoreThread &store)
 {
     // Before the policy lived in the war room, each desktop kept its own: a war room without
     // one takes this desktop's, as its first version, rather than silently dropping it.
-    const auto current = store.policy();
-    if (!current || current->version > 0)
+    const auto kept = TeamPolicy::fromDesktopSettings();
+    if (!kept)
         return;
-    // A failure here loses nothing: the settings stay, and the next opening tries again.
     const QString who =
         UserIdentity::name().isEmpty() ? QStringLiteral("Warroom") : UserIdentity::name();
-    if (const auto kept = TeamPolicy::fromDesktopSettings())
-        store.setPolicy(*kept, QStringLiteral("%1 (from a desktop's settings)").arg(who));
+    const QString by = QStringLiteral("%1 (from a desktop's settings)").arg(who);
+    // A failure here loses nothing: the settings stay, and the next opening tries again.
+    store.run(
+        &store,
+        [policy = *kept, by](IncidentStore &store) -> Outcome {
+            const auto current = store.policy();
+            if (!current || current->version > 0)
+                return done();
+            return asOutcome(store.setPolicy(policy, by));
+        },
+        [](const Outcome &) {});
 }
 
 bool WarRoomOpener::connectToShared(const WarRoomAddress &prefill, const QString &problem,

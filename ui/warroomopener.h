@@ -10,7 +10,7 @@
 #include <memory>
 
 class Clock;
-class IncidentStore;
+class StoreThread;
 class MainWindow;
 
 // Which war room the window shows, and the change to another: File > Connect to shared war
@@ -19,7 +19,8 @@ class MainWindow;
 // leaves the person where they were, with the reason.
 //
 // Owns, in this order of teardown: the owner channel of a SQLite war room (other processes
-// hand it their commands), the window, its store, and the ownership of the file.
+// hand it their commands, run on the store's thread), the window, its store on its thread, and
+// the ownership of the file.
 class WarRoomOpener : public QObject
 {
     Q_OBJECT
@@ -54,7 +55,7 @@ private:
     Result<std::unique_ptr<Room>> prepare(const WarRoomAddress &address, OpenMode mode);
     // Shows room in place of the current one, which closes.
     void install(std::unique_ptr<Room> room);
-    static void adoptDesktopPolicy(IncidentStore &store);
+    static void adoptDesktopPolicy(StoreThread &store);
     void showOutcome(const Result<Opened> &opened, const WarRoomAddress &address);
 
     const Clock &m_clock;

@@ -1,10 +1,12 @@
 #pragma once
 
 #include <QDateTime>
+#include <QMutex>
 #include <QObject>
 
 // Where "now" comes from. Deadlines, countdowns and cadence read it instead of the system
-// time so that tests move time rather than sleep.
+// time so that tests move time rather than sleep. now() may be called from any thread (a
+// window's store has its own).
 class Clock : public QObject
 {
     Q_OBJECT
@@ -33,14 +35,22 @@ public:
     explicit ManualClock(QDateTime start, QObject *parent = nullptr)
         : Clock(parent), m_now(start.toUTC())
     {}
-    QDateTime now() const override { return m_now; }
+    QDateTime now() const override
+    {
+        QMutexLocker locked(&m_mutex);
+        return m_now;
+    }
     void setNow(const QDateTime &now)
     {
-        m_now = now.toUTC();
+        {
+            QMutexLocker locked(&m_mutex);
+            m_now = now.toUTC();
+        }
         emit jumped();
     }
-    void advanceSecs(qint64 seconds) { setNow(m_now.addSecs(seconds)); }
+    void advanceSecs(qint64 seconds) { setNow(this->now().addSecs(seconds)); }
 
 private:
+    mutable QMutex m_mutex;
     QDateTime m_now;
 };

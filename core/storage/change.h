@@ -4,6 +4,7 @@
 #include <QMetaType>
 #include <QString>
 
+#include <initializer_list>
 #include <optional>
 
 // What part of an incident's record changed.
@@ -20,6 +21,36 @@ enum class ChangeTopic
     Status,  // status changes and the notices they draft
     Impact,  // impact assessments and severity changes
     Policy   // the war room's policy (severity table, cadence, jargon); incidentId is 0
+};
+
+// A set of topics: the parts of a view to read again.
+class ChangeTopics
+{
+public:
+    ChangeTopics() = default;
+    ChangeTopics(std::initializer_list<ChangeTopic> topics)
+    {
+        for (ChangeTopic topic : topics)
+            add(topic);
+    }
+    static ChangeTopics all() { return fromBits((1u << (int(ChangeTopic::Policy) + 1)) - 1); }
+
+    void add(ChangeTopic topic) { m_bits |= bit(topic); }
+    void add(ChangeTopics topics) { m_bits |= topics.m_bits; }
+    bool has(ChangeTopic topic) const { return m_bits & bit(topic); }
+    bool hasAny(ChangeTopics topics) const { return m_bits & topics.m_bits; }
+    bool isEmpty() const { return m_bits == 0; }
+    bool operator==(const ChangeTopics &other) const = default;
+
+private:
+    static quint32 bit(ChangeTopic topic) { return 1u << int(topic); }
+    static ChangeTopics fromBits(quint32 bits)
+    {
+        ChangeTopics topics;
+        topics.m_bits = bits;
+        return topics;
+    }
+    quint32 m_bits = 0;
 };
 
 struct Change

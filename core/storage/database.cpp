@@ -131,18 +131,22 @@ Result<std::shared_ptr<Database>>
 Database::openShared(const WarRoomAddress &address, int migrateToVersion,
                      const std::function<Result<std::shared_ptr<Database>>()> &openConnection)
 {
-    const QString key = address.display();
+    // A file has one connection per process (OwnerLock says why); a server takes one per
+    // thread (a window's store thread beside a command's or a benchmark's).
+    QString key = address.display();
+    if (address.isShared())
+        key += QStringLiteral(" on thread %1").arg(quintptr(QThread::currentThread()));
     const auto found = openDatabases().constFind(key);
     if (found != openDatabases().constEnd()) {
         if (std::shared_ptr<Database> shared = found->database.lock()) {
             if (found->thread != QThread::currentThread())
-                return Failure{
-                    QStringLiteral("%1 is open on another thread of this process.").arg(key)};
+                return Failure{QStringLiteral("%1 is open on another thread of this process.")
+                                   .arg(address.display())};
             const int target = migrateToVersion < 0 ? latestSchemaVersion() : migrateToVersion;
             if (shared->m_schemaVersion < target) {
                 if (const Outcome migrated = shared->migrateTo(target); !migrated)
-                    return Failure{
-                        QStringLiteral("Cannot upgrade %1: %2").arg(key, migrated.error())};
+                    return Failure{QStringLiteral("Cannot upgrade %1: %2")
+                                       .arg(address.display(), migrated.error())};
             }
             return shared;
         }

@@ -120,7 +120,8 @@ signals:
 private:
     Database(QString connectionName, WarRoomAddress address, std::unique_ptr<SqlDialect> dialect,
              std::shared_ptr<OwnerLock> lock);
-    // One connection per war room and thread: a second open returns the first.
+    // One connection to a file (on the thread that opened it), one to a server per thread: a
+    // second open returns the first.
     static Result<std::shared_ptr<Database>>
     openShared(const WarRoomAddress &address, int migrateToVersion,
                const std::function<Result<std::shared_ptr<Database>>()> &openConnection);

@@ -45,6 +45,8 @@ public:
     QString location() const { return m_database->location(); }
     const WarRoomAddress &address() const { return m_database->address(); }
     const Clock &clock() const { return m_clock; }
+    // For another store on the same connection (another clock: the demo's story time).
+    std::shared_ptr<Database> database() const { return m_database; }
 
     // --- incidents (incidentstore.cpp)
     Result<qint64> createIncident(const NewIncident &incident, const QString &by = {});

@@ -7,6 +7,7 @@
 #include "mainwindow.h"
 #include "rules/clock.h"
 #include "storage/incidentstore.h"
+#include "storage/storethread.h"
 #include "throwawaypostgres.h"
 
 #include <QApplication>
@@ -99,7 +100,11 @@ int main(int argc, char *argv[])
         {QStringLiteral("Stall probe"), QStringLiteral("Bench"), {}, Severity::Sev2, {}, {}});
     if (!incident)
         qFatal("%s", qPrintable(incident.error()));
-    MainWindow window(**store, clock);
+    // The window's store on its own thread, as the application opens it.
+    auto windowStore = StoreThread::open(address, OpenMode::MustExist, clock);
+    if (!windowStore)
+        qFatal("%s", qPrintable(windowStore.error()));
+    MainWindow window(**windowStore, clock);
     window.show();
     QTest::qWait(500);
     auto *line = window.findChild<QLineEdit *>(QStringLiteral("quickEntryLineEdit"));

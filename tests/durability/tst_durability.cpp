@@ -198,9 +198,10 @@ void TestDurability::killedOwnerLosesNothingAcknowledged()
     }
     // The window opens what the crashes left, and shows every entry.
     room.reopenStore();
-    LogTableModel model(room.store());
+    auto windowStore = StoreThread::onThisThread(room.store());
+    LogTableModel model(*windowStore);
     model.setIncident(incident);
-    QVERIFY(model.rowCount() >= acknowledged.size());
+    QTRY_VERIFY(model.rowCount() >= acknowledged.size());
     qInfo("%d rounds of SIGKILL, %lld acknowledged entries, none lost", kRounds,
           qint64(acknowledged.size()));
 }

@@ -97,6 +97,7 @@ void ScratchWarRoom::recordOneOfEverything(qint64 incidentId)
 
 void ScratchWarRoom::reopenStore()
 {
+    m_windowStore.reset();
     m_store.reset();
     m_store = openSecondStore();
 }

@@ -2,8 +2,10 @@
 
 #include "rules/clock.h"
 #include "storage/incidentstore.h"
+#include "storage/storethread.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QSqlDatabase>
 #include <QTemporaryDir>
 
@@ -22,6 +24,16 @@ public:
     QString pathFor(const QString &fileName) const { return m_dir.filePath(fileName); }
     ManualClock &clock() { return m_clock; }
     IncidentStore &store() { return *m_store; }
+    // The store as a window takes it: answers come through the event loop, but the work runs
+    // on this thread, so that the test can also write to the file around the window (one
+    // connection per process and thread). WarRoomOpener's tests and the server-stall test use
+    // a real store thread.
+    StoreThread &windowStore()
+    {
+        if (!m_windowStore)
+            m_windowStore = StoreThread::onThisThread(*m_store);
+        return *m_windowStore;
+    }
 
     // An incident with a person in charge, for tests that need one to write into.
     qint64 addIncident(const QString &title = QStringLiteral("Checkout failing"));
@@ -34,7 +46,18 @@ public:
     // A second, independent connection to the same file, as another window would have.
     std::unique_ptr<IncidentStore> openSecondStore();
     // Closes the store as a window does when it quits; the files stay for inspection.
-    void closeStore() { m_store.reset(); }
+    // Takes events until the window's store has answered everything asked of it (and what
+    // those answers asked in turn).
+    void settle()
+    {
+        while (m_windowStore && m_windowStore->pending() > 0)
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+    }
+    void closeStore()
+    {
+        m_windowStore.reset();
+        m_store.reset();
+    }
     // Opens it again, e.g. after a foreign program had the file to itself.
     void reopenStore();
 
@@ -44,6 +67,7 @@ private:
     WarRoomAddress m_address;
     ManualClock m_clock;
     std::unique_ptr<IncidentStore> m_store;
+    std::unique_ptr<StoreThread> m_windowStore; // goes before the store
 };
 
 // Runs statements on a file through a plain SQLite connection, as another program would (a

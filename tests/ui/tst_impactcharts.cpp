@@ -87,7 +87,7 @@ void TestImpactCharts::seedStory()
     const auto met =
         store.commit({m_incident, QStringLiteral("Roll back"), QStringLiteral("Bob"),
                       clock.now().addSecs(900), QStringLiteral("w"), QStringLiteral("Ann")});
-    QVERIFY(met);
+    QTRY_VERIFY(met);
     QVERIFY(store.commit({m_incident, QStringLiteral("Failover"), QStringLiteral("Kim"),
                           clock.now().addSecs(1200), QStringLiteral("w"), QStringLiteral("Ann")}));
     clock.advanceSecs(10 * 60);
@@ -121,25 +121,27 @@ void TestImpactCharts::chartSeriesAreTheTimeline()
                             *store.commitments(m_incident), store.incident(m_incident)->openedAt,
                             m_room->clock().now());
     std::unique_ptr<QChart> chart(ImpactCharts::impactOverTime(timeline));
-    QCOMPARE(series<QLineSeries>(chart.get(), QStringLiteral("Affected users"))->points(),
-             timeline.affectedUsers);
-    QCOMPARE(series<QLineSeries>(chart.get(), QStringLiteral("Functions down"))->points(),
-             timeline.functionsDown);
-    QCOMPARE(series<QLineSeries>(chart.get(), QStringLiteral("Functions degraded"))->points(),
-             timeline.functionsDegraded);
-    QCOMPARE(series<QScatterSeries>(chart.get(), QStringLiteral("Status change"))->count(), 1);
-    QCOMPARE(series<QScatterSeries>(chart.get(), QStringLiteral("Deadline met"))->count(), 1);
-    QCOMPARE(series<QScatterSeries>(chart.get(), QStringLiteral("Deadline missed"))->count(), 1);
-    QCOMPARE(timeline.affectedUsers.first().y(), 12000);
-    QCOMPARE(timeline.affectedUsers.last().y(), 3000);
+    QTRY_COMPARE(series<QLineSeries>(chart.get(), QStringLiteral("Affected users"))->points(),
+                 timeline.affectedUsers);
+    QTRY_COMPARE(series<QLineSeries>(chart.get(), QStringLiteral("Functions down"))->points(),
+                 timeline.functionsDown);
+    QTRY_COMPARE(series<QLineSeries>(chart.get(), QStringLiteral("Functions degraded"))->points(),
+                 timeline.functionsDegraded);
+    QTRY_COMPARE(series<QScatterSeries>(chart.get(), QStringLiteral("Status change"))->count(), 1);
+    QTRY_COMPARE(series<QScatterSeries>(chart.get(), QStringLiteral("Deadline met"))->count(), 1);
+    QTRY_COMPARE(series<QScatterSeries>(chart.get(), QStringLiteral("Deadline missed"))->count(),
+                 1);
+    QTRY_COMPARE(timeline.affectedUsers.first().y(), 12000);
+    QTRY_COMPARE(timeline.affectedUsers.last().y(), 3000);
 
     const CommitmentTally tally =
         buildCommitmentTally(*store.commitments(m_incident), store.incident(m_incident)->openedAt,
                              m_room->clock().now());
     std::unique_ptr<QChart> commitments(ImpactCharts::commitmentsMetMissed(tally));
-    QCOMPARE(series<QLineSeries>(commitments.get(), QStringLiteral("Met"))->points(), tally.met);
-    QCOMPARE(series<QLineSeries>(commitments.get(), QStringLiteral("Missed"))->points().last().y(),
-             1);
+    QTRY_COMPARE(series<QLineSeries>(commitments.get(), QStringLiteral("Met"))->points(),
+                 tally.met);
+    QTRY_COMPARE(
+        series<QLineSeries>(commitments.get(), QStringLiteral("Missed"))->points().last().y(), 1);
 }
 
 void TestImpactCharts::chartsRenderIntoPdfPage()
@@ -157,23 +159,23 @@ void TestImpactCharts::chartsRenderIntoPdfPage()
     const QString pdf = dir.filePath(QStringLiteral("impact.pdf"));
     const Outcome written = ChartRenderer::writePdf(
         {impact.get(), commitments.get()}, QStringLiteral("Checkout failing: impact"), pdf);
-    QVERIFY2(written, qPrintable(written.error()));
+    QTRY_VERIFY2(written, qPrintable(written.error()));
     QFile file(pdf);
     QVERIFY(file.open(QIODevice::ReadOnly));
     QVERIFY(file.read(5) == "%PDF-");
 
     // Text stays text (vector output): the titles and axis names can be extracted.
     const QString text = run(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")});
-    QVERIFY2(text.contains(QStringLiteral("Impact over time")), qPrintable(text));
-    QVERIFY(text.contains(QStringLiteral("Commitments met and missed")));
-    QVERIFY(text.contains(QStringLiteral("Checkout failing: impact")));
+    QTRY_VERIFY2(text.contains(QStringLiteral("Impact over time")), qPrintable(text));
+    QTRY_VERIFY(text.contains(QStringLiteral("Commitments met and missed")));
+    QTRY_VERIFY(text.contains(QStringLiteral("Checkout failing: impact")));
 
     // And the page shows the lines: the affected-users blue and the missed red are there.
     run(QStringLiteral("pdftoppm"),
         {QStringLiteral("-png"), QStringLiteral("-r"), QStringLiteral("60"),
          QStringLiteral("-singlefile"), pdf, dir.filePath(QStringLiteral("page"))});
     const QImage page(dir.filePath(QStringLiteral("page.png")));
-    QVERIFY(!page.isNull());
+    QTRY_VERIFY(!page.isNull());
     int blue = 0;
     int red = 0;
     for (int y = 0; y < page.height(); ++y) {
@@ -183,8 +185,8 @@ void TestImpactCharts::chartsRenderIntoPdfPage()
             red += c.red() > 160 && c.green() < 80 && c.blue() < 80;
         }
     }
-    QVERIFY2(blue > 100, qPrintable(QString::number(blue)));
-    QVERIFY2(red > 50, qPrintable(QString::number(red)));
+    QTRY_VERIFY2(blue > 100, qPrintable(QString::number(blue)));
+    QTRY_VERIFY2(red > 50, qPrintable(QString::number(red)));
     if (qEnvironmentVariableIsSet("WARROOM_KEEP_PDF"))
         QFile::copy(pdf, qEnvironmentVariable("WARROOM_KEEP_PDF"));
 }
@@ -192,11 +194,11 @@ void TestImpactCharts::chartsRenderIntoPdfPage()
 void TestImpactCharts::assessAndOverrideThroughWindow()
 {
     UserIdentity::setName(QStringLiteral("Dana"));
-    MainWindow window(m_room->store(), m_room->clock());
+    MainWindow window(m_room->windowStore(), m_room->clock());
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     auto *severity = window.findChild<QLabel *>(QStringLiteral("severityLabel"));
-    QCOMPARE(severity->text(), QStringLiteral("SEV2 (not assessed)"));
+    QTRY_COMPARE(severity->text(), QStringLiteral("SEV2 (not assessed)"));
 
     QString preview;
     ModalHook::setDialogHandler([&](QDialog &dialog) {
@@ -212,14 +214,14 @@ void TestImpactCharts::assessAndOverrideThroughWindow()
         return dialog.result();
     });
     window.incidentActions()->assessImpactAction()->trigger();
-    QVERIFY2(preview.startsWith(QStringLiteral("Suggested SEV2: 75 % of users affected")),
-             qPrintable(preview));
-    QCOMPARE(severity->text(), QStringLiteral("SEV2 (assessed)"));
-    QVERIFY(window.findChild<QLabel *>(QStringLiteral("impactSummaryLabel"))
-                ->text()
-                .startsWith(QStringLiteral("About 30,000 of 40,000 users (75 %)")));
+    QTRY_VERIFY2(preview.startsWith(QStringLiteral("Suggested SEV2: 75 % of users affected")),
+                 qPrintable(preview));
+    QTRY_COMPARE(severity->text(), QStringLiteral("SEV2 (assessed)"));
+    QTRY_VERIFY(window.findChild<QLabel *>(QStringLiteral("impactSummaryLabel"))
+                    ->text()
+                    .startsWith(QStringLiteral("About 30,000 of 40,000 users (75 %)")));
     auto *view = window.findChild<QChartView *>(QStringLiteral("impactChartView"));
-    QCOMPARE(
+    QTRY_COMPARE(
         series<QLineSeries>(view->chart(), QStringLiteral("Affected users"))->points().first().y(),
         30000);
 
@@ -233,8 +235,8 @@ void TestImpactCharts::assessAndOverrideThroughWindow()
         return dialog.result();
     });
     window.incidentActions()->setSeverityAction()->trigger();
-    QCOMPARE(severity->text(),
-             QStringLiteral("SEV1 (assessed SEV2, overridden: regulatory deadline today)"));
+    QTRY_COMPARE(severity->text(),
+                 QStringLiteral("SEV1 (assessed SEV2, overridden: regulatory deadline today)"));
 }
 
 void TestImpactCharts::severityRulesAreEditedInSettings()
@@ -247,10 +249,10 @@ void TestImpactCharts::severityRulesAreEditedInSettings()
     a.totalUsers = 40000;
     a.functions = {{QStringLiteral("Checkout"), FunctionState::Down}};
     QVERIFY(m_room->store().assessImpact(a, m_room->store().policyOrDefaults().severity));
-    MainWindow window(m_room->store(), m_room->clock());
+    MainWindow window(m_room->windowStore(), m_room->clock());
     window.show();
     auto *severity = window.findChild<QLabel *>(QStringLiteral("severityLabel"));
-    QCOMPARE(severity->text(), QStringLiteral("SEV2 (assessed)"));
+    QTRY_COMPARE(severity->text(), QStringLiteral("SEV2 (assessed)"));
 
     QString refused;
     QString shown;
@@ -267,15 +269,15 @@ void TestImpactCharts::severityRulesAreEditedInSettings()
         return dialog.result();
     });
     window.findChild<QAction *>(QStringLiteral("severityRulesAction"))->trigger();
-    QCOMPARE(shown, QStringLiteral("25"));
-    QVERIFY2(refused.contains(QStringLiteral("must rise")), qPrintable(refused));
+    QTRY_COMPARE(shown, QStringLiteral("25"));
+    QTRY_VERIFY2(refused.contains(QStringLiteral("must rise")), qPrintable(refused));
     // The war room's policy, a new version by whoever changed it; not this desktop's settings.
     const TeamPolicy policy = *m_room->store().policy();
-    QCOMPARE(policy.severity.sev1UserShare, 0.10);
-    QCOMPARE(policy.version > 0, true);
-    QCOMPARE(policy.by, QStringLiteral("Dana"));
-    QCOMPARE(severity->text(), QStringLiteral("SEV2 (assessed SEV1 under the current rules: "
-                                              "re-assess or set the severity)"));
+    QTRY_COMPARE(policy.severity.sev1UserShare, 0.10);
+    QTRY_COMPARE(policy.version > 0, true);
+    QTRY_COMPARE(policy.by, QStringLiteral("Dana"));
+    QTRY_COMPARE(severity->text(), QStringLiteral("SEV2 (assessed SEV1 under the current rules: "
+                                                  "re-assess or set the severity)"));
 }
 
 QTEST_MAIN(TestImpactCharts)

@@ -1,10 +1,11 @@
 #include "dialogs/briefingcomposer.h"
 
 #include "colors.h"
+#include "dialogs/awaitedsubmit.h"
+#include "livewarroom.h"
 #include "rules/cadence.h"
 #include "rules/clock.h"
 #include "rules/severitycalibration.h"
-#include "storage/incidentstore.h"
 #include "timeformat.h"
 #include "widgets/duetimeedit.h"
 #include "widgets/plainlanguagehighlighter.h"
@@ -33,12 +34,14 @@ QLabel *listLabel(const QStringList &items, const QString &empty, QWidget *paren
 }
 } // namespace
 
-BriefingComposer::BriefingComposer(IncidentStore &store, const Clock &clock, qint64 incidentId,
-                                   QString by, qint64 correctsId, QWidget *parent)
-    : QDialog(parent), m_store(store), m_clock(clock), m_incidentId(incidentId),
+BriefingComposer::BriefingComposer(const LiveWarRoom &live, const Clock &clock, QString by,
+                                   qint64 correctsId, QWidget *parent)
+    : QDialog(parent), m_live(live), m_clock(clock), m_incidentId(live.incidentId()),
       m_by(std::move(by)), m_correctsId(correctsId),
-      m_profile(PlainLanguageProfile::english(store.policyOrDefaults().jargon))
+      m_profile(PlainLanguageProfile::english(live.policy().jargon))
 {
+    const IncidentState &state = live.incident();
+    const Incident *incident = &state.incident;
     setObjectName(QStringLiteral("briefingComposer"));
     setWindowTitle(correctsId ? tr("Correct a briefing") : tr("New briefing"));
     auto *form = new QFormLayout;
@@ -51,15 +54,14 @@ BriefingComposer::BriefingComposer(IncidentStore &store, const Clock &clock, qin
     layout->addLayout(form);
 
     // The briefing goes out under the business liaison's name and phone.
-    const auto incident = store.incident(incidentId);
     auto *contact = new QLabel(this);
     contact->setObjectName(QStringLiteral("customerContactLabel"));
     contact->setTextFormat(Qt::PlainText);
     contact->setWordWrap(true);
-    if (incident && !incident->liaisonName.isEmpty())
+    if (!incident->liaisonName.isEmpty())
         contact->setText(
             tr("%1, %2 (business liaison)").arg(incident->liaisonName, incident->liaisonPhone));
-    else if (incident && !incident->inChargeName.isEmpty())
+    else if (!incident->inChargeName.isEmpty())
         contact->setText(tr("%1, %2 (in charge; no business liaison named: Incident > Business "
                             "liaison…)")
                              .arg(incident->inChargeName, incident->inChargePhone));
@@ -81,15 +83,13 @@ BriefingComposer::BriefingComposer(IncidentStore &store, const Clock &clock, qin
     m_changed =
         field(QStringLiteral("changed"), tr("What &changed:"), 2, tr("Since the last briefing"));
 
-    const auto commitments = store.commitments(incidentId);
-    const auto asks = store.customerAsks(incidentId);
     QStringList promised;
-    for (const Commitment &c : commitments.valueOr({})) {
+    for (const Commitment &c : state.commitments) {
         if (c.isPromisedToCustomer(clock.now()))
             promised << tr("%1: %2 (why then: %3)").arg(TimeFormat::clock(c.due), c.what, c.why);
     }
     QStringList listed;
-    for (const CustomerAsk &a : asks.valueOr({})) {
+    for (const CustomerAsk &a : state.asks) {
         if (a.isOutstanding())
             listed << tr("%1 (only you can: %2)").arg(a.what, a.whyOnlyCustomer);
     }
@@ -123,17 +123,17 @@ BriefingComposer::BriefingComposer(IncidentStore &store, const Clock &clock, qin
     connect(buttons, &QDialogButtonBox::accepted, this, &BriefingComposer::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &BriefingComposer::reject);
     layout->addWidget(buttons);
+    m_awaited = new AwaitedSubmit(*this, *m_publish, *m_error);
 
     // Prefill: the latest impact in one sentence, the next update at the cadence's due time,
     // or, for a correction, everything the corrected briefing said.
-    const auto briefings = store.briefings(incidentId);
-    const auto assessments = store.impactAssessments(incidentId);
-    if (assessments && !assessments->isEmpty())
-        m_impact->setPlainText(impactSentence(assessments->constLast()));
-    if (incident && briefings) {
+    const QList<Briefing> *briefings = &state.briefings;
+    if (!state.assessments.isEmpty())
+        m_impact->setPlainText(impactSentence(state.assessments.constLast()));
+    if (live.incidentLoaded()) {
         const std::optional<Briefing> last =
             briefings->isEmpty() ? std::nullopt : std::optional<Briefing>(briefings->constLast());
-        const BriefingDue due = nextBriefingDue(*incident, last, store.policyOrDefaults().cadence);
+        const BriefingDue due = nextBriefingDue(*incident, last, live.policy().cadence);
         const qint64 minutes = std::max<qint64>(5, clock.now().secsTo(due.due) / 60);
         m_next->setText(QStringLiteral("+%1m").arg(minutes));
         for (const Briefing &b : *briefings) {
@@ -205,11 +205,9 @@ void BriefingComposer::accept()
     b.nextUpdateAt = *next;
     b.nextUpdateWhy = m_why->toPlainText();
     b.correctsId = m_correctsId;
-    const auto published = m_store.publishBriefing(b);
-    if (!published) {
-        m_error->setText(published.error());
-        m_error->show();
+    if (m_awaited->isWaiting())
         return;
-    }
-    QDialog::accept();
+    m_live.write(
+        &m_live, [b](IncidentStore &store) { return store.publishBriefing(b); },
+        m_awaited->begin());
 }

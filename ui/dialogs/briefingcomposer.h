@@ -5,9 +5,10 @@
 #include <QDialog>
 #include <QList>
 
+class AwaitedSubmit;
 class Clock;
 class DueTimeEdit;
-class IncidentStore;
+class LiveWarRoom;
 class QLabel;
 class QListWidget;
 class QPlainTextEdit;
@@ -22,8 +23,9 @@ class BriefingComposer : public QDialog
 {
     Q_OBJECT
 public:
-    BriefingComposer(IncidentStore &store, const Clock &clock, qint64 incidentId, QString by,
-                     qint64 correctsId = 0, QWidget *parent = nullptr);
+    // Composes for the incident the window shows, from the window's live copy of it.
+    BriefingComposer(const LiveWarRoom &live, const Clock &clock, QString by, qint64 correctsId = 0,
+                     QWidget *parent = nullptr);
 
     int findingCount() const { return m_findingCount; }
     void accept() override;
@@ -33,7 +35,7 @@ private:
                                  const QString &placeholder);
     void recheck();
 
-    IncidentStore &m_store;
+    const LiveWarRoom &m_live;
     const Clock &m_clock;
     qint64 m_incidentId;
     QString m_by;
@@ -50,4 +52,5 @@ private:
     QPushButton *m_publish = nullptr;
     QLabel *m_error = nullptr;
     int m_findingCount = 0;
+    AwaitedSubmit *m_awaited = nullptr;
 };

@@ -4,17 +4,17 @@
 #include "dialogs/modalhook.h"
 #include "dialogs/policyedit.h"
 #include "export/briefingpdf.h"
+#include "livewarroom.h"
 #include "rules/cadence.h"
 #include "rules/plainlanguage.h"
-#include "storage/incidentstore.h"
 #include "timeformat.h"
 
 #include <QComboBox>
 
 namespace BusinessSettingsDialogs {
-bool editCadence(IncidentStore &store, const QString &by, QWidget *parent)
+bool editCadence(const LiveWarRoom &live, const QString &by, QWidget *parent)
 {
-    const TeamPolicy policy = store.policyOrDefaults();
+    const TeamPolicy policy = live.policy();
     const BriefingCadence &current = policy.cadence;
     FormDialog form(QObject::tr("Briefing cadence"),
                     QObject::tr("How often the customer's managers hear from us, in minutes. "
@@ -29,22 +29,23 @@ bool editCadence(IncidentStore &store, const QString &by, QWidget *parent)
                  QString::number(current.sev3Secs / 60));
     form.addLine(QStringLiteral("hour"), QObject::tr("Business day starts at (hour):"),
                  QString::number(current.businessDayStartHour));
-    form.setSubmit(QObject::tr("Save cadence"), [&](const FormDialog &f) -> Outcome {
-        BriefingCadence cadence;
-        bool ok[4] = {};
-        cadence.sev1Secs = f.text(QStringLiteral("sev1")).toLongLong(&ok[0]) * 60;
-        cadence.sev2Secs = f.text(QStringLiteral("sev2")).toLongLong(&ok[1]) * 60;
-        cadence.sev3Secs = f.text(QStringLiteral("sev3")).toLongLong(&ok[2]) * 60;
-        cadence.businessDayStartHour = f.text(QStringLiteral("hour")).toInt(&ok[3]);
-        for (bool fieldOk : ok) {
-            if (!fieldOk)
-                return Failure{QObject::tr("Every field takes a whole number.")};
-        }
-        if (Outcome usable = cadence.check(); !usable)
-            return usable;
-        return PolicyEdit::change(store, by,
-                                  [&](TeamPolicy &changed) { changed.cadence = cadence; });
-    });
+    form.setSend(
+        QObject::tr("Save cadence"), [&](const FormDialog &f, FormDialog::Answer answered) {
+            BriefingCadence cadence;
+            bool ok[4] = {};
+            cadence.sev1Secs = f.text(QStringLiteral("sev1")).toLongLong(&ok[0]) * 60;
+            cadence.sev2Secs = f.text(QStringLiteral("sev2")).toLongLong(&ok[1]) * 60;
+            cadence.sev3Secs = f.text(QStringLiteral("sev3")).toLongLong(&ok[2]) * 60;
+            cadence.businessDayStartHour = f.text(QStringLiteral("hour")).toInt(&ok[3]);
+            for (bool fieldOk : ok) {
+                if (!fieldOk)
+                    return answered(Failure{QObject::tr("Every field takes a whole number.")});
+            }
+            if (Outcome usable = cadence.check(); !usable)
+                return answered(usable);
+            PolicyEdit::change(
+                live, by, [cadence](TeamPolicy &changed) { changed.cadence = cadence; }, answered);
+        });
     return ModalHook::exec(form) == QDialog::Accepted;
 }
 
@@ -68,10 +69,10 @@ bool editPaper(QWidget *parent)
     return ModalHook::exec(form) == QDialog::Accepted;
 }
 
-bool editJargon(IncidentStore &store, const QString &by, QWidget *parent)
+bool editJargon(const LiveWarRoom &live, const QString &by, QWidget *parent)
 {
     QStringList lines;
-    const TeamPolicy policy = store.policyOrDefaults();
+    const TeamPolicy policy = live.policy();
     const QMap<QString, QString> &terms = policy.jargon;
     for (auto it = terms.cbegin(); it != terms.cend(); ++it)
         lines << it.key() + QStringLiteral(" = ") + it.value();
@@ -82,7 +83,7 @@ bool editJargon(IncidentStore &store, const QString &by, QWidget *parent)
                     parent);
     form.addText(QStringLiteral("terms"), QObject::tr("&Terms:"), lines.join(u'\n'),
                  QObject::tr("blue-green switch = move to the standby system"));
-    form.setSubmit(QObject::tr("Save terms"), [&](const FormDialog &f) -> Outcome {
+    form.setSend(QObject::tr("Save terms"), [&](const FormDialog &f, FormDialog::Answer answered) {
         QMap<QString, QString> parsed;
         for (const QString &line :
              f.text(QStringLiteral("terms")).split(u'\n', Qt::SkipEmptyParts)) {
@@ -90,12 +91,15 @@ bool editJargon(IncidentStore &store, const QString &by, QWidget *parent)
             const QString term = eq > 0 ? line.left(eq).trimmed() : QString();
             const QString plain = eq > 0 ? line.mid(eq + 1).trimmed() : QString();
             if (term.isEmpty() || plain.isEmpty())
-                return Failure{QObject::tr("\"%1\" needs the form TERM = PLAIN WORDS.").arg(line)};
+                return answered(
+                    Failure{QObject::tr("\"%1\" needs the form TERM = PLAIN WORDS.").arg(line)});
             if (term.size() > 80 || plain.size() > 200)
-                return Failure{QObject::tr("\"%1\" is too long for a term.").arg(line.left(40))};
+                return answered(
+                    Failure{QObject::tr("\"%1\" is too long for a term.").arg(line.left(40))});
             parsed.insert(term.toLower(), plain);
         }
-        return PolicyEdit::change(store, by, [&](TeamPolicy &changed) { changed.jargon = parsed; });
+        PolicyEdit::change(
+            live, by, [parsed](TeamPolicy &changed) { changed.jargon = parsed; }, answered);
     });
     return ModalHook::exec(form) == QDialog::Accepted;
 }

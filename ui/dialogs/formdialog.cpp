@@ -1,6 +1,7 @@
 #include "dialogs/formdialog.h"
 
 #include "colors.h"
+#include "dialogs/awaitedsubmit.h"
 #include "widgets/duetimeedit.h"
 
 #include <QCheckBox>
@@ -177,8 +178,21 @@ void FormDialog::showProblem(const QString &problem)
     m_error->setVisible(!problem.isEmpty());
 }
 
+void FormDialog::setSend(const QString &buttonText, Send send)
+{
+    m_submitButton->setText(buttonText);
+    m_send = std::move(send);
+}
+
 void FormDialog::accept()
 {
+    if (m_send) {
+        if (!m_awaited)
+            m_awaited = new AwaitedSubmit(*this, *m_submitButton, *m_error);
+        if (!m_awaited->isWaiting())
+            m_send(*this, m_awaited->begin());
+        return;
+    }
     const Outcome submitted = m_submit ? m_submit(*this) : ::done();
     if (!submitted) {
         showProblem(submitted.error());

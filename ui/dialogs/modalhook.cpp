@@ -1,6 +1,10 @@
 #include "dialogs/modalhook.h"
 
+#include "dialogs/awaitedsubmit.h"
+
+#include <QCoreApplication>
 #include <QDialog>
+#include <QEventLoop>
 #include <QFileDialog>
 #include <QMessageBox>
 
@@ -47,9 +51,16 @@ void setFileNameHandler(FileNameHandler handler)
 
 int exec(QDialog &dialog)
 {
-    if (dialogHandler())
-        return dialogHandler()(dialog);
-    return dialog.exec();
+    if (!dialogHandler())
+        return dialog.exec();
+    const int answered = dialogHandler()(dialog);
+    // A submit that writes on the store's thread answers later: the handler sees the outcome a
+    // person would, once the answer has come.
+    if (!dialog.property(AwaitedSubmit::kWaitingProperty).toBool())
+        return answered;
+    while (dialog.property(AwaitedSubmit::kWaitingProperty).toBool())
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+    return dialog.result();
 }
 
 void showError(QWidget *parent, const QString &title, const QString &text)

@@ -1,5 +1,6 @@
 #include "dialogs/newincidentdialog.h"
 #include "colors.h"
+#include "dialogs/awaitedsubmit.h"
 
 #include "domain/fieldcheck.h"
 
@@ -9,6 +10,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QVBoxLayout>
 
@@ -63,6 +65,7 @@ NewIncidentDialog::NewIncidentDialog(Create create, QWidget *parent)
     layout->addLayout(form);
     layout->addWidget(m_error);
     layout->addWidget(buttons);
+    m_awaited = new AwaitedSubmit(*this, *buttons->button(QDialogButtonBox::Ok), *m_error);
     resize(520, 380);
 }
 
@@ -80,12 +83,14 @@ NewIncident NewIncidentDialog::incident() const
 
 void NewIncidentDialog::accept()
 {
-    const Result<qint64> created = m_create(incident());
-    if (!created) {
-        m_error->setText(created.error());
-        m_error->show();
+    if (m_awaited->isWaiting())
         return;
-    }
-    m_createdId = *created;
-    QDialog::accept();
+    // The answer reaches the dialog only while it is there (AwaitedSubmit drops it after).
+    auto answered = m_awaited->begin();
+    QPointer<NewIncidentDialog> self(this);
+    m_create(incident(), [self, answered](const Result<qint64> &created) {
+        if (self && created)
+            self->m_createdId = *created;
+        answered(asOutcome(created));
+    });
 }

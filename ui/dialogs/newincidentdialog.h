@@ -7,6 +7,7 @@
 
 #include <functional>
 
+class AwaitedSubmit;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -18,7 +19,9 @@ class NewIncidentDialog : public QDialog
 {
     Q_OBJECT
 public:
-    using Create = std::function<Result<qint64>(const NewIncident &)>;
+    // Creates the incident, answering with its id (on the store's thread, later).
+    using Create =
+        std::function<void(const NewIncident &, std::function<void(const Result<qint64> &)>)>;
 
     explicit NewIncidentDialog(Create create, QWidget *parent = nullptr);
 
@@ -37,4 +40,5 @@ private:
     QLineEdit *m_phone;
     QPlainTextEdit *m_problem;
     QLabel *m_error;
+    AwaitedSubmit *m_awaited;
 };

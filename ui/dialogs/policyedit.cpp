@@ -1,6 +1,6 @@
 #include "dialogs/policyedit.h"
 
-#include "storage/incidentstore.h"
+#include "livewarroom.h"
 #include "timeformat.h"
 
 #include <QObject>
@@ -15,18 +15,20 @@ QString versionText(const TeamPolicy &policy)
         .arg(policy.by, TimeFormat::full(policy.at));
 }
 
-Outcome change(IncidentStore &store, const QString &by,
-               const std::function<void(TeamPolicy &)> &edit)
+void change(const LiveWarRoom &live, const QString &by, std::function<void(TeamPolicy &)> edit,
+            std::function<void(const Outcome &)> answered)
 {
-    // The latest version, not the one the dialog opened with: someone may have changed
-    // another part of it meanwhile.
-    Result<TeamPolicy> policy = store.policy();
-    if (!policy)
-        return Failure{policy.error()};
-    edit(*policy);
-    const auto written = store.setPolicy(*policy, by);
-    if (!written)
-        return Failure{written.error()};
-    return done();
+    live.write(
+        &live,
+        [by, edit](IncidentStore &store) -> Result<qint64> {
+            // The latest version, not the one the dialog opened with: someone may have changed
+            // another part of it meanwhile.
+            Result<TeamPolicy> policy = store.policy();
+            if (!policy)
+                return Failure{policy.error()};
+            edit(*policy);
+            return store.setPolicy(*policy, by);
+        },
+        std::move(answered));
 }
 } // namespace PolicyEdit

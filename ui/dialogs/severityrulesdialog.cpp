@@ -3,8 +3,8 @@
 #include "dialogs/formdialog.h"
 #include "dialogs/modalhook.h"
 #include "dialogs/policyedit.h"
+#include "livewarroom.h"
 #include "rules/severitycalibration.h"
-#include "storage/incidentstore.h"
 
 #include <QLocale>
 
@@ -16,9 +16,9 @@ QString percentText(double share)
 } // namespace
 
 namespace SeverityRulesDialog {
-bool edit(IncidentStore &store, const QString &by, QWidget *parent)
+bool edit(const LiveWarRoom &live, const QString &by, QWidget *parent)
 {
-    const TeamPolicy policy = store.policyOrDefaults();
+    const TeamPolicy policy = live.policy();
     const SeverityRules &current = policy.severity;
     FormDialog form(
         QObject::tr("Severity rules"),
@@ -41,7 +41,7 @@ bool edit(IncidentStore &store, const QString &by, QWidget *parent)
                  english.toString(current.sev1CostPerHour, 'f', 0));
     form.addLine(QStringLiteral("sev2Cost"), QObject::tr("SEV2 from cost per hour:"),
                  english.toString(current.sev2CostPerHour, 'f', 0));
-    form.setSubmit(QObject::tr("Save rules"), [&](const FormDialog &f) -> Outcome {
+    form.setSend(QObject::tr("Save rules"), [&](const FormDialog &f, FormDialog::Answer answered) {
         SeverityRules rules;
         bool ok[6] = {};
         rules.sev1UserShare = english.toDouble(f.text(QStringLiteral("sev1Share")), &ok[0]) / 100;
@@ -52,12 +52,12 @@ bool edit(IncidentStore &store, const QString &by, QWidget *parent)
         rules.sev2CostPerHour = english.toDouble(f.text(QStringLiteral("sev2Cost")), &ok[5]);
         for (bool fieldOk : ok) {
             if (!fieldOk)
-                return Failure{QObject::tr("Every field takes a number.")};
+                return answered(Failure{QObject::tr("Every field takes a number.")});
         }
         if (Outcome usable = rules.check(); !usable)
-            return usable;
-        return PolicyEdit::change(store, by,
-                                  [&](TeamPolicy &changed) { changed.severity = rules; });
+            return answered(usable);
+        PolicyEdit::change(
+            live, by, [rules](TeamPolicy &changed) { changed.severity = rules; }, answered);
     });
     return ModalHook::exec(form) == QDialog::Accepted;
 }

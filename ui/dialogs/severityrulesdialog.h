@@ -2,11 +2,11 @@
 
 #include <QString>
 
-class IncidentStore;
+class LiveWarRoom;
 class QWidget;
 
 // Edits the team's severity table (the thresholds that turn an impact assessment into a
 // suggested severity), a part of the war room's policy. Returns whether the table was changed.
 namespace SeverityRulesDialog {
-bool edit(IncidentStore &store, const QString &by, QWidget *parent);
+bool edit(const LiveWarRoom &live, const QString &by, QWidget *parent);
 }

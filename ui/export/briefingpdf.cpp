@@ -134,19 +134,11 @@ QString briefingHtml(const Incident &incident, const Briefing &b, const QList<Br
     return html;
 }
 
-// What an export reads from the store, once.
-struct ExportData
-{
-    Incident incident;
-    QList<Briefing> briefings; // all of the incident's, for "#2 of 5" and corrections
-    QList<Briefing> chosen;
-    QList<ImpactAssessment> assessments;
-    QList<StatusChange> statuses;
-    QList<Commitment> commitments;
-};
+} // namespace
 
-Result<ExportData> load(const IncidentStore &store, qint64 incidentId,
-                        const QList<qint64> &briefingIds)
+namespace BriefingPdf {
+Result<Content> read(const IncidentStore &store, qint64 incidentId,
+                     const QList<qint64> &briefingIds)
 {
     const auto incident = store.incident(incidentId);
     const auto briefings = store.briefings(incidentId);
@@ -159,7 +151,7 @@ Result<ExportData> load(const IncidentStore &store, qint64 incidentId,
         return Failure{error};
     if (briefings->isEmpty())
         return Failure{QObject::tr("Incident %1 has no briefing to export.").arg(incidentId)};
-    ExportData data{*incident, *briefings, {}, *assessments, *statuses, *commitments};
+    Content data{*incident, *briefings, {}, *assessments, *statuses, *commitments};
     // Briefings published before timeboxes were kept out of them may still list one: a theory
     // is the technical channel's, never the customer's.
     for (Briefing &b : data.briefings) {
@@ -185,6 +177,10 @@ Result<ExportData> load(const IncidentStore &store, qint64 incidentId,
     }
     return data;
 }
+
+} // namespace BriefingPdf
+
+namespace {
 
 // A briefing laid out on pages, with its chart (if any) after the text.
 struct LaidOut
@@ -248,7 +244,7 @@ std::optional<Paper> parsePaper(QStringView text)
 Result<QString> html(const IncidentStore &store, qint64 incidentId,
                      const QList<qint64> &briefingIds, const QString &chartImage)
 {
-    const Result<ExportData> loaded = load(store, incidentId, briefingIds);
+    const Result<Content> loaded = read(store, incidentId, briefingIds);
     if (!loaded)
         return Failure{loaded.error()};
     QString pages;
@@ -270,10 +266,14 @@ Result<QString> html(const IncidentStore &store, qint64 incidentId,
 Outcome write(const IncidentStore &store, qint64 incidentId, const QList<qint64> &briefingIds,
               const QString &path, const Options &options)
 {
-    const Result<ExportData> loaded = load(store, incidentId, briefingIds);
-    if (!loaded)
-        return Failure{loaded.error()};
-    const ExportData &data = *loaded;
+    const Result<Content> content = read(store, incidentId, briefingIds);
+    if (!content)
+        return Failure{content.error()};
+    return write(*content, path, options);
+}
+
+Outcome write(const Content &data, const QString &path, const Options &options)
+{
     const Incident *incident = &data.incident;
     const QList<Briefing> &chosen = data.chosen;
     const QDateTime generated =

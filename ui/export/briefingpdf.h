@@ -1,6 +1,11 @@
 #pragma once
 
+#include "domain/briefing.h"
+#include "domain/commitment.h"
+#include "domain/impact.h"
+#include "domain/incident.h"
 #include "domain/result.h"
+#include "domain/statuschange.h"
 
 #include <QDateTime>
 #include <QList>
@@ -35,6 +40,20 @@ std::optional<Paper> parsePaper(QStringView text);
 Paper savedPaper();
 void savePaper(Paper paper);
 
+// What an export reads from the store, once (on the store's thread, for the window).
+struct Content
+{
+    Incident incident;
+    QList<Briefing> briefings; // all of the incident's, for "#2 of 5" and corrections
+    QList<Briefing> chosen;
+    QList<ImpactAssessment> assessments;
+    QList<StatusChange> statuses;
+    QList<Commitment> commitments;
+};
+// briefingIds empty: the latest briefing.
+Result<Content> read(const IncidentStore &store, qint64 incidentId,
+                     const QList<qint64> &briefingIds);
+
 // The same briefings as one HTML page (for other tools, e.g. the benchmark's comparison),
 // with an optional chart image file shown under each.
 Result<QString> html(const IncidentStore &store, qint64 incidentId,
@@ -43,4 +62,5 @@ Result<QString> html(const IncidentStore &store, qint64 incidentId,
 // briefingIds empty: the latest briefing. Each briefing starts on a new page.
 Outcome write(const IncidentStore &store, qint64 incidentId, const QList<qint64> &briefingIds,
               const QString &path, const Options &options = {});
+Outcome write(const Content &content, const QString &path, const Options &options = {});
 } // namespace BriefingPdf

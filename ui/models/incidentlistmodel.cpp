@@ -1,48 +1,50 @@
 #include "models/incidentlistmodel.h"
 
 #include "colors.h"
-#include "storage/incidentstore.h"
+#include "livewarroom.h"
+#include "rules/clock.h"
 
-IncidentListModel::IncidentListModel(IncidentStore &store, QObject *parent)
-    : QAbstractListModel(parent), m_store(store)
+IncidentListModel::IncidentListModel(const LiveWarRoom &live, const Clock &clock, QObject *parent)
+    : QAbstractListModel(parent), m_live(live), m_clock(clock)
 {
-    // A miss is written to the log when found; a met or superseded deadline ends it.
-    auto missesMayHaveChanged = [this] {
-        if (reloadMisses() && !m_incidents.isEmpty())
-            emit dataChanged(index(0), index(int(m_incidents.size()) - 1));
-    };
-    connect(&m_store, &IncidentStore::changed, this,
-            [this, missesMayHaveChanged](ChangeTopic topic) {
-                if (topic == ChangeTopic::Incidents)
-                    reload();
-                else if (topic == ChangeTopic::Log || topic == ChangeTopic::Commitments)
-                    missesMayHaveChanged();
-            });
+    connect(&m_live, &LiveWarRoom::warRoomChanged, this, [this](ChangeTopics topics) {
+        if (topics.has(ChangeTopic::Incidents))
+            reload();
+        else if (topics.has(ChangeTopic::Commitments))
+            missesMayHaveChanged(); // a met or superseded deadline ends a miss
+    });
+    // A deadline passes unannounced; the miss written to the log says it has.
+    connect(&m_live, &LiveWarRoom::changed, this, [this](ChangeTopic topic) {
+        if (topic == ChangeTopic::Log)
+            missesMayHaveChanged();
+    });
+    connect(&m_clock, &Clock::jumped, this, &IncidentListModel::missesMayHaveChanged);
     reload();
 }
 
 void IncidentListModel::reload()
 {
-    const auto incidents = m_store.incidents();
-    if (!incidents) {
-        emit loadFailed(incidents.error());
-        return;
-    }
     // Incidents are few (tens), so a reset is cheap; the view restores its selection by id.
     beginResetModel();
-    m_incidents = *incidents;
+    m_incidents = m_live.warRoom().incidents;
     reloadMisses();
     endResetModel();
 }
 
+void IncidentListModel::missesMayHaveChanged()
+{
+    if (reloadMisses() && !m_incidents.isEmpty())
+        emit dataChanged(index(0), index(int(m_incidents.size()) - 1));
+}
+
 bool IncidentListModel::reloadMisses()
 {
-    const auto missed = m_store.missedDeadlines();
-    if (!missed)
-        return false;
+    const QDateTime now = m_clock.now();
     QSet<qint64> withMisses;
-    for (const Commitment &c : *missed)
-        withMisses.insert(c.incidentId);
+    for (const Commitment &c : m_live.warRoom().outstanding) {
+        if (c.stateAt(now) == CommitmentState::Missed)
+            withMisses.insert(c.incidentId);
+    }
     if (withMisses == m_withMisses)
         return false;
     m_withMisses = withMisses;

@@ -5,9 +5,10 @@
 #include <QAbstractListModel>
 #include <QSet>
 
-class IncidentStore;
+class Clock;
+class LiveWarRoom;
 
-// The incidents in a database, newest first; follows the store's changes.
+// The incidents in a war room, newest first, from the window's live copy of it.
 class IncidentListModel : public QAbstractListModel
 {
     Q_OBJECT
@@ -18,7 +19,7 @@ public:
         HasMissedDeadlineRole // a deadline passed unmet: marked in red in the list
     };
 
-    explicit IncidentListModel(IncidentStore &store, QObject *parent = nullptr);
+    IncidentListModel(const LiveWarRoom &live, const Clock &clock, QObject *parent = nullptr);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
@@ -26,14 +27,13 @@ public:
     int rowOf(qint64 incidentId) const; // -1 when absent
     void reload();
 
-signals:
-    void loadFailed(const QString &message);
-
 private:
     // Which incidents have a missed deadline now; says whether that changed.
     bool reloadMisses();
+    void missesMayHaveChanged();
 
-    IncidentStore &m_store;
+    const LiveWarRoom &m_live;
+    const Clock &m_clock;
     QList<Incident> m_incidents;
     QSet<qint64> m_withMisses;
 };

@@ -1,7 +1,7 @@
 #include "models/logtablemodel.h"
 
 #include "colors.h"
-#include "storage/incidentstore.h"
+#include "storage/storethread.h"
 #include "timeformat.h"
 
 #include <QColor>
@@ -32,12 +32,12 @@ QColor kindColor(LogKind kind)
 }
 } // namespace
 
-LogTableModel::LogTableModel(IncidentStore &store, QObject *parent)
+LogTableModel::LogTableModel(StoreThread &store, QObject *parent)
     : QAbstractTableModel(parent), m_store(store)
 {
-    connect(&m_store, &IncidentStore::changed, this, [this](ChangeTopic topic, qint64 incidentId) {
-        if (topic == ChangeTopic::Log)
-            onEntriesAppended(incidentId);
+    connect(&m_store, &StoreThread::changed, this, [this](ChangeTopic topic, qint64 incidentId) {
+        if (topic == ChangeTopic::Log && incidentId == m_incidentId)
+            readCount();
     });
 }
 
@@ -45,34 +45,49 @@ void LogTableModel::setIncident(qint64 incidentId)
 {
     beginResetModel();
     m_incidentId = incidentId;
+    ++m_generation;
     m_pages.clear();
+    m_pagesAsked.clear();
+    m_pageProblems.clear();
     m_displayNames.clear(); // names may have changed meanwhile
     m_rowCount = 0;
-    if (incidentId > 0) {
-        const Result<qint64> count = m_store.logEntryCount(incidentId);
-        if (count)
-            m_rowCount = int(*count);
-        else
-            emit loadFailed(count.error());
-    }
     endResetModel();
+    if (incidentId > 0)
+        readCount();
 }
 
-void LogTableModel::onEntriesAppended(qint64 incidentId)
+void LogTableModel::readCount()
 {
-    if (incidentId != m_incidentId)
-        return;
-    const Result<qint64> count = m_store.logEntryCount(incidentId);
-    if (!count) {
-        emit loadFailed(count.error());
+    if (m_readingCount) {
+        m_countStale = true; // asked again when the answer comes
         return;
     }
-    if (*count <= m_rowCount)
+    m_readingCount = true;
+    const qint64 incidentId = m_incidentId;
+    const int generation = m_generation;
+    m_store.run(
+        this, [incidentId](IncidentStore &store) { return store.logEntryCount(incidentId); },
+        [this, generation](const Result<qint64> &count) {
+            m_readingCount = false;
+            if (generation == m_generation) {
+                if (count)
+                    showCount(*count);
+                else
+                    emit loadFailed(count.error());
+            }
+            if (std::exchange(m_countStale, false) || generation != m_generation)
+                readCount();
+        });
+}
+
+void LogTableModel::showCount(qint64 count)
+{
+    if (count <= m_rowCount)
         return; // already shown: the same change can be announced twice
     // The last page was partial and is now stale; full pages never change.
     m_pages.remove(m_rowCount / kPageSize);
-    beginInsertRows({}, m_rowCount, int(*count) - 1);
-    m_rowCount = int(*count);
+    beginInsertRows({}, m_rowCount, int(count) - 1);
+    m_rowCount = int(count);
     endInsertRows();
 }
 
@@ -89,19 +104,51 @@ int LogTableModel::columnCount(const QModelIndex &parent) const
 const LogEntry *LogTableModel::entryAt(int row) const
 {
     const int page = row / kPageSize;
-    QList<LogEntry> *entries = m_pages.object(page);
-    if (!entries) {
-        // Row r is the entry with seq r + 1; a page is one index range scan.
-        const auto loaded =
-            m_store.logEntries(m_incidentId, qint64(page) * kPageSize + 1, kPageSize);
-        if (!loaded)
-            return nullptr;
-        entries = new QList<LogEntry>(*loaded);
-        m_pages.insert(page, entries);
-        ++m_pagesLoaded;
-    }
     const int offset = row % kPageSize;
-    return offset < entries->size() ? &entries->at(offset) : nullptr;
+    if (const QList<LogEntry> *entries = m_pages.object(page)) {
+        if (offset < entries->size())
+            return &entries->at(offset);
+        m_pages.remove(page); // read before the row was written: read it again
+    }
+    self()->readPage(page);
+    return nullptr;
+}
+
+void LogTableModel::readPage(int page)
+{
+    if (m_pagesAsked.contains(page))
+        return;
+    m_pagesAsked.insert(page);
+    const qint64 incidentId = m_incidentId;
+    const int generation = m_generation;
+    // Row r is the entry with seq r + 1; a page is one index range scan.
+    m_store.run(
+        this,
+        [incidentId, page](IncidentStore &store) {
+            return store.logEntries(incidentId, qint64(page) * kPageSize + 1, kPageSize);
+        },
+        [this, page, generation](const Result<QList<LogEntry>> &entries) {
+            if (generation != m_generation)
+                return;
+            m_pagesAsked.remove(page);
+            if (!entries) {
+                m_pageProblems.insert(page, entries.error());
+                emit loadFailed(entries.error());
+            } else {
+                m_pageProblems.remove(page);
+                showPage(page, *entries);
+            }
+        });
+}
+
+void LogTableModel::showPage(int page, const QList<LogEntry> &entries)
+{
+    m_pages.insert(page, new QList<LogEntry>(entries));
+    ++m_pagesLoaded;
+    const int first = page * kPageSize;
+    const int last = std::min(m_rowCount, first + int(entries.size())) - 1;
+    if (last >= first)
+        emit dataChanged(index(first, 0), index(last, ColumnCount - 1));
 }
 
 std::optional<LogEntry> LogTableModel::entry(int row) const
@@ -117,10 +164,13 @@ QVariant LogTableModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const LogEntry *entry = entryAt(index.row());
-    if (!entry)
-        return role == Qt::DisplayRole && index.column() == TextColumn
-                   ? QVariant(tr("(this entry could not be read)"))
-                   : QVariant();
+    if (!entry) {
+        if (role != Qt::DisplayRole || index.column() != TextColumn)
+            return {};
+        return m_pageProblems.contains(index.row() / kPageSize)
+                   ? tr("(this entry could not be read)")
+                   : tr("…");
+    }
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
@@ -200,15 +250,35 @@ QString LogTableModel::authorShown(const LogEntry &entry) const
         return entry.author; // a desktop's own file: every entry is its owner's
     if (entry.kind == LogKind::Event && entry.author == u"Warroom")
         return entry.author; // written by Warroom itself, whichever desktop noticed first
-    if (!m_displayNames.contains(entry.signedInAs)) {
-        m_displayNames = m_store.displayNames().valueOr(m_displayNames);
-        // A role that never named itself (a script's) is shown as the role, asked for once.
-        m_displayNames.insert(entry.signedInAs,
-                              m_displayNames.value(entry.signedInAs, entry.signedInAs));
-    }
-    const QString signedIn = m_displayNames.value(entry.signedInAs);
+    if (!m_displayNames.contains(entry.signedInAs))
+        self()->readDisplayNames();
+    // A role that never named itself (a script's) is shown as the role.
+    const QString signedIn = m_displayNames.value(entry.signedInAs, entry.signedInAs);
     // A name typed for an entry never hides who signed in to write it.
     if (entry.author.isEmpty() || entry.author == signedIn)
         return signedIn;
     return tr("%1 (signed in as %2)").arg(entry.author, signedIn);
+}
+
+void LogTableModel::readDisplayNames()
+{
+    if (m_readingNames)
+        return;
+    m_readingNames = true;
+    m_store.run(
+        this, [](IncidentStore &store) { return store.displayNames(); },
+        [this](const Result<QHash<QString, QString>> &names) {
+            m_readingNames = false;
+            if (!names)
+                return;
+            m_displayNames = *names;
+            // Roles that never named themselves (a script's) are not asked for again and again.
+            for (int page : m_pages.keys()) {
+                for (const LogEntry &entry : *m_pages.object(page))
+                    if (!entry.signedInAs.isEmpty() && !m_displayNames.contains(entry.signedInAs))
+                        m_displayNames.insert(entry.signedInAs, entry.signedInAs);
+            }
+            if (m_rowCount > 0)
+                emit dataChanged(index(0, AuthorColumn), index(m_rowCount - 1, AuthorColumn));
+        });
 }

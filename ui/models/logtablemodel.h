@@ -4,13 +4,16 @@
 
 #include <QAbstractTableModel>
 #include <QCache>
+#include <QHash>
+#include <QSet>
 
 #include <optional>
 
-class IncidentStore;
+class StoreThread;
 
 // One incident's technical log as a table. A log can reach a million rows, so rows are read
-// from the store in pages on demand and only a bounded number of pages are kept.
+// from the store in pages on demand, on the store's thread, and only a bounded number of pages
+// are kept; a row whose page is on its way shows as such and fills in when it arrives.
 // New entries from any writer arrive through the store's signal and are inserted at the end.
 class LogTableModel : public QAbstractTableModel
 {
@@ -34,7 +37,7 @@ public:
     static constexpr int kPageSize = 200;
     static constexpr int kMaxCachedPages = 40;
 
-    explicit LogTableModel(IncidentStore &store, QObject *parent = nullptr);
+    explicit LogTableModel(StoreThread &store, QObject *parent = nullptr);
 
     void setIncident(qint64 incidentId);
     qint64 incidentId() const { return m_incidentId; }
@@ -49,22 +52,38 @@ public:
     // long log is not read whole.
     int pagesLoaded() const { return m_pagesLoaded; }
 
+    // The entry in a row, if its page has been read.
     std::optional<LogEntry> entry(int row) const;
 
 signals:
     void loadFailed(const QString &message);
 
 private:
-    void onEntriesAppended(qint64 incidentId);
+    // Asks how many entries the incident has; rows are added when the answer comes.
+    void readCount();
+    void showCount(qint64 count);
+    // The entry, or nullptr while its page is being read (it is asked for).
     const LogEntry *entryAt(int row) const;
+    // Asking for what is not there yet does not change what the model shows: callable from
+    // data(), through self().
+    void readPage(int page);
+    void showPage(int page, const QList<LogEntry> &entries);
+    void readDisplayNames();
+    LogTableModel *self() const { return const_cast<LogTableModel *>(this); }
 
-    IncidentStore &m_store;
+    StoreThread &m_store;
     qint64 m_incidentId = 0;
+    int m_generation = 0; // answers about an incident no longer shown are dropped
     int m_rowCount = 0;
+    bool m_readingCount = false;
+    bool m_countStale = false;
     mutable QCache<int, QList<LogEntry>> m_pages{kMaxCachedPages};
+    QSet<int> m_pagesAsked;
+    QHash<int, QString> m_pageProblems;
     mutable int m_pagesLoaded = 0;
     // Signed-in roles' display names on a shared war room, read again for a role not known yet.
     mutable QHash<QString, QString> m_displayNames;
+    bool m_readingNames = false;
 
     QString authorShown(const LogEntry &entry) const;
 };

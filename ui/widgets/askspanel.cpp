@@ -1,15 +1,15 @@
 #include "widgets/askspanel.h"
 
 #include "incidentactions.h"
-#include "storage/incidentstore.h"
+#include "livewarroom.h"
 #include "timeformat.h"
 #include "wording.h"
 
 #include <QPushButton>
 #include <QTreeWidget>
 
-AsksPanel::AsksPanel(IncidentStore &store, IncidentActions &actions, QWidget *parent)
-    : IncidentPanel(store, actions, QStringLiteral("asksPanel"), parent)
+AsksPanel::AsksPanel(const LiveWarRoom &live, IncidentActions &actions, QWidget *parent)
+    : IncidentPanel(live, actions, QStringLiteral("asksPanel"), parent)
 {
     setColumns(
         {tr("Asked"), tr("Sent"), tr("Answered"), tr("What we need"), tr("Why only they can")});
@@ -28,12 +28,7 @@ void AsksPanel::reload()
     m_asks.clear();
     if (m_incidentId <= 0)
         return;
-    const auto asks = m_store.customerAsks(m_incidentId);
-    if (!asks) {
-        setSummary(tr("Cannot read the customer asks: %1").arg(asks.error()));
-        return;
-    }
-    m_asks = *asks;
+    m_asks = m_live.incident().asks;
     int outstanding = 0;
     for (const CustomerAsk &ask : std::as_const(m_asks)) {
         outstanding += ask.isOutstanding();

@@ -11,7 +11,7 @@ class AsksPanel : public IncidentPanel
 {
     Q_OBJECT
 public:
-    AsksPanel(IncidentStore &store, IncidentActions &actions, QWidget *parent = nullptr);
+    AsksPanel(const LiveWarRoom &live, IncidentActions &actions, QWidget *parent = nullptr);
 
 protected:
     void reload() override;

@@ -2,10 +2,10 @@
 
 #include "colors.h"
 #include "incidentactions.h"
+#include "livewarroom.h"
 #include "rules/clock.h"
 #include "rules/countdown.h"
 #include "rules/timebox.h"
-#include "storage/incidentstore.h"
 #include "timeformat.h"
 #include "wording.h"
 
@@ -15,9 +15,9 @@
 
 #include <algorithm>
 
-DeadlinesPanel::DeadlinesPanel(IncidentStore &store, IncidentActions &actions, const Clock &clock,
-                               QWidget *parent)
-    : IncidentPanel(store, actions, QStringLiteral("deadlinesPanel"), parent), m_clock(clock)
+DeadlinesPanel::DeadlinesPanel(const LiveWarRoom &live, IncidentActions &actions,
+                               const Clock &clock, QWidget *parent)
+    : IncidentPanel(live, actions, QStringLiteral("deadlinesPanel"), parent), m_clock(clock)
 {
     setColumns({tr("Due"), tr("State"), tr("Next step"), tr("Owner"), tr("Why this time")});
     addActionButton(actions.commitDeadline());
@@ -47,11 +47,7 @@ void DeadlinesPanel::reload()
     m_commitments.clear();
     if (m_incidentId <= 0)
         return;
-    const auto commitments = m_store.commitments(m_incidentId);
-    if (!commitments) {
-        setSummary(tr("Cannot read the deadlines: %1").arg(commitments.error()));
-        return;
-    }
+    const QList<Commitment> *commitments = &m_live.incident().commitments;
     m_commitments = *commitments;
     const QDateTime now = m_clock.now();
     // Outstanding first (soonest on top), then the ended ones, latest first.

@@ -12,7 +12,7 @@ class DeadlinesPanel : public IncidentPanel
 {
     Q_OBJECT
 public:
-    DeadlinesPanel(IncidentStore &store, IncidentActions &actions, const Clock &clock,
+    DeadlinesPanel(const LiveWarRoom &live, IncidentActions &actions, const Clock &clock,
                    QWidget *parent = nullptr);
 
 protected:

@@ -1,19 +1,20 @@
 #include "widgets/handoverspanel.h"
 
 #include "incidentactions.h"
-#include "storage/incidentstore.h"
+#include "livewarroom.h"
 #include "timeformat.h"
 #include "wording.h"
 
 #include <QTreeWidget>
 
-HandoversPanel::HandoversPanel(IncidentStore &store, IncidentActions &actions, QWidget *parent)
-    : IncidentPanel(store, actions, QStringLiteral("handoversPanel"), parent)
+HandoversPanel::HandoversPanel(const LiveWarRoom &live, IncidentActions &actions, QWidget *parent)
+    : IncidentPanel(live, actions, QStringLiteral("handoversPanel"), parent)
 {
     setColumns({tr("When"), tr("Role"), tr("From"), tr("To"), tr("Phone"), tr("Handover note")});
     addActionButton(actions.handOverAction());
     addActionButton(actions.handOverLiaisonAction());
     reloadOn(ChangeTopic::Handovers);
+    reloadOn(ChangeTopic::Incidents);
 }
 
 void HandoversPanel::reload()
@@ -21,12 +22,8 @@ void HandoversPanel::reload()
     tree()->clear();
     if (m_incidentId <= 0)
         return;
-    const auto incident = m_store.incident(m_incidentId);
-    const auto handovers = m_store.handovers(m_incidentId);
-    if (!incident || !handovers) {
-        setSummary(tr("Cannot read the handovers: %1").arg(incident.error() + handovers.error()));
-        return;
-    }
+    const Incident *incident = &m_live.incident().incident;
+    const QList<Handover> *handovers = &m_live.incident().handovers;
     for (auto it = handovers->crbegin(); it != handovers->crend(); ++it)
         addRow({TimeFormat::clock(it->at),
                 it->role == Role::Liaison ? tr("Business liaison") : tr("In charge"), it->fromName,

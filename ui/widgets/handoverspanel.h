@@ -7,7 +7,7 @@ class HandoversPanel : public IncidentPanel
 {
     Q_OBJECT
 public:
-    HandoversPanel(IncidentStore &store, IncidentActions &actions, QWidget *parent = nullptr);
+    HandoversPanel(const LiveWarRoom &live, IncidentActions &actions, QWidget *parent = nullptr);
 
 protected:
     void reload() override;

@@ -2,10 +2,10 @@
 
 #include "charts/impactcharts.h"
 #include "incidentactions.h"
+#include "livewarroom.h"
 #include "rules/clock.h"
 #include "rules/impacttimeline.h"
 #include "rules/severitycalibration.h"
-#include "storage/incidentstore.h"
 #include "timeformat.h"
 #include "widgets/actionbutton.h"
 
@@ -22,9 +22,9 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
-ImpactPanel::ImpactPanel(IncidentStore &store, IncidentActions &actions, const Clock &clock,
+ImpactPanel::ImpactPanel(const LiveWarRoom &live, IncidentActions &actions, const Clock &clock,
                          QWidget *parent)
-    : QWidget(parent), m_store(store), m_clock(clock), m_summary(new QLabel(this)),
+    : QWidget(parent), m_live(live), m_clock(clock), m_summary(new QLabel(this)),
       m_chartChoice(new QComboBox(this)), m_chartView(new QChartView(this)),
       m_history(new QTreeWidget(this))
 {
@@ -57,10 +57,13 @@ ImpactPanel::ImpactPanel(IncidentStore &store, IncidentActions &actions, const C
     layout->addWidget(m_history);
     layout->addLayout(buttons);
 
-    connect(&m_store, &IncidentStore::changed, this, [this](ChangeTopic topic, qint64 id) {
-        const bool shown = topic == ChangeTopic::Impact || topic == ChangeTopic::Commitments ||
-                           topic == ChangeTopic::Status;
-        if ((shown && id == m_incidentId) || topic == ChangeTopic::Policy)
+    connect(&m_live, &LiveWarRoom::incidentChanged, this, [this](ChangeTopics topics) {
+        if (topics.hasAny({ChangeTopic::Incidents, ChangeTopic::Impact, ChangeTopic::Commitments,
+                           ChangeTopic::Status}))
+            reload();
+    });
+    connect(&m_live, &LiveWarRoom::warRoomChanged, this, [this](ChangeTopics topics) {
+        if (topics.has(ChangeTopic::Policy))
             reload();
     });
     connect(m_chartChoice, &QComboBox::currentIndexChanged, this, &ImpactPanel::reload);
@@ -72,28 +75,20 @@ ImpactPanel::ImpactPanel(IncidentStore &store, IncidentActions &actions, const C
     connect(&m_clock, &Clock::jumped, this, &ImpactPanel::reload);
 }
 
-void ImpactPanel::setIncident(qint64 incidentId)
-{
-    m_incidentId = incidentId;
-    reload();
-}
-
 void ImpactPanel::reload()
 {
-    if (m_incidentId <= 0)
-        return;
-    const auto incident = m_store.incident(m_incidentId);
-    const auto assessments = m_store.impactAssessments(m_incidentId);
-    const auto changes = m_store.severityChanges(m_incidentId);
-    const auto statuses = m_store.statusChanges(m_incidentId);
-    const auto commitments = m_store.commitments(m_incidentId);
-    const QString error = incident.error() + assessments.error() + changes.error() +
-                          statuses.error() + commitments.error();
-    if (!error.isEmpty()) {
-        m_summary->setText(tr("Cannot read the impact: %1").arg(error));
+    if (!m_live.incidentLoaded()) {
+        m_summary->clear();
+        m_history->clear();
         return;
     }
-    const SeverityRules rules = m_store.policyOrDefaults().severity;
+    const IncidentState &state = m_live.incident();
+    const Incident *incident = &state.incident;
+    const QList<ImpactAssessment> *assessments = &state.assessments;
+    const QList<SeverityChange> *changes = &state.severityChanges;
+    const QList<StatusChange> *statuses = &state.statusChanges;
+    const QList<Commitment> *commitments = &state.commitments;
+    const SeverityRules &rules = m_live.policy().severity;
     const SeverityStatus status = severityStatus(incident->severity, *assessments, *changes, rules);
     if (assessments->isEmpty()) {
         m_summary->setText(tr("Impact not assessed yet. Assess scope and scale before calibrating "

@@ -4,7 +4,7 @@
 
 class Clock;
 class IncidentActions;
-class IncidentStore;
+class LiveWarRoom;
 class QChartView;
 class QComboBox;
 class QLabel;
@@ -16,18 +16,16 @@ class ImpactPanel : public QWidget
 {
     Q_OBJECT
 public:
-    ImpactPanel(IncidentStore &store, IncidentActions &actions, const Clock &clock,
+    ImpactPanel(const LiveWarRoom &live, IncidentActions &actions, const Clock &clock,
                 QWidget *parent = nullptr);
 
-    void setIncident(qint64 incidentId);
     QChartView *chartView() const { return m_chartView; }
 
 private:
     void reload();
 
-    IncidentStore &m_store;
+    const LiveWarRoom &m_live;
     const Clock &m_clock;
-    qint64 m_incidentId = 0;
     QLabel *m_summary;
     QComboBox *m_chartChoice;
     QChartView *m_chartView;

@@ -8,9 +8,10 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
-IncidentListPanel::IncidentListPanel(IncidentStore &store, QAction *newIncidentAction,
-                                     QWidget *parent)
-    : QWidget(parent), m_model(new IncidentListModel(store, this)), m_view(new QListView(this))
+IncidentListPanel::IncidentListPanel(const LiveWarRoom &live, const Clock &clock,
+                                     QAction *newIncidentAction, QWidget *parent)
+    : QWidget(parent), m_model(new IncidentListModel(live, clock, this)),
+      m_view(new QListView(this))
 {
     setObjectName(QStringLiteral("incidentListPanel"));
     m_view->setObjectName(QStringLiteral("incidentListView"));
@@ -46,7 +47,9 @@ IncidentListPanel::IncidentListPanel(IncidentStore &store, QAction *newIncidentA
             });
     // A reset (another process added an incident) drops the selection: put it back by id.
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
-        if (m_current > 0)
+        if (m_wanted > 0)
+            selectIncident(m_wanted);
+        else if (m_current > 0)
             selectIncident(m_current);
         emit incidentsChanged();
     });
@@ -65,6 +68,8 @@ int IncidentListPanel::incidentCount() const
 void IncidentListPanel::selectIncident(qint64 incidentId)
 {
     const int row = m_model->rowOf(incidentId);
+    // One just opened is listed once the war room has been read again: selected then.
+    m_wanted = row < 0 ? incidentId : 0;
     if (row < 0)
         return;
     m_view->setCurrentIndex(m_model->index(row));

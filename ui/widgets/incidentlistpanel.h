@@ -3,7 +3,8 @@
 #include <QWidget>
 
 class IncidentListModel;
-class IncidentStore;
+class Clock;
+class LiveWarRoom;
 class QListView;
 class QPushButton;
 
@@ -12,8 +13,8 @@ class IncidentListPanel : public QWidget
 {
     Q_OBJECT
 public:
-    explicit IncidentListPanel(IncidentStore &store, QAction *newIncidentAction,
-                               QWidget *parent = nullptr);
+    IncidentListPanel(const LiveWarRoom &live, const Clock &clock, QAction *newIncidentAction,
+                      QWidget *parent = nullptr);
 
     qint64 currentIncidentId() const;
     void selectIncident(qint64 incidentId);
@@ -27,4 +28,5 @@ private:
     IncidentListModel *m_model;
     QListView *m_view;
     qint64 m_current = 0;
+    qint64 m_wanted = 0; // to select when it is listed
 };

@@ -1,6 +1,6 @@
 #include "widgets/incidentpanel.h"
 
-#include "storage/incidentstore.h"
+#include "livewarroom.h"
 #include "widgets/actionbutton.h"
 
 #include <QAction>
@@ -11,9 +11,9 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
-IncidentPanel::IncidentPanel(IncidentStore &store, IncidentActions &actions,
+IncidentPanel::IncidentPanel(const LiveWarRoom &live, IncidentActions &actions,
                              const QString &objectName, QWidget *parent)
-    : QWidget(parent), m_store(store), m_actions(actions), m_tree(new QTreeWidget(this)),
+    : QWidget(parent), m_live(live), m_actions(actions), m_tree(new QTreeWidget(this)),
       m_summary(new QLabel(this)), m_buttons(new QHBoxLayout)
 {
     setObjectName(objectName);
@@ -34,21 +34,18 @@ IncidentPanel::IncidentPanel(IncidentStore &store, IncidentActions &actions,
     layout->addWidget(m_tree, 1);
     layout->addLayout(m_buttons);
     connect(m_tree, &QTreeWidget::currentItemChanged, this, [this] { updateButtons(); });
+    connect(&m_live, &LiveWarRoom::incidentChanged, this, [this](ChangeTopics topics) {
+        const qint64 shown = m_live.incidentLoaded() ? m_live.incidentId() : 0;
+        if (shown != m_incidentId || topics.hasAny(m_topics)) {
+            m_incidentId = shown;
+            refresh();
+        }
+    });
 }
 
 void IncidentPanel::reloadOn(ChangeTopic topic)
 {
-    connect(&m_store, &IncidentStore::changed, this,
-            [this, topic](ChangeTopic changed, qint64 incidentId) {
-                if (changed == topic && incidentId == m_incidentId)
-                    refresh();
-            });
-}
-
-void IncidentPanel::setIncident(qint64 incidentId)
-{
-    m_incidentId = incidentId;
-    refresh();
+    m_topics.add(topic);
 }
 
 void IncidentPanel::refresh()

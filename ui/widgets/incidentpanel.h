@@ -7,7 +7,7 @@
 #include <functional>
 
 class IncidentActions;
-class IncidentStore;
+class LiveWarRoom;
 class QAction;
 class QHBoxLayout;
 class QLabel;
@@ -17,15 +17,15 @@ class QTreeWidgetItem;
 
 // A list of one kind of record for the selected incident (deadlines, questions, asks...),
 // with a one-line summary and the buttons that act on it. Subclasses fill the list in
-// reload(), which runs when the incident changes or the store announces a change to it.
+// reload() from the window's live copy of the incident, when another incident is shown or the
+// parts of it they show were read anew.
 class IncidentPanel : public QWidget
 {
     Q_OBJECT
 public:
-    IncidentPanel(IncidentStore &store, IncidentActions &actions, const QString &objectName,
+    IncidentPanel(const LiveWarRoom &live, IncidentActions &actions, const QString &objectName,
                   QWidget *parent = nullptr);
 
-    void setIncident(qint64 incidentId);
     qint64 incidentId() const { return m_incidentId; }
     QTreeWidget *tree() const { return m_tree; }
 
@@ -41,7 +41,7 @@ protected:
                            std::function<void()> onClick);
     QPushButton *addActionButton(QAction *action);
     void setSummary(const QString &text);
-    // Reloads when the store announces a change of this kind for this panel's incident.
+    // Reloads when this part of the incident was read anew.
     void reloadOn(ChangeTopic topic);
     // The id stored in the selected row (column 0, Qt::UserRole), or 0.
     qint64 selectedId() const;
@@ -49,11 +49,12 @@ protected:
     // Restores the selection by id after a reload.
     void reselect(qint64 id);
 
-    IncidentStore &m_store;
+    const LiveWarRoom &m_live;
     IncidentActions &m_actions;
-    qint64 m_incidentId = 0;
+    qint64 m_incidentId = 0; // the incident shown, 0 until it has been read
 
 private:
+    ChangeTopics m_topics;
     QTreeWidget *m_tree;
     QLabel *m_summary;
     QHBoxLayout *m_buttons;

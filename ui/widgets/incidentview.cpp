@@ -1,12 +1,11 @@
 #include "widgets/incidentview.h"
 
 #include "colors.h"
+#include "livewarroom.h"
 #include "rules/cadence.h"
 #include "rules/clock.h"
 #include "rules/countdown.h"
 #include "rules/severitycalibration.h"
-#include "storage/incidentstore.h"
-#include "usecases/incidentsnapshot.h"
 #include "widgets/alertbanner.h"
 #include "widgets/askspanel.h"
 #include "widgets/briefingpanel.h"
@@ -28,13 +27,13 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
-IncidentView::IncidentView(IncidentStore &store, const Clock &clock, IncidentActions &actions,
+IncidentView::IncidentView(LiveWarRoom &live, const Clock &clock, IncidentActions &actions,
                            QWidget *parent)
-    : QWidget(parent), m_store(store), m_clock(clock), m_header(new IncidentHeader(clock, this)),
+    : QWidget(parent), m_live(live), m_clock(clock), m_header(new IncidentHeader(clock, this)),
       m_framing(new FramingBar(actions, clock, this)),
       m_timeboxPrompt(new TimeboxPrompt(actions, clock, this)),
       m_alertBanner(new AlertBanner(this)), m_problem(new QLabel(this)),
-      m_chainState(new QLabel(this)), m_log(new TechnicalLogPanel(store, actions, this)),
+      m_chainState(new QLabel(this)), m_log(new TechnicalLogPanel(live, actions, this)),
       m_briefings(new BriefingPanel(clock, actions, this)), m_tabs(new QTabWidget(this))
 {
     setObjectName(QStringLiteral("incidentView"));
@@ -58,13 +57,13 @@ IncidentView::IncidentView(IncidentStore &store, const Clock &clock, IncidentAct
         m_panels.append(panel);
         m_tabs->addTab(panel, title);
     };
-    addPanel(new DeadlinesPanel(store, actions, clock, this), tr("Deadlines"));
-    m_impact = new ImpactPanel(store, actions, clock, this);
+    addPanel(new DeadlinesPanel(live, actions, clock, this), tr("Deadlines"));
+    m_impact = new ImpactPanel(live, actions, clock, this);
     m_tabs->addTab(m_impact, tr("Impact"));
-    addPanel(new QuestionsPanel(store, actions, clock, this), tr("Open questions"));
-    addPanel(new AsksPanel(store, actions, this), tr("Customer asks"));
-    addPanel(new NoticesPanel(store, actions, this), tr("Notices"));
-    addPanel(new HandoversPanel(store, actions, this), tr("In charge"));
+    addPanel(new QuestionsPanel(live, actions, clock, this), tr("Open questions"));
+    addPanel(new AsksPanel(live, actions, this), tr("Customer asks"));
+    addPanel(new NoticesPanel(live, actions, this), tr("Notices"));
+    addPanel(new HandoversPanel(live, actions, this), tr("In charge"));
 
     auto *businessSide = new QSplitter(Qt::Vertical, this);
     businessSide->addWidget(m_briefings);
@@ -91,30 +90,16 @@ IncidentView::IncidentView(IncidentStore &store, const Clock &clock, IncidentAct
     layout->addWidget(channels, 1);
     layout->addWidget(m_chainState);
 
-    connect(&m_store, &IncidentStore::changed, this, &IncidentView::onChanged);
+    connect(&m_live, &LiveWarRoom::incidentChanged, this, &IncidentView::onIncidentChanged);
+    connect(&m_live, &LiveWarRoom::warRoomChanged, this, &IncidentView::onWarRoomChanged);
+    connect(&m_live, &LiveWarRoom::presenceChanged, m_header, &IncidentHeader::setPresence);
+    connect(&m_live, &LiveWarRoom::readFailed, this, &IncidentView::showProblem);
 
     auto *tick = new QTimer(this);
     tick->setInterval(1000);
     tick->start();
     connect(tick, &QTimer::timeout, this, &IncidentView::checkDeadlines);
     connect(&m_clock, &Clock::jumped, this, &IncidentView::checkDeadlines);
-
-    // Nobody announces opening or closing a window: look now and then.
-    if (m_store.address().isShared()) {
-        auto *presence = new QTimer(this);
-        presence->setInterval(kPresenceIntervalMs);
-        presence->start();
-        connect(presence, &QTimer::timeout, this, &IncidentView::reloadPresence);
-    }
-}
-
-void IncidentView::reloadPresence()
-{
-    if (!m_store.address().isShared())
-        return;
-    // A failed look leaves the last one: the log and the alerts say when the server is away.
-    if (const auto others = m_store.othersPresent())
-        m_header->setPresence(*others);
 }
 
 void IncidentView::showIncident(qint64 incidentId)
@@ -122,70 +107,45 @@ void IncidentView::showIncident(qint64 incidentId)
     m_incidentId = incidentId;
     m_alertBanner->hide();
     m_problem->hide();
-    reloadIncident(); // also the framing, whose staleness depends on the severity
-    reloadCommitments();
-    reloadBriefings();
-    reloadProblem();
-    reloadCounts();
-    reloadPresence();
     m_log->setIncident(incidentId);
-    for (IncidentPanel *panel : std::as_const(m_panels))
-        panel->setIncident(incidentId);
-    m_impact->setIncident(incidentId);
-    reloadChain();
+    m_live.showIncident(incidentId);
 }
 
-void IncidentView::onChanged(ChangeTopic topic, qint64 incidentId)
+void IncidentView::onIncidentChanged(ChangeTopics topics)
 {
-    if (topic == ChangeTopic::Incidents) {
-        reloadIncident();
-        return;
-    }
-    if (topic == ChangeTopic::Policy) {
-        // The severity the rules suggest and the briefing cadence may both have changed.
-        if (m_incidentId > 0)
-            showIncident(m_incidentId);
-        return;
-    }
-    if (incidentId != m_incidentId)
-        return;
-    switch (topic) {
-    case ChangeTopic::Commitments:
-        reloadCommitments();
-        break;
-    case ChangeTopic::Briefings:
-        reloadBriefings();
-        break;
-    case ChangeTopic::Framing:
-        reloadFraming();
-        break;
-    case ChangeTopic::Problem:
-        reloadProblem();
-        break;
-    case ChangeTopic::Log:
-    case ChangeTopic::Asks:
-        reloadCounts();
-        break;
-    case ChangeTopic::Impact:
-        reloadSeverity();
-        break;
-    default:
-        break;
-    }
-    // Every change of an incident's record writes at least one entry to its log.
-    if (topic == ChangeTopic::Log || topic == ChangeTopic::Briefings ||
-        topic == ChangeTopic::Impact || topic == ChangeTopic::Asks)
+    if (!m_live.incidentLoaded() || m_live.incidentId() != m_incidentId) {
         reloadChain();
+        return; // the parts come when they have been read
+    }
+    m_problem->hide(); // read again: whatever failed before works now
+    if (IncidentState::touchesIncident(topics))
+        reloadIncident(); // also the framing, the severity and the briefing cadence
+    if (topics.has(ChangeTopic::Commitments))
+        reloadCommitments();
+    if (topics.has(ChangeTopic::Briefings))
+        reloadBriefings();
+    if (topics.has(ChangeTopic::Framing))
+        reloadFraming();
+    if (topics.has(ChangeTopic::Problem))
+        reloadProblem();
+    if (topics.hasAny({ChangeTopic::Log, ChangeTopic::Asks}))
+        reloadCounts();
+    if (IncidentState::touchesChain(topics))
+        reloadChain();
+}
+
+void IncidentView::onWarRoomChanged(ChangeTopics topics)
+{
+    // The severity the rules suggest and the briefing cadence follow the policy.
+    if (topics.has(ChangeTopic::Policy) && m_live.incidentLoaded())
+        reloadIncident();
+    if (topics.has(ChangeTopic::Commitments))
+        checkDeadlines(); // another incident's deadlines are alerted too
 }
 
 void IncidentView::reloadIncident()
 {
-    if (m_incidentId <= 0)
-        return;
-    const auto incident = m_store.incident(m_incidentId);
-    if (!incident)
-        return showProblem(incident.error());
-    m_header->setIncident(*incident);
+    m_header->setIncident(m_live.incident().incident);
     reloadFraming();
     reloadSeverity();
     reloadBriefingDue(); // the cadence follows the severity
@@ -193,90 +153,66 @@ void IncidentView::reloadIncident()
 
 void IncidentView::reloadSeverity()
 {
-    const auto status =
-        loadSeverityStatus(m_store, m_incidentId, m_store.policyOrDefaults().severity);
-    if (!status)
-        return showProblem(status.error());
-    m_header->setSeverityText(status->text(), status->assessed.has_value());
+    const IncidentState &state = m_live.incident();
+    const SeverityStatus status = severityStatus(state.incident.severity, state.assessments,
+                                                 state.severityChanges, m_live.policy().severity);
+    m_header->setSeverityText(status.text(), status.assessed.has_value());
 }
 
 void IncidentView::reloadCommitments()
 {
-    const auto commitments = m_store.commitments(m_incidentId);
-    if (!commitments)
-        return showProblem(commitments.error());
-    m_commitments = *commitments;
-    m_header->setNextDeadline(nextDeadline(m_commitments));
-    m_timeboxPrompt->setCommitments(m_commitments);
+    const QList<Commitment> &commitments = m_live.incident().commitments;
+    m_header->setNextDeadline(nextDeadline(commitments));
+    m_timeboxPrompt->setCommitments(commitments);
     checkDeadlines();
 }
 
 void IncidentView::reloadBriefings()
 {
-    const auto briefings = m_store.briefings(m_incidentId);
-    if (!briefings)
-        return showProblem(briefings.error());
-    m_briefings->setBriefings(*briefings);
+    m_briefings->setBriefings(m_live.incident().briefings);
     reloadBriefingDue();
 }
 
 void IncidentView::reloadBriefingDue()
 {
-    const auto incident = m_store.incident(m_incidentId);
-    const auto briefings = m_store.briefings(m_incidentId);
-    if (!incident || !briefings)
-        return showProblem(incident.error() + briefings.error());
-    const std::optional<Briefing> last =
-        briefings->isEmpty() ? std::nullopt : std::optional<Briefing>(briefings->constLast());
-    m_header->setNextBriefing(nextBriefingDue(*incident, last, m_store.policyOrDefaults().cadence));
+    const IncidentState &state = m_live.incident();
+    const std::optional<Briefing> last = state.briefings.isEmpty()
+                                             ? std::nullopt
+                                             : std::optional<Briefing>(state.briefings.constLast());
+    m_header->setNextBriefing(nextBriefingDue(state.incident, last, m_live.policy().cadence));
 }
 
 void IncidentView::reloadFraming()
 {
-    const auto framing = m_store.currentFraming(m_incidentId);
-    const auto incident = m_store.incident(m_incidentId);
-    if (!framing || !incident)
-        return showProblem(framing.error() + incident.error());
-    m_framing->setFraming(*framing, incident->severity);
+    m_framing->setFraming(m_live.incident().framing, m_live.incident().incident.severity);
 }
 
 void IncidentView::reloadProblem()
 {
-    const auto problem = m_store.currentProblem(m_incidentId);
-    if (!problem)
-        return showProblem(problem.error());
-    m_header->setProblem(*problem);
+    m_header->setProblem(m_live.incident().problem);
 }
 
 void IncidentView::reloadCounts()
 {
-    const auto questions = m_store.openQuestions(m_incidentId);
-    const auto asks = m_store.customerAsks(m_incidentId);
-    if (!questions || !asks)
-        return showProblem(questions.error() + asks.error());
     int outstanding = 0;
-    for (const CustomerAsk &ask : *asks)
+    for (const CustomerAsk &ask : m_live.incident().asks)
         outstanding += ask.isOutstanding();
-    m_header->setOpenCounts(int(questions->size()), outstanding);
+    m_header->setOpenCounts(int(m_live.incident().openQuestions.size()), outstanding);
 }
 
 void IncidentView::checkDeadlines()
 {
     // Every incident's deadlines, not only the one on screen: a miss elsewhere is still a miss.
-    const auto outstanding = m_store.outstandingCommitments();
-    if (!outstanding)
-        return;
-    for (DeadlineAlert alert : m_alerts.check(*outstanding, m_clock.now())) {
+    for (DeadlineAlert alert : m_alerts.check(m_live.warRoom().outstanding, m_clock.now())) {
         if (alert.commitment.incidentId != m_incidentId) {
-            const auto other = m_store.incident(alert.commitment.incidentId);
+            const QString other = m_live.incidentTitle(alert.commitment.incidentId);
             alert.title = tr("%1 (incident #%2): %3")
-                              .arg(other ? other->title : tr("another incident"))
+                              .arg(other.isEmpty() ? tr("another incident") : other)
                               .arg(alert.commitment.incidentId)
                               .arg(alert.title);
         }
         raise(alert);
     }
-    m_store.recordMissedDeadlines(); // cheap when nothing new has passed
 }
 
 void IncidentView::raise(const DeadlineAlert &alert)
@@ -298,10 +234,11 @@ void IncidentView::raise(const DeadlineAlert &alert)
 
 void IncidentView::reloadChain()
 {
-    m_chainState->setVisible(m_incidentId > 0);
-    if (m_incidentId <= 0)
+    m_chainState->setVisible(m_live.incidentLoaded() && m_incidentId > 0);
+    if (!m_chainState->isVisibleTo(this))
         return;
-    const auto report = m_store.checkRecordChain(m_incidentId);
+    const IncidentState &state = m_live.incident();
+    const RecordChain::Report *report = state.chainProblem.isEmpty() ? &state.chain : nullptr;
     QPalette pal = m_chainState->palette();
     if (report && report->intact) {
         m_chainState->setText(report->records == 1
@@ -312,7 +249,7 @@ void IncidentView::reloadChain()
         pal.setColor(QPalette::Window, palette().color(QPalette::Window));
         pal.setColor(QPalette::WindowText, WarroomColors::onTrack());
     } else {
-        const QString why = report ? report->problem : report.error();
+        const QString why = report ? report->problem : state.chainProblem;
         m_chainState->setText(tr("RECORD CHAIN BROKEN: %1. The war room's record was changed "
                                  "outside Warroom; run \"warroom verify\" and keep a copy of the "
                                  "file as evidence.")

@@ -14,7 +14,7 @@ class IncidentActions;
 class IncidentHeader;
 class ImpactPanel;
 class IncidentPanel;
-class IncidentStore;
+class LiveWarRoom;
 class QLabel;
 class QSystemTrayIcon;
 class QTabWidget;
@@ -23,13 +23,13 @@ class TimeboxPrompt;
 
 // One incident's war room: the header with its countdown and the framing above the two
 // channels, the technical log on the left, the business briefings and the discipline panels
-// (deadlines, questions, asks, notices, handovers) on the right. Keeps itself current from the
-// store's change signals, and raises deadline alerts as time passes.
+// (deadlines, questions, asks, notices, handovers) on the right. Shows the window's live copy
+// of the incident as its parts are read, and raises deadline alerts as time passes.
 class IncidentView : public QWidget
 {
     Q_OBJECT
 public:
-    IncidentView(IncidentStore &store, const Clock &clock, IncidentActions &actions,
+    IncidentView(LiveWarRoom &live, const Clock &clock, IncidentActions &actions,
                  QWidget *parent = nullptr);
 
     void showIncident(qint64 incidentId);
@@ -42,7 +42,8 @@ public:
     QTabWidget *panels() const { return m_tabs; }
 
 private:
-    void onChanged(ChangeTopic topic, qint64 incidentId);
+    void onIncidentChanged(ChangeTopics topics);
+    void onWarRoomChanged(ChangeTopics topics);
     void reloadIncident();
     void reloadCommitments();
     void reloadBriefings();
@@ -55,14 +56,10 @@ private:
     void raise(const DeadlineAlert &alert);
     void showProblem(const QString &message);
     void reloadChain();
-    void reloadPresence();
 
-    static constexpr int kPresenceIntervalMs = 15 * 1000;
-
-    IncidentStore &m_store;
+    LiveWarRoom &m_live;
     const Clock &m_clock;
     qint64 m_incidentId = 0;
-    QList<Commitment> m_commitments;
     DeadlineAlerts m_alerts;
     IncidentHeader *m_header;
     FramingBar *m_framing;

@@ -1,8 +1,8 @@
 #include "widgets/noticespanel.h"
 
 #include "incidentactions.h"
+#include "livewarroom.h"
 #include "rules/countdown.h"
-#include "storage/incidentstore.h"
 #include "timeformat.h"
 #include "wording.h"
 
@@ -11,8 +11,8 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
-NoticesPanel::NoticesPanel(IncidentStore &store, IncidentActions &actions, QWidget *parent)
-    : IncidentPanel(store, actions, QStringLiteral("noticesPanel"), parent),
+NoticesPanel::NoticesPanel(const LiveWarRoom &live, IncidentActions &actions, QWidget *parent)
+    : IncidentPanel(live, actions, QStringLiteral("noticesPanel"), parent),
       m_text(new QPlainTextEdit(this))
 {
     setColumns({tr("Drafted"), tr("Status"), tr("Sent")});
@@ -39,15 +39,9 @@ void NoticesPanel::reload()
     m_text->clear();
     if (m_incidentId <= 0)
         return;
-    const auto notices = m_store.notices(m_incidentId);
-    const auto changes = m_store.statusChanges(m_incidentId);
-    const auto incident = m_store.incident(m_incidentId);
-    if (!notices || !changes || !incident) {
-        setSummary(tr("Cannot read the notices: %1")
-                       .arg(notices.error() + changes.error() + incident.error()));
-        return;
-    }
-    m_notices = *notices;
+    const QList<StatusChange> *changes = &m_live.incident().statusChanges;
+    const Incident *incident = &m_live.incident().incident;
+    m_notices = m_live.incident().notices;
     QDateTime firstSent;
     int unsent = 0;
     for (auto it = m_notices.crbegin(); it != m_notices.crend(); ++it) {

@@ -12,7 +12,7 @@ class NoticesPanel : public IncidentPanel
 {
     Q_OBJECT
 public:
-    NoticesPanel(IncidentStore &store, IncidentActions &actions, QWidget *parent = nullptr);
+    NoticesPanel(const LiveWarRoom &live, IncidentActions &actions, QWidget *parent = nullptr);
 
 protected:
     void reload() override;

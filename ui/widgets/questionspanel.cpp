@@ -1,18 +1,18 @@
 #include "widgets/questionspanel.h"
 
 #include "incidentactions.h"
+#include "livewarroom.h"
 #include "rules/clock.h"
 #include "rules/countdown.h"
-#include "storage/incidentstore.h"
 #include "timeformat.h"
 #include "wording.h"
 
 #include <QPushButton>
 #include <QTreeWidget>
 
-QuestionsPanel::QuestionsPanel(IncidentStore &store, IncidentActions &actions, const Clock &clock,
-                               QWidget *parent)
-    : IncidentPanel(store, actions, QStringLiteral("questionsPanel"), parent), m_clock(clock)
+QuestionsPanel::QuestionsPanel(const LiveWarRoom &live, IncidentActions &actions,
+                               const Clock &clock, QWidget *parent)
+    : IncidentPanel(live, actions, QStringLiteral("questionsPanel"), parent), m_clock(clock)
 {
     setColumns({tr("Asked"), tr("Open for"), tr("Question"), tr("By"), tr("To")});
     addActionButton(actions.askTeamAction());
@@ -27,11 +27,7 @@ void QuestionsPanel::reload()
     tree()->clear();
     if (m_incidentId <= 0)
         return;
-    const auto questions = m_store.openQuestions(m_incidentId);
-    if (!questions) {
-        setSummary(tr("Cannot read the questions: %1").arg(questions.error()));
-        return;
-    }
+    const QList<LogEntry> *questions = &m_live.incident().openQuestions;
     const QDateTime now = m_clock.now();
     for (const LogEntry &q : *questions) {
         addRow({TimeFormat::clock(q.at), formatDuration(q.at.secsTo(now)), q.text, q.author,

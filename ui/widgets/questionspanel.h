@@ -10,7 +10,7 @@ class QuestionsPanel : public IncidentPanel
 {
     Q_OBJECT
 public:
-    QuestionsPanel(IncidentStore &store, IncidentActions &actions, const Clock &clock,
+    QuestionsPanel(const LiveWarRoom &live, IncidentActions &actions, const Clock &clock,
                    QWidget *parent = nullptr);
 
 protected:

@@ -7,10 +7,11 @@
 #include <QGridLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QTimer>
 
 QuickEntryBar::QuickEntryBar(QWidget *parent)
     : QWidget(parent), m_author(new QLineEdit(this)), m_text(new QLineEdit(this)),
-      m_kind(new QLabel(this)), m_message(new QLabel(this))
+      m_kind(new QLabel(this)), m_message(new QLabel(this)), m_slowAnswer(new QTimer(this))
 {
     setObjectName(QStringLiteral("quickEntryBar"));
     m_author->setObjectName(QStringLiteral("authorLineEdit"));
@@ -42,6 +43,9 @@ QuickEntryBar::QuickEntryBar(QWidget *parent)
 
     connect(m_text, &QLineEdit::textChanged, this, &QuickEntryBar::updatePreview);
     connect(m_text, &QLineEdit::returnPressed, this, &QuickEntryBar::submit);
+    m_slowAnswer->setSingleShot(true);
+    m_slowAnswer->setInterval(400);
+    connect(m_slowAnswer, &QTimer::timeout, this, &QuickEntryBar::showWaiting);
     connect(m_author, &QLineEdit::textEdited, this, &UserIdentity::setName);
     updatePreview();
 }
@@ -75,9 +79,58 @@ void QuickEntryBar::showFailure(const QString &message)
     WarroomColors::setTextColor(m_message, WarroomColors::alarm());
 }
 
+QString QuickEntryBar::typedText() const
+{
+    return m_text->text();
+}
+
+void QuickEntryBar::showSending(int waiting)
+{
+    const bool wasWaiting = m_waiting > 0;
+    m_waiting = waiting;
+    if (waiting <= 0) {
+        m_slowAnswer->stop();
+        if (wasWaiting && !m_message->text().startsWith(tr("Not added")))
+            clearMessage();
+        return;
+    }
+    if (m_slowAnswer->isActive())
+        return;
+    if (m_message->text().startsWith(tr("Adding")))
+        showWaiting(); // already slow: the count follows
+    else
+        m_slowAnswer->start();
+}
+
+void QuickEntryBar::showWaiting()
+{
+    if (m_waiting <= 0)
+        return;
+    m_message->setText(m_waiting == 1 ? tr("Adding 1 entry… keep typing.")
+                                      : tr("Adding %1 entries… keep typing: they go in the order "
+                                           "typed.")
+                                            .arg(m_waiting));
+    WarroomColors::setTextColor(m_message, palette().color(QPalette::PlaceholderText));
+}
+
+void QuickEntryBar::clearMessage()
+{
+    m_message->setText(quickEntryHelp());
+    WarroomColors::setTextColor(m_message, palette().color(QPalette::PlaceholderText));
+}
+
+void QuickEntryBar::returnUnsent(const QString &typed, const QString &why)
+{
+    if (m_text->text().isEmpty()) {
+        m_text->setText(typed);
+        showFailure(why);
+        return;
+    }
+    showFailure(tr("%1\nNot added: “%2”").arg(why, typed));
+}
+
 void QuickEntryBar::clearAfterSuccess()
 {
     m_text->clear();
-    m_message->setText(quickEntryHelp());
-    WarroomColors::setTextColor(m_message, palette().color(QPalette::PlaceholderText));
+    clearMessage();
 }

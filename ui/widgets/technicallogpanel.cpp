@@ -1,8 +1,8 @@
 #include "widgets/technicallogpanel.h"
 
 #include "incidentactions.h"
+#include "livewarroom.h"
 #include "models/logtablemodel.h"
-#include "storage/incidentstore.h"
 #include "widgets/quickentrybar.h"
 
 #include <QAction>
@@ -14,10 +14,10 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
-TechnicalLogPanel::TechnicalLogPanel(IncidentStore &store, IncidentActions &actions,
-                                     QWidget *parent)
-    : QWidget(parent), m_store(store), m_actions(actions), m_model(new LogTableModel(store, this)),
-      m_view(new QTableView(this)), m_entry(new QuickEntryBar(this))
+TechnicalLogPanel::TechnicalLogPanel(LiveWarRoom &live, IncidentActions &actions, QWidget *parent)
+    : QWidget(parent), m_live(live), m_actions(actions),
+      m_model(new LogTableModel(live.store(), this)), m_view(new QTableView(this)),
+      m_entry(new QuickEntryBar(this))
 {
     setObjectName(QStringLiteral("technicalLogPanel"));
     m_view->setObjectName(QStringLiteral("logTableView"));
@@ -48,13 +48,13 @@ TechnicalLogPanel::TechnicalLogPanel(IncidentStore &store, IncidentActions &acti
     layout->addWidget(m_view, 1);
     layout->addWidget(m_entry);
 
-    // Decide before the rows arrive whether to follow them: after insertion the scroll bar
-    // has already grown and "at the bottom" can no longer be told.
-    connect(m_model, &QAbstractItemModel::rowsAboutToBeInserted, this,
-            [this] { m_followNewest = isAtNewest(); });
-    connect(m_model, &QAbstractItemModel::rowsInserted, this, [this] {
+    // A reader at the newest entry stays there as entries arrive (and as the view lays them
+    // out, whenever that is); one who scrolled up to read stays where they are.
+    QScrollBar *bar = m_view->verticalScrollBar();
+    connect(bar, &QScrollBar::valueChanged, this, [this] { m_followNewest = isAtNewest(); });
+    connect(bar, &QScrollBar::rangeChanged, this, [this, bar] {
         if (m_followNewest)
-            m_view->scrollToBottom();
+            bar->setValue(bar->maximum());
     });
     connect(m_model, &LogTableModel::loadFailed, m_entry, &QuickEntryBar::showFailure);
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
@@ -72,20 +72,33 @@ TechnicalLogPanel::TechnicalLogPanel(IncidentStore &store, IncidentActions &acti
                         m_entry->clearAfterSuccess();
                     return;
                 }
-                // On a shared war room the name typed is the signed-in role's name for all.
-                if (const Outcome named = m_store.setDisplayName(author); !named) {
-                    m_entry->showFailure(named.error());
-                    return;
-                }
-                NewLogEntry line{m_model->incidentId(), author, entry.kind, entry.text};
-                const auto added = m_store.appendLogEntry(line);
-                if (!added) {
-                    m_entry->showFailure(added.error());
-                    return;
-                }
-                m_entry->clearAfterSuccess();
-                m_view->scrollToBottom(); // your own entry is always shown
+                send(entry, author);
             });
+}
+
+void TechnicalLogPanel::send(const QuickEntry &entry, const QString &author)
+{
+    const QString typed = m_entry->typedText();
+    const NewLogEntry line{m_model->incidentId(), author, entry.kind, entry.text};
+    m_entry->clearAfterSuccess();
+    m_entry->showSending(++m_sending);
+    m_view->scrollToBottom(); // your own entry is always shown, once it is in
+    m_followNewest = true;
+    m_live.write(
+        this,
+        [line](IncidentStore &store) -> Result<LogEntry> {
+            // On a shared war room the name typed is the signed-in role's name for all.
+            if (const Outcome named = store.setDisplayName(line.author); !named)
+                return Failure{named.error()};
+            return store.appendLogEntry(line);
+        },
+        [this, typed](const Outcome &added) {
+            --m_sending;
+            if (!added)
+                m_entry->returnUnsent(typed, added.error()); // nothing typed is lost
+            else
+                m_entry->showSending(m_sending);
+        });
 }
 
 void TechnicalLogPanel::showContextMenu(const QPoint &position)
@@ -95,9 +108,8 @@ void TechnicalLogPanel::showContextMenu(const QPoint &position)
         index.isValid() ? m_model->entry(index.row()) : std::nullopt;
     QMenu menu(this);
     if (entry && entry->kind == LogKind::Hypothesis) {
-        const qint64 id = entry->id;
         menu.addAction(tr("Timebox this theory…"), this,
-                       [this, id] { m_actions.timeboxTheory(id); });
+                       [this, theory = *entry] { m_actions.timeboxTheory(theory); });
     }
     if (entry && entry->kind == LogKind::Question) {
         const qint64 id = entry->id;

@@ -1,9 +1,11 @@
 #pragma once
 
+#include "rules/quickentry.h"
+
 #include <QWidget>
 
 class IncidentActions;
-class IncidentStore;
+class LiveWarRoom;
 class LogTableModel;
 class QTableView;
 class QuickEntryBar;
@@ -14,7 +16,7 @@ class TechnicalLogPanel : public QWidget
 {
     Q_OBJECT
 public:
-    TechnicalLogPanel(IncidentStore &store, IncidentActions &actions, QWidget *parent = nullptr);
+    TechnicalLogPanel(LiveWarRoom &live, IncidentActions &actions, QWidget *parent = nullptr);
 
     void setIncident(qint64 incidentId);
     LogTableModel *model() const { return m_model; }
@@ -23,11 +25,14 @@ public:
 private:
     bool isAtNewest() const;
     void showContextMenu(const QPoint &position);
+    // Sends a typed line to the store; the box is free for the next one at once.
+    void send(const QuickEntry &entry, const QString &author);
 
-    IncidentStore &m_store;
+    LiveWarRoom &m_live;
     IncidentActions &m_actions;
     LogTableModel *m_model;
     QTableView *m_view;
     QuickEntryBar *m_entry;
     bool m_followNewest = true;
+    int m_sending = 0; // entries given to the store and not yet answered
 };
