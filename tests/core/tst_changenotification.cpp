@@ -5,6 +5,7 @@
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTest>
+#include <QThread>
 
 // Views never poll tables: the store announces what changed, whoever wrote it.
 class TestChangeNotification : public QObject
@@ -15,6 +16,7 @@ private slots:
     void anotherConnectionsWritesArrive();
     void anotherProcessWritesArrive();
     void nothingChangedMeansNoSignal();
+    void closingTheWindowsStoreKeepsQueuedEntries();
 };
 
 void TestChangeNotification::ownWritesAreAnnouncedOnce()
@@ -93,6 +95,50 @@ void TestChangeNotification::nothingChangedMeansNoSignal()
     room.store().checkForExternalChanges();
     room.store().checkForExternalChanges();
     QCOMPARE(any.count(), 0);
+}
+
+// Entries typed into the window go to its store's thread and are acknowledged later; a window
+// closed while they still queue behind a busy store (no answer read yet) writes every one of
+// them, in the order typed.
+void TestChangeNotification::closingTheWindowsStoreKeepsQueuedEntries()
+{
+    ScratchWarRoom room;
+    const qint64 incident = room.addIncident();
+    room.closeStore(); // the store thread has the file to itself, as a window does
+    constexpr int kQueued = 200;
+    {
+        auto thread = StoreThread::open(room.address(), OpenMode::MustExist, room.clock());
+        QVERIFY2(thread, qPrintable(thread.error()));
+        QObject window;
+        // The store's thread is busy (a slow disk, a stalled server) while the entries queue.
+        (*thread)->run(
+            &window,
+            [](IncidentStore &) {
+                QThread::msleep(300);
+                return 0;
+            },
+            [](int) {});
+        for (int i = 1; i <= kQueued; ++i) {
+            (*thread)->run(
+                &window,
+                [incident, i](IncidentStore &store) {
+                    return store.appendLogEntry({incident, QStringLiteral("Ann Lee"),
+                                                 LogKind::Observation,
+                                                 QStringLiteral("typed %1").arg(i)});
+                },
+                [](const Result<LogEntry> &) {});
+        }
+    } // closed before a single answer came back
+    room.reopenStore();
+    const auto entries = room.store().logEntries(incident, 1, 1000);
+    QVERIFY2(entries, qPrintable(entries.error()));
+    QStringList typed;
+    for (const LogEntry &entry : *entries)
+        if (entry.author == u"Ann Lee")
+            typed.append(entry.text);
+    QCOMPARE(typed.size(), kQueued);
+    QCOMPARE(typed.first(), QStringLiteral("typed 1"));
+    QCOMPARE(typed.last(), QStringLiteral("typed %1").arg(kQueued));
 }
 
 QTEST_GUILESS_MAIN(TestChangeNotification)
