@@ -1,3 +1,4 @@
+#include "dialogs/awaitedsubmit.h"
 #include "dialogs/briefingcomposer.h"
 #include "dialogs/modalhook.h"
 #include "export/briefingpdf.h"
@@ -124,7 +125,8 @@ void TestBriefingWindow::composerRefusesWithoutNextUpdateAndWhy()
             ->setText(QStringLiteral("+30m"));
         QTest::mouseClick(publish, Qt::LeftButton);
         // Refused by the store, on its thread: the answer comes through the event loop.
-        if (!QTest::qWaitFor([&] { return !dialog.property("waitingForAnswer").toBool(); }))
+        if (!QTest::qWaitFor(
+                [&] { return !dialog.property(AwaitedSubmit::kWaitingProperty).toBool(); }))
             qWarning("no answer to the second publish");
         afterNoWhy = in<QLabel>(dialog, QStringLiteral("errorLabel"))->text();
         stillOpen = dialog.result() != QDialog::Accepted;

@@ -1,3 +1,4 @@
+#include "dialogs/awaitedsubmit.h"
 #include "dialogs/modalhook.h"
 #include "dialogs/newincidentdialog.h"
 #include "mainwindow.h"
@@ -262,7 +263,8 @@ void TestMainWindow::newIncidentDialogKeepsInputOnRefusal()
         // No customer: the store refuses, the dialog stays open with the title kept.
         QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("openIncidentButton")),
                           Qt::LeftButton);
-        if (!QTest::qWaitFor([&] { return !dialog.property("waitingForAnswer").toBool(); }))
+        if (!QTest::qWaitFor(
+                [&] { return !dialog.property(AwaitedSubmit::kWaitingProperty).toBool(); }))
             qWarning("no answer to the new incident");
         shownError = dialog.findChild<QLabel *>(QStringLiteral("errorLabel"))->text();
         keptTitle = dialog.findChild<QLineEdit *>(QStringLiteral("titleLineEdit"))->text();

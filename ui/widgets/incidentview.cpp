@@ -53,17 +53,14 @@ IncidentView::IncidentView(LiveWarRoom &live, const Clock &clock, IncidentAction
     m_chainState->setAutoFillBackground(true);
 
     m_tabs->setObjectName(QStringLiteral("disciplineTabs"));
-    auto addPanel = [this](IncidentPanel *panel, const QString &title) {
-        m_panels.append(panel);
-        m_tabs->addTab(panel, title);
-    };
-    addPanel(new DeadlinesPanel(live, actions, clock, this), tr("Deadlines"));
+    // Each panel follows the live incident by itself.
+    m_tabs->addTab(new DeadlinesPanel(live, actions, clock, this), tr("Deadlines"));
     m_impact = new ImpactPanel(live, actions, clock, this);
     m_tabs->addTab(m_impact, tr("Impact"));
-    addPanel(new QuestionsPanel(live, actions, clock, this), tr("Open questions"));
-    addPanel(new AsksPanel(live, actions, this), tr("Customer asks"));
-    addPanel(new NoticesPanel(live, actions, this), tr("Notices"));
-    addPanel(new HandoversPanel(live, actions, this), tr("In charge"));
+    m_tabs->addTab(new QuestionsPanel(live, actions, clock, this), tr("Open questions"));
+    m_tabs->addTab(new AsksPanel(live, actions, this), tr("Customer asks"));
+    m_tabs->addTab(new NoticesPanel(live, actions, this), tr("Notices"));
+    m_tabs->addTab(new HandoversPanel(live, actions, this), tr("In charge"));
 
     auto *businessSide = new QSplitter(Qt::Vertical, this);
     businessSide->addWidget(m_briefings);

@@ -13,7 +13,6 @@ class FramingBar;
 class IncidentActions;
 class IncidentHeader;
 class ImpactPanel;
-class IncidentPanel;
 class LiveWarRoom;
 class QLabel;
 class QSystemTrayIcon;
@@ -71,6 +70,5 @@ private:
     TechnicalLogPanel *m_log;
     BriefingPanel *m_briefings;
     QTabWidget *m_tabs;
-    QList<IncidentPanel *> m_panels;
     ImpactPanel *m_impact;
 };
