@@ -9,6 +9,7 @@
 #include "warroomopener.h"
 
 #include "storage/database.h"
+#include "storage/postgresengine.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -43,7 +44,8 @@ Outcome seedDemoIfEmpty(StoreThread &windowStore)
 int runGui(int &argc, char **argv)
 {
     QApplication app(argc, argv);
-    Database::setClientName(Database::kWindowClient); // others on a shared war room see us
+    PostgresEngine::setClientName(
+        PostgresEngine::kWindowClient); // others on a shared war room see us
     QApplication::setApplicationDisplayName(QStringLiteral("Warroom"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/warroom.svg")));
     QApplication::setDesktopFileName(QStringLiteral("org.warroom.Warroom"));

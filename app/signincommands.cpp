@@ -3,6 +3,7 @@
 #include "commandsupport.h"
 #include "storage/database.h"
 #include "storage/passwordkeychain.h"
+#include "storage/postgresengine.h"
 
 #include <QFile>
 
@@ -108,7 +109,7 @@ int login(CommandIo &io, QCommandLineParser &parser, const QStringList &argument
     WarRoomAddress signingIn = address;
     signingIn.password = *password;
     // A mistyped password is never kept: the server says first whether it takes it.
-    if (Outcome accepted = Database::checkSignIn(signingIn); !accepted)
+    if (Outcome accepted = PostgresEngine::checkSignIn(signingIn); !accepted)
         return fail(io, accepted.error() + QStringLiteral(" Nothing was stored."));
     if (Outcome stored = PasswordKeychain::store(address, *password); !stored)
         return fail(io, stored.error());

@@ -29,6 +29,10 @@ ChangeFeed::ChangeFeed(const Database &database) : m_database(database)
                 : newRowsByIncident(name);
         m_sources.append({name, table.topic, newRows});
     }
+    // The war room's policy belongs to no incident.
+    m_sources.append({QStringLiteral("policies"), ChangeTopic::Policy,
+                      QStringLiteral("SELECT 0, MAX(id) FROM policies WHERE id > ? HAVING "
+                                     "COUNT(*) > 0")});
 
     // Start from what is there now: only later rows are news.
     for (const Source &source : std::as_const(m_sources)) {

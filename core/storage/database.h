@@ -2,7 +2,7 @@
 
 #include "domain/result.h"
 #include "storage/recordchain.h"
-#include "storage/sqldialect.h"
+#include "storage/storageengine.h"
 #include "storage/warroomaddress.h"
 
 #include <QList>
@@ -12,15 +12,9 @@
 #include <QString>
 #include <QVariantList>
 
-#include <functional>
 #include <memory>
 
-enum class OpenMode
-{
-    CreateIfMissing, // a new file gets the full schema
-    MustExist        // for commands that only add to an existing war room
-};
-
+class ChangeSource;
 class OwnerLock;
 
 // One connection to a Warroom database, checked and brought to the current schema on open.
@@ -28,8 +22,7 @@ class OwnerLock;
 //
 // A SQLite war room is opened by one process at a time (OwnerLock says why) and, within that
 // process, through one connection: a second open of the same file returns the same Database.
-// Everyone who shares it hears of every commit through committed() and, on a server, of every
-// connection's through announced().
+// Everyone who shares it hears of every commit, whoever made it, through changes().
 class Database : public QObject
 {
     Q_OBJECT
@@ -47,18 +40,11 @@ public:
     static Result<std::shared_ptr<Database>> open(const WarRoomAddress &address, OpenMode mode,
                                                   int migrateToVersion = -1);
 
-    // Signs in to a server with exactly the address's user and password and signs out again:
-    // whether the server takes them, whatever the database holds.
-    static Outcome checkSignIn(const WarRoomAddress &address);
-
-    // How this process's connections introduce themselves to a server (application_name):
-    // kWindowClient for a window, whose presence others see; "warroom" for commands.
-    static void setClientName(const QString &name);
-    static inline const QString kWindowClient = QStringLiteral("warroom-window");
-
     const WarRoomAddress &address() const { return m_address; }
 
-    const SqlDialect &dialect() const { return *m_dialect; }
+    const StorageEngine &engine() const { return *m_engine; }
+    // What every connection commits to the war room, this one's included.
+    ChangeSource &changes() const { return *m_changes; }
     QString location() const { return m_location; }
     int schemaVersion() const { return m_schemaVersion; }
     QSqlDatabase connection() const;
@@ -113,24 +99,12 @@ public:
 signals:
     // A write transaction was committed through this connection.
     void committed();
-    // A shared war room's server announced a commit, this connection's or another's
-    // (Changes::parseAnnouncement() reads it).
-    void announced(const QString &announcement);
 
 private:
-    Database(QString connectionName, WarRoomAddress address, std::unique_ptr<SqlDialect> dialect,
-             std::shared_ptr<OwnerLock> lock);
-    // One connection to a file (on the thread that opened it), one to a server per thread: a
-    // second open returns the first.
-    static Result<std::shared_ptr<Database>>
-    openShared(const WarRoomAddress &address, int migrateToVersion,
-               const std::function<Result<std::shared_ptr<Database>>()> &openConnection);
-    static Result<std::shared_ptr<Database>> openNew(const QString &path, OpenMode mode,
-                                                     int migrateToVersion);
-    static Result<std::shared_ptr<Database>> openPostgres(const WarRoomAddress &address,
-                                                          OpenMode mode, int migrateToVersion);
+    Database(QString connectionName, WarRoomAddress address, std::unique_ptr<StorageEngine> engine);
+    // Connects, checks, brings the schema up and starts following changes.
+    Outcome connect(OpenMode mode, int migrateToVersion);
     Outcome checkAndPrepare(OpenMode mode, int migrateToVersion);
-    Outcome listenForAnnouncements();
     QString problem(const QSqlError &error) const;
     // Notes the rows an INSERT into a chained table added, to be linked before COMMIT.
     Result<QSqlQuery> runTrackingInserts(const QString &sql, const QVariantList &values) const;
@@ -143,7 +117,8 @@ private:
     QString m_connectionName;
     WarRoomAddress m_address;
     QString m_location; // m_address as shown
-    std::unique_ptr<SqlDialect> m_dialect;
+    std::unique_ptr<StorageEngine> m_engine;
+    std::unique_ptr<ChangeSource> m_changes;
     std::shared_ptr<OwnerLock> m_lock; // released after the connection is closed
     int m_schemaVersion = 0;
     // Rows added in the open transaction, linked into the record chain before it commits.

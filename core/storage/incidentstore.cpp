@@ -2,6 +2,7 @@
 
 #include "domain/fieldcheck.h"
 #include "rules/clock.h"
+#include "storage/changesource.h"
 #include "storage/rows.h"
 
 Result<std::unique_ptr<IncidentStore>>
@@ -28,18 +29,10 @@ Result<std::unique_ptr<IncidentStore>> IncidentStore::open(const WarRoomAddress 
 
 IncidentStore::IncidentStore(std::shared_ptr<Database> database, const Clock &clock,
                              QObject *parent)
-    : QObject(parent), m_database(std::move(database)), m_clock(clock), m_changes(*m_database)
+    : QObject(parent), m_database(std::move(database)), m_clock(clock)
 {
-    const QString counter = m_database->dialect().changeCounter();
-    if (!counter.isEmpty())
-        m_dataVersion = m_database->scalar(counter).valueOr(-1).toLongLong();
-    if (m_database->address().isShared())
-        m_signedInAs =
-            m_database->scalar(QStringLiteral("SELECT current_user")).valueOr({}).toString();
-    if (m_database->dialect().notificationChannel().isEmpty())
-        connect(m_database.get(), &Database::committed, this, &IncidentStore::announceChanges);
-    else
-        connect(m_database.get(), &Database::announced, this, &IncidentStore::announce);
+    m_signedInAs = m_database->engine().signedInRole(*m_database).valueOr({});
+    connect(&m_database->changes(), &ChangeSource::changed, this, &IncidentStore::changed);
 }
 
 IncidentStore::~IncidentStore() = default;
@@ -149,34 +142,5 @@ Result<RecordChain::Report> IncidentStore::checkRecordChain(qint64 incidentId)
 
 void IncidentStore::checkForExternalChanges()
 {
-    const QString counter = m_database->dialect().changeCounter();
-    if (counter.isEmpty())
-        return; // the server announces every commit itself (Database::announced)
-    const auto version = m_database->scalar(counter);
-    if (!version)
-        return; // the next write or look reports the problem
-    if (version->toLongLong() == m_dataVersion)
-        return;
-    m_dataVersion = version->toLongLong();
-    announceChanges();
-}
-
-void IncidentStore::announceChanges()
-{
-    const auto changes = m_changes.takeNew();
-    if (!changes)
-        return; // the feed keeps its place: the next look reports these changes
-    for (const Change &change : *changes)
-        emit changed(change.topic, change.incidentId);
-}
-
-void IncidentStore::announce(const QString &announcement)
-{
-    const std::optional<QList<Change>> changes = Changes::parseAnnouncement(announcement);
-    if (!changes) {
-        announceChanges(); // "look at everything"
-        return;
-    }
-    for (const Change &change : *changes)
-        emit changed(change.topic, change.incidentId);
+    m_database->changes().look();
 }

@@ -12,7 +12,7 @@
 #include "domain/statuschange.h"
 #include "rules/severitycalibration.h"
 #include "rules/teampolicy.h"
-#include "storage/changefeed.h"
+#include "storage/change.h"
 #include "storage/database.h"
 
 #include <QList>
@@ -23,10 +23,12 @@
 
 class Clock;
 
-// The war room's records. Writes are single transactions; everything but the incident row
-// itself is append-only (the database refuses UPDATE and DELETE), and changes of state are
+// The war room's records, the one interface to them whatever database holds them: the same
+// statements on a desktop's SQLite file and on a team's PostgreSQL server, with what differs
+// in the Database's StorageEngine. Writes are single transactions; everything but the incident
+// row itself is append-only (the database refuses UPDATE and DELETE), and changes of state are
 // also written to the technical log as event entries. Every change, whether written here, by
-// another store in this process or by another process, is announced by a signal.
+// another store in this process or by another process, is announced by one signal.
 // Implementation files: incidentstore*.cpp, one per area.
 class IncidentStore : public QObject
 {
@@ -153,9 +155,8 @@ public:
 
     // Looks for rows written since the last look and announces them. Every commit through
     // the store's connection (this store's, another store's in this process, a command another
-    // process handed over) already triggers it, and a shared war room's server announces every
-    // commit itself; call it after writing around the store. Cheap when nothing changed: one
-    // PRAGMA, or nothing at all on a server.
+    // process handed over) is announced already, and a shared war room's server announces every
+    // commit itself; call it after writing around the store (ChangeSource::look()).
     void checkForExternalChanges();
 
 signals:
@@ -187,16 +188,8 @@ private:
                                  std::optional<Severity> assessed, const QString &reason,
                                  const QString &by);
     Outcome bumpIncident(qint64 incidentId, const QString &assignments, const QVariantList &values);
-    // Emits changed() once per topic and incident since the last look; runs after every
-    // commit on the connection (SQLite) and for announcements that name no rows.
-    void announceChanges();
-    // A shared war room's server names what a commit added.
-    void announce(const QString &announcement);
-
     std::shared_ptr<Database> m_database;
     const Clock &m_clock;
-    ChangeFeed m_changes;
-    qint64 m_dataVersion = -1;
     QHash<qint64, RecordChain::Cursor> m_chainChecked; // by incident
     QString m_signedInAs;
 };

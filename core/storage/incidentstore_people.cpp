@@ -273,25 +273,16 @@ Result<QHash<QString, QString>> IncidentStore::displayNames() const
 
 Result<QStringList> IncidentStore::othersPresent() const
 {
-    if (m_signedInAs.isEmpty())
+    const Result<QStringList> roles = m_database->engine().rolesInWindows(*m_database);
+    if (!roles)
+        return Failure{roles.error()};
+    if (roles->isEmpty())
         return QStringList();
-    auto ran = m_database->run(
-        QStringLiteral("SELECT DISTINCT usename FROM pg_stat_activity WHERE datname = "
-                       "current_database() AND application_name = ? AND pid <> pg_backend_pid() "
-                       "ORDER BY usename"),
-        {Database::kWindowClient});
-    if (!ran)
-        return Failure{ran.error()};
-    QStringList roles;
-    while (ran->next())
-        roles.append(ran->value(0).toString());
-    if (roles.isEmpty())
-        return roles;
     const Result<QHash<QString, QString>> names = displayNames();
     if (!names)
         return Failure{names.error()};
     QStringList present;
-    for (const QString &role : std::as_const(roles))
+    for (const QString &role : *roles)
         present.append(names->value(role, role));
     present.sort(Qt::CaseInsensitive);
     return present;

@@ -39,8 +39,5 @@ Result<qint64> IncidentStore::setPolicy(const TeamPolicy &policy, const QString 
         ran->next();
         return ran->value(0).toLongLong();
     });
-    // A server announces it to everyone, this store included; a file has only this process.
-    if (written && !m_database->address().isShared())
-        emit changed(ChangeTopic::Policy, 0);
     return written;
 }

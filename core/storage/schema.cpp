@@ -3,7 +3,7 @@
 #include "storage/change.h"
 
 namespace {
-QStringList version1(const SqlDialect &d)
+QStringList version1(const StorageEngine &d)
 {
     QStringList sql{
         QStringLiteral("CREATE TABLE warroom_schema (version INTEGER NOT NULL)"),
@@ -79,7 +79,7 @@ QStringList version1(const SqlDialect &d)
 }
 // Crisis discipline: theory timeboxes, people in charge, framing, problem statements,
 // open questions, customer asks, status changes and the notices they draft.
-QStringList version2(const SqlDialect &d)
+QStringList version2(const StorageEngine &d)
 {
     QStringList sql{
         // A commitment may be the timebox of a theory (a hypothesis entry).
@@ -162,7 +162,7 @@ QStringList version2(const SqlDialect &d)
     return sql;
 }
 // Impact assessments over time, and severity changes with their reasons.
-QStringList version3(const SqlDialect &d)
+QStringList version3(const StorageEngine &d)
 {
     QStringList sql{
         // Functions and regions are short lists written and read whole: JSON text keeps them
@@ -191,7 +191,7 @@ QStringList version3(const SqlDialect &d)
 }
 // A briefing keeps what it promised: the open commitments and the asks of the customer as
 // they stood when it was published (JSON lists), so the PDF of an old briefing stays true.
-QStringList version4(const SqlDialect &)
+QStringList version4(const StorageEngine &)
 {
     return {
         QStringLiteral("ALTER TABLE briefings ADD COLUMN commitments TEXT NOT NULL DEFAULT '[]'"),
@@ -201,7 +201,7 @@ QStringList version4(const SqlDialect &)
 // The record cannot be rewritten by any client: REPLACE is refused on every append-only table
 // (it deletes without firing delete triggers), incidents keep their identity and are never
 // deleted; and a retrying script's post carries a key that makes it idempotent.
-QStringList version5(const SqlDialect &d)
+QStringList version5(const StorageEngine &d)
 {
     QStringList sql{
         QStringLiteral("ALTER TABLE log_entries ADD COLUMN post_key TEXT"),
@@ -234,7 +234,7 @@ QStringList version5(const SqlDialect &d)
 }
 // Tamper evidence: each record is linked into its incident's hash chain (see RecordChain);
 // the rows already there are linked by the migration itself, once.
-QStringList version6(const SqlDialect &d)
+QStringList version6(const StorageEngine &d)
 {
     QStringList sql{
         QStringLiteral("CREATE TABLE record_chain (%1, "
@@ -251,7 +251,7 @@ QStringList version6(const SqlDialect &d)
 }
 // A briefing keeps the state it told the customer (status, severity, person in charge), so an
 // export of an old briefing does not show today's.
-QStringList version7(const SqlDialect &)
+QStringList version7(const StorageEngine &)
 {
     return {
         QStringLiteral("ALTER TABLE briefings ADD COLUMN published_status TEXT NOT NULL "
@@ -264,7 +264,7 @@ QStringList version7(const SqlDialect &)
 }
 // A shared war room announces what each commit added, naming the incident and the new rows, so
 // every desktop reads only those (on one desktop's file there is no one to tell).
-QStringList version8(const SqlDialect &d)
+QStringList version8(const StorageEngine &d)
 {
     QStringList sql = d.announcers(QStringLiteral("incidents"));
     for (const Changes::Table &table : Changes::tables())
@@ -273,7 +273,7 @@ QStringList version8(const SqlDialect &d)
 }
 // Two channels, two owners: the business liaison is named (with phone) and handed over like the
 // person in charge, and a briefing keeps who the customer's contact was.
-QStringList version9(const SqlDialect &)
+QStringList version9(const StorageEngine &)
 {
     return {
         QStringLiteral("ALTER TABLE incidents ADD COLUMN liaison_name TEXT NOT NULL DEFAULT ''"),
@@ -286,7 +286,7 @@ QStringList version9(const SqlDialect &)
 }
 // Who wrote what, as the database knows it: on a shared server every row carries the role that
 // signed in, set by the server; each person names themselves once for everyone to read.
-QStringList version10(const SqlDialect &d)
+QStringList version10(const StorageEngine &d)
 {
     QStringList sql;
     for (const Changes::Table &table : Changes::tables())
@@ -302,7 +302,7 @@ QStringList version10(const SqlDialect &d)
 // The war room's policy (severity table, briefing cadence, jargon) lives in the war room, so
 // every desktop computes the same severity and the same next-briefing time; each change is a
 // new version.
-QStringList version11(const SqlDialect &d)
+QStringList version11(const StorageEngine &d)
 {
     QStringList sql{
         QStringLiteral("CREATE TABLE policies (%1, at BIGINT NOT NULL, by_name TEXT NOT NULL, "

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "storage/sqldialect.h"
+#include "storage/storageengine.h"
 
 #include <QList>
 #include <QStringList>
@@ -10,7 +10,7 @@ struct Migration
 {
     int version;
     QString summary;
-    QStringList (*statements)(const SqlDialect &dialect);
+    QStringList (*statements)(const StorageEngine &engine);
 };
 
 const QList<Migration> &migrations();

@@ -122,7 +122,7 @@ Result<Summary> copy(const Database &source, Database &target)
 
     return target.write<Summary>([&]() -> Result<Summary> {
         // One announcement for the whole copy instead of one per row.
-        for (const QString &statement : target.dialect().beginCopy()) {
+        for (const QString &statement : target.engine().beginCopy()) {
             if (auto ran = target.runVerbatim(statement); !ran)
                 return Failure{ran.error()};
         }
@@ -130,7 +130,7 @@ Result<Summary> copy(const Database &source, Database &target)
             return Failure{copied.error()};
         Summary summary;
         for (const QString &table : copiedTables()) {
-            for (const QString &statement : target.dialect().afterExplicitIds(table)) {
+            for (const QString &statement : target.engine().afterExplicitIds(table)) {
                 if (auto ran = target.runVerbatim(statement); !ran)
                     return Failure{ran.error()};
             }
@@ -160,7 +160,7 @@ Result<Summary> copy(const Database &source, Database &target)
                                .arg(targetChain->records)
                                .arg(sourceChain->records)};
         summary.records = targetChain->records;
-        for (const QString &statement : target.dialect().endCopy()) {
+        for (const QString &statement : target.engine().endCopy()) {
             if (auto ran = target.runVerbatim(statement); !ran)
                 return Failure{ran.error()};
         }

@@ -14,6 +14,7 @@ class TestChangeNotification : public QObject
 private slots:
     void ownWritesAreAnnouncedOnce();
     void anotherConnectionsWritesArrive();
+    void aPolicyWrittenThroughAnotherStoreArrives();
     void anotherProcessWritesArrive();
     void nothingChangedMeansNoSignal();
     void closingTheWindowsStoreKeepsQueuedEntries();
@@ -64,6 +65,26 @@ void TestChangeNotification::anotherConnectionsWritesArrive()
     QCOMPARE(changes.count(ChangeTopic::Incidents), 1);
     QCOMPARE(other->incidents()->size(), 2);
     QCOMPARE(other->incidents()->first().id, second);
+}
+
+// The policy is the war room's: a window hears of a new version whichever store on the file
+// wrote it (a dialog's, a forwarded command's), as it does on a server.
+void TestChangeNotification::aPolicyWrittenThroughAnotherStoreArrives()
+{
+    ScratchWarRoom room;
+    auto other = room.openSecondStore();
+    ChangeRecorder changes(room.store());
+    ChangeRecorder writersChanges(*other);
+
+    TeamPolicy policy;
+    policy.cadence.sev1Secs = 20 * 60;
+    QVERIFY(other->setPolicy(policy, QStringLiteral("Ann")));
+    QCOMPARE(changes.count(ChangeTopic::Policy), 1);
+    QCOMPARE(writersChanges.count(ChangeTopic::Policy), 1);
+    QCOMPARE(room.store().policy()->cadence.sev1Secs, 20 * 60);
+
+    room.store().checkForExternalChanges(); // told once
+    QCOMPARE(changes.count(ChangeTopic::Policy), 1);
 }
 
 void TestChangeNotification::anotherProcessWritesArrive()

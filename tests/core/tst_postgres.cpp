@@ -2,6 +2,7 @@
 #include "models/logtablemodel.h"
 #include "scratchwarroom.h"
 #include "storage/database.h"
+#include "storage/postgresengine.h"
 #include "storage/recordchain.h"
 #include "storage/schema.h"
 #include "throwawaypostgres.h"
@@ -459,7 +460,7 @@ void TestPostgres::presenceShowsWhoElseHasAWindowOpen()
         // Another window (Bob's), and a command that is not a window.
         QSqlDatabase window =
             connectAs(QStringLiteral("bob-window"), address, QStringLiteral("monitor_bot"),
-                      monitorPassword, Database::kWindowClient);
+                      monitorPassword, PostgresEngine::kWindowClient);
         QSqlDatabase command =
             connectAs(QStringLiteral("a-command"), address, ThrowawayPostgres::user(),
                       ThrowawayPostgres::password(), QStringLiteral("warroom"));

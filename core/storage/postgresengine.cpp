@@ -1,4 +1,15 @@
-#include "storage/sqldialect.h"
+#include "storage/postgresengine.h"
+
+#include "storage/changefeed.h"
+#include "storage/changesource.h"
+#include "storage/database.h"
+#include "storage/databaseproblems.h"
+#include "storage/ownerlock.h"
+#include "storage/passwordkeychain.h"
+
+#include <QAtomicInteger>
+#include <QSqlDatabase>
+#include <QSqlDriver>
 
 namespace {
 // The war room's one write lock: a transaction-scoped advisory lock, released by COMMIT or
@@ -8,19 +19,189 @@ constexpr qint64 kWriteLockKey = 0x57524F4D;
 const QString kRefuseFunction =
     QStringLiteral("CREATE OR REPLACE FUNCTION warroom_refuse() RETURNS trigger LANGUAGE plpgsql "
                    "AS $$ BEGIN RAISE EXCEPTION '%', TG_ARGV[0]; END $$");
+
+// Where the database's own triggers announce what each commit added (announcers()).
+const QString kChannel = QStringLiteral("warroom_changes");
+
+QString &clientName()
+{
+    static QString name = QStringLiteral("warroom");
+    return name;
+}
+
+// A QPSQL connection, not yet open, named name; refused when Qt has no QPSQL driver.
+Outcome addConnection(const QString &name, const WarRoomAddress &address)
+{
+    const QString driver = QStringLiteral("QPSQL");
+    if (!QSqlDatabase::isDriverAvailable(driver))
+        return Failure{QStringLiteral("This Warroom cannot reach PostgreSQL servers: Qt's QPSQL "
+                                      "driver is missing (Debian: apt install libqt6sql6-psql).")};
+    QSqlDatabase db = QSqlDatabase::addDatabase(driver, name);
+    db.setHostName(address.host);
+    db.setPort(address.port);
+    db.setDatabaseName(address.database);
+    db.setUserName(address.user);
+    // Empty: libpq looks in PGPASSWORD and ~/.pgpass itself.
+    db.setPassword(address.password);
+    QStringList options{QStringLiteral("connect_timeout=10"),
+                        QStringLiteral("application_name=") + clientName()};
+    if (!address.sslMode.isEmpty())
+        options.append(QStringLiteral("sslmode=") + address.sslMode);
+    db.setConnectOptions(options.join(u';'));
+    return done();
+}
+
+// The server tells every listening connection, its own included, what each commit added: the
+// incident, the topic and the new rows, so a desktop reads only those. "*" (a whole war room
+// copied in, or more than an announcement holds) sends the feed to look at everything.
+class ServerAnnouncements final : public ChangeSource
+{
+public:
+    explicit ServerAnnouncements(Database &database) : m_feed(database)
+    {
+        connect(database.connection().driver(), &QSqlDriver::notification, this,
+                [this](const QString &, QSqlDriver::NotificationSource, const QVariant &payload) {
+                    tell(payload.toString());
+                });
+    }
+
+    void look() override {} // the server announces every commit
+
+private:
+    void tell(const QString &announcement)
+    {
+        const std::optional<QList<Change>> said = Changes::parseAnnouncement(announcement);
+        const Result<QList<Change>> changes =
+            said ? Result<QList<Change>>(*said) : m_feed.takeNew();
+        if (!changes)
+            return; // the feed keeps its place: the next announcement tells of these changes
+        for (const Change &change : *changes)
+            emit changed(change.topic, change.incidentId);
+    }
+
+    ChangeFeed m_feed;
+};
 } // namespace
 
-QString PostgresDialect::driverName() const
+PostgresEngine::PostgresEngine(WarRoomAddress address) : m_address(std::move(address)) {}
+
+void PostgresEngine::setClientName(const QString &name)
+{
+    clientName() = name;
+}
+
+Outcome PostgresEngine::checkSignIn(const WarRoomAddress &address)
+{
+    static QAtomicInteger<quint64> checks;
+    const QString name =
+        QStringLiteral("warroom-sign-in-check-%1").arg(checks.fetchAndAddRelaxed(1));
+    if (Outcome added = addConnection(name, address); !added)
+        return Failure{added.error()};
+    Outcome signedIn = done();
+    {
+        QSqlDatabase db = QSqlDatabase::database(name, false);
+        if (!db.open())
+            signedIn = Failure{DatabaseProblems::postgres(address, db.lastError())};
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return signedIn;
+}
+
+QString PostgresEngine::driverName() const
 {
     return QStringLiteral("QPSQL");
 }
 
-QString PostgresDialect::idColumn() const
+Result<std::shared_ptr<OwnerLock>> PostgresEngine::connect(const QString &connectionName,
+                                                           OpenMode) const
+{
+    if (Outcome added = addConnection(connectionName, m_address); !added)
+        return Failure{added.error()};
+    QSqlDatabase db = QSqlDatabase::database(connectionName, false);
+    if (!db.open()) {
+        // Without a password in the address or libpq's own sources, the keychain's is tried:
+        // asked only when the server wants one, so scripts on .pgpass never touch a keyring.
+        const QSqlError refused = db.lastError();
+        if (!m_address.password.isEmpty() || !DatabaseProblems::asksForPassword(refused))
+            return Failure{explain(refused)};
+        const auto stored = PasswordKeychain::read(m_address);
+        if (!stored)
+            return Failure{explain(refused) + u' ' + stored.error()};
+        if (!*stored)
+            return Failure{explain(refused)};
+        db.setPassword(**stored);
+        if (!db.open())
+            return Failure{explain(db.lastError())};
+    }
+    return std::shared_ptr<OwnerLock>(); // nothing to hold: the server serves many
+}
+
+bool PostgresEngine::isDatabaseProblem(const QSqlError &error) const
+{
+    return DatabaseProblems::isPostgresConnectionProblem(error);
+}
+
+QString PostgresEngine::explain(const QSqlError &error) const
+{
+    return DatabaseProblems::postgres(m_address, error);
+}
+
+QString PostgresEngine::blankRefusal() const
+{
+    return QStringLiteral("the database holds no war room yet; open it in the Warroom window or "
+                          "run warroom new-incident to start one");
+}
+
+QString PostgresEngine::foreignRefusal() const
+{
+    return QStringLiteral("it holds other tables; a war room needs a database of its own");
+}
+
+QString PostgresEngine::damaged(const QString &why) const
+{
+    return QStringLiteral("%1 is damaged: %2").arg(m_address.display(), why);
+}
+
+Result<std::unique_ptr<ChangeSource>> PostgresEngine::followChanges(Database &database) const
+{
+    QSqlDriver *driver = database.connection().driver();
+    if (!driver->subscribeToNotification(kChannel))
+        return Failure{
+            QStringLiteral("Cannot follow changes on %1: %2")
+                .arg(m_address.display(), DatabaseProblems::detail(driver->lastError()))};
+    return std::unique_ptr<ChangeSource>(std::make_unique<ServerAnnouncements>(database));
+}
+
+Result<QString> PostgresEngine::signedInRole(const Database &database) const
+{
+    const auto role = database.scalar(QStringLiteral("SELECT current_user"));
+    if (!role)
+        return Failure{role.error()};
+    return role->toString();
+}
+
+Result<QStringList> PostgresEngine::rolesInWindows(const Database &database) const
+{
+    auto ran = database.run(
+        QStringLiteral("SELECT DISTINCT usename FROM pg_stat_activity WHERE datname = "
+                       "current_database() AND application_name = ? AND pid <> pg_backend_pid() "
+                       "ORDER BY usename"),
+        {kWindowClient});
+    if (!ran)
+        return Failure{ran.error()};
+    QStringList roles;
+    while (ran->next())
+        roles.append(ran->value(0).toString());
+    return roles;
+}
+
+QString PostgresEngine::idColumn() const
 {
     return QStringLiteral("id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY");
 }
 
-QStringList PostgresDialect::beginWrite() const
+QStringList PostgresEngine::beginWrite() const
 {
     // Ids come from sequences, which hand them out in the order writers ask; with one writer at
     // a time they are also committed in that order, so "rows past the highest id seen" holds.
@@ -28,7 +209,7 @@ QStringList PostgresDialect::beginWrite() const
             QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(kWriteLockKey)};
 }
 
-QStringList PostgresDialect::appendOnlyGuards(const QString &table) const
+QStringList PostgresEngine::appendOnlyGuards(const QString &table) const
 {
     const QString message =
         QStringLiteral("%1 is append-only: record a correction instead").arg(table);
@@ -43,14 +224,14 @@ QStringList PostgresDialect::appendOnlyGuards(const QString &table) const
     };
 }
 
-QStringList PostgresDialect::replaceGuards(const QString &, const QStringList &) const
+QStringList PostgresEngine::replaceGuards(const QString &, const QStringList &) const
 {
     // PostgreSQL has no REPLACE; "INSERT … ON CONFLICT DO UPDATE" fires the update trigger
     // that appendOnlyGuards() installs, and "DO NOTHING" changes nothing.
     return {};
 }
 
-QStringList PostgresDialect::incidentGuards() const
+QStringList PostgresEngine::incidentGuards() const
 {
     const QString message =
         QStringLiteral("incidents keep their title, customer and opening time, and are never "
@@ -75,45 +256,35 @@ QStringList PostgresDialect::incidentGuards() const
     };
 }
 
-QStringList PostgresDialect::beforeFirstRead() const
+QStringList PostgresEngine::beforeFirstRead() const
 {
     return {};
 }
 
-QString PostgresDialect::ownershipProbe() const
+QString PostgresEngine::ownershipProbe() const
 {
     return QStringLiteral(
         "SELECT COALESCE(obj_description(to_regclass('warroom_schema'), 'pg_class'), ''), "
         "(SELECT count(*) FROM pg_catalog.pg_tables WHERE schemaname = current_schema())");
 }
 
-QVariant PostgresDialect::ownMark() const
+QVariant PostgresEngine::ownMark() const
 {
     return QStringLiteral("Warroom war room");
 }
 
-QStringList PostgresDialect::markAsOurs() const
+QStringList PostgresEngine::markAsOurs() const
 {
     return {QStringLiteral("COMMENT ON TABLE warroom_schema IS '%1'").arg(ownMark().toString())};
 }
 
-QStringList PostgresDialect::connectionSetup() const
+QStringList PostgresEngine::connectionSetup() const
 {
     // A desktop that stalls inside a write must not hold the war room's write lock for long.
     return {QStringLiteral("SET idle_in_transaction_session_timeout = '30s'")};
 }
 
-QString PostgresDialect::changeCounter() const
-{
-    return {};
-}
-
-QString PostgresDialect::notificationChannel() const
-{
-    return QStringLiteral("warroom_changes");
-}
-
-QStringList PostgresDialect::announcers(const QString &table) const
+QStringList PostgresEngine::announcers(const QString &table) const
 {
     // One announcement per statement, from the rows it added (a transition table), grouped by
     // incident. A statement touching so many incidents that the payload would pass the
@@ -127,9 +298,9 @@ QStringList PostgresDialect::announcers(const QString &table) const
                    "ranges FROM (%2) r; "
                    "IF ranges IS NULL THEN RETURN NULL; END IF; "
                    "IF length(ranges) > 7000 THEN ranges := '*'; END IF; "
-                   "PERFORM pg_notify('warroom_changes', TG_TABLE_NAME || ' ' || ranges); "
+                   "PERFORM pg_notify('%3', TG_TABLE_NAME || ' ' || ranges); "
                    "RETURN NULL; END $$")
-            .arg(function, ranges);
+            .arg(function, ranges, kChannel);
     };
     const auto trigger = [&](const QString &event, const QString &function) {
         return QStringLiteral("CREATE TRIGGER %1_announce_%2 AFTER %3 ON %1 REFERENCING NEW TABLE "
@@ -171,13 +342,13 @@ QStringList PostgresDialect::announcers(const QString &table) const
             trigger(QStringLiteral("INSERT"), QStringLiteral("warroom_announce_rows"))};
 }
 
-QStringList PostgresDialect::beginCopy() const
+QStringList PostgresEngine::beginCopy() const
 {
     return {QStringLiteral("SET LOCAL warroom.quiet = 'on'"),
             QStringLiteral("SET LOCAL warroom.copying = 'on'")};
 }
 
-QStringList PostgresDialect::signedInColumn(const QString &table) const
+QStringList PostgresEngine::signedInColumn(const QString &table) const
 {
     // Rows from before keep '' (unknown); the trigger overrides whatever a client sends, except
     // when the war room's owner copies a whole war room in, who could drop the trigger anyway.
@@ -197,12 +368,12 @@ QStringList PostgresDialect::signedInColumn(const QString &table) const
     };
 }
 
-QStringList PostgresDialect::endCopy() const
+QStringList PostgresEngine::endCopy() const
 {
-    return {QStringLiteral("NOTIFY warroom_changes, '*'")};
+    return {QStringLiteral("NOTIFY %1, '*'").arg(kChannel)};
 }
 
-QStringList PostgresDialect::afterExplicitIds(const QString &table) const
+QStringList PostgresEngine::afterExplicitIds(const QString &table) const
 {
     // An identity column's sequence knows nothing of ids given explicitly.
     return {QStringLiteral("SELECT setval(pg_get_serial_sequence('%1', 'id'), MAX(id)) FROM %1 "

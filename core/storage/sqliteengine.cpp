@@ -1,0 +1,274 @@
+#include "storage/sqliteengine.h"
+
+#include "storage/changefeed.h"
+#include "storage/changesource.h"
+#include "storage/database.h"
+#include "storage/databaseproblems.h"
+#include "storage/ownerlock.h"
+#include "storage/schema.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlDatabase>
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <unistd.h>
+
+namespace {
+// SQLite gives its write-ahead log the database file's mode, so a private file keeps
+// everything private.
+Outcome createPrivateFile(const QString &path)
+{
+    const int fd =
+        ::open(QFile::encodeName(path).constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0 && errno != EEXIST) {
+        const int error = errno;
+        return Failure{QStringLiteral("Cannot create %1: %2")
+                           .arg(path, QString::fromLocal8Bit(std::strerror(error)))};
+    }
+    if (fd >= 0)
+        ::close(fd); // before SQLite opens it: no lock of ours to lose yet
+    return done();
+}
+
+// SQLite counts commits in PRAGMA data_version; commits through this connection (which counts
+// only others') are heard from Database::committed. Then the feed reads what is new.
+class CommitCounter final : public ChangeSource
+{
+public:
+    explicit CommitCounter(Database &database) : m_database(database), m_feed(database)
+    {
+        m_dataVersion = m_database.scalar(kDataVersion).valueOr(-1).toLongLong();
+        QObject::connect(&m_database, &Database::committed, this, &CommitCounter::tell);
+    }
+
+    void look() override
+    {
+        const auto version = m_database.scalar(kDataVersion);
+        if (!version || version->toLongLong() == m_dataVersion)
+            return; // on failure the next write or look reports the problem
+        m_dataVersion = version->toLongLong();
+        tell();
+    }
+
+private:
+    static inline const QString kDataVersion = QStringLiteral("PRAGMA data_version");
+
+    void tell()
+    {
+        const auto changes = m_feed.takeNew();
+        if (!changes)
+            return; // the feed keeps its place: the next look tells of these changes
+        for (const Change &change : *changes)
+            emit changed(change.topic, change.incidentId);
+    }
+
+    Database &m_database;
+    ChangeFeed m_feed;
+    qint64 m_dataVersion = -1;
+};
+} // namespace
+
+SqliteEngine::SqliteEngine(QString path) : m_path(std::move(path)) {}
+
+QString SqliteEngine::driverName() const
+{
+    return QStringLiteral("QSQLITE");
+}
+
+Result<std::shared_ptr<OwnerLock>> SqliteEngine::connect(const QString &connectionName,
+                                                         OpenMode mode) const
+{
+    const QFileInfo file(m_path);
+    if (file.exists() && !file.isFile())
+        return Failure{QStringLiteral("%1 is not a file.").arg(m_path)};
+    if (!file.exists() && mode == OpenMode::MustExist)
+        return Failure{QStringLiteral("There is no Warroom database at %1.").arg(m_path)};
+    const OwnerLock::Attempt claim = OwnerLock::tryAcquire(m_path);
+    if (claim.state == OwnerLock::State::HeldElsewhere) {
+        return Failure{QStringLiteral("%1 is open in another Warroom process%2.")
+                           .arg(m_path, claim.ownerPid > 0
+                                            ? QStringLiteral(" (pid %1)").arg(claim.ownerPid)
+                                            : QString())};
+    }
+    if (claim.state == OwnerLock::State::Failed)
+        return Failure{QStringLiteral("Cannot open %1: %2.").arg(m_path, claim.why)};
+    if (!file.exists()) {
+        if (Outcome created = createPrivateFile(m_path); !created)
+            return Failure{created.error()};
+    }
+    QSqlDatabase db = QSqlDatabase::addDatabase(driverName(), connectionName);
+    db.setDatabaseName(m_path);
+    // Only for a moment: no other process writes the file (OwnerLock), but the sqlite3 shell may.
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    if (!db.open())
+        return Failure{explain(db.lastError())};
+    return claim.lock;
+}
+
+bool SqliteEngine::isDatabaseProblem(const QSqlError &error) const
+{
+    return DatabaseProblems::isSqliteFileProblem(error);
+}
+
+QString SqliteEngine::explain(const QSqlError &error) const
+{
+    return DatabaseProblems::sqlite(m_path, error);
+}
+
+QString SqliteEngine::blankRefusal() const
+{
+    return QStringLiteral("the file holds no Warroom data");
+}
+
+QString SqliteEngine::foreignRefusal() const
+{
+    return QStringLiteral("it belongs to another program");
+}
+
+QString SqliteEngine::damaged(const QString &why) const
+{
+    return DatabaseProblems::damaged(m_path, why);
+}
+
+Result<std::unique_ptr<ChangeSource>> SqliteEngine::followChanges(Database &database) const
+{
+    return std::unique_ptr<ChangeSource>(std::make_unique<CommitCounter>(database));
+}
+
+Result<QString> SqliteEngine::signedInRole(const Database &) const
+{
+    return QString();
+}
+
+Result<QStringList> SqliteEngine::rolesInWindows(const Database &) const
+{
+    return QStringList();
+}
+
+QString SqliteEngine::idColumn() const
+{
+    // Rows are never deleted, so plain rowid keys are never reused.
+    return QStringLiteral("id INTEGER PRIMARY KEY");
+}
+
+QStringList SqliteEngine::beginWrite() const
+{
+    return {QStringLiteral("BEGIN IMMEDIATE")};
+}
+
+QStringList SqliteEngine::appendOnlyGuards(const QString &table) const
+{
+    const QString message =
+        QStringLiteral("%1 is append-only: record a correction instead").arg(table);
+    return {
+        QStringLiteral("CREATE TRIGGER %1_no_update BEFORE UPDATE ON %1 "
+                       "BEGIN SELECT RAISE(ABORT, '%2'); END")
+            .arg(table, message),
+        QStringLiteral("CREATE TRIGGER %1_no_delete BEFORE DELETE ON %1 "
+                       "BEGIN SELECT RAISE(ABORT, '%2'); END")
+            .arg(table, message),
+    };
+}
+
+QStringList SqliteEngine::replaceGuards(const QString &table, const QStringList &uniqueKeys) const
+{
+    // NEW.id is -1 in a BEFORE INSERT trigger when the row gets a fresh id: no match.
+    QStringList collisions{
+        QStringLiteral("EXISTS (SELECT 1 FROM %1 WHERE id = NEW.id)").arg(table)};
+    for (const QString &key : uniqueKeys) {
+        QStringList same;
+        for (const QString &column : key.split(u',', Qt::SkipEmptyParts))
+            same.append(QStringLiteral("%1 = NEW.%1").arg(column.trimmed()));
+        collisions.append(
+            QStringLiteral("EXISTS (SELECT 1 FROM %1 WHERE %2)").arg(table, same.join(u" AND ")));
+    }
+    return {QStringLiteral("CREATE TRIGGER %1_no_replace BEFORE INSERT ON %1 WHEN %2 "
+                           "BEGIN SELECT RAISE(ABORT, '%1 is append-only: a row with this key "
+                           "exists; record a correction instead'); END")
+                .arg(table, collisions.join(u" OR "))};
+}
+
+QStringList SqliteEngine::incidentGuards() const
+{
+    const QString message =
+        QStringLiteral("incidents keep their title, customer and opening time, and are never "
+                       "deleted or replaced (append-only identity)");
+    return {
+        QStringLiteral("CREATE TRIGGER incidents_keep_identity BEFORE UPDATE ON incidents WHEN "
+                       "NEW.id IS NOT OLD.id OR NEW.title IS NOT OLD.title OR NEW.customer IS NOT "
+                       "OLD.customer OR NEW.opened_at IS NOT OLD.opened_at "
+                       "BEGIN SELECT RAISE(ABORT, '%1'); END")
+            .arg(message),
+        QStringLiteral("CREATE TRIGGER incidents_no_delete BEFORE DELETE ON incidents "
+                       "BEGIN SELECT RAISE(ABORT, '%1'); END")
+            .arg(message),
+        QStringLiteral("CREATE TRIGGER incidents_no_replace BEFORE INSERT ON incidents WHEN "
+                       "EXISTS (SELECT 1 FROM incidents WHERE id = NEW.id) "
+                       "BEGIN SELECT RAISE(ABORT, '%1'); END")
+            .arg(message),
+    };
+}
+
+QStringList SqliteEngine::beforeFirstRead() const
+{
+    // One process owns the file (see OwnerLock): it keeps its locks for as long as it has the
+    // file open, and the write-ahead log's index lives in its memory, not in a -shm file.
+    return {QStringLiteral("PRAGMA locking_mode = EXCLUSIVE")};
+}
+
+QString SqliteEngine::ownershipProbe() const
+{
+    return QStringLiteral("SELECT (SELECT application_id FROM pragma_application_id()), "
+                          "(SELECT count(*) FROM sqlite_master)");
+}
+
+QVariant SqliteEngine::ownMark() const
+{
+    return kSqliteApplicationId;
+}
+
+QStringList SqliteEngine::markAsOurs() const
+{
+    return {QStringLiteral("PRAGMA application_id = %1").arg(kSqliteApplicationId)};
+}
+
+QStringList SqliteEngine::connectionSetup() const
+{
+    return {
+        QStringLiteral("PRAGMA foreign_keys = ON"),
+        QStringLiteral("PRAGMA journal_mode = WAL"),
+        // An entry Warroom acknowledged survives a power cut, not only a crash.
+        QStringLiteral("PRAGMA synchronous = FULL"),
+    };
+}
+
+QStringList SqliteEngine::announcers(const QString &) const
+{
+    // Commits are counted instead (followChanges()).
+    return {};
+}
+
+QStringList SqliteEngine::beginCopy() const
+{
+    return {};
+}
+
+QStringList SqliteEngine::endCopy() const
+{
+    return {};
+}
+
+QStringList SqliteEngine::signedInColumn(const QString &table) const
+{
+    return {QStringLiteral("ALTER TABLE %1 ADD COLUMN signed_in_as TEXT NOT NULL DEFAULT ''")
+                .arg(table)};
+}
+
+QStringList SqliteEngine::afterExplicitIds(const QString &) const
+{
+    // An INTEGER PRIMARY KEY's next value is always past the highest one in the table.
+    return {};
+}
