@@ -3,6 +3,7 @@
 #include "commandio.h"
 #include "commandsupport.h"
 #include "migratecommand.h"
+#include "sharedwrites.h"
 #include "signincommands.h"
 
 #include "export/briefingpdf.h"
@@ -16,6 +17,7 @@
 #include "storage/incidentstore.h"
 #include "storage/ownerlock.h"
 #include "usecases/incidentsnapshot.h"
+#include "usecases/queuedwrite.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -57,15 +59,22 @@ QCommandLineOption databaseOption()
         QStringLiteral("PATH|URL"));
 }
 
-Result<std::unique_ptr<IncidentStore>> openStore(const QCommandLineParser &parser, OpenMode mode,
-                                                 const Clock &clock)
+Result<std::unique_ptr<IncidentStore>> openStore(CommandIo &io, const QCommandLineParser &parser,
+                                                 OpenMode mode, const Clock &clock)
 {
-    const auto address = parseAddress(parser.isSet(QStringLiteral("database"))
-                                          ? parser.value(QStringLiteral("database"))
-                                          : defaultDatabasePath());
+    const auto address = chosenAddress(parser);
     if (!address)
-        return Failure{address.error()};
-    return IncidentStore::open(*address, mode, clock);
+        return address.failure();
+    return SharedWrites::open(io, *address, mode, clock);
+}
+
+int writeOrQueue(CommandIo &io, const QCommandLineParser &parser, const QueuedWrite &write,
+                 const Clock &clock)
+{
+    const auto address = chosenAddress(parser);
+    if (!address)
+        return fail(io, address.error(), kExitUsage);
+    return SharedWrites::writeOrQueue(io, parser, *address, write, clock);
 }
 
 Result<qint64> parseId(const QString &text, const QString &what)
@@ -106,7 +115,7 @@ Result<QStringList> requiredValues(const QCommandLineParser &parser,
     for (const QCommandLineOption &option : options) {
         const auto value = required(parser, option, command);
         if (!value)
-            return Failure{value.error()};
+            return value.failure();
         values.append(*value);
     }
     return values;
@@ -117,7 +126,7 @@ Result<qint64> requiredId(const QCommandLineParser &parser, const QCommandLineOp
 {
     const auto text = required(parser, option, command);
     if (!text)
-        return Failure{text.error()};
+        return text.failure();
     return parseId(*text, what);
 }
 
@@ -156,7 +165,7 @@ int newIncident(CommandIo &io, QCommandLineParser &parser, const QStringList &ar
                     kExitUsage);
 
     SystemClock clock;
-    auto store = openStore(parser, OpenMode::CreateIfMissing, clock);
+    auto store = openStore(io, parser, OpenMode::CreateIfMissing, clock);
     if (!store)
         return fail(io, store.error());
     NewIncident incident;
@@ -202,7 +211,7 @@ int appendLog(CommandIo &io, QCommandLineParser &parser, const QStringList &argu
                                                 "key prints the first entry's id and writes "
                                                 "nothing."),
                                  QStringLiteral("KEY"));
-    parser.addOptions({incident, kind, author, key});
+    parser.addOptions({incident, kind, author, key, SharedWrites::noQueueOption()});
     parser.addPositionalArgument(QStringLiteral("TEXT"),
                                  QStringLiteral("What to log; - reads it from standard input."));
     if (const auto stop = parseOrStop(io, parser, arguments))
@@ -230,16 +239,9 @@ int appendLog(CommandIo &io, QCommandLineParser &parser, const QStringList &argu
         return fail(io, QStringLiteral("log needs the text to write."), kExitUsage);
 
     SystemClock clock;
-    auto store = openStore(parser, OpenMode::MustExist, clock);
-    if (!store)
-        return fail(io, store.error());
     NewLogEntry post{*id, parser.value(author), *logKind, text};
     post.postKey = parser.value(key);
-    const Result<LogEntry> entry = (*store)->appendLogEntry(post);
-    if (!entry)
-        return fail(io, entry.error());
-    io.out() << entry->id << Qt::endl;
-    return 0;
+    return writeOrQueue(io, parser, QueuedWrite::logEntry(post), clock);
 }
 
 int listIncidents(CommandIo &io, QCommandLineParser &parser, const QStringList &arguments)
@@ -249,7 +251,7 @@ int listIncidents(CommandIo &io, QCommandLineParser &parser, const QStringList &
     if (!parser.positionalArguments().isEmpty())
         return fail(io, QStringLiteral("list takes no arguments."), kExitUsage);
     SystemClock clock;
-    auto store = openStore(parser, OpenMode::MustExist, clock);
+    auto store = openStore(io, parser, OpenMode::MustExist, clock);
     if (!store)
         return fail(io, store.error());
     const auto incidents = (*store)->incidents();
@@ -277,7 +279,7 @@ int commitDeadline(CommandIo &io, QCommandLineParser &parser, const QStringList 
     const QCommandLineOption why(QStringLiteral("why"), QStringLiteral("Why this time."),
                                  QStringLiteral("TEXT"));
     const QCommandLineOption by = byOption(io);
-    parser.addOptions({incident, what, owner, due, why, by});
+    parser.addOptions({incident, what, owner, due, why, by, SharedWrites::noQueueOption()});
     if (const auto stop = parseOrStop(io, parser, arguments))
         return *stop;
     const QString command = QStringLiteral("commit");
@@ -292,15 +294,10 @@ int commitDeadline(CommandIo &io, QCommandLineParser &parser, const QStringList 
     const auto dueTime = parseDueTime(values->at(2), clock.now());
     if (!dueTime)
         return fail(io, dueTime.error(), kExitUsage);
-    auto store = openStore(parser, OpenMode::MustExist, clock);
-    if (!store)
-        return fail(io, store.error());
-    const auto committed =
-        (*store)->commit({*id, whatText, ownerName, *dueTime, whyText, parser.value(by)});
-    if (!committed)
-        return fail(io, committed.error());
-    io.out() << *committed << Qt::endl;
-    return 0;
+    return writeOrQueue(
+        io, parser,
+        QueuedWrite::commitment({*id, whatText, ownerName, *dueTime, whyText, parser.value(by)}),
+        clock);
 }
 
 int markMet(CommandIo &io, QCommandLineParser &parser, const QStringList &arguments)
@@ -308,7 +305,7 @@ int markMet(CommandIo &io, QCommandLineParser &parser, const QStringList &argume
     const QCommandLineOption commitment =
         idOption(QStringLiteral("commitment"), QStringLiteral("commitment"));
     const QCommandLineOption by = byOption(io);
-    parser.addOptions({commitment, by});
+    parser.addOptions({commitment, by, SharedWrites::noQueueOption()});
     if (const auto stop = parseOrStop(io, parser, arguments))
         return *stop;
     const auto id =
@@ -316,12 +313,7 @@ int markMet(CommandIo &io, QCommandLineParser &parser, const QStringList &argume
     if (!id)
         return fail(io, id.error(), kExitUsage);
     SystemClock clock;
-    auto store = openStore(parser, OpenMode::MustExist, clock);
-    if (!store)
-        return fail(io, store.error());
-    if (Outcome met = (*store)->markMet(*id, parser.value(by)); !met)
-        return fail(io, met.error());
-    return 0;
+    return writeOrQueue(io, parser, QueuedWrite::met(*id, parser.value(by)), clock);
 }
 
 int supersede(CommandIo &io, QCommandLineParser &parser, const QStringList &arguments)
@@ -335,7 +327,7 @@ int supersede(CommandIo &io, QCommandLineParser &parser, const QStringList &argu
                                  QStringLiteral("Why the old deadline was not kept."),
                                  QStringLiteral("TEXT"));
     const QCommandLineOption by = byOption(io);
-    parser.addOptions({commitment, due, why, by});
+    parser.addOptions({commitment, due, why, by, SharedWrites::noQueueOption()});
     if (const auto stop = parseOrStop(io, parser, arguments))
         return *stop;
     const QString command = QStringLiteral("supersede");
@@ -349,14 +341,8 @@ int supersede(CommandIo &io, QCommandLineParser &parser, const QStringList &argu
     const auto dueTime = parseDueTime(values->at(0), clock.now());
     if (!dueTime)
         return fail(io, dueTime.error(), kExitUsage);
-    auto store = openStore(parser, OpenMode::MustExist, clock);
-    if (!store)
-        return fail(io, store.error());
-    const auto next = (*store)->supersede(*id, *dueTime, values->at(1), parser.value(by));
-    if (!next)
-        return fail(io, next.error());
-    io.out() << *next << Qt::endl;
-    return 0;
+    return writeOrQueue(
+        io, parser, QueuedWrite::supersede(*id, *dueTime, values->at(1), parser.value(by)), clock);
 }
 
 int showStatus(CommandIo &io, QCommandLineParser &parser, const QStringList &arguments)
@@ -371,7 +357,7 @@ int showStatus(CommandIo &io, QCommandLineParser &parser, const QStringList &arg
     if (!id)
         return fail(io, id.error(), kExitUsage);
     SystemClock clock;
-    auto store = openStore(parser, OpenMode::MustExist, clock);
+    auto store = openStore(io, parser, OpenMode::MustExist, clock);
     if (!store)
         return fail(io, store.error());
     const auto snapshot = loadSnapshot(**store, *id, (*store)->policyOrDefaults().severity);
@@ -464,7 +450,7 @@ int assessImpact(CommandIo &io, QCommandLineParser &parser, const QStringList &a
     a.notes = parser.value(notes);
 
     SystemClock clock;
-    auto store = openStore(parser, OpenMode::MustExist, clock);
+    auto store = openStore(io, parser, OpenMode::MustExist, clock);
     if (!store)
         return fail(io, store.error());
     const SeverityRules rules = (*store)->policyOrDefaults().severity;
@@ -499,7 +485,7 @@ int checkText(CommandIo &io, QCommandLineParser &parser, const QStringList &argu
         return fail(io, text.error());
     // The war room's own jargon terms when there is a war room; the built-in ones always.
     SystemClock clock;
-    const auto store = openStore(parser, OpenMode::MustExist, clock);
+    const auto store = openStore(io, parser, OpenMode::MustExist, clock);
     const PlainLanguageProfile profile = PlainLanguageProfile::english(
         store ? (*store)->policyOrDefaults().jargon : QMap<QString, QString>());
     for (const Finding &finding : checkPlainLanguage(*text, profile))
@@ -534,7 +520,8 @@ int publishBriefing(CommandIo &io, QCommandLineParser &parser, const QStringList
                                       QStringLiteral("The number of the briefing this corrects."),
                                       QStringLiteral("N"));
     const QCommandLineOption by = byOption(io);
-    parser.addOptions({incident, headline, doing, impact, changed, next, why, corrects, by});
+    parser.addOptions({incident, headline, doing, impact, changed, next, why, corrects, by,
+                       SharedWrites::noQueueOption()});
     if (const auto stop = parseOrStop(io, parser, arguments))
         return *stop;
     const QString command = QStringLiteral("brief");
@@ -548,9 +535,6 @@ int publishBriefing(CommandIo &io, QCommandLineParser &parser, const QStringList
     const auto nextAt = parseDueTime(values->at(2), clock.now());
     if (!nextAt)
         return fail(io, nextAt.error(), kExitUsage);
-    auto store = openStore(parser, OpenMode::MustExist, clock);
-    if (!store)
-        return fail(io, store.error());
     NewBriefing b;
     b.incidentId = *id;
     b.author = parser.value(by);
@@ -559,32 +543,17 @@ int publishBriefing(CommandIo &io, QCommandLineParser &parser, const QStringList
     b.changed = parser.value(changed);
     b.nextUpdateAt = *nextAt;
     b.nextUpdateWhy = values->at(3);
-    if (parser.isSet(impact)) {
-        b.impact = parser.value(impact);
-    } else if (const auto assessments = (*store)->impactAssessments(*id);
-               assessments && !assessments->isEmpty()) {
-        b.impact = impactSentence(assessments->constLast());
-    }
+    b.impact = parser.value(impact); // empty: the latest assessment's, when it is written
+    qint64 correctsSeq = 0;
     if (parser.isSet(corrects)) {
-        const auto briefings = (*store)->briefings(*id);
-        if (!briefings)
-            return fail(io, briefings.error());
-        const qint64 seq = parser.value(corrects).toLongLong();
-        for (const Briefing &earlier : *briefings) {
-            if (earlier.seq == seq)
-                b.correctsId = earlier.id;
-        }
-        if (b.correctsId == 0)
-            return fail(io, QStringLiteral("Incident %1 has no briefing #%2.").arg(*id).arg(seq),
-                        kExitUsage);
+        bool ok = false;
+        correctsSeq = parser.value(corrects).toLongLong(&ok);
+        if (!ok || correctsSeq <= 0)
+            return fail(
+                io, QStringLiteral("\"%1\" is not a briefing number.").arg(parser.value(corrects)),
+                kExitUsage);
     }
-    const auto published = (*store)->publishBriefing(b);
-    if (!published)
-        return fail(io, published.error());
-    const auto briefings = (*store)->briefings(*id);
-    io.out() << (briefings && !briefings->isEmpty() ? briefings->constLast().seq : *published)
-             << Qt::endl;
-    return 0;
+    return writeOrQueue(io, parser, QueuedWrite::briefing(b, correctsSeq), clock);
 }
 
 // Runs draw on the application's thread and waits for it, from any thread. A window that is
@@ -655,7 +624,7 @@ int exportBriefing(CommandIo &io, QCommandLineParser &parser, const QStringList 
     if (Outcome allowed = checkExportPath(*path); !allowed)
         return fail(io, allowed.error());
     SystemClock clock;
-    auto store = openStore(parser, OpenMode::MustExist, clock);
+    auto store = openStore(io, parser, OpenMode::MustExist, clock);
     if (!store)
         return fail(io, store.error());
     const auto briefings = (*store)->briefings(*id);
@@ -708,7 +677,7 @@ int verifyRecord(CommandIo &io, QCommandLineParser &parser, const QStringList &a
         id = *parsed;
     }
     SystemClock clock;
-    auto store = openStore(parser, OpenMode::MustExist, clock);
+    auto store = openStore(io, parser, OpenMode::MustExist, clock);
     if (!store)
         return fail(io, store.error());
     if (id > 0) {
@@ -766,6 +735,10 @@ const QList<Command> &commands()
          &verifyRecord},
         {QStringLiteral("status"),
          QStringLiteral("The roll-up a commander reads aloud for one incident."), &showStatus},
+        {QStringLiteral("sync"),
+         QStringLiteral("Deliver what waits in this desktop's outbox for a shared war room; list "
+                        "it, retry or discard a refused item."),
+         &SharedWrites::sync, false},
         {QStringLiteral("migrate"),
          QStringLiteral("Copy a war room to an empty one, e.g. a desktop's file to a shared "
                         "server, verifying counts and hash chains."),

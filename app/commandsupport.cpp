@@ -1,6 +1,7 @@
 #include "commandsupport.h"
 
 #include "rules/printable.h"
+#include "storage/defaultlocation.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -44,5 +45,12 @@ Result<WarRoomAddress> parseAddress(const QString &typed)
                                       "your keychain), or set PGPASSWORD or ~/.pgpass.")
                            .arg(address->display())};
     return address;
+}
+
+Result<WarRoomAddress> chosenAddress(const QCommandLineParser &parser)
+{
+    return parseAddress(parser.isSet(QStringLiteral("database"))
+                            ? parser.value(QStringLiteral("database"))
+                            : defaultDatabasePath());
 }
 } // namespace CommandSupport

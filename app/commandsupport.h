@@ -28,4 +28,6 @@ std::optional<int> parseOrStop(CommandIo &io, QCommandLineParser &parser,
 // The address as typed; a password in it is refused, because every user of this computer can
 // read a command line (ps): sign in with "warroom login", or use PGPASSWORD or ~/.pgpass.
 Result<WarRoomAddress> parseAddress(const QString &typed);
+// The war room a command works on: --database, or the desktop's own file.
+Result<WarRoomAddress> chosenAddress(const QCommandLineParser &parser);
 } // namespace CommandSupport

@@ -30,7 +30,7 @@ Outcome seedDemoIfEmpty(StoreThread &windowStore)
         IncidentStore story(store.database(), storyClock);
         const auto existing = story.incidents();
         if (!existing)
-            return Failure{existing.error()};
+            return existing.failure();
         if (!existing->isEmpty())
             return done();
         if (auto seeded = seedDemoIncident(story, storyClock, realNow); !seeded)

@@ -142,7 +142,7 @@ void IncidentActions::commitNew()
     form.setSend(tr("Commit"), [this, by](const FormDialog &f, FormDialog::Answer answered) {
         const auto due = f.due(QStringLiteral("due"));
         if (!due)
-            return answered(Failure{due.error()});
+            return answered(due.failure());
         const NewCommitment commitment{
             m_incidentId, f.text(QStringLiteral("what")), f.text(QStringLiteral("owner")),
             *due,         f.text(QStringLiteral("why")),  *by};
@@ -187,7 +187,7 @@ void IncidentActions::supersede(qint64 commitmentId)
         [this, by, commitmentId](const FormDialog &f, FormDialog::Answer answered) {
             const auto due = f.due(QStringLiteral("due"));
             if (!due)
-                return answered(Failure{due.error()});
+                return answered(due.failure());
             write([commitmentId, due = *due, why = f.text(QStringLiteral("why")), by = *by](
                       IncidentStore &store) { return store.supersede(commitmentId, due, why, by); },
                   answered);
@@ -231,7 +231,7 @@ void IncidentActions::timeboxTheory(const LogEntry &theory)
                  [this, by, hypothesisEntryId](const FormDialog &f, FormDialog::Answer answered) {
                      const auto due = f.due(QStringLiteral("due"));
                      if (!due)
-                         return answered(Failure{due.error()});
+                         return answered(due.failure());
                      write(
                          [hypothesisEntryId, due = *due, why = f.text(QStringLiteral("why")),
                           by = *by](IncidentStore &store) {
@@ -476,7 +476,7 @@ void IncidentActions::changeStatus()
         if (status != IncidentStatus::Closed) {
             const auto due = f.due(QStringLiteral("next"));
             if (!due)
-                return answered(Failure{due.error()});
+                return answered(due.failure());
             next = *due;
         }
         const NewStatusChange change{m_incidentId, *by,
@@ -566,7 +566,7 @@ void IncidentActions::assessImpact()
                                                             FormDialog::Answer answered) {
         const auto a = assessmentFrom(f, m_incidentId, *by);
         if (!a)
-            return answered(Failure{a.error()});
+            return answered(a.failure());
         write([a = *a, rules](IncidentStore &store) { return store.assessImpact(a, rules); },
               answered);
     });
@@ -641,7 +641,7 @@ void IncidentActions::exportBriefings(const QList<qint64> &briefingIds)
         },
         [this, path, options](const Result<BriefingPdf::Content> &content) {
             if (!content)
-                return report(Failure{content.error()});
+                return report(content.failure());
             report(BriefingPdf::write(*content, path, options));
             emit exported(path);
         });

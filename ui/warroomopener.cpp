@@ -51,7 +51,7 @@ Result<WarRoomOpener::Opened> WarRoomOpener::open(const WarRoomAddress &address,
         return Opened::Here;
     auto room = prepare(address, mode);
     if (!room)
-        return Failure{room.error()};
+        return room.failure();
     if (!*room)
         return Opened::InAnotherWindow;
     install(room.take());
@@ -69,14 +69,14 @@ Result<std::unique_ptr<WarRoomOpener::Room>> WarRoomOpener::prepare(const WarRoo
         activate.kind = ForwardedCommand::Kind::Activate;
         auto claim = claimOrForward(address.path, activate, std::chrono::seconds(10), true);
         if (!claim)
-            return Failure{claim.error()};
+            return claim.failure();
         if (claim->reply)
             return std::unique_ptr<Room>();
         room->ownership = claim->lock;
     }
     auto store = StoreThread::open(address, mode, m_clock);
     if (!store)
-        return Failure{store.error()};
+        return store.failure();
     room->store = store.take();
     room->window = std::make_unique<MainWindow>(*room->store, m_clock);
     MainWindow *window = room->window.get();
@@ -93,7 +93,7 @@ Result<std::unique_ptr<WarRoomOpener::Room>> WarRoomOpener::prepare(const WarRoo
             window->activateWindow();
         });
         if (!listening)
-            return Failure{listening.error()};
+            return listening.failure();
     }
     connect(window, &MainWindow::connectToSharedRequested, this,
             [this] { connectToShared({}, {}, false); });
@@ -148,7 +148,7 @@ bool WarRoomOpener::connectToShared(const WarRoomAddress &prefill, const QString
     const auto connectTo = [&](const WarRoomAddress &address, bool remember) -> Outcome {
         auto room = prepare(address, OpenMode::CreateIfMissing);
         if (!room)
-            return Failure{room.error()};
+            return room.failure();
         connected = room.take();
         // Kept only once the server took it; with "remember" off, an old one goes too.
         Outcome kept = done();

@@ -77,4 +77,7 @@ struct NewLogEntry
     // A retrying script's idempotency key: a second post with the same key in the same
     // incident writes nothing and gets the first entry back.
     QString postKey = {};
+    // When it was written, if before it reached the war room (kept offline in the Outbox);
+    // never later than when it arrives.
+    QDateTime writtenAt = {};
 };

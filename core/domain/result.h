@@ -9,7 +9,13 @@
 // Why an operation did not happen, in words a user can act on.
 struct Failure
 {
+    enum class Kind
+    {
+        Refused,    // it cannot happen as asked: trying again changes nothing
+        Unreachable // the war room's server could not be reached: it may happen later
+    };
     QString message;
+    Kind kind = Kind::Refused;
 };
 
 // A value or the reason there is none. Store and service calls return this so that every
@@ -18,7 +24,7 @@ template <typename T> class Result
 {
 public:
     Result(T value) : m_value(std::move(value)) {}
-    Result(Failure failure) : m_error(std::move(failure.message)) {}
+    Result(Failure failure) : m_failure(std::move(failure)) {}
 
     bool ok() const { return m_value.has_value(); }
     explicit operator bool() const { return ok(); }
@@ -31,11 +37,14 @@ public:
     // Moves the value out, for move-only values such as a query or an owning pointer.
     T take() { return std::move(*m_value); }
     T valueOr(T fallback) const { return m_value ? *m_value : fallback; }
-    const QString &error() const { return m_error; }
+    const QString &error() const { return m_failure.message; }
+    // Why, with its kind: for passing a failure on as it is.
+    const Failure &failure() const { return m_failure; }
+    bool unreachable() const { return !ok() && m_failure.kind == Failure::Kind::Unreachable; }
 
 private:
     std::optional<T> m_value;
-    QString m_error;
+    Failure m_failure;
 };
 
 using Done = std::monostate;
@@ -47,8 +56,7 @@ inline Outcome done()
 }
 
 // Whether a call succeeded, keeping its reason when it did not; for callers that need only that.
-template <typename T>
-Outcome asOutcome(const Result<T> &result)
+template <typename T> Outcome asOutcome(const Result<T> &result)
 {
-    return result ? done() : Outcome(Failure{result.error()});
+    return result ? done() : Outcome(result.failure());
 }

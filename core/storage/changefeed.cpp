@@ -50,7 +50,7 @@ Result<QList<Change>> ChangeFeed::takeNew()
     QList<Change> changes;
     const auto revision = m_database.scalar(kIncidentsRevision);
     if (!revision)
-        return Failure{revision.error()};
+        return revision.failure();
     if (revision->toLongLong() != m_incidentsRevision)
         changes.append({ChangeTopic::Incidents, 0});
 
@@ -58,7 +58,7 @@ Result<QList<Change>> ChangeFeed::takeNew()
     for (const Source &source : std::as_const(m_sources)) {
         auto rows = m_database.run(source.newRowsSql, {m_lastIds.value(source.table)});
         if (!rows)
-            return Failure{rows.error()};
+            return rows.failure();
         while (rows->next()) {
             const Change change{source.topic, rows->value(0).toLongLong()};
             if (!changes.contains(change))

@@ -90,7 +90,7 @@ Result<std::shared_ptr<Database>> Database::open(const WarRoomAddress &address, 
     std::shared_ptr<Database> database(
         new Database(nextConnectionName(), address, std::move(engine)));
     if (Outcome connected = database->connect(mode, migrateToVersion); !connected)
-        return Failure{connected.error()};
+        return connected.failure();
     openDatabases().insert(key, {database, QThread::currentThread()});
     return database;
 }
@@ -99,13 +99,13 @@ Outcome Database::connect(OpenMode mode, int migrateToVersion)
 {
     Result<std::shared_ptr<OwnerLock>> held = m_engine->connect(m_connectionName, mode);
     if (!held)
-        return Failure{held.error()};
+        return held.failure();
     m_lock = held.take();
     if (Outcome ready = checkAndPrepare(mode, migrateToVersion); !ready)
         return ready;
     Result<std::unique_ptr<ChangeSource>> following = m_engine->followChanges(*this);
     if (!following)
-        return Failure{following.error()};
+        return following.failure();
     m_changes = following.take();
     return done();
 }
@@ -127,7 +127,7 @@ Outcome Database::checkAndPrepare(OpenMode mode, int migrateToVersion)
     };
     QSqlQuery probe(connection());
     if (!probe.exec(m_engine->ownershipProbe()) || !probe.next())
-        return Failure{m_engine->explain(probe.lastError())};
+        return failure(probe.lastError(), true);
     const QString mark = probe.value(0).toString();
     const qint64 tableCount = probe.value(1).toLongLong();
     probe.finish();
@@ -171,7 +171,7 @@ Result<int> Database::readSchemaVersion() const
     const Result<QVariant> version =
         scalar(QStringLiteral("SELECT version FROM warroom_schema"), {}, QVariant());
     if (!version)
-        return Failure{version.error()};
+        return version.failure();
     if (!version->isValid())
         return Failure{QStringLiteral("its schema version is missing")};
     return version->toInt();
@@ -197,7 +197,7 @@ Outcome Database::migrateTo(int targetVersion)
         if (from == 0) {
             for (const QString &statement : m_engine->markAsOurs()) {
                 if (const auto marked = run(statement); !marked)
-                    return Failure{marked.error()};
+                    return marked.failure();
             }
         }
         if (from < kFirstChainedVersion && targetVersion >= kFirstChainedVersion) {
@@ -208,7 +208,7 @@ Outcome Database::migrateTo(int targetVersion)
         if (const auto stamped =
                 run(QStringLiteral("UPDATE warroom_schema SET version = ?"), {targetVersion});
             !stamped)
-            return Failure{stamped.error()};
+            return stamped.failure();
         return done();
     });
     if (migrated)
@@ -237,7 +237,7 @@ Result<QSqlQuery> Database::runTrackingInserts(const QString &sql, const QVarian
     Result<QSqlQuery> before =
         execute(QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM %1").arg(table), {});
     if (!before)
-        return Failure{before.error()};
+        return before.failure();
     const qint64 previousMax = before->next() ? before->value(0).toLongLong() : 0;
     before->finish();
     Result<QSqlQuery> inserted = execute(sql, values);
@@ -246,7 +246,7 @@ Result<QSqlQuery> Database::runTrackingInserts(const QString &sql, const QVarian
     auto added = execute(QStringLiteral("SELECT id FROM %1 WHERE id > ? ORDER BY id").arg(table),
                          {previousMax});
     if (!added)
-        return Failure{added.error()};
+        return added.failure();
     while (added->next())
         m_unlinked.append({table, added->value(0).toLongLong()});
     return inserted;
@@ -259,11 +259,11 @@ Result<QSqlQuery> Database::execute(const QString &sql, const QVariantList &valu
     // BEGIN, SET or CREATE.
     if (values.isEmpty()) {
         if (!query.exec(sql))
-            return Failure{problem(query.lastError())};
+            return failure(query.lastError());
         return query;
     }
     if (!query.prepare(sql))
-        return Failure{problem(query.lastError())};
+        return failure(query.lastError());
     for (const QVariant &value : values) {
         // A null QString is bound as SQL NULL; text columns mean "empty", not "unknown".
         if (value.typeId() == QMetaType::QString && value.toString().isNull())
@@ -272,8 +272,15 @@ Result<QSqlQuery> Database::execute(const QString &sql, const QVariantList &valu
             query.addBindValue(value);
     }
     if (!query.exec())
-        return Failure{problem(query.lastError())};
+        return failure(query.lastError());
     return query;
+}
+
+Failure Database::failure(const QSqlError &error, bool always) const
+{
+    return Failure{always ? m_engine->explain(error) : problem(error),
+                   m_engine->isUnreachable(error) ? Failure::Kind::Unreachable
+                                                  : Failure::Kind::Refused};
 }
 
 QString Database::problem(const QSqlError &error) const
@@ -290,7 +297,7 @@ Result<QVariant> Database::scalar(const QString &sql, const QVariantList &values
 {
     Result<QSqlQuery> ran = run(sql, values);
     if (!ran)
-        return Failure{ran.error()};
+        return ran.failure();
     QSqlQuery query = ran.take();
     if (!query.next())
         return fallback;
@@ -303,7 +310,8 @@ Outcome Database::begin()
     for (const QString &statement : m_engine->beginWrite()) {
         if (const auto ran = run(statement); !ran) {
             run(QStringLiteral("ROLLBACK")); // when BEGIN went through and the lock did not
-            return Failure{QStringLiteral("Cannot start a write: %1").arg(ran.error())};
+            return Failure{QStringLiteral("Cannot start a write: %1").arg(ran.error()),
+                           ran.failure().kind};
         }
     }
     return done();
@@ -318,7 +326,7 @@ Outcome Database::commit()
                                .arg(linked.error())};
     }
     if (const auto ran = run(QStringLiteral("COMMIT")); !ran)
-        return Failure{QStringLiteral("Cannot save: %1").arg(ran.error())};
+        return Failure{QStringLiteral("Cannot save: %1").arg(ran.error()), ran.failure().kind};
     return done();
 }
 

@@ -68,7 +68,7 @@ public:
     {
         Result<QSqlQuery> ran = run(sql, values);
         if (!ran)
-            return Failure{ran.error()};
+            return ran.failure();
         QList<Row> rows;
         while (ran->next())
             rows.append(readRow(*ran));
@@ -76,18 +76,26 @@ public:
     }
 
     // Runs body inside one write transaction: committed if it succeeds, rolled back if not.
+    // A write inside another's body joins that transaction: both are kept, or neither.
     template <typename T, typename Body> Result<T> write(Body &&body)
     {
+        if (m_writeDepth > 0) {
+            const WriteDepth inner(m_writeDepth);
+            return body();
+        }
         if (Outcome begun = begin(); !begun)
-            return Failure{begun.error()};
-        Result<T> result = body();
+            return begun.failure();
+        Result<T> result = [&] {
+            const WriteDepth outer(m_writeDepth);
+            return body();
+        }();
         if (!result) {
             rollback();
             return result;
         }
         if (Outcome saved = commit(); !saved) {
             rollback();
-            return Failure{saved.error()};
+            return saved.failure();
         }
         emit committed();
         return result;
@@ -106,6 +114,9 @@ private:
     Outcome connect(OpenMode mode, int migrateToVersion);
     Outcome checkAndPrepare(OpenMode mode, int migrateToVersion);
     QString problem(const QSqlError &error) const;
+    // The error as a failure, Unreachable when the engine says so; always: explained as the
+    // database's even when it could be a statement's.
+    Failure failure(const QSqlError &error, bool always = false) const;
     // Notes the rows an INSERT into a chained table added, to be linked before COMMIT.
     Result<QSqlQuery> runTrackingInserts(const QString &sql, const QVariantList &values) const;
     Result<QSqlQuery> execute(const QString &sql, const QVariantList &values) const;
@@ -121,6 +132,16 @@ private:
     std::unique_ptr<ChangeSource> m_changes;
     std::shared_ptr<OwnerLock> m_lock; // released after the connection is closed
     int m_schemaVersion = 0;
+    // How deep in write() bodies the connection is: only the outermost begins and commits.
+    struct WriteDepth
+    {
+        explicit WriteDepth(int &depth) : m_depth(++depth) {}
+        ~WriteDepth() { --m_depth; }
+        WriteDepth(const WriteDepth &) = delete;
+        WriteDepth &operator=(const WriteDepth &) = delete;
+        int &m_depth;
+    };
+    int m_writeDepth = 0;
     // Rows added in the open transaction, linked into the record chain before it commits.
     mutable QList<RecordChain::RowRef> m_unlinked;
 };

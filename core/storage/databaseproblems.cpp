@@ -99,6 +99,15 @@ bool isPostgresConnectionProblem(const QSqlError &error)
            text.contains(QStringLiteral("terminating connection"));
 }
 
+bool isPostgresUnreachable(const QSqlError &error)
+{
+    const QString why = detail(error);
+    return why.contains(QStringLiteral("Connection refused")) ||
+           why.contains(QStringLiteral("could not translate host name")) ||
+           why.contains(QStringLiteral("timeout expired")) ||
+           why.contains(QStringLiteral("No route to host")) || isPostgresConnectionProblem(error);
+}
+
 bool asksForPassword(const QSqlError &error)
 {
     return detail(error).contains(QStringLiteral("no password supplied"));
@@ -127,10 +136,7 @@ QString postgres(const WarRoomAddress &address, const QSqlError &error)
         return QStringLiteral("The server at %1 has no user \"%2\". Check the address, or ask its "
                               "administrator for an account.")
             .arg(where, address.user);
-    if (why.contains(QStringLiteral("Connection refused")) ||
-        why.contains(QStringLiteral("could not translate host name")) ||
-        why.contains(QStringLiteral("timeout expired")) ||
-        why.contains(QStringLiteral("No route to host")) || isPostgresConnectionProblem(error))
+    if (isPostgresUnreachable(error))
         return QStringLiteral("Cannot reach the war room server at %1 (%2). Check the address "
                               "and that the server is running, then try again; or work on a "
                               "local war room meanwhile.")

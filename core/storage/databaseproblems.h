@@ -20,5 +20,7 @@ QString sqlite(const QString &path, const QSqlError &error);
 bool asksForPassword(const QSqlError &error);
 // Whether the server or the connection to it went away, rather than one statement failing.
 bool isPostgresConnectionProblem(const QSqlError &error);
+// Whether the server could not be reached at all, or went away: worth trying again later.
+bool isPostgresUnreachable(const QSqlError &error);
 QString postgres(const WarRoomAddress &address, const QSqlError &error);
 } // namespace DatabaseProblems

@@ -19,11 +19,11 @@ Result<std::unique_ptr<IncidentStore>> IncidentStore::open(const WarRoomAddress 
 {
     Result<std::shared_ptr<Database>> database = Database::open(address, mode);
     if (!database)
-        return Failure{database.error()};
+        return database.failure();
     auto store = std::make_unique<IncidentStore>(database.take(), clock, parent);
     // Whoever opens the war room, window or command, records the misses it finds.
     if (const auto recorded = store->recordMissedDeadlines(); !recorded)
-        return Failure{recorded.error()};
+        return recorded.failure();
     return store;
 }
 
@@ -73,7 +73,7 @@ Result<qint64> IncidentStore::createIncident(const NewIncident &incident, const 
              severityName(incident.severity), incident.inChargeName.trimmed(),
              incident.inChargePhone.trimmed(), Rows::time(now)});
         if (!ran)
-            return Failure{ran.error()};
+            return ran.failure();
         ran->next();
         const qint64 id = ran->value(0).toLongLong();
         if (!incident.problemStatement.trimmed().isEmpty()) {
@@ -82,7 +82,7 @@ Result<qint64> IncidentStore::createIncident(const NewIncident &incident, const 
                                "VALUES (?, ?, ?, ?)"),
                 {id, Rows::time(now), author, incident.problemStatement.trimmed()});
             if (!stated)
-                return Failure{stated.error()};
+                return stated.failure();
         }
         return id;
     });
@@ -103,7 +103,7 @@ Result<Incident> IncidentStore::incident(qint64 incidentId) const
         QStringLiteral("SELECT %1 FROM incidents WHERE id = ?").arg(Rows::incidentColumns),
         {incidentId});
     if (!ran)
-        return Failure{ran.error()};
+        return ran.failure();
     if (!ran->next())
         return Failure{QStringLiteral("There is no incident %1.").arg(incidentId)};
     return Rows::incident(*ran);
@@ -113,7 +113,7 @@ Outcome IncidentStore::requireIncident(qint64 incidentId) const
 {
     const Result<Incident> found = incident(incidentId);
     if (!found)
-        return Failure{found.error()};
+        return found.failure();
     return done();
 }
 
@@ -126,7 +126,7 @@ Outcome IncidentStore::bumpIncident(qint64 incidentId, const QString &assignment
             .arg(assignments),
         QVariantList(values) << incidentId);
     if (!ran)
-        return Failure{ran.error()};
+        return ran.failure();
     return done();
 }
 

@@ -18,6 +18,7 @@
 #include <QList>
 #include <QObject>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -149,6 +150,17 @@ public:
     // Writes a new version; returns its number.
     Result<qint64> setPolicy(const TeamPolicy &policy, const QString &by);
 
+    // --- deliveries of what was written offline (incidentstore_deliveries.cpp)
+    struct Delivery
+    {
+        QString answer;       // what the write answered (an id, a number), now or the first time
+        bool earlier = false; // delivered before: nothing was written now
+    };
+    // Runs write, which writes through this store, in one transaction with the delivery's key,
+    // so that it happens once however often it is delivered: a key delivered before gets the
+    // first delivery's answer back and writes nothing.
+    Result<Delivery> deliverOnce(const QString &key, const std::function<Result<QString>()> &write);
+
     // Recomputes the incident's record chain (0: every incident's) and says whether it is
     // intact. Repeated checks of one incident read only what was added since the last one.
     Result<RecordChain::Report> checkRecordChain(qint64 incidentId);
@@ -174,6 +186,8 @@ private:
     Result<LogEntry> insertLogEntry(const NewLogEntry &entry, qint64 answersId = 0,
                                     qint64 commitmentId = 0, const QString &event = {},
                                     const QDateTime &at = {});
+    // When an entry was written: now, or earlier when it waited offline.
+    QDateTime writtenAt(const NewLogEntry &entry) const;
     Result<LogEntry> insertEvent(qint64 incidentId, const QString &by, const QString &event,
                                  const QString &text, qint64 commitmentId = 0,
                                  const QDateTime &at = {});

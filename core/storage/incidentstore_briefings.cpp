@@ -34,7 +34,7 @@ Result<qint64> IncidentStore::publishBriefing(const NewBriefing &briefing)
     Result<qint64> published = m_database->write<qint64>([&]() -> Result<qint64> {
         const Result<Incident> incident = this->incident(briefing.incidentId);
         if (!incident)
-            return Failure{incident.error()};
+            return incident.failure();
         // The state the customer is told, as it stands now: a later export shows it unchanged.
         const QString inCharge =
             incident->inChargeName.isEmpty()
@@ -45,7 +45,7 @@ Result<qint64> IncidentStore::publishBriefing(const NewBriefing &briefing)
                 m_database->scalar(QStringLiteral("SELECT incident_id FROM briefings WHERE id = ?"),
                                    {briefing.correctsId});
             if (!corrected)
-                return Failure{corrected.error()};
+                return corrected.failure();
             if (corrected->toLongLong() != briefing.incidentId)
                 return Failure{QStringLiteral("Briefing %1 is not one of this incident's, so this "
                                               "cannot correct it.")
@@ -82,7 +82,7 @@ Result<qint64> IncidentStore::publishBriefing(const NewBriefing &briefing)
              Rows::asksJson(listed), statusName(incident->status), severityName(incident->severity),
              inCharge, incident->customerContact()});
         if (!ran)
-            return Failure{ran.error()};
+            return ran.failure();
         ran->next();
         return ran->value(0).toLongLong();
     });

@@ -48,11 +48,11 @@ Result<qint64> IncidentStore::commit(const NewCommitment &commitment)
             return id;
         const auto c = this->commitment(*id);
         if (!c)
-            return Failure{c.error()};
+            return c.failure();
         if (auto logged = insertEvent(c->incidentId, c->createdBy, LogEvent::Committed,
                                       EventText::committed(*c), c->id);
             !logged)
-            return Failure{logged.error()};
+            return logged.failure();
         return id;
     });
     return created;
@@ -75,7 +75,7 @@ Result<qint64> IncidentStore::insertCommitment(const NewCommitment &commitment,
     if (auto bad = checkDue(commitment.due, now))
         return *bad;
     if (Outcome exists = requireIncident(commitment.incidentId); !exists)
-        return Failure{exists.error()};
+        return exists.failure();
     auto ran = m_database->run(
         QStringLiteral("INSERT INTO commitments (incident_id, what, owner, due_at, why, "
                        "created_at, created_by, hypothesis_entry_id) VALUES (?, ?, ?, ?, ?, ?, ?, "
@@ -84,7 +84,7 @@ Result<qint64> IncidentStore::insertCommitment(const NewCommitment &commitment,
          Rows::time(commitment.due), commitment.why.trimmed(), Rows::time(now),
          commitment.createdBy.trimmed(), Rows::optionalId(hypothesisEntryId)});
     if (!ran)
-        return Failure{ran.error()};
+        return ran.failure();
     ran->next();
     return ran->value(0).toLongLong();
 }
@@ -99,7 +99,7 @@ Outcome IncidentStore::insertOutcome(const Commitment &commitment, const QString
         {commitment.id, kind, Rows::time(m_clock.now()), by.trimmed(), reason.trimmed(),
          Rows::optionalId(supersededById), verdict});
     if (!ran)
-        return Failure{ran.error()};
+        return ran.failure();
     return done();
 }
 
@@ -110,7 +110,7 @@ Outcome IncidentStore::markMet(qint64 commitmentId, const QString &by)
     Outcome marked = m_database->write<Done>([&]() -> Outcome {
         const Result<Commitment> existing = commitment(commitmentId);
         if (!existing)
-            return Failure{existing.error()};
+            return existing.failure();
         const QDateTime now = m_clock.now();
         if (existing->outcome)
             return alreadyEnded(*existing, now);
@@ -124,7 +124,7 @@ Outcome IncidentStore::markMet(qint64 commitmentId, const QString &by)
             insertEvent(existing->incidentId, by, LogEvent::Met,
                         EventText::met(*existing, by, now > existing->due), existing->id);
         if (!logged)
-            return Failure{logged.error()};
+            return logged.failure();
         return done();
     });
     return marked;
@@ -139,7 +139,7 @@ Result<qint64> IncidentStore::supersede(qint64 commitmentId, const QDateTime &ne
     Result<qint64> replaced = m_database->write<qint64>([&]() -> Result<qint64> {
         const Result<Commitment> old = commitment(commitmentId);
         if (!old)
-            return Failure{old.error()};
+            return old.failure();
         if (old->outcome)
             return alreadyEnded(*old, m_clock.now());
         NewCommitment next{old->incidentId, old->what, old->owner, newDue, whyNotKept, by};
@@ -149,12 +149,12 @@ Result<qint64> IncidentStore::supersede(qint64 commitmentId, const QDateTime &ne
         if (Outcome ended =
                 insertOutcome(*old, QStringLiteral("superseded"), by, whyNotKept, *nextId, {});
             !ended)
-            return Failure{ended.error()};
+            return ended.failure();
         QString text;
         if (old->isTimebox()) {
             const auto all = commitments(old->incidentId);
             if (!all)
-                return Failure{all.error()};
+                return all.failure();
             const auto theory = logEntry(old->hypothesisEntryId);
             text = EventText::timeboxExtended(theory ? theory->text : old->what, newDue,
                                               timeboxExtensions(*all, old->hypothesisEntryId),
@@ -164,7 +164,7 @@ Result<qint64> IncidentStore::supersede(qint64 commitmentId, const QDateTime &ne
         }
         if (auto logged = insertEvent(old->incidentId, by, LogEvent::Superseded, text, old->id);
             !logged)
-            return Failure{logged.error()};
+            return logged.failure();
         return nextId;
     });
     return replaced;
@@ -189,7 +189,7 @@ Result<Commitment> IncidentStore::commitment(qint64 commitmentId) const
 {
     const auto found = queryCommitments(QStringLiteral("c.id = ?"), {commitmentId});
     if (!found)
-        return Failure{found.error()};
+        return found.failure();
     if (found->isEmpty())
         return Failure{QStringLiteral("There is no commitment %1.").arg(commitmentId)};
     return found->constFirst();
@@ -201,14 +201,14 @@ Result<qint64> IncidentStore::timeboxTheory(qint64 hypothesisEntryId, const QDat
     Result<qint64> boxed = m_database->write<qint64>([&]() -> Result<qint64> {
         const Result<LogEntry> theory = logEntry(hypothesisEntryId);
         if (!theory)
-            return Failure{theory.error()};
+            return theory.failure();
         if (theory->kind != LogKind::Hypothesis)
             return Failure{QStringLiteral("Only a hypothesis can be timeboxed; entry %1 is an %2.")
                                .arg(hypothesisEntryId)
                                .arg(logKindName(theory->kind))};
         const auto existing = commitments(theory->incidentId);
         if (!existing)
-            return Failure{existing.error()};
+            return existing.failure();
         for (const Commitment &c : *existing) {
             if (c.hypothesisEntryId == hypothesisEntryId && c.isOutstanding())
                 return Failure{QStringLiteral("This theory already has a timebox, due %1; extend "
@@ -228,7 +228,7 @@ Result<qint64> IncidentStore::timeboxTheory(qint64 hypothesisEntryId, const QDat
         if (auto logged = insertEvent(theory->incidentId, by, LogEvent::TimeboxSet,
                                       EventText::timeboxed(theory->text, due, why), *id);
             !logged)
-            return Failure{logged.error()};
+            return logged.failure();
         return id;
     });
     return boxed;
@@ -244,7 +244,7 @@ Outcome IncidentStore::settleTheory(qint64 timeboxId, TimeboxVerdict verdict, co
     Outcome settled = m_database->write<Done>([&]() -> Outcome {
         const Result<Commitment> box = commitment(timeboxId);
         if (!box)
-            return Failure{box.error()};
+            return box.failure();
         const QDateTime now = m_clock.now();
         if (!box->isTimebox())
             return Failure{
@@ -263,7 +263,7 @@ Outcome IncidentStore::settleTheory(qint64 timeboxId, TimeboxVerdict verdict, co
             EventText::theorySettled(theory ? theory->text : box->what, verdict, now > box->due),
             box->id);
         if (!logged)
-            return Failure{logged.error()};
+            return logged.failure();
         return done();
     });
     return settled;
@@ -294,7 +294,7 @@ Result<int> IncidentStore::recordMissedDeadlines(qint64 incidentId)
         values.append(incidentId);
     const auto passed = queryCommitments(unrecorded, values);
     if (!passed)
-        return Failure{passed.error()};
+        return passed.failure();
     if (passed->isEmpty())
         return 0;
     return m_database->write<int>([&]() -> Result<int> {
@@ -306,7 +306,7 @@ Result<int> IncidentStore::recordMissedDeadlines(qint64 incidentId)
             if (logged)
                 ++written;
             else if (logged.error() != kAlreadyRecorded)
-                return Failure{logged.error()};
+                return logged.failure();
         }
         return written;
     });

@@ -32,7 +32,7 @@ Result<qint64> IncidentStore::askCustomer(qint64 incidentId, const QString &what
                          .arg(what.trimmed(), whyOnlyCustomer.trimmed());
         const Result<LogEntry> logged = insertLogEntry(entry);
         if (!logged)
-            return Failure{logged.error()};
+            return logged.failure();
         auto ran = m_database->run(
             QStringLiteral("INSERT INTO customer_asks (incident_id, log_entry_id, created_at, "
                            "asked_by, what, why_only_customer) VALUES (?, ?, ?, ?, ?, ?) "
@@ -40,7 +40,7 @@ Result<qint64> IncidentStore::askCustomer(qint64 incidentId, const QString &what
             {incidentId, logged->id, Rows::time(m_clock.now()), by.trimmed(), what.trimmed(),
              whyOnlyCustomer.trimmed()});
         if (!ran)
-            return Failure{ran.error()};
+            return ran.failure();
         ran->next();
         return ran->value(0).toLongLong();
     });
@@ -75,7 +75,7 @@ Outcome IncidentStore::recordAskEvent(qint64 askId, const QString &kind, const Q
         const auto asks = m_database->list(
             kAskQuery.arg(Rows::askColumns, QStringLiteral("a.id = ?")), {askId}, &Rows::ask);
         if (!asks)
-            return Failure{asks.error()};
+            return asks.failure();
         if (asks->isEmpty())
             return Failure{QStringLiteral("There is no customer ask %1.").arg(askId)};
         const CustomerAsk &ask = asks->constFirst();
@@ -86,13 +86,13 @@ Outcome IncidentStore::recordAskEvent(qint64 askId, const QString &kind, const Q
                            "by_name, note) VALUES (?, ?, ?, ?, ?, ?)"),
             {ask.incidentId, askId, kind, Rows::time(m_clock.now()), by.trimmed(), note});
         if (!inserted)
-            return Failure{inserted.error()};
+            return inserted.failure();
         const auto logged =
             answer ? insertEvent(ask.incidentId, by, LogEvent::AskAnswered,
                                  EventText::askAnswered(ask, note))
                    : insertEvent(ask.incidentId, by, LogEvent::AskSent, EventText::askSent(ask));
         if (!logged)
-            return Failure{logged.error()};
+            return logged.failure();
         return done();
     });
     return recorded;
@@ -103,10 +103,10 @@ Result<StatusChange> IncidentStore::changeStatus(const NewStatusChange &request)
     Result<StatusChange> changed = m_database->write<StatusChange>([&]() -> Result<StatusChange> {
         const Result<Incident> current = incident(request.incidentId);
         if (!current)
-            return Failure{current.error()};
+            return current.failure();
         const QDateTime now = m_clock.now();
         if (Outcome allowed = checkStatusChange(current->status, request, now); !allowed)
-            return Failure{allowed.error()};
+            return allowed.failure();
         StatusChange change;
         change.incidentId = request.incidentId;
         change.at = now;
@@ -124,7 +124,7 @@ Result<StatusChange> IncidentStore::changeStatus(const NewStatusChange &request)
              statusName(change.to), change.doing, Rows::time(change.nextCheckpointAt),
              change.nextCheckpointWhy});
         if (!ran)
-            return Failure{ran.error()};
+            return ran.failure();
         ran->next();
         change.id = ran->value(0).toLongLong();
 
@@ -138,18 +138,18 @@ Result<StatusChange> IncidentStore::changeStatus(const NewStatusChange &request)
                 bumpIncident(change.incidentId, QStringLiteral("status = ?, resolved_at = ?"),
                              {statusName(change.to), resolvedAt});
             !bumped)
-            return Failure{bumped.error()};
+            return bumped.failure();
 
         const auto drafted = m_database->run(
             QStringLiteral("INSERT INTO notices (incident_id, status_change_id, drafted_at, body) "
                            "VALUES (?, ?, ?, ?)"),
             {change.incidentId, change.id, Rows::time(now), draftNotice(*current, request)});
         if (!drafted)
-            return Failure{drafted.error()};
+            return drafted.failure();
         if (auto logged = insertEvent(change.incidentId, change.by, LogEvent::StatusChanged,
                                       EventText::statusChanged(change));
             !logged)
-            return Failure{logged.error()};
+            return logged.failure();
         return change;
     });
     return changed;
@@ -184,7 +184,7 @@ Outcome IncidentStore::markNoticeSent(qint64 noticeId, const QString &by)
                 .arg(Rows::noticeColumns),
             {noticeId});
         if (!ran)
-            return Failure{ran.error()};
+            return ran.failure();
         if (!ran->next())
             return Failure{QStringLiteral("There is no notice %1.").arg(noticeId)};
         const Notice notice = Rows::notice(*ran);
@@ -197,11 +197,11 @@ Outcome IncidentStore::markNoticeSent(qint64 noticeId, const QString &by)
                            "(?, ?, ?, ?)"),
             {notice.incidentId, noticeId, Rows::time(m_clock.now()), by.trimmed()});
         if (!inserted)
-            return Failure{inserted.error()};
+            return inserted.failure();
         if (auto logged = insertEvent(notice.incidentId, by, LogEvent::NoticeSent,
                                       EventText::noticeSent(status));
             !logged)
-            return Failure{logged.error()};
+            return logged.failure();
         return done();
     });
     return sent;

@@ -55,7 +55,7 @@ Result<qint64> IncidentStore::assessImpact(const ImpactAssessment &assessment,
     Result<qint64> assessed = m_database->write<qint64>([&]() -> Result<qint64> {
         const Result<Incident> incident = this->incident(assessment.incidentId);
         if (!incident)
-            return Failure{incident.error()};
+            return incident.failure();
         const ImpactAssessment &a = assessment;
         auto ran = m_database->run(
             QStringLiteral("INSERT INTO impact_assessments (incident_id, at, by_name, "
@@ -68,14 +68,14 @@ Result<qint64> IncidentStore::assessImpact(const ImpactAssessment &assessment,
              a.costPerHour ? QVariant(*a.costPerHour) : QVariant(), a.currency.trimmed(),
              int(a.keyAccount), confidenceName(a.confidence), a.notes.trimmed()});
         if (!ran)
-            return Failure{ran.error()};
+            return ran.failure();
         ran->next();
         const qint64 id = ran->value(0).toLongLong();
 
         const Calibration calibration = calibrate(a, rules);
         const auto changes = severityChanges(a.incidentId);
         if (!changes)
-            return Failure{changes.error()};
+            return changes.failure();
         // An override made against an assessment stands until the commander lifts it.
         const bool overridden = !changes->isEmpty() && changes->constLast().assessed &&
                                 changes->constLast().isOverride();
@@ -87,13 +87,13 @@ Result<qint64> IncidentStore::assessImpact(const ImpactAssessment &assessment,
             if (Outcome changed = insertSeverityChange(*incident, calibration.severity,
                                                        calibration.severity, {}, a.by);
                 !changed)
-                return Failure{changed.error()};
+                return changed.failure();
         }
         if (auto logged =
                 insertEvent(a.incidentId, a.by, LogEvent::ImpactAssessed,
                             EventText::impactAssessed(impactSentence(a), calibration.reason, note));
             !logged)
-            return Failure{logged.error()};
+            return logged.failure();
         return id;
     });
     return assessed;
@@ -117,13 +117,13 @@ Outcome IncidentStore::setSeverity(qint64 incidentId, Severity severity, const Q
     Outcome set = m_database->write<Done>([&]() -> Outcome {
         const Result<Incident> incident = this->incident(incidentId);
         if (!incident)
-            return Failure{incident.error()};
+            return incident.failure();
         if (incident->severity == severity)
             return Failure{
                 QStringLiteral("The incident is already %1.").arg(severityName(severity))};
         const auto assessments = impactAssessments(incidentId);
         if (!assessments)
-            return Failure{assessments.error()};
+            return assessments.failure();
         std::optional<Severity> assessed;
         if (!assessments->isEmpty())
             assessed = calibrate(assessments->constLast(), rules).severity;
@@ -150,7 +150,7 @@ Outcome IncidentStore::insertSeverityChange(const Incident &incident, Severity t
         {incident.id, Rows::time(m_clock.now()), by.trimmed(), severityName(incident.severity),
          severityName(to), assessed ? QVariant(severityName(*assessed)) : QVariant(), reason});
     if (!inserted)
-        return Failure{inserted.error()};
+        return inserted.failure();
     if (Outcome bumped =
             bumpIncident(incident.id, QStringLiteral("severity = ?"), {severityName(to)});
         !bumped)
@@ -159,7 +159,7 @@ Outcome IncidentStore::insertSeverityChange(const Incident &incident, Severity t
         insertEvent(incident.id, by, LogEvent::SeverityChanged,
                     EventText::severityChanged(incident.severity, to, assessed, reason));
     if (!logged)
-        return Failure{logged.error()};
+        return logged.failure();
     return done();
 }
 

@@ -38,7 +38,7 @@ Result<LogEntry> IncidentStore::insertLogEntry(const NewLogEntry &entry, qint64 
     if (auto bad = checkText(QStringLiteral("addressee"), entry.addressee, FieldLimit::Name, false))
         return *bad;
     if (Outcome exists = requireIncident(entry.incidentId); !exists)
-        return Failure{exists.error()};
+        return exists.failure();
     for (const auto &[linked, what] : {std::pair{entry.correctsId, QStringLiteral("corrected")},
                                        std::pair{answersId, QStringLiteral("answered")}}) {
         if (linked <= 0)
@@ -46,7 +46,7 @@ Result<LogEntry> IncidentStore::insertLogEntry(const NewLogEntry &entry, qint64 
         const auto target = m_database->scalar(
             QStringLiteral("SELECT incident_id FROM log_entries WHERE id = ?"), {linked});
         if (!target)
-            return Failure{target.error()};
+            return target.failure();
         if (target->toLongLong() != entry.incidentId)
             return Failure{QStringLiteral("Log entry %1 is not in this incident, so it cannot be "
                                           "%2 here.")
@@ -61,7 +61,7 @@ Result<LogEntry> IncidentStore::insertLogEntry(const NewLogEntry &entry, qint64 
                 "SELECT count(*) FROM log_entries WHERE commitment_id = ? AND event = ?"),
             {commitmentId, event});
         if (!recorded)
-            return Failure{recorded.error()};
+            return recorded.failure();
         if (recorded->toLongLong() > 0)
             return Failure{kAlreadyRecorded};
     }
@@ -74,7 +74,7 @@ Result<LogEntry> IncidentStore::insertLogEntry(const NewLogEntry &entry, qint64 
                                            .arg(Rows::logColumns),
                                        {entry.incidentId, postKey});
         if (!earlier)
-            return Failure{earlier.error()};
+            return earlier.failure();
         if (earlier->next())
             return Rows::logEntry(*earlier);
     }
@@ -84,16 +84,22 @@ Result<LogEntry> IncidentStore::insertLogEntry(const NewLogEntry &entry, qint64 
                        "VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM log_entries WHERE "
                        "incident_id = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING %1")
             .arg(Rows::logColumns),
-        {entry.incidentId, entry.incidentId, Rows::time(at.isValid() ? at : m_clock.now()),
+        {entry.incidentId, entry.incidentId, Rows::time(at.isValid() ? at : writtenAt(entry)),
          entry.author.trimmed(), logKindName(entry.kind), entry.text.trimmed(),
          Rows::optionalId(entry.correctsId), entry.addressee.trimmed(), Rows::optionalId(answersId),
          Rows::optionalId(commitmentId), event,
          postKey.isEmpty() ? QVariant() : QVariant(postKey)});
     if (!ran)
-        return Failure{ran.error()};
+        return ran.failure();
     if (!ran->next())
         return Failure{QStringLiteral("The log entry was not written.")};
     return Rows::logEntry(*ran);
+}
+
+QDateTime IncidentStore::writtenAt(const NewLogEntry &entry) const
+{
+    const QDateTime now = m_clock.now();
+    return entry.writtenAt.isValid() && entry.writtenAt < now ? entry.writtenAt : now;
 }
 
 Result<LogEntry> IncidentStore::insertEvent(qint64 incidentId, const QString &by,
@@ -114,7 +120,7 @@ Result<qint64> IncidentStore::logEntryCount(qint64 incidentId) const
         QStringLiteral("SELECT COALESCE(MAX(seq), 0) FROM log_entries WHERE incident_id = ?"),
         {incidentId});
     if (!count)
-        return Failure{count.error()};
+        return count.failure();
     return count->toLongLong();
 }
 
@@ -132,7 +138,7 @@ Result<LogEntry> IncidentStore::logEntry(qint64 entryId) const
     auto ran = m_database->run(
         QStringLiteral("SELECT %1 FROM log_entries WHERE id = ?").arg(Rows::logColumns), {entryId});
     if (!ran)
-        return Failure{ran.error()};
+        return ran.failure();
     if (!ran->next())
         return Failure{QStringLiteral("There is no log entry %1.").arg(entryId)};
     return Rows::logEntry(*ran);
@@ -151,7 +157,7 @@ Result<LogEntry> IncidentStore::answerQuestion(qint64 questionEntryId, const QSt
             QStringLiteral("SELECT COUNT(*) FROM log_entries WHERE answers_id = ?"),
             {questionEntryId});
         if (!already)
-            return Failure{already.error()};
+            return already.failure();
         if (already->toInt() > 0)
             return Failure{QStringLiteral("That question has already been answered.")};
         NewLogEntry entry;

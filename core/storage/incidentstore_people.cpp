@@ -35,7 +35,7 @@ Outcome IncidentStore::handOver(qint64 incidentId, const QString &toName, const 
     Outcome handed = m_database->write<Done>([&]() -> Outcome {
         const Result<Incident> current = incident(incidentId);
         if (!current)
-            return Failure{current.error()};
+            return current.failure();
         const bool liaison = role == Role::Liaison;
         Handover h;
         h.incidentId = incidentId;
@@ -57,7 +57,7 @@ Outcome IncidentStore::handOver(qint64 incidentId, const QString &toName, const 
             {incidentId, Rows::time(h.at), h.by, h.fromName, h.fromPhone, h.toName, h.toPhone,
              h.note, roleName(role)});
         if (!inserted)
-            return Failure{inserted.error()};
+            return inserted.failure();
         if (Outcome bumped =
                 bumpIncident(incidentId,
                              liaison ? QStringLiteral("liaison_name = ?, liaison_phone = ?")
@@ -67,7 +67,7 @@ Outcome IncidentStore::handOver(qint64 incidentId, const QString &toName, const 
             return bumped;
         if (auto logged = insertEvent(incidentId, h.by, LogEvent::Handover, EventText::handover(h));
             !logged)
-            return Failure{logged.error()};
+            return logged.failure();
         return done();
     });
     return handed;
@@ -89,19 +89,19 @@ Result<qint64> IncidentStore::frame(qint64 incidentId, const QString &objective,
         return *bad;
     Result<qint64> framed = m_database->write<qint64>([&]() -> Result<qint64> {
         if (Outcome exists = requireIncident(incidentId); !exists)
-            return Failure{exists.error()};
+            return exists.failure();
         auto ran = m_database->run(
             QStringLiteral("INSERT INTO framings (incident_id, at, by_name, objective) VALUES "
                            "(?, ?, ?, ?) RETURNING id"),
             {incidentId, Rows::time(m_clock.now()), by.trimmed(), objective.trimmed()});
         if (!ran)
-            return Failure{ran.error()};
+            return ran.failure();
         ran->next();
         const qint64 id = ran->value(0).toLongLong();
         if (auto logged = insertEvent(incidentId, by, LogEvent::Framed,
                                       EventText::framed(objective.trimmed(), false));
             !logged)
-            return Failure{logged.error()};
+            return logged.failure();
         return id;
     });
     return framed;
@@ -114,7 +114,7 @@ Result<qint64> IncidentStore::confirmFraming(qint64 incidentId, const QString &b
     Result<qint64> confirmed = m_database->write<qint64>([&]() -> Result<qint64> {
         const auto current = currentFraming(incidentId);
         if (!current)
-            return Failure{current.error()};
+            return current.failure();
         if (!current->has_value())
             return Failure{QStringLiteral("There is no objective to confirm yet: frame one.")};
         const Framing &framing = **current;
@@ -123,13 +123,13 @@ Result<qint64> IncidentStore::confirmFraming(qint64 incidentId, const QString &b
                            "confirms_id) VALUES (?, ?, ?, ?, ?) RETURNING id"),
             {incidentId, Rows::time(m_clock.now()), by.trimmed(), framing.objective, framing.id});
         if (!ran)
-            return Failure{ran.error()};
+            return ran.failure();
         ran->next();
         const qint64 id = ran->value(0).toLongLong();
         if (auto logged = insertEvent(incidentId, by, LogEvent::Framed,
                                       EventText::framed(framing.objective, true));
             !logged)
-            return Failure{logged.error()};
+            return logged.failure();
         return id;
     });
     return confirmed;
@@ -142,7 +142,7 @@ Result<std::optional<Framing>> IncidentStore::currentFraming(qint64 incidentId) 
             .arg(Rows::framingColumns),
         {incidentId});
     if (!ran)
-        return Failure{ran.error()};
+        return ran.failure();
     if (!ran->next())
         return std::optional<Framing>();
     return std::optional<Framing>(Rows::framing(*ran));
@@ -158,23 +158,23 @@ Result<qint64> IncidentStore::restateProblem(qint64 incidentId, const QString &s
         return *bad;
     Result<qint64> stated = m_database->write<qint64>([&]() -> Result<qint64> {
         if (Outcome exists = requireIncident(incidentId); !exists)
-            return Failure{exists.error()};
+            return exists.failure();
         auto ran = m_database->run(
             QStringLiteral("INSERT INTO problem_statements (incident_id, at, by_name, body) "
                            "VALUES (?, ?, ?, ?) RETURNING id"),
             {incidentId, Rows::time(m_clock.now()), by.trimmed(), statement.trimmed()});
         if (!ran)
-            return Failure{ran.error()};
+            return ran.failure();
         ran->next();
         const qint64 id = ran->value(0).toLongLong();
         if (Outcome bumped = bumpIncident(incidentId, QStringLiteral("problem_statement = ?"),
                                           {statement.trimmed()});
             !bumped)
-            return Failure{bumped.error()};
+            return bumped.failure();
         if (auto logged = insertEvent(incidentId, by, LogEvent::ProblemStated,
                                       EventText::problemStated(statement.trimmed()));
             !logged)
-            return Failure{logged.error()};
+            return logged.failure();
         return id;
     });
     return stated;
@@ -196,12 +196,12 @@ Outcome IncidentStore::confirmProblem(qint64 statementId, const QString &confirm
             QStringLiteral("SELECT incident_id FROM problem_statements WHERE id = ?"),
             {statementId});
         if (!incidentId)
-            return Failure{incidentId.error()};
+            return incidentId.failure();
         if (!incidentId->isValid())
             return Failure{QStringLiteral("There is no problem statement %1.").arg(statementId)};
         const auto current = currentProblem(incidentId->toLongLong());
         if (!current)
-            return Failure{current.error()};
+            return current.failure();
         if (!current->has_value() || (*current)->id != statementId)
             return Failure{QStringLiteral("The problem statement was restated since; confirm the "
                                           "current one.")};
@@ -213,12 +213,12 @@ Outcome IncidentStore::confirmProblem(qint64 statementId, const QString &confirm
             {incidentId->toLongLong(), statementId, Rows::time(m_clock.now()),
              confirmedBy.trimmed(), how.trimmed(), recordedBy.trimmed()});
         if (!inserted)
-            return Failure{inserted.error()};
+            return inserted.failure();
         if (auto logged =
                 insertEvent(incidentId->toLongLong(), recordedBy, LogEvent::ProblemConfirmed,
                             EventText::problemConfirmed(confirmedBy.trimmed(), how.trimmed()));
             !logged)
-            return Failure{logged.error()};
+            return logged.failure();
         return done();
     });
     return confirmed;
@@ -232,7 +232,7 @@ Result<std::optional<ProblemStatement>> IncidentStore::currentProblem(qint64 inc
             .arg(Rows::problemColumns),
         {incidentId});
     if (!ran)
-        return Failure{ran.error()};
+        return ran.failure();
     if (!ran->next())
         return std::optional<ProblemStatement>();
     return std::optional<ProblemStatement>(Rows::problem(*ran));
@@ -246,7 +246,7 @@ Outcome IncidentStore::setDisplayName(const QString &name)
         return *bad;
     const Result<QHash<QString, QString>> names = displayNames();
     if (!names)
-        return Failure{names.error()};
+        return names.failure();
     if (names->value(m_signedInAs) == name.trimmed())
         return done();
     return m_database->write<Done>([&]() -> Outcome {
@@ -254,7 +254,7 @@ Outcome IncidentStore::setDisplayName(const QString &name)
             m_database->run(QStringLiteral("INSERT INTO display_names (at, name) VALUES (?, ?)"),
                             {Rows::time(m_clock.now()), name.trimmed()});
         if (!ran)
-            return Failure{ran.error()};
+            return ran.failure();
         return done();
     });
 }
@@ -264,7 +264,7 @@ Result<QHash<QString, QString>> IncidentStore::displayNames() const
     auto ran =
         m_database->run(QStringLiteral("SELECT signed_in_as, name FROM display_names ORDER BY id"));
     if (!ran)
-        return Failure{ran.error()};
+        return ran.failure();
     QHash<QString, QString> names;
     while (ran->next())
         names.insert(ran->value(0).toString(), ran->value(1).toString());
@@ -275,12 +275,12 @@ Result<QStringList> IncidentStore::othersPresent() const
 {
     const Result<QStringList> roles = m_database->engine().rolesInWindows(*m_database);
     if (!roles)
-        return Failure{roles.error()};
+        return roles.failure();
     if (roles->isEmpty())
         return QStringList();
     const Result<QHash<QString, QString>> names = displayNames();
     if (!names)
-        return Failure{names.error()};
+        return names.failure();
     QStringList present;
     for (const QString &role : *roles)
         present.append(names->value(role, role));

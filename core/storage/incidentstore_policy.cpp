@@ -10,7 +10,7 @@ Result<TeamPolicy> IncidentStore::policy() const
     auto ran = m_database->run(
         QStringLiteral("SELECT id, at, by_name, body FROM policies ORDER BY id DESC LIMIT 1"));
     if (!ran)
-        return Failure{ran.error()};
+        return ran.failure();
     if (!ran->next())
         return TeamPolicy();
     Result<TeamPolicy> policy = TeamPolicy::fromJson(ran->value(3).toString());
@@ -25,7 +25,7 @@ Result<TeamPolicy> IncidentStore::policy() const
 Result<qint64> IncidentStore::setPolicy(const TeamPolicy &policy, const QString &by)
 {
     if (Outcome usable = policy.check(); !usable)
-        return Failure{usable.error()};
+        return usable.failure();
     if (auto bad =
             checkText(QStringLiteral("name of who changes the policy"), by, FieldLimit::Name))
         return *bad;
@@ -35,7 +35,7 @@ Result<qint64> IncidentStore::setPolicy(const TeamPolicy &policy, const QString 
                 "INSERT INTO policies (at, by_name, body) VALUES (?, ?, ?) RETURNING id"),
             {Rows::time(m_clock.now()), by.trimmed(), policy.toJson()});
         if (!ran)
-            return Failure{ran.error()};
+            return ran.failure();
         ran->next();
         return ran->value(0).toLongLong();
     });

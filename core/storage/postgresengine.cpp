@@ -96,7 +96,7 @@ Outcome PostgresEngine::checkSignIn(const WarRoomAddress &address)
     const QString name =
         QStringLiteral("warroom-sign-in-check-%1").arg(checks.fetchAndAddRelaxed(1));
     if (Outcome added = addConnection(name, address); !added)
-        return Failure{added.error()};
+        return added.failure();
     Outcome signedIn = done();
     {
         QSqlDatabase db = QSqlDatabase::database(name, false);
@@ -117,22 +117,26 @@ Result<std::shared_ptr<OwnerLock>> PostgresEngine::connect(const QString &connec
                                                            OpenMode) const
 {
     if (Outcome added = addConnection(connectionName, m_address); !added)
-        return Failure{added.error()};
+        return added.failure();
     QSqlDatabase db = QSqlDatabase::database(connectionName, false);
+    const auto failed = [this](const QSqlError &error, const QString &more = {}) {
+        return Failure{more.isEmpty() ? explain(error) : explain(error) + u' ' + more,
+                       isUnreachable(error) ? Failure::Kind::Unreachable : Failure::Kind::Refused};
+    };
     if (!db.open()) {
         // Without a password in the address or libpq's own sources, the keychain's is tried:
         // asked only when the server wants one, so scripts on .pgpass never touch a keyring.
         const QSqlError refused = db.lastError();
         if (!m_address.password.isEmpty() || !DatabaseProblems::asksForPassword(refused))
-            return Failure{explain(refused)};
+            return failed(refused);
         const auto stored = PasswordKeychain::read(m_address);
         if (!stored)
-            return Failure{explain(refused) + u' ' + stored.error()};
+            return failed(refused, stored.error());
         if (!*stored)
-            return Failure{explain(refused)};
+            return failed(refused);
         db.setPassword(**stored);
         if (!db.open())
-            return Failure{explain(db.lastError())};
+            return failed(db.lastError());
     }
     return std::shared_ptr<OwnerLock>(); // nothing to hold: the server serves many
 }
@@ -145,6 +149,11 @@ bool PostgresEngine::isDatabaseProblem(const QSqlError &error) const
 QString PostgresEngine::explain(const QSqlError &error) const
 {
     return DatabaseProblems::postgres(m_address, error);
+}
+
+bool PostgresEngine::isUnreachable(const QSqlError &error) const
+{
+    return DatabaseProblems::isPostgresUnreachable(error);
 }
 
 QString PostgresEngine::blankRefusal() const
@@ -177,7 +186,7 @@ Result<QString> PostgresEngine::signedInRole(const Database &database) const
 {
     const auto role = database.scalar(QStringLiteral("SELECT current_user"));
     if (!role)
-        return Failure{role.error()};
+        return role.failure();
     return role->toString();
 }
 
@@ -189,7 +198,7 @@ Result<QStringList> PostgresEngine::rolesInWindows(const Database &database) con
                        "ORDER BY usename"),
         {kWindowClient});
     if (!ran)
-        return Failure{ran.error()};
+        return ran.failure();
     QStringList roles;
     while (ran->next())
         roles.append(ran->value(0).toString());

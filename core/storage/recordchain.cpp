@@ -56,7 +56,7 @@ Result<RowContent> readRow(const Database &database, const QString &table, qint6
     auto ran = database.run(
         QStringLiteral("SELECT %1 FROM %2 WHERE id = ?").arg(columns.join(u", "), table), {id});
     if (!ran)
-        return Failure{ran.error()};
+        return ran.failure();
     RowContent row;
     if (!ran->next())
         return row;
@@ -74,7 +74,7 @@ Result<RowContent> readRow(const Database &database, const QString &table, qint6
                            "c.id = o.commitment_id WHERE o.id = ?"),
             {id});
         if (!incident)
-            return Failure{incident.error()};
+            return incident.failure();
         row.incidentId = incident->toLongLong();
     }
     return row;
@@ -97,7 +97,7 @@ Result<QByteArray> headOf(const Database &database, qint64 incidentId)
                                                      "incident_id = ? ORDER BY id DESC LIMIT 1"),
                                       {incidentId}, QByteArray());
     if (!head)
-        return Failure{head.error()};
+        return head.failure();
     return head->toByteArray();
 }
 
@@ -153,19 +153,19 @@ Outcome seal(const Database &database, const QList<RowRef> &rows)
             columns = columnsByTable.insert(ref.table, columnsToSeal(database, ref.table));
         const auto row = readRow(database, ref.table, ref.id, *columns);
         if (!row)
-            return Failure{row.error()};
+            return row.failure();
         if (!row->found)
             continue; // not there after all (an insert that did nothing)
         const auto previous = headOf(database, row->incidentId);
         if (!previous)
-            return Failure{previous.error()};
+            return previous.failure();
         const auto linked = database.run(
             QStringLiteral("INSERT INTO record_chain (incident_id, table_name, row_id, columns, "
                            "hash) VALUES (?, ?, ?, ?, ?)"),
             {row->incidentId, ref.table, ref.id, columns->join(u','),
              QString::fromLatin1(linkHash(*previous, ref.table, row->canonical))});
         if (!linked)
-            return Failure{linked.error()};
+            return linked.failure();
     }
     return done();
 }
@@ -178,7 +178,7 @@ Outcome sealAll(const Database &database)
     for (const QString &table : chainedTables()) {
         auto ran = database.run(QStringLiteral("SELECT id FROM %1 ORDER BY id").arg(table));
         if (!ran)
-            return Failure{ran.error()};
+            return ran.failure();
         while (ran->next())
             rows.append({table, ran->value(0).toLongLong()});
     }
@@ -198,7 +198,7 @@ Result<Report> verify(const Database &database, qint64 incidentId, Cursor &curso
         oneIncident ? QVariantList{cursor.lastLinkId, incidentId}
                     : QVariantList{cursor.lastLinkId});
     if (!links)
-        return Failure{links.error()};
+        return links.failure();
     QHash<qint64, QByteArray> previousByIncident;
     if (oneIncident)
         previousByIncident.insert(incidentId, cursor.lastHash);
@@ -217,7 +217,7 @@ Result<Report> verify(const Database &database, qint64 incidentId, Cursor &curso
                                   .arg(incident);
         const auto row = readRow(database, table, rowId, columns);
         if (!row)
-            return Failure{row.error()};
+            return row.failure();
         if (!row->found)
             return Report{advanced.records, false,
                           QStringLiteral("%1 has been deleted").arg(which)};
@@ -239,7 +239,7 @@ Result<Report> verify(const Database &database, qint64 incidentId, Cursor &curso
             values.append(incidentId);
         const auto unlinked = database.scalar(unlinkedRowsSql(table, oneIncident), values);
         if (!unlinked)
-            return Failure{unlinked.error()};
+            return unlinked.failure();
         if (unlinked->isValid() && !unlinked->isNull())
             return Report{advanced.records, false,
                           QStringLiteral("%1 #%2 is in no chain: it was added outside Warroom")
@@ -248,7 +248,7 @@ Result<Report> verify(const Database &database, qint64 incidentId, Cursor &curso
         const auto last =
             database.scalar(QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM %1").arg(table));
         if (!last)
-            return Failure{last.error()};
+            return last.failure();
         advanced.lastRowIds.insert(table, last->toLongLong());
     }
     if (!oneIncident)

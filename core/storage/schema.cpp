@@ -315,6 +315,20 @@ QStringList version11(const StorageEngine &d)
     sql += d.announcers(QStringLiteral("policies"));
     return sql;
 }
+// What was written offline and delivered later (Outbox): each delivery's key, written in the
+// same transaction as what it delivered, so a retry after a lost answer writes nothing twice.
+QStringList version12(const StorageEngine &d)
+{
+    QStringList sql{
+        QStringLiteral("CREATE TABLE deliveries (%1, delivery_key TEXT NOT NULL UNIQUE, at BIGINT "
+                       "NOT NULL, answer TEXT NOT NULL)")
+            .arg(d.idColumn()),
+    };
+    sql += d.signedInColumn(QStringLiteral("deliveries"));
+    sql += d.appendOnlyGuards(QStringLiteral("deliveries"));
+    sql += d.replaceGuards(QStringLiteral("deliveries"), {QStringLiteral("delivery_key")});
+    return sql;
+}
 } // namespace
 
 const QList<Migration> &migrations()
@@ -337,6 +351,7 @@ const QList<Migration> &migrations()
         {10, QStringLiteral("every row signed by the role that wrote it; display names"),
          &version10},
         {11, QStringLiteral("the war room's policy, versioned"), &version11},
+        {12, QStringLiteral("deliveries of what was written offline, each once"), &version12},
     };
     return all;
 }

@@ -97,7 +97,7 @@ Result<std::shared_ptr<OwnerLock>> SqliteEngine::connect(const QString &connecti
         return Failure{QStringLiteral("Cannot open %1: %2.").arg(m_path, claim.why)};
     if (!file.exists()) {
         if (Outcome created = createPrivateFile(m_path); !created)
-            return Failure{created.error()};
+            return created.failure();
     }
     QSqlDatabase db = QSqlDatabase::addDatabase(driverName(), connectionName);
     db.setDatabaseName(m_path);
@@ -116,6 +116,11 @@ bool SqliteEngine::isDatabaseProblem(const QSqlError &error) const
 QString SqliteEngine::explain(const QSqlError &error) const
 {
     return DatabaseProblems::sqlite(m_path, error);
+}
+
+bool SqliteEngine::isUnreachable(const QSqlError &) const
+{
+    return false; // a file on this desktop: its problems do not pass by waiting
 }
 
 QString SqliteEngine::blankRefusal() const

@@ -14,6 +14,7 @@ public:
                                                OpenMode mode) const override;
     bool isDatabaseProblem(const QSqlError &error) const override;
     QString explain(const QSqlError &error) const override;
+    bool isUnreachable(const QSqlError &error) const override;
     QString blankRefusal() const override;
     QString foreignRefusal() const override;
     QString damaged(const QString &why) const override;

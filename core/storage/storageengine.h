@@ -45,6 +45,9 @@ public:
     virtual bool isDatabaseProblem(const QSqlError &error) const = 0;
     // The database's error in words that say what to do.
     virtual QString explain(const QSqlError &error) const = 0;
+    // Whether the error says the war room could not be reached (a server down or gone): what
+    // was asked may be kept and tried again (Failure::Kind::Unreachable).
+    virtual bool isUnreachable(const QSqlError &error) const = 0;
     // Why an existing database is not taken: it holds no war room (and the command needs one),
     // it holds someone else's data, or it cannot be read as a war room.
     virtual QString blankRefusal() const = 0;

@@ -27,7 +27,7 @@ Result<qint64> countRows(const Database &database, const QString &table)
 {
     const auto counted = database.scalar(QStringLiteral("SELECT COUNT(*) FROM %1").arg(table));
     if (!counted)
-        return Failure{counted.error()};
+        return counted.failure();
     return counted->toLongLong();
 }
 
@@ -36,7 +36,7 @@ Outcome copyRow(const Database &source, Database &target, const QString &table, 
 {
     auto read = source.run(QStringLiteral("SELECT * FROM %1 WHERE id = ?").arg(table), {id});
     if (!read)
-        return Failure{read.error()};
+        return read.failure();
     if (!read->next())
         return Failure{QStringLiteral("the record names %1 #%2, which the source does not hold")
                            .arg(table)
@@ -66,7 +66,7 @@ Outcome copyInWrittenOrder(const Database &source, Database &target)
 {
     auto links = source.run(QStringLiteral("SELECT * FROM record_chain ORDER BY id"));
     if (!links)
-        return Failure{links.error()};
+        return links.failure();
     QSet<QPair<QString, qint64>> copied;
     while (links->next()) {
         const QSqlRecord link = links->record();
@@ -85,7 +85,7 @@ Outcome copyInWrittenOrder(const Database &source, Database &target)
     for (const QString &table : warRoomWideTables()) {
         auto ids = source.run(QStringLiteral("SELECT id FROM %1 ORDER BY id").arg(table));
         if (!ids)
-            return Failure{ids.error()};
+            return ids.failure();
         while (ids->next()) {
             if (Outcome row = copyRow(source, target, table, ids->value(0).toLongLong()); !row)
                 return row;
@@ -100,7 +100,7 @@ Result<Summary> copy(const Database &source, Database &target)
     RecordChain::Cursor sourceCursor;
     const auto sourceChain = RecordChain::verify(source, 0, sourceCursor);
     if (!sourceChain)
-        return Failure{sourceChain.error()};
+        return sourceChain.failure();
     if (!sourceChain->intact)
         return Failure{QStringLiteral("The record of %1 does not match its hash chain (%2), so it "
                                       "is not copied: a copy would vouch for it. Nothing was "
@@ -112,7 +112,7 @@ Result<Summary> copy(const Database &source, Database &target)
                            .arg(source.location())};
     const auto present = countRows(target, QStringLiteral("incidents"));
     if (!present)
-        return Failure{present.error()};
+        return present.failure();
     if (*present > 0)
         return Failure{QStringLiteral("%1 already holds %2 incident(s). A war room is copied only "
                                       "into an empty one, so that no record is mixed into "
@@ -124,15 +124,15 @@ Result<Summary> copy(const Database &source, Database &target)
         // One announcement for the whole copy instead of one per row.
         for (const QString &statement : target.engine().beginCopy()) {
             if (auto ran = target.runVerbatim(statement); !ran)
-                return Failure{ran.error()};
+                return ran.failure();
         }
         if (Outcome copied = copyInWrittenOrder(source, target); !copied)
-            return Failure{copied.error()};
+            return copied.failure();
         Summary summary;
         for (const QString &table : copiedTables()) {
             for (const QString &statement : target.engine().afterExplicitIds(table)) {
                 if (auto ran = target.runVerbatim(statement); !ran)
-                    return Failure{ran.error()};
+                    return ran.failure();
             }
             const auto had = countRows(source, table);
             const auto has = countRows(target, table);
@@ -152,7 +152,7 @@ Result<Summary> copy(const Database &source, Database &target)
         RecordChain::Cursor targetCursor;
         const auto targetChain = RecordChain::verify(target, 0, targetCursor);
         if (!targetChain)
-            return Failure{targetChain.error()};
+            return targetChain.failure();
         if (!targetChain->intact || targetChain->records != sourceChain->records)
             return Failure{QStringLiteral("The copy's hash chains do not recompute (%1; %2 of %3 "
                                           "records). Nothing was written.")
@@ -162,7 +162,7 @@ Result<Summary> copy(const Database &source, Database &target)
         summary.records = targetChain->records;
         for (const QString &statement : target.engine().endCopy()) {
             if (auto ran = target.runVerbatim(statement); !ran)
-                return Failure{ran.error()};
+                return ran.failure();
         }
         return summary;
     });

@@ -30,7 +30,7 @@ Result<IncidentSnapshot> loadSnapshot(const IncidentStore &store, qint64 inciden
     IncidentSnapshot s;
     const auto incident = store.incident(incidentId);
     if (!incident)
-        return Failure{incident.error()};
+        return incident.failure();
     s.incident = *incident;
     const auto commitments = store.commitments(incidentId);
     const auto framing = store.currentFraming(incidentId);

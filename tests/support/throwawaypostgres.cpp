@@ -57,15 +57,7 @@ ThrowawayPostgres::ThrowawayPostgres() : m_bin(serverPrograms())
                           QStringLiteral("UTF8"), QStringLiteral("--locale=C.UTF-8")}))
         qFatal("initdb failed");
     m_port = freePort();
-    const QString options = QStringLiteral("-p %1 -k %2 -c listen_addresses=127.0.0.1 -c fsync=off")
-                                .arg(m_port)
-                                .arg(m_dir.path());
-    if (!runAsServerUser({m_bin + QStringLiteral("/pg_ctl"), QStringLiteral("-D"), data,
-                          QStringLiteral("-l"), m_dir.filePath(QStringLiteral("server.log")),
-                          QStringLiteral("-w"), QStringLiteral("-o"), options,
-                          QStringLiteral("start")}))
-        qFatal("pg_ctl could not start the test server (see %s)",
-               qPrintable(m_dir.filePath(QStringLiteral("server.log"))));
+    start();
     const QString created =
         administer(QStringLiteral("postgres"),
                    {QStringLiteral("CREATE ROLE %1 LOGIN PASSWORD '%2'").arg(user(), password())});
@@ -75,9 +67,34 @@ ThrowawayPostgres::ThrowawayPostgres() : m_bin(serverPrograms())
 
 ThrowawayPostgres::~ThrowawayPostgres()
 {
-    runAsServerUser({m_bin + QStringLiteral("/pg_ctl"), QStringLiteral("-D"),
-                     m_dir.filePath(QStringLiteral("data")), QStringLiteral("-m"),
-                     QStringLiteral("immediate"), QStringLiteral("-w"), QStringLiteral("stop")});
+    if (m_running)
+        runAsServerUser({m_bin + QStringLiteral("/pg_ctl"), QStringLiteral("-D"),
+                         m_dir.filePath(QStringLiteral("data")), QStringLiteral("-m"),
+                         QStringLiteral("immediate"), QStringLiteral("-w"),
+                         QStringLiteral("stop")});
+}
+
+void ThrowawayPostgres::start()
+{
+    const QString options = QStringLiteral("-p %1 -k %2 -c listen_addresses=127.0.0.1 -c fsync=off")
+                                .arg(m_port)
+                                .arg(m_dir.path());
+    if (!runAsServerUser({m_bin + QStringLiteral("/pg_ctl"), QStringLiteral("-D"),
+                          m_dir.filePath(QStringLiteral("data")), QStringLiteral("-l"),
+                          m_dir.filePath(QStringLiteral("server.log")), QStringLiteral("-w"),
+                          QStringLiteral("-o"), options, QStringLiteral("start")}))
+        qFatal("pg_ctl could not start the test server (see %s)",
+               qPrintable(m_dir.filePath(QStringLiteral("server.log"))));
+    m_running = true;
+}
+
+void ThrowawayPostgres::stop()
+{
+    if (!runAsServerUser({m_bin + QStringLiteral("/pg_ctl"), QStringLiteral("-D"),
+                          m_dir.filePath(QStringLiteral("data")), QStringLiteral("-m"),
+                          QStringLiteral("fast"), QStringLiteral("-w"), QStringLiteral("stop")}))
+        qFatal("pg_ctl could not stop the test server");
+    m_running = false;
 }
 
 std::optional<QByteArray> ThrowawayPostgres::runAsServerUser(const QStringList &command) const

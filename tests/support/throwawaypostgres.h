@@ -36,6 +36,10 @@ public:
     QByteArray serverLog() const;
     // The postmaster's process id, to stop and continue the whole server in tests.
     qint64 serverPid() const;
+    // Shuts the server down (every client's connection ends) and starts it again, on the same
+    // port with the same databases: a server that goes away and comes back.
+    void stop();
+    void start();
 
 private:
     // The command's standard output, or nothing when it failed.
@@ -45,4 +49,5 @@ private:
     QString m_bin;
     int m_port = 0;
     int m_databases = 0;
+    bool m_running = false;
 };

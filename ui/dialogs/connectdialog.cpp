@@ -78,7 +78,7 @@ Choice ask(QWidget *parent, const WarRoomAddress &prefill, const QString &proble
     form.setSubmit(tr("&Connect"), [&connect](const FormDialog &typed) -> Outcome {
         const auto address = typedAddress(typed);
         if (!address)
-            return Failure{address.error()};
+            return address.failure();
         return connect(*address, typed.checked(QStringLiteral("remember")));
     });
     switch (ModalHook::exec(form)) {

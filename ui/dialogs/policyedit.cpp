@@ -25,7 +25,7 @@ void change(const LiveWarRoom &live, const QString &by, std::function<void(TeamP
             // another part of it meanwhile.
             Result<TeamPolicy> policy = store.policy();
             if (!policy)
-                return Failure{policy.error()};
+                return policy.failure();
             edit(*policy);
             return store.setPolicy(*policy, by);
         },

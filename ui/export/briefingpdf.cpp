@@ -246,7 +246,7 @@ Result<QString> html(const IncidentStore &store, qint64 incidentId,
 {
     const Result<Content> loaded = read(store, incidentId, briefingIds);
     if (!loaded)
-        return Failure{loaded.error()};
+        return loaded.failure();
     QString pages;
     for (const Briefing &b : loaded->chosen) {
         QString one = briefingHtml(loaded->incident, b, loaded->briefings);
@@ -268,7 +268,7 @@ Outcome write(const IncidentStore &store, qint64 incidentId, const QList<qint64>
 {
     const Result<Content> content = read(store, incidentId, briefingIds);
     if (!content)
-        return Failure{content.error()};
+        return content.failure();
     return write(*content, path, options);
 }
 

@@ -89,7 +89,7 @@ void TechnicalLogPanel::send(const QuickEntry &entry, const QString &author)
         [line](IncidentStore &store) -> Result<LogEntry> {
             // On a shared war room the name typed is the signed-in role's name for all.
             if (const Outcome named = store.setDisplayName(line.author); !named)
-                return Failure{named.error()};
+                return named.failure();
             return store.appendLogEntry(line);
         },
         [this, typed](const Outcome &added) {
