@@ -98,10 +98,11 @@ int writeOrQueue(CommandIo &io, const QCommandLineParser &parser, const WarRoomA
     if (!kept)
         return fail(io,
                     QStringLiteral("%1 It could not be kept either: %2").arg(why, kept.error()));
-    tell(io, QStringLiteral("%1 Kept in the outbox as item %2; it is delivered when this war "
-                            "room is reached (warroom sync, or any Warroom command or window).")
-                 .arg(why)
-                 .arg(kept->id));
+    tell(io,
+         QStringLiteral("%1 Kept in the outbox as item %2; it is delivered when this war "
+                        "room is reached (warroom sync, or any Warroom command that reaches it).")
+             .arg(why)
+             .arg(kept->id));
     io.out() << "queued: server unreachable, will be delivered" << Qt::endl;
     return 0;
 }
