@@ -7,12 +7,17 @@
 #include <QFileInfo>
 
 namespace CommandSupport {
-int fail(CommandIo &io, const QString &message, int code)
+void tell(CommandIo &io, const QString &message)
 {
     // One line, whatever the message held, so scripts can log it as is.
     QString line = message;
     line.replace(QLatin1Char('\n'), QLatin1Char(' '));
     io.err() << "warroom: " << printable(line) << Qt::endl;
+}
+
+int fail(CommandIo &io, const QString &message, int code)
+{
+    tell(io, message);
     return code;
 }
 

@@ -16,7 +16,9 @@ constexpr int kExitFailed = 1;
 constexpr int kExitUsage = 2;
 constexpr int kExitTampered = 3; // verify: the record was changed outside Warroom
 
-// Writes "warroom: MESSAGE" as one line to the command's error stream; returns code.
+// Writes "warroom: MESSAGE" as one line to the command's error stream.
+void tell(CommandIo &io, const QString &message);
+// Tells the message; returns code.
 int fail(CommandIo &io, const QString &message, int code = kExitFailed);
 
 // Parses without QCommandLineParser::process(), which would end the process: a command may

@@ -22,13 +22,6 @@ Result<std::unique_ptr<Outbox>> existingOutbox()
     return Outbox::open();
 }
 
-void tell(CommandIo &io, const QString &what)
-{
-    QString line = what;
-    line.replace(u'\n', u' ');
-    io.err() << "warroom: " << printable(line) << Qt::endl;
-}
-
 Result<QString> apply(IncidentStore &store, const QueuedWrite &write)
 {
     if (!store.address().isShared())

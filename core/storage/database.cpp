@@ -12,12 +12,6 @@
 #include <QThread>
 
 namespace {
-QString nextConnectionName()
-{
-    static QAtomicInteger<quint64> counter;
-    return QStringLiteral("warroom-%1").arg(counter.fetchAndAddRelaxed(1) + 1);
-}
-
 struct OpenDatabase
 {
     std::weak_ptr<Database> database;
@@ -32,6 +26,12 @@ QHash<QString, OpenDatabase> &openDatabases()
     return open;
 }
 } // namespace
+
+QString Database::newConnectionName()
+{
+    static QAtomicInteger<quint64> counter;
+    return QStringLiteral("warroom-%1").arg(counter.fetchAndAddRelaxed(1) + 1);
+}
 
 Database::Database(QString connectionName, WarRoomAddress address,
                    std::unique_ptr<StorageEngine> engine)
@@ -88,7 +88,7 @@ Result<std::shared_ptr<Database>> Database::open(const WarRoomAddress &address, 
         }
     }
     std::shared_ptr<Database> database(
-        new Database(nextConnectionName(), address, std::move(engine)));
+        new Database(newConnectionName(), address, std::move(engine)));
     if (Outcome connected = database->connect(mode, migrateToVersion); !connected)
         return connected.failure();
     openDatabases().insert(key, {database, QThread::currentThread()});

@@ -40,6 +40,9 @@ public:
     static Result<std::shared_ptr<Database>> open(const WarRoomAddress &address, OpenMode mode,
                                                   int migrateToVersion = -1);
 
+    // A name no other Qt SQL connection of this process has (QSqlDatabase::addDatabase).
+    static QString newConnectionName();
+
     const WarRoomAddress &address() const { return m_address; }
 
     const StorageEngine &engine() const { return *m_engine; }

@@ -1,9 +1,10 @@
 #include "storage/outbox.h"
 
+#include "storage/database.h"
 #include "storage/databaseproblems.h"
+#include "storage/privatefile.h"
 #include "storage/rows.h"
 
-#include <QAtomicInteger>
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
@@ -106,19 +107,10 @@ Result<std::unique_ptr<Outbox>> Outbox::open(const QString &path)
     if (lockFd < 0)
         return Failure{QStringLiteral("Cannot open the outbox's lock %1: %2")
                            .arg(QFile::decodeName(lockPath), systemError(errno))};
-    const int fileFd =
-        ::open(QFile::encodeName(path).constData(), O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
-    if (fileFd < 0) {
-        const int error = errno;
-        ::close(lockFd);
-        return Failure{
-            QStringLiteral("Cannot create the outbox %1: %2").arg(path, systemError(error))};
-    }
-    ::close(fileFd); // before SQLite opens it: no lock of SQLite's to lose yet
-
-    static QAtomicInteger<quint64> counter;
-    const QString name = QStringLiteral("warroom-outbox-%1").arg(counter.fetchAndAddRelaxed(1) + 1);
-    std::unique_ptr<Outbox> outbox(new Outbox(path, name, lockFd));
+    const QString name = Database::newConnectionName();
+    std::unique_ptr<Outbox> outbox(new Outbox(path, name, lockFd)); // closes lockFd when it goes
+    if (Outcome created = createPrivateFile(path); !created)
+        return created.failure();
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
     db.setDatabaseName(path);
     if (!db.open())

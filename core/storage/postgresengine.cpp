@@ -7,7 +7,6 @@
 #include "storage/ownerlock.h"
 #include "storage/passwordkeychain.h"
 
-#include <QAtomicInteger>
 #include <QSqlDatabase>
 #include <QSqlDriver>
 
@@ -92,9 +91,7 @@ void PostgresEngine::setClientName(const QString &name)
 
 Outcome PostgresEngine::checkSignIn(const WarRoomAddress &address)
 {
-    static QAtomicInteger<quint64> checks;
-    const QString name =
-        QStringLiteral("warroom-sign-in-check-%1").arg(checks.fetchAndAddRelaxed(1));
+    const QString name = Database::newConnectionName();
     if (Outcome added = addConnection(name, address); !added)
         return added.failure();
     Outcome signedIn = done();

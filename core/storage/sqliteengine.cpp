@@ -5,34 +5,13 @@
 #include "storage/database.h"
 #include "storage/databaseproblems.h"
 #include "storage/ownerlock.h"
+#include "storage/privatefile.h"
 #include "storage/schema.h"
 
-#include <QFile>
 #include <QFileInfo>
 #include <QSqlDatabase>
 
-#include <cerrno>
-#include <cstring>
-#include <fcntl.h>
-#include <unistd.h>
-
 namespace {
-// SQLite gives its write-ahead log the database file's mode, so a private file keeps
-// everything private.
-Outcome createPrivateFile(const QString &path)
-{
-    const int fd =
-        ::open(QFile::encodeName(path).constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-    if (fd < 0 && errno != EEXIST) {
-        const int error = errno;
-        return Failure{QStringLiteral("Cannot create %1: %2")
-                           .arg(path, QString::fromLocal8Bit(std::strerror(error)))};
-    }
-    if (fd >= 0)
-        ::close(fd); // before SQLite opens it: no lock of ours to lose yet
-    return done();
-}
-
 // SQLite counts commits in PRAGMA data_version; commits through this connection (which counts
 // only others') are heard from Database::committed. Then the feed reads what is new.
 class CommitCounter final : public ChangeSource
