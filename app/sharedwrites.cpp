@@ -7,32 +7,10 @@
 #include "storage/outbox.h"
 #include "usecases/outboxdelivery.h"
 #include "usecases/queuedwrite.h"
-
-#include <QFileInfo>
+#include "usecases/sharedwrite.h"
 
 namespace SharedWrites {
 using namespace CommandSupport;
-
-namespace {
-// The outbox, when there is one: a desktop that never lost its server has none to open.
-Result<std::unique_ptr<Outbox>> existingOutbox()
-{
-    if (!QFileInfo::exists(Outbox::defaultPath()))
-        return std::unique_ptr<Outbox>();
-    return Outbox::open();
-}
-
-Result<QString> apply(IncidentStore &store, const QueuedWrite &write)
-{
-    if (!store.address().isShared())
-        return write.applyTo(store); // one process owns the file: no answer gets lost
-    // An answer lost on the way back must not make a retry write it twice.
-    const auto delivered = store.deliverOnce(write.key(), [&] { return write.applyTo(store); });
-    if (!delivered)
-        return delivered.failure();
-    return delivered->answer;
-}
-} // namespace
 
 QCommandLineOption noQueueOption()
 {
@@ -48,16 +26,9 @@ Result<std::unique_ptr<IncidentStore>> open(CommandIo &io, const WarRoomAddress 
     auto store = IncidentStore::open(address, mode, clock);
     if (!store || !address.isShared())
         return store;
-    auto outbox = existingOutbox();
-    if (!outbox) {
-        tell(io, outbox.error()); // what waits keeps waiting; this command goes on
-        return store;
-    }
-    if (!*outbox)
-        return store;
-    const auto report = OutboxDelivery::deliver(**outbox, **store);
+    const auto report = OutboxDelivery::deliverWaiting(**store);
     if (!report)
-        tell(io, report.error());
+        tell(io, report.error()); // what waits keeps waiting; this command goes on
     else if (!report->isEmpty() || !report->stoppedBecause.isEmpty())
         tell(io, report->describe());
     return store;
@@ -69,7 +40,7 @@ int writeOrQueue(CommandIo &io, const QCommandLineParser &parser, const WarRoomA
     Result<QString> answer = Failure{};
     auto store = open(io, address, OpenMode::MustExist, clock);
     if (store)
-        answer = apply(**store, write);
+        answer = SharedWrite::apply(**store, write);
     const bool unreachable = store ? answer.unreachable() : store.unreachable();
     if (!unreachable) {
         if (!store)
@@ -83,11 +54,7 @@ int writeOrQueue(CommandIo &io, const QCommandLineParser &parser, const WarRoomA
     const QString why = store ? answer.error() : store.error();
     if (parser.isSet(QStringLiteral("no-queue")))
         return fail(io, why + QStringLiteral(" Nothing was kept (--no-queue)."), kExitUnreachable);
-    auto outbox = Outbox::open();
-    if (!outbox)
-        return fail(io,
-                    QStringLiteral("%1 It could not be kept either: %2").arg(why, outbox.error()));
-    const auto kept = (*outbox)->add(write.toItem(address.display(), clock.now()));
+    const auto kept = SharedWrite::keep(write, address.display(), clock.now());
     if (!kept)
         return fail(io,
                     QStringLiteral("%1 It could not be kept either: %2").arg(why, kept.error()));

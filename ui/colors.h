@@ -22,6 +22,15 @@ inline QColor problemBackground()
     return QColor(0xff, 0xeb, 0xee);
 }
 
+inline QColor pending()
+{
+    return QColor(0x45, 0x5a, 0x64);
+} // not yet shared: written here, waiting for the server
+inline QColor pendingBackground()
+{
+    return QColor(0xff, 0xf8, 0xe1);
+}
+
 inline void setTextColor(QWidget *widget, const QColor &color)
 {
     QPalette pal = widget->palette();

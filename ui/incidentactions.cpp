@@ -10,6 +10,7 @@
 #include "rules/statusrules.h"
 #include "rules/timebox.h"
 #include "timeformat.h"
+#include "usecases/queuedwrite.h"
 #include "useridentity.h"
 #include "wording.h"
 
@@ -108,7 +109,13 @@ std::optional<QString> IncidentActions::who()
 
 void IncidentActions::report(const Outcome &outcome)
 {
-    if (!outcome)
+    if (outcome.unreachable())
+        ModalHook::showError(m_dialogParent, tr("Not recorded"),
+                             tr("%1\n\nLog entries, deadlines, their outcomes and briefings wait "
+                                "on this computer while the server is away; this change "
+                                "cannot. Make it again once the server is back.")
+                                 .arg(outcome.error()));
+    else if (!outcome)
         ModalHook::showError(m_dialogParent, tr("Not recorded"), outcome.error());
 }
 
@@ -122,6 +129,15 @@ void IncidentActions::write(Work work, const std::function<void(const Outcome &)
 {
     // Asked by the war room, not the dialog: the dialog says itself whether it is still there.
     m_live.write(&m_live, std::move(work), answered);
+}
+
+void IncidentActions::writeOrKeep(const QueuedWrite &write,
+                                  const std::function<void(const Outcome &)> &answered)
+{
+    // A form is answered by the war room, not the dialog: the dialog says itself whether it
+    // is still there.
+    m_live.writeOrKeep(
+        &m_live, write, answered ? answered : [this](const Outcome &outcome) { report(outcome); });
 }
 
 void IncidentActions::commitNew()
@@ -146,7 +162,7 @@ void IncidentActions::commitNew()
         const NewCommitment commitment{
             m_incidentId, f.text(QStringLiteral("what")), f.text(QStringLiteral("owner")),
             *due,         f.text(QStringLiteral("why")),  *by};
-        write([commitment](IncidentStore &store) { return store.commit(commitment); }, answered);
+        writeOrKeep(QueuedWrite::commitment(commitment), answered);
     });
     ModalHook::exec(form);
 }
@@ -154,9 +170,7 @@ void IncidentActions::commitNew()
 void IncidentActions::markMet(qint64 commitmentId)
 {
     if (const auto by = who())
-        write([commitmentId, by = *by](IncidentStore &store) {
-            return store.markMet(commitmentId, by);
-        });
+        writeOrKeep(QueuedWrite::met(commitmentId, *by));
 }
 
 void IncidentActions::supersede(qint64 commitmentId)
@@ -182,16 +196,15 @@ void IncidentActions::supersede(qint64 commitmentId)
                     m_dialogParent);
     form.addDue(QStringLiteral("due"), tr("New &due:"), m_clock, QStringLiteral("+15m"));
     form.addLine(QStringLiteral("why"), timebox ? tr("&Why extend:") : tr("&Why it was not kept:"));
-    form.setSend(
-        timebox ? tr("Extend") : tr("Supersede"),
-        [this, by, commitmentId](const FormDialog &f, FormDialog::Answer answered) {
-            const auto due = f.due(QStringLiteral("due"));
-            if (!due)
-                return answered(due.failure());
-            write([commitmentId, due = *due, why = f.text(QStringLiteral("why")), by = *by](
-                      IncidentStore &store) { return store.supersede(commitmentId, due, why, by); },
-                  answered);
-        });
+    form.setSend(timebox ? tr("Extend") : tr("Supersede"),
+                 [this, by, commitmentId](const FormDialog &f, FormDialog::Answer answered) {
+                     const auto due = f.due(QStringLiteral("due"));
+                     if (!due)
+                         return answered(due.failure());
+                     writeOrKeep(QueuedWrite::supersede(commitmentId, *due,
+                                                        f.text(QStringLiteral("why")), *by),
+                                 answered);
+                 });
     ModalHook::exec(form);
 }
 
@@ -366,7 +379,7 @@ bool IncidentActions::askTeam(const QString &question)
                                 f.text(QStringLiteral("question")),
                                 0,
                                 f.text(QStringLiteral("to"))};
-        write([entry](IncidentStore &store) { return store.appendLogEntry(entry); }, answered);
+        writeOrKeep(QueuedWrite::logEntry(entry), answered);
     });
     return ModalHook::exec(form) == QDialog::Accepted;
 }

@@ -15,6 +15,7 @@
 class Clock;
 class IncidentStore;
 class LiveWarRoom;
+class QueuedWrite;
 class QAction;
 class QWidget;
 
@@ -80,6 +81,9 @@ private:
     // A form's submit: work's outcome answers the form.
     template <typename Work>
     void write(Work work, const std::function<void(const Outcome &)> &answered);
+    // A write that waits in the outbox while the server is away; refusals reported, or answered.
+    void writeOrKeep(const QueuedWrite &write,
+                     const std::function<void(const Outcome &)> &answered = {});
     void commitNew();
     void timeboxSelected();
     void handOver(Role role);

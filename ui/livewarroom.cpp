@@ -1,13 +1,16 @@
 #include "livewarroom.h"
 
 #include "rules/clock.h"
+#include "usecases/queuedwrite.h"
+#include "usecases/sharedwrite.h"
 
 #include <QTimer>
 
 LiveWarRoom::LiveWarRoom(StoreThread &store, const Clock &clock, QObject *parent)
-    : QObject(parent), m_store(store), m_clock(clock)
+    : QObject(parent), m_store(store), m_clock(clock), m_link(new ServerLink(store, clock, this))
 {
     connect(&m_store, &StoreThread::changed, this, &LiveWarRoom::onChanged);
+    connect(m_link, &ServerLink::reconnected, this, &LiveWarRoom::readEverythingAgain);
     // A deadline passes with no write to announce it.
     auto *tick = new QTimer(this);
     tick->setInterval(1000);
@@ -21,8 +24,46 @@ LiveWarRoom::LiveWarRoom(StoreThread &store, const Clock &clock, QObject *parent
         presence->start();
         connect(presence, &QTimer::timeout, this, &LiveWarRoom::readPresence);
         readPresence();
+        m_link->deliver(); // what earlier sessions and commands kept while it was away
     }
     readWhatIsStale();
+}
+
+void LiveWarRoom::writeOrKeep(const QObject *asker, const QueuedWrite &write,
+                              std::function<void(const Outcome &)> done) const
+{
+    m_store.run(
+        this,
+        [write, now = m_clock.now()](IncidentStore &store) {
+            return SharedWrite::applyOrKeep(store, write, now);
+        },
+        [this, alive = QPointer<const QObject>(asker),
+         done](const Result<SharedWrite::Answer> &answer) {
+            if (answer && answer->kept)
+                m_link->noteKept(answer->unreachableBecause);
+            else if (answer && !answer->deliveredFirst.isEmpty())
+                m_link->deliver(); // what waited went first: the banner counts anew
+            noteOutcome(asOutcome(answer));
+            if (done && alive)
+                done(asOutcome(answer));
+        });
+}
+
+void LiveWarRoom::noteOutcome(const Outcome &outcome) const
+{
+    if (outcome.unreachable())
+        m_link->noteLost(outcome.error());
+}
+
+void LiveWarRoom::readEverythingAgain()
+{
+    m_warRoomStale = ChangeTopics::all();
+    if (m_incidentId > 0)
+        m_incidentStale = ChangeTopics::all();
+    readWhatIsStale();
+    if (address().isShared())
+        readPresence();
+    recordNewMisses();
 }
 
 QString LiveWarRoom::incidentTitle(qint64 incidentId) const
@@ -60,6 +101,8 @@ void LiveWarRoom::onChanged(ChangeTopic topic, qint64 incidentId)
 
 void LiveWarRoom::readWhatIsStale()
 {
+    if (!m_link->reachable())
+        return; // the last state read stays on screen; all is read again once it is back
     // One read of each kind at a time: changes that come in meanwhile are read together after.
     if (!m_readingIncident && !m_incidentStale.isEmpty())
         readIncident();
@@ -77,7 +120,10 @@ void LiveWarRoom::readIncident()
         [this, id, topics](const Result<IncidentState> &read) {
             m_readingIncident = false;
             if (id == m_incidentId) { // not another incident chosen meanwhile
-                if (!read) {
+                if (read.unreachable()) {
+                    m_incidentStale.add(topics); // read again once the server is back
+                    noteOutcome(asOutcome(read));
+                } else if (!read) {
                     emit readFailed(read.error());
                 } else {
                     m_incident.update(*read, topics);
@@ -97,7 +143,10 @@ void LiveWarRoom::readWarRoom()
         this, [topics](IncidentStore &store) { return WarRoomState::read(store, topics); },
         [this, topics](const Result<WarRoomState> &read) {
             m_readingWarRoom = false;
-            if (!read) {
+            if (read.unreachable()) {
+                m_warRoomStale.add(topics);
+                noteOutcome(asOutcome(read));
+            } else if (!read) {
                 emit readFailed(read.error());
             } else {
                 m_warRoom.update(*read, topics);
@@ -111,7 +160,7 @@ void LiveWarRoom::readWarRoom()
 
 void LiveWarRoom::readPresence()
 {
-    if (m_readingPresence)
+    if (m_readingPresence || !m_link->reachable())
         return; // a server that has not answered the last look is not asked again
     m_readingPresence = true;
     m_store.run(
@@ -128,6 +177,10 @@ void LiveWarRoom::readPresence()
 
 void LiveWarRoom::recordNewMisses()
 {
+    // Away, the countdowns and alerts go on from the last state; the store records the misses
+    // when it is back (IncidentStore::reconnect).
+    if (!m_link->reachable())
+        return;
     const QDateTime now = m_clock.now();
     QList<qint64> passed;
     for (const Commitment &c : std::as_const(m_warRoom.outstanding)) {

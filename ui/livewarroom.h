@@ -1,9 +1,11 @@
 #pragma once
 
+#include "serverlink.h"
 #include "storage/storethread.h"
 #include "usecases/incidentstate.h"
 
 #include <QObject>
+#include <QPointer>
 #include <QSet>
 #include <QStringList>
 
@@ -11,6 +13,7 @@
 
 class Clock;
 class QTimer;
+class QueuedWrite;
 
 // The window's live copy of the war room: the incident on screen and the war room around it,
 // read on the store's thread and kept current from its changes, so that views and dialogs read
@@ -38,18 +41,26 @@ public:
     // Who else has the war room open in a window (a shared war room's server says).
     QStringList othersPresent() const { return m_othersPresent; }
 
+    // Whether a shared war room's server can be reached, and what waits for it here.
+    ServerLink &link() const { return *m_link; }
+
     // Runs a write on the store's thread; done(outcome) back here unless asker is gone.
     template <typename Work>
     void write(const QObject *asker, Work work,
                std::function<void(const Outcome &)> done = {}) const
     {
         m_store.run(
-            asker, [work](IncidentStore &store) { return asOutcome(work(store)); },
-            [done](const Outcome &outcome) {
-                if (done)
+            this, [work](IncidentStore &store) { return asOutcome(work(store)); },
+            [this, alive = QPointer<const QObject>(asker), done](const Outcome &outcome) {
+                noteOutcome(outcome);
+                if (done && alive)
                     done(outcome);
             });
     }
+    // A write that can wait: when the server is away it is kept in this computer's outbox
+    // (done answers success), shown as not yet shared, and delivered once the server is back.
+    void writeOrKeep(const QObject *asker, const QueuedWrite &write,
+                     std::function<void(const Outcome &)> done = {}) const;
 
 signals:
     // Parts of incident() were read anew (all of them after showIncident()).
@@ -62,6 +73,10 @@ signals:
     void changed(ChangeTopic topic, qint64 incidentId);
 
 private:
+    // Tells the link when the server was not reached.
+    void noteOutcome(const Outcome &outcome) const;
+    // The server is back: everything shown may be stale.
+    void readEverythingAgain();
     void onChanged(ChangeTopic topic, qint64 incidentId);
     void readWhatIsStale();
     void readIncident();
@@ -74,6 +89,7 @@ private:
 
     StoreThread &m_store;
     const Clock &m_clock;
+    ServerLink *m_link;
     qint64 m_incidentId = 0;
     IncidentState m_incident;
     bool m_incidentLoaded = false;

@@ -3,6 +3,7 @@
 #include "dialogs/businesssettingsdialogs.h"
 #include "dialogs/modalhook.h"
 #include "dialogs/newincidentdialog.h"
+#include "dialogs/outboxdialog.h"
 #include "dialogs/severityrulesdialog.h"
 #include "incidentactions.h"
 #include "livewarroom.h"
@@ -10,16 +11,20 @@
 #include "useridentity.h"
 #include "widgets/incidentlistpanel.h"
 #include "widgets/incidentview.h"
+#include "widgets/serverlinkbanner.h"
 #include "widgets/welcomepage.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QCloseEvent>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QToolBar>
+#include <QVBoxLayout>
 
 MainWindow::MainWindow(StoreThread &store, const Clock &clock, QWidget *parent)
     : QMainWindow(parent), m_store(store), m_live(new LiveWarRoom(store, clock, this))
@@ -42,7 +47,16 @@ MainWindow::MainWindow(StoreThread &store, const Clock &clock, QWidget *parent)
     splitter->addWidget(m_pages);
     splitter->setStretchFactor(1, 1);
     splitter->setSizes({240, 1200});
-    setCentralWidget(splitter);
+    m_serverLink = new ServerLinkBanner(m_live->link(), clock, this);
+    connect(m_serverLink, &ServerLinkBanner::reviewRequested, this, &MainWindow::reviewOutbox);
+    connect(&m_live->link(), &ServerLink::reconnected, this, &MainWindow::tellDelivered);
+    auto *central = new QWidget(this);
+    auto *column = new QVBoxLayout(central);
+    column->setContentsMargins(0, 0, 0, 0);
+    column->setSpacing(0);
+    column->addWidget(m_serverLink);
+    column->addWidget(splitter, 1);
+    setCentralWidget(central);
 
     statusBar()->showMessage(tr("War room: %1").arg(store.location()));
 
@@ -174,4 +188,41 @@ void MainWindow::newIncident()
         return;
     m_incidentList->selectIncident(dialog.createdId());
     m_pages->setCurrentWidget(m_incidentView);
+}
+
+void MainWindow::reviewOutbox()
+{
+    OutboxDialog dialog(m_live->link(), this);
+    ModalHook::exec(dialog);
+}
+
+void MainWindow::tellDelivered()
+{
+    const DeliveryReport &report = m_live->link().lastDelivery();
+    statusBar()->showMessage(report.isEmpty()
+                                 ? tr("The server is back.")
+                                 : tr("The server is back: %1.").arg(report.describe()),
+                             20000);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    const qsizetype waiting = m_live->link().waiting().size();
+    if (waiting == 0)
+        return QMainWindow::closeEvent(event);
+    QMessageBox ask(QMessageBox::Warning, tr("Quit with writes not yet shared?"),
+                    tr("%1 written here %2 not reached the war room yet. They stay on this "
+                       "computer and are sent the next time Warroom, or any warroom command, "
+                       "reaches the server.")
+                        .arg(waiting == 1 ? tr("1 write") : tr("%1 writes").arg(waiting),
+                             waiting == 1 ? tr("has") : tr("have")),
+                    QMessageBox::NoButton, this);
+    QPushButton *quit = ask.addButton(tr("&Quit, keep them here"), QMessageBox::AcceptRole);
+    QPushButton *stay = ask.addButton(tr("&Stay open"), QMessageBox::RejectRole);
+    ask.setDefaultButton(stay);
+    ModalHook::exec(ask);
+    if (ask.clickedButton() == quit)
+        event->accept();
+    else
+        event->ignore();
 }

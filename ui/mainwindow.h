@@ -9,6 +9,7 @@ class LiveWarRoom;
 class StoreThread;
 class IncidentView;
 class QStackedWidget;
+class ServerLinkBanner;
 class WelcomePage;
 
 // Composes the war room: incident list, the selected incident's view, or the welcome page
@@ -28,6 +29,9 @@ public:
     IncidentActions *incidentActions() const { return m_incidentActions; }
 
     void newIncident();
+    ServerLinkBanner *serverLinkBanner() const { return m_serverLink; }
+    // The list of what waits on this computer for the war room.
+    void reviewOutbox();
 
 signals:
     // File menu: another war room was asked for (WarRoomOpener answers).
@@ -35,8 +39,13 @@ signals:
     void openLocalRequested();
     void openRecentRequested(const QString &address);
 
+protected:
+    // Writes not yet shared stay on this computer: quitting says so first.
+    void closeEvent(QCloseEvent *event) override;
+
 private:
     void createActions();
+    void tellDelivered();
     void showCurrent();
 
     StoreThread &m_store;
@@ -49,4 +58,5 @@ private:
     QStackedWidget *m_pages = nullptr;
     WelcomePage *m_welcome = nullptr;
     IncidentView *m_incidentView = nullptr;
+    ServerLinkBanner *m_serverLink = nullptr;
 };

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/result.h"
 #include "storage/change.h"
 
 #include <QObject>
@@ -14,6 +15,9 @@ public:
     // Looks for commits not told of yet; for after writing around the store. Cheap when nothing
     // changed (one PRAGMA on a file, nothing at all on a server, which tells of every commit).
     virtual void look() = 0;
+    // The connection was opened again after it was lost: follows again, and tells of what was
+    // committed meanwhile. Fails when it cannot follow.
+    virtual Outcome resume() = 0;
 
 signals:
     void changed(ChangeTopic topic, qint64 incidentId);

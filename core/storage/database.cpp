@@ -110,6 +110,32 @@ Outcome Database::connect(OpenMode mode, int migrateToVersion)
     return done();
 }
 
+Outcome Database::reconnect()
+{
+    if (m_writeDepth > 0)
+        return Failure{QStringLiteral("Cannot reconnect inside a write.")};
+    m_unlinked.clear(); // the transaction they belonged to died with the connection
+    QSqlDatabase db = connection();
+    db.close();
+    // The connection keeps its address and the password it signed in with.
+    if (!db.open())
+        return failure(db.lastError(), true);
+    QStringList statements = m_engine->beforeFirstRead();
+    statements += m_engine->connectionSetup();
+    for (const QString &statement : std::as_const(statements)) {
+        if (const auto ran = run(statement); !ran)
+            return ran.failure();
+    }
+    if (const Result<int> version = readSchemaVersion(); !version)
+        return version.failure();
+    else if (*version != m_schemaVersion)
+        return Failure{QStringLiteral("%1 was changed to schema version %2 while away; open it "
+                                      "again.")
+                           .arg(m_location)
+                           .arg(*version)};
+    return m_changes->resume();
+}
+
 Outcome Database::checkAndPrepare(OpenMode mode, int migrateToVersion)
 {
     const QString &path = m_location;
@@ -254,7 +280,12 @@ Result<QSqlQuery> Database::runTrackingInserts(const QString &sql, const QVarian
 
 Result<QSqlQuery> Database::execute(const QString &sql, const QVariantList &values) const
 {
-    QSqlQuery query(connection());
+    const QSqlDatabase db = connection();
+    if (!db.isOpen()) // lost, and not opened again yet (reconnect())
+        return Failure{
+            QStringLiteral("The connection to %1 was lost and is not back yet.").arg(m_location),
+            Failure::Kind::Unreachable};
+    QSqlQuery query(db);
     // Without values, run as it stands: PostgreSQL prepares only queries and data changes, not
     // BEGIN, SET or CREATE.
     if (values.isEmpty()) {

@@ -104,6 +104,11 @@ public:
         return result;
     }
 
+    // Opens the connection again after the server went away (a write or read failed as
+    // Unreachable), as the same role, and follows changes again; what others committed meanwhile
+    // is told through changes(). Fails, Unreachable, while the server still cannot be reached.
+    Outcome reconnect();
+
     // Brings the schema up to targetVersion in one transaction, the version written last.
     Outcome migrateTo(int targetVersion);
 

@@ -144,3 +144,12 @@ void IncidentStore::checkForExternalChanges()
 {
     m_database->changes().look();
 }
+
+Outcome IncidentStore::reconnect()
+{
+    if (Outcome connected = m_database->reconnect(); !connected)
+        return connected;
+    if (const auto recorded = recordMissedDeadlines(); !recorded)
+        return recorded.failure();
+    return done();
+}

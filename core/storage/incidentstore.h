@@ -170,6 +170,9 @@ public:
     // process handed over) is announced already, and a shared war room's server announces every
     // commit itself; call it after writing around the store (ChangeSource::look()).
     void checkForExternalChanges();
+    // After a call failed as Unreachable: connects to the war room again. What others wrote
+    // meanwhile is announced through changed(); the misses found are recorded.
+    Outcome reconnect();
 
 signals:
     // Rows of the topic were added to the incident's record (for Incidents: an incident row was

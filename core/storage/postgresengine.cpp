@@ -56,8 +56,9 @@ Outcome addConnection(const QString &name, const WarRoomAddress &address)
 class ServerAnnouncements final : public ChangeSource
 {
 public:
-    explicit ServerAnnouncements(Database &database) : m_feed(database)
+    explicit ServerAnnouncements(Database &database) : m_database(database), m_feed(database)
     {
+        // The driver stays the connection's through close() and open(): one connect for good.
         connect(database.connection().driver(), &QSqlDriver::notification, this,
                 [this](const QString &, QSqlDriver::NotificationSource, const QVariant &payload) {
                     tell(payload.toString());
@@ -66,18 +67,51 @@ public:
 
     void look() override {} // the server announces every commit
 
+    Outcome resume() override
+    {
+        // Closing the connection ended its LISTEN; what was committed meanwhile was announced
+        // to nobody here: the feed reads it.
+        if (Outcome listening = listen(m_database); !listening)
+            return listening;
+        return catchUp();
+    }
+
+    static Outcome listen(const Database &database)
+    {
+        QSqlDriver *driver = database.connection().driver();
+        if (driver->subscribedToNotifications().contains(kChannel))
+            return done();
+        if (!driver->subscribeToNotification(kChannel))
+            return Failure{
+                QStringLiteral("Cannot follow changes on %1: %2")
+                    .arg(database.location(), DatabaseProblems::detail(driver->lastError()))};
+        return done();
+    }
+
 private:
     void tell(const QString &announcement)
     {
         const std::optional<QList<Change>> said = Changes::parseAnnouncement(announcement);
-        const Result<QList<Change>> changes =
-            said ? Result<QList<Change>>(*said) : m_feed.takeNew();
-        if (!changes)
-            return; // the feed keeps its place: the next announcement tells of these changes
-        for (const Change &change : *changes)
+        if (!said) {
+            catchUp(); // on failure the feed keeps its place: the next catch-up tells
+            return;
+        }
+        for (const Change &change : *said)
             emit changed(change.topic, change.incidentId);
     }
 
+    // Reads what is new from the tables themselves.
+    Outcome catchUp()
+    {
+        const Result<QList<Change>> changes = m_feed.takeNew();
+        if (!changes)
+            return changes.failure();
+        for (const Change &change : *changes)
+            emit changed(change.topic, change.incidentId);
+        return done();
+    }
+
+    const Database &m_database;
     ChangeFeed m_feed;
 };
 } // namespace
@@ -171,11 +205,8 @@ QString PostgresEngine::damaged(const QString &why) const
 
 Result<std::unique_ptr<ChangeSource>> PostgresEngine::followChanges(Database &database) const
 {
-    QSqlDriver *driver = database.connection().driver();
-    if (!driver->subscribeToNotification(kChannel))
-        return Failure{
-            QStringLiteral("Cannot follow changes on %1: %2")
-                .arg(m_address.display(), DatabaseProblems::detail(driver->lastError()))};
+    if (Outcome listening = ServerAnnouncements::listen(database); !listening)
+        return listening.failure();
     return std::unique_ptr<ChangeSource>(std::make_unique<ServerAnnouncements>(database));
 }
 

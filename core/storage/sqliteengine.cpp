@@ -32,6 +32,12 @@ public:
         tell();
     }
 
+    Outcome resume() override
+    {
+        look();
+        return done();
+    }
+
 private:
     static inline const QString kDataVersion = QStringLiteral("PRAGMA data_version");
 

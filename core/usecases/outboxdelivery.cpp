@@ -3,6 +3,8 @@
 #include "storage/incidentstore.h"
 #include "usecases/queuedwrite.h"
 
+#include <QFileInfo>
+
 QString DeliveryReport::describe() const
 {
     QStringList parts;
@@ -60,5 +62,15 @@ Result<DeliveryReport> deliver(Outbox &outbox, IncidentStore &store)
         return left.failure();
     report.waiting = int(*left);
     return report;
+}
+
+Result<DeliveryReport> deliverWaiting(IncidentStore &store)
+{
+    if (!QFileInfo::exists(Outbox::defaultPath()))
+        return DeliveryReport();
+    auto outbox = Outbox::open();
+    if (!outbox)
+        return outbox.failure();
+    return deliver(**outbox, store);
 }
 } // namespace OutboxDelivery

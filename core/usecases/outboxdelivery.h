@@ -29,4 +29,6 @@ namespace OutboxDelivery {
 // with why, and the rest go on; when the server cannot be reached, delivery stops and the rest
 // waits. Items refused earlier wait for a person (Outbox::clearConflict, Outbox::remove).
 Result<DeliveryReport> deliver(Outbox &outbox, IncidentStore &store);
+// As deliver(), with this user's outbox; nothing to do when this desktop never kept anything.
+Result<DeliveryReport> deliverWaiting(IncidentStore &store);
 } // namespace OutboxDelivery

@@ -146,6 +146,34 @@ OutboxItem QueuedWrite::toItem(const QString &warRoom, const QDateTime &now) con
     return item;
 }
 
+qint64 QueuedWrite::incidentId() const
+{
+    return idOf(m_fields["incident"]);
+}
+
+std::optional<NewLogEntry> QueuedWrite::asLogEntry() const
+{
+    const QJsonObject &f = m_fields;
+    const std::optional<LogKind> kind = parseLogKind(f["kind"].toString());
+    if (m_kind != Kind::LogEntry || !kind)
+        return std::nullopt;
+    NewLogEntry entry{idOf(f["incident"]), f["author"].toString(), *kind, f["text"].toString()};
+    entry.correctsId = idOf(f["corrects"]);
+    entry.addressee = f["addressee"].toString();
+    entry.postKey = f["postKey"].toString();
+    entry.writtenAt = m_writtenAt;
+    return entry;
+}
+
+std::optional<NewCommitment> QueuedWrite::asCommitment() const
+{
+    const QJsonObject &f = m_fields;
+    if (m_kind != Kind::Commitment)
+        return std::nullopt;
+    return NewCommitment{idOf(f["incident"]), f["what"].toString(), f["owner"].toString(),
+                         timeOf(f["due"]),    f["why"].toString(),  f["by"].toString()};
+}
+
 QString QueuedWrite::summary() const
 {
     const QString what = QLatin1StringView(named(m_kind).whatItIs);
@@ -177,24 +205,17 @@ Result<QString> QueuedWrite::applyTo(IncidentStore &store) const
     const QJsonObject &f = m_fields;
     switch (m_kind) {
     case Kind::LogEntry: {
-        const std::optional<LogKind> kind = parseLogKind(f["kind"].toString());
-        if (!kind)
+        const std::optional<NewLogEntry> entry = asLogEntry();
+        if (!entry)
             return Failure{
                 QStringLiteral("Unknown log entry kind \"%1\".").arg(f["kind"].toString())};
-        NewLogEntry entry{idOf(f["incident"]), f["author"].toString(), *kind, f["text"].toString()};
-        entry.correctsId = idOf(f["corrects"]);
-        entry.addressee = f["addressee"].toString();
-        entry.postKey = f["postKey"].toString();
-        entry.writtenAt = m_writtenAt;
-        const Result<LogEntry> written = store.appendLogEntry(entry);
+        const Result<LogEntry> written = store.appendLogEntry(*entry);
         if (!written)
             return written.failure();
         return QString::number(written->id);
     }
     case Kind::Commitment: {
-        const Result<qint64> id =
-            store.commit({idOf(f["incident"]), f["what"].toString(), f["owner"].toString(),
-                          timeOf(f["due"]), f["why"].toString(), f["by"].toString()});
+        const Result<qint64> id = store.commit(*asCommitment());
         if (!id)
             return id.failure();
         return QString::number(*id);

@@ -10,6 +10,8 @@
 #include <QJsonObject>
 #include <QString>
 
+#include <optional>
+
 class IncidentStore;
 
 // A write to a war room in a form that can wait: applied at once when the war room can be
@@ -39,6 +41,13 @@ public:
     static Result<QueuedWrite> fromItem(const OutboxItem &item);
 
     Kind kind() const { return m_kind; }
+    // The incident it writes to (0 for an outcome of a deadline, which names the deadline).
+    qint64 incidentId() const;
+    // What it writes, for showing it in place before it arrives; nullopt for another kind.
+    std::optional<NewLogEntry> asLogEntry() const;
+    std::optional<NewCommitment> asCommitment() const;
+    // When it was written (kept in the outbox: when it was kept there).
+    QDateTime writtenAt() const { return m_writtenAt; }
     // The war room writes each key once: a fresh one per write, or for a log entry with a
     // retry key, one made of it (so that a retried command queues and delivers it once).
     QString key() const { return m_key; }

@@ -1,3 +1,4 @@
+#include "changerecorder.h"
 #include "rules/clock.h"
 #include "scratchwarroom.h"
 #include "storage/incidentstore.h"
@@ -29,6 +30,7 @@ private slots:
     void initTestCase();
     void cleanupTestCase();
     void init();
+    void aStoreReconnectsOnceTheServerIsBack();
     void acknowledgedItemsSurviveAKill();
     void aFileThatIsNotAnOutboxIsLeftAlone();
     void commandsQueueWhileTheServerIsAwayAndArriveOnce();
@@ -95,6 +97,60 @@ QStringList TestOutbox::logTexts(const WarRoomAddress &address, qint64 incident)
             texts.append(entry.text);
     }
     return texts;
+}
+
+void TestOutbox::aStoreReconnectsOnceTheServerIsBack()
+{
+    const WarRoomAddress address = m_server->newDatabase();
+    qint64 incident = 0;
+    {
+        ScratchWarRoom room(address);
+        incident = room.addIncident();
+    }
+    const auto store = openStore(address);
+    ChangeRecorder heard(*store);
+    const NewLogEntry whileAway{incident, QStringLiteral("Ann"), LogKind::Observation,
+                                QStringLiteral("typed while the server was away")};
+    m_server->stop();
+    const auto refused = store->appendLogEntry(whileAway);
+    QVERIFY(!refused);
+    QVERIFY2(refused.unreachable(), qPrintable(refused.error()));
+    const Outcome stillAway = store->reconnect();
+    QVERIFY(!stillAway);
+    QVERIFY2(stillAway.unreachable(), qPrintable(stillAway.error()));
+
+    m_server->start();
+    const QString id = QString::number(incident);
+    // Someone else writes before this store is back: nobody announces it to this store.
+    const CommandRun meanwhile =
+        warroom({QStringLiteral("log"), QStringLiteral("--database"), address.display(),
+                 QStringLiteral("--incident"), id, QStringLiteral("--author"),
+                 QStringLiteral("Bob"), QStringLiteral("written by another desktop meanwhile")});
+    QVERIFY2(meanwhile.exitCode == 0, qPrintable(meanwhile.err));
+    const int logChangesBefore = heard.count(ChangeTopic::Log);
+    const Outcome back = store->reconnect();
+    QVERIFY2(back, qPrintable(back.error()));
+    QVERIFY2(heard.count(ChangeTopic::Log) > logChangesBefore,
+             "what was written meanwhile was not told");
+    const auto written = store->appendLogEntry(whileAway);
+    QVERIFY2(written, qPrintable(written.error()));
+    // Listening again: another desktop's entry is heard without looking.
+    const int logChangesAfter = heard.count(ChangeTopic::Log);
+    const CommandRun live =
+        warroom({QStringLiteral("log"), QStringLiteral("--database"), address.display(),
+                 QStringLiteral("--incident"), id, QStringLiteral("--author"),
+                 QStringLiteral("Bob"), QStringLiteral("heard live again")});
+    QVERIFY2(live.exitCode == 0, qPrintable(live.err));
+    QVERIFY(heard.waitFor(ChangeTopic::Log, logChangesAfter + 1));
+    const auto entries = store->logEntries(incident, 1, 100);
+    QVERIFY(entries);
+    QStringList texts;
+    for (const LogEntry &entry : *entries)
+        texts.append(entry.text);
+    QCOMPARE(texts, (QStringList{QStringLiteral("written by another desktop meanwhile"),
+                                 QStringLiteral("typed while the server was away"),
+                                 QStringLiteral("heard live again")}));
+    QVERIFY(store->checkRecordChain(incident)->intact);
 }
 
 void TestOutbox::acknowledgedItemsSurviveAKill()

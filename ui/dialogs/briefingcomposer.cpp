@@ -7,6 +7,7 @@
 #include "rules/clock.h"
 #include "rules/severitycalibration.h"
 #include "timeformat.h"
+#include "usecases/queuedwrite.h"
 #include "widgets/duetimeedit.h"
 #include "widgets/plainlanguagehighlighter.h"
 #include "wording.h"
@@ -207,7 +208,11 @@ void BriefingComposer::accept()
     b.correctsId = m_correctsId;
     if (m_awaited->isWaiting())
         return;
-    m_live.write(
-        &m_live, [b](IncidentStore &store) { return store.publishBriefing(b); },
-        m_awaited->begin());
+    // A correction names the briefing by its number, which is the same here and on the server.
+    qint64 correctsSeq = 0;
+    for (const Briefing &earlier : m_live.incident().briefings) {
+        if (earlier.id == m_correctsId)
+            correctsSeq = earlier.seq;
+    }
+    m_live.writeOrKeep(&m_live, QueuedWrite::briefing(b, correctsSeq), m_awaited->begin());
 }

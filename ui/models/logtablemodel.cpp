@@ -51,6 +51,8 @@ void LogTableModel::setIncident(qint64 incidentId)
     m_pageProblems.clear();
     m_displayNames.clear(); // names may have changed meanwhile
     m_rowCount = 0;
+    m_pendingItems.clear();
+    m_pending.clear();
     endResetModel();
     if (incidentId > 0)
         readCount();
@@ -93,7 +95,25 @@ void LogTableModel::showCount(qint64 count)
 
 int LogTableModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : m_rowCount;
+    return parent.isValid() ? 0 : m_rowCount + int(m_pending.size());
+}
+
+void LogTableModel::setPending(const QList<qint64> &itemIds, const QList<LogEntry> &entries)
+{
+    if (itemIds == m_pendingItems)
+        return;
+    if (!m_pending.isEmpty()) {
+        beginRemoveRows({}, m_rowCount, m_rowCount + int(m_pending.size()) - 1);
+        m_pending.clear();
+        m_pendingItems.clear();
+        endRemoveRows();
+    }
+    if (entries.isEmpty())
+        return;
+    beginInsertRows({}, m_rowCount, m_rowCount + int(entries.size()) - 1);
+    m_pending = entries;
+    m_pendingItems = itemIds;
+    endInsertRows();
 }
 
 int LogTableModel::columnCount(const QModelIndex &parent) const
@@ -103,6 +123,8 @@ int LogTableModel::columnCount(const QModelIndex &parent) const
 
 const LogEntry *LogTableModel::entryAt(int row) const
 {
+    if (row >= m_rowCount)
+        return &m_pending.at(row - m_rowCount);
     const int page = row / kPageSize;
     const int offset = row % kPageSize;
     if (const QList<LogEntry> *entries = m_pages.object(page)) {
@@ -154,7 +176,7 @@ void LogTableModel::showPage(int page, const QList<LogEntry> &entries)
 std::optional<LogEntry> LogTableModel::entry(int row) const
 {
     if (row < 0 || row >= m_rowCount)
-        return std::nullopt;
+        return std::nullopt; // a pending row is no entry of the war room yet
     const LogEntry *found = entryAt(row);
     return found ? std::optional<LogEntry>(*found) : std::nullopt;
 }
@@ -171,7 +193,37 @@ QVariant LogTableModel::data(const QModelIndex &index, int role) const
                    ? tr("(this entry could not be read)")
                    : tr("…");
     }
+    const bool pending = index.row() >= m_rowCount;
+    if (pending) {
+        switch (role) {
+        case Qt::DisplayRole:
+            if (index.column() == TextColumn)
+                return tr("[not yet shared] %1")
+                    .arg(QString(entry->text).replace(QLatin1Char('\n'), QStringLiteral(" ⏎ ")));
+            break;
+        case Qt::ToolTipRole:
+            return tr("Not yet shared: written here at %1 and kept on this computer while the "
+                      "server is away; sent, in this order, once it is back.\n\n%2")
+                .arg(TimeFormat::clockSeconds(entry->at), entry->text);
+        case Qt::ForegroundRole:
+            return WarroomColors::pending();
+        case Qt::BackgroundRole:
+            return WarroomColors::pendingBackground();
+        case Qt::FontRole: {
+            QFont font;
+            font.setItalic(true);
+            return font;
+        }
+        case PendingRole:
+            return true;
+        case EntryIdRole:
+        case SeqRole:
+            return {};
+        }
+    }
     switch (role) {
+    case PendingRole:
+        return pending;
     case Qt::DisplayRole:
         switch (index.column()) {
         case TimeColumn:

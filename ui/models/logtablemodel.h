@@ -31,7 +31,8 @@ public:
     {
         KindRole = Qt::UserRole + 1,
         EntryIdRole,
-        SeqRole
+        SeqRole,
+        PendingRole // true for a row not yet shared: written here, waiting in the outbox
     };
 
     static constexpr int kPageSize = 200;
@@ -52,8 +53,13 @@ public:
     // long log is not read whole.
     int pagesLoaded() const { return m_pagesLoaded; }
 
-    // The entry in a row, if its page has been read.
+    // The entry in a row, if its page has been read; not for a pending row.
     std::optional<LogEntry> entry(int row) const;
+
+    // Entries written here that wait in the outbox for the server, by outbox item: shown after
+    // the war room's own, marked "not yet shared", until they arrive.
+    void setPending(const QList<qint64> &itemIds, const QList<LogEntry> &entries);
+    int pendingCount() const { return int(m_pending.size()); }
 
 signals:
     void loadFailed(const QString &message);
@@ -84,6 +90,8 @@ private:
     // Signed-in roles' display names on a shared war room, read again for a role not known yet.
     mutable QHash<QString, QString> m_displayNames;
     bool m_readingNames = false;
+    QList<qint64> m_pendingItems; // the outbox items of m_pending
+    QList<LogEntry> m_pending;
 
     QString authorShown(const LogEntry &entry) const;
 };

@@ -3,6 +3,7 @@
 #include "incidentactions.h"
 #include "livewarroom.h"
 #include "models/logtablemodel.h"
+#include "usecases/queuedwrite.h"
 #include "widgets/quickentrybar.h"
 
 #include <QAction>
@@ -57,6 +58,7 @@ TechnicalLogPanel::TechnicalLogPanel(LiveWarRoom &live, IncidentActions &actions
             bar->setValue(bar->maximum());
     });
     connect(m_model, &LogTableModel::loadFailed, m_entry, &QuickEntryBar::showFailure);
+    connect(&m_live.link(), &ServerLink::stateChanged, this, &TechnicalLogPanel::showPending);
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_view, &QWidget::customContextMenuRequested, this,
             &TechnicalLogPanel::showContextMenu);
@@ -84,21 +86,17 @@ void TechnicalLogPanel::send(const QuickEntry &entry, const QString &author)
     m_entry->showSending(++m_sending);
     m_view->scrollToBottom(); // your own entry is always shown, once it is in
     m_followNewest = true;
-    m_live.write(
-        this,
-        [line](IncidentStore &store) -> Result<LogEntry> {
-            // On a shared war room the name typed is the signed-in role's name for all.
-            if (const Outcome named = store.setDisplayName(line.author); !named)
-                return named.failure();
-            return store.appendLogEntry(line);
-        },
-        [this, typed](const Outcome &added) {
-            --m_sending;
-            if (!added)
-                m_entry->returnUnsent(typed, added.error()); // nothing typed is lost
-            else
-                m_entry->showSending(m_sending);
-        });
+    // On a shared war room the name typed is the signed-in role's name for all; the entry goes
+    // (or waits, the server being away) whether or not the name could be written.
+    m_live.write(this,
+                 [name = line.author](IncidentStore &store) { return store.setDisplayName(name); });
+    m_live.writeOrKeep(this, QueuedWrite::logEntry(line), [this, typed](const Outcome &added) {
+        --m_sending;
+        if (!added)
+            m_entry->returnUnsent(typed, added.error()); // nothing typed is lost
+        else
+            m_entry->showSending(m_sending);
+    });
 }
 
 void TechnicalLogPanel::showContextMenu(const QPoint &position)
@@ -126,9 +124,33 @@ void TechnicalLogPanel::showContextMenu(const QPoint &position)
 void TechnicalLogPanel::setIncident(qint64 incidentId)
 {
     m_model->setIncident(incidentId);
+    showPending();
     m_view->scrollToBottom();
     // Once the window has its final size the last row may sit just below the edge: again then.
     QTimer::singleShot(0, m_view, &QTableView::scrollToBottom);
+}
+
+void TechnicalLogPanel::showPending()
+{
+    QList<qint64> items;
+    QList<LogEntry> entries;
+    for (const OutboxItem &item : m_live.link().waiting()) {
+        const auto write = QueuedWrite::fromItem(item);
+        const auto entry = write ? write->asLogEntry() : std::nullopt;
+        if (!entry || entry->incidentId != m_model->incidentId())
+            continue;
+        LogEntry shown;
+        shown.incidentId = entry->incidentId;
+        shown.at = item.writtenAt;
+        shown.author = entry->author;
+        shown.kind = entry->kind;
+        shown.text = entry->text;
+        shown.addressee = entry->addressee;
+        shown.correctsId = entry->correctsId;
+        items.append(item.id);
+        entries.append(shown);
+    }
+    m_model->setPending(items, entries);
 }
 
 bool TechnicalLogPanel::isAtNewest() const

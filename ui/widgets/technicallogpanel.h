@@ -24,6 +24,8 @@ public:
 
 private:
     bool isAtNewest() const;
+    // What was written here and waits for the server, in place at the end of the log.
+    void showPending();
     void showContextMenu(const QPoint &position);
     // Sends a typed line to the store; the box is free for the next one at once.
     void send(const QuickEntry &entry, const QString &author);
