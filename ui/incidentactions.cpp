@@ -111,9 +111,10 @@ void IncidentActions::report(const Outcome &outcome)
 {
     if (outcome.unreachable())
         ModalHook::showError(m_dialogParent, tr("Not recorded"),
-                             tr("%1\n\nLog entries, deadlines, their outcomes and briefings wait "
-                                "on this computer while the server is away; this change "
-                                "cannot. Make it again once the server is back.")
+                             tr("%1\n\nLog entries, deadlines and their outcomes, briefings, "
+                                "customer asks and status changes wait on this computer while "
+                                "the server is away; this change cannot. Make it again once "
+                                "the server is back.")
                                  .arg(outcome.error()));
     else if (!outcome)
         ModalHook::showError(m_dialogParent, tr("Not recorded"), outcome.error());
@@ -418,10 +419,9 @@ bool IncidentActions::askCustomer(const QString &what)
     form.addLine(QStringLiteral("what"), tr("&What we need:"), what);
     form.addLine(QStringLiteral("why"), tr("Why &only they can:"));
     form.setSend(tr("Record ask"), [this, by](const FormDialog &f, FormDialog::Answer answered) {
-        write([incidentId = m_incidentId, what = f.text(QStringLiteral("what")),
-               why = f.text(QStringLiteral("why")), by = *by](
-                  IncidentStore &store) { return store.askCustomer(incidentId, what, why, by); },
-              answered);
+        writeOrKeep(QueuedWrite::ask(m_incidentId, f.text(QStringLiteral("what")),
+                                     f.text(QStringLiteral("why")), *by),
+                    answered);
     });
     return ModalHook::exec(form) == QDialog::Accepted;
 }
@@ -429,7 +429,7 @@ bool IncidentActions::askCustomer(const QString &what)
 void IncidentActions::markAskSent(qint64 askId)
 {
     if (const auto by = who())
-        write([askId, by = *by](IncidentStore &store) { return store.markAskSent(askId, by); });
+        writeOrKeep(QueuedWrite::askSent(askId, *by));
 }
 
 void IncidentActions::recordAskAnswer(qint64 askId)
@@ -439,12 +439,11 @@ void IncidentActions::recordAskAnswer(qint64 askId)
         return;
     FormDialog form(tr("The customer answered"), {}, m_dialogParent);
     form.addText(QStringLiteral("answer"), tr("&Answer:"));
-    form.setSend(tr("Record answer"), [this, by, askId](const FormDialog &f,
-                                                        FormDialog::Answer answered) {
-        write([askId, answer = f.text(QStringLiteral("answer")),
-               by = *by](IncidentStore &store) { return store.markAskAnswered(askId, answer, by); },
-              answered);
-    });
+    form.setSend(
+        tr("Record answer"), [this, by, askId](const FormDialog &f, FormDialog::Answer answered) {
+            writeOrKeep(QueuedWrite::askAnswered(askId, f.text(QStringLiteral("answer")), *by),
+                        answered);
+        });
     ModalHook::exec(form);
 }
 
@@ -495,7 +494,7 @@ void IncidentActions::changeStatus()
         const NewStatusChange change{m_incidentId, *by,
                                      status,       f.text(QStringLiteral("doing")),
                                      next,         f.text(QStringLiteral("why"))};
-        write([change](IncidentStore &store) { return store.changeStatus(change); }, answered);
+        writeOrKeep(QueuedWrite::statusChange(change), answered);
     });
     ModalHook::exec(form);
 }

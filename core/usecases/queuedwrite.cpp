@@ -20,6 +20,10 @@ constexpr KindName kKinds[] = {
     {QueuedWrite::Kind::Met, "met", "deadline met"},
     {QueuedWrite::Kind::Supersede, "supersede", "deadline superseded"},
     {QueuedWrite::Kind::Briefing, "briefing", "briefing"},
+    {QueuedWrite::Kind::Ask, "ask", "customer ask"},
+    {QueuedWrite::Kind::AskSent, "ask-sent", "customer ask sent"},
+    {QueuedWrite::Kind::AskAnswered, "ask-answered", "customer ask answered"},
+    {QueuedWrite::Kind::StatusChange, "status", "status change"},
 };
 
 const KindName &named(QueuedWrite::Kind kind)
@@ -113,6 +117,38 @@ QueuedWrite QueuedWrite::briefing(const NewBriefing &b, qint64 correctsSeq)
                        freshKey());
 }
 
+QueuedWrite QueuedWrite::ask(qint64 incidentId, const QString &what, const QString &whyOnlyCustomer,
+                             const QString &by)
+{
+    return QueuedWrite(
+        Kind::Ask, {{"incident", incidentId}, {"what", what}, {"why", whyOnlyCustomer}, {"by", by}},
+        freshKey());
+}
+
+QueuedWrite QueuedWrite::askSent(qint64 askId, const QString &by)
+{
+    return QueuedWrite(Kind::AskSent, {{"ask", askId}, {"by", by}}, freshKey());
+}
+
+QueuedWrite QueuedWrite::askAnswered(qint64 askId, const QString &answer, const QString &by)
+{
+    return QueuedWrite(Kind::AskAnswered, {{"ask", askId}, {"answer", answer}, {"by", by}},
+                       freshKey());
+}
+
+QueuedWrite QueuedWrite::statusChange(const NewStatusChange &change)
+{
+    return QueuedWrite(
+        Kind::StatusChange,
+        {{"incident", change.incidentId},
+         {"by", change.by},
+         {"to", statusName(change.to)},
+         {"doing", change.doing},
+         {"next", change.nextCheckpointAt.isValid() ? isoTime(change.nextCheckpointAt) : QString()},
+         {"why", change.nextCheckpointWhy}},
+        freshKey());
+}
+
 Result<QueuedWrite> QueuedWrite::fromItem(const OutboxItem &item)
 {
     QJsonParseError error;
@@ -191,6 +227,19 @@ QString QueuedWrite::summary() const
     case Kind::Met:
     case Kind::Supersede:
         return QStringLiteral("%1: deadline %2").arg(what).arg(idOf(m_fields["commitment"]));
+    case Kind::Ask:
+        return QStringLiteral("%1 in incident %2: %3")
+            .arg(what)
+            .arg(idOf(m_fields["incident"]))
+            .arg(m_fields["what"].toString().simplified().left(80));
+    case Kind::AskSent:
+    case Kind::AskAnswered:
+        return QStringLiteral("%1: ask %2").arg(what).arg(idOf(m_fields["ask"]));
+    case Kind::StatusChange:
+        return QStringLiteral("%1 in incident %2: to %3")
+            .arg(what)
+            .arg(idOf(m_fields["incident"]))
+            .arg(m_fields["to"].toString());
     case Kind::Briefing:
         return QStringLiteral("%1 in incident %2: %3")
             .arg(what)
@@ -274,6 +323,37 @@ Result<QString> QueuedWrite::applyTo(IncidentStore &store) const
             }
         }
         return QString::number(*published);
+    }
+    case Kind::Ask: {
+        const Result<qint64> id = store.askCustomer(idOf(f["incident"]), f["what"].toString(),
+                                                    f["why"].toString(), f["by"].toString());
+        if (!id)
+            return id.failure();
+        return QString::number(*id);
+    }
+    case Kind::AskSent: {
+        if (Outcome sent = store.markAskSent(idOf(f["ask"]), f["by"].toString()); !sent)
+            return sent.failure();
+        return QString();
+    }
+    case Kind::AskAnswered: {
+        if (Outcome answered =
+                store.markAskAnswered(idOf(f["ask"]), f["answer"].toString(), f["by"].toString());
+            !answered)
+            return answered.failure();
+        return QString();
+    }
+    case Kind::StatusChange: {
+        const std::optional<IncidentStatus> to = parseStatus(f["to"].toString());
+        if (!to)
+            return Failure{QStringLiteral("Unknown status \"%1\".").arg(f["to"].toString())};
+        const QString next = f["next"].toString();
+        const Result<StatusChange> changed =
+            store.changeStatus({idOf(f["incident"]), f["by"].toString(), *to, f["doing"].toString(),
+                                next.isEmpty() ? QDateTime() : timeOf(next), f["why"].toString()});
+        if (!changed)
+            return changed.failure();
+        return QString::number(changed->id);
     }
     }
     return Failure{QStringLiteral("Unknown write.")};

@@ -4,6 +4,7 @@
 #include "domain/commitment.h"
 #include "domain/logentry.h"
 #include "domain/result.h"
+#include "domain/statuschange.h"
 #include "storage/outbox.h"
 
 #include <QDateTime>
@@ -26,7 +27,11 @@ public:
         Commitment,
         Met,
         Supersede,
-        Briefing
+        Briefing,
+        Ask,
+        AskSent,
+        AskAnswered,
+        StatusChange
     };
 
     static QueuedWrite logEntry(const NewLogEntry &entry);
@@ -37,6 +42,12 @@ public:
     // correctsSeq: the number of the briefing it corrects (0: none). Without impact, the
     // latest assessment's sentence when it reaches the war room.
     static QueuedWrite briefing(const NewBriefing &briefing, qint64 correctsSeq);
+    static QueuedWrite ask(qint64 incidentId, const QString &what, const QString &whyOnlyCustomer,
+                           const QString &by);
+    static QueuedWrite askSent(qint64 askId, const QString &by);
+    static QueuedWrite askAnswered(qint64 askId, const QString &answer, const QString &by);
+    // Refused on delivery when the move no longer applies (someone moved the incident on).
+    static QueuedWrite statusChange(const NewStatusChange &change);
     // An item the Outbox kept; refused when it is not one this Warroom knows.
     static Result<QueuedWrite> fromItem(const OutboxItem &item);
 

@@ -2,6 +2,7 @@
 #include "rules/deadlinealerts.h"
 #include "rules/duetime.h"
 #include "rules/quickentry.h"
+#include "rules/reconnectbackoff.h"
 #include "rules/statusrules.h"
 #include "scratchwarroom.h"
 #include "usecases/demoincident.h"
@@ -12,6 +13,7 @@ class TestServices : public QObject
 {
     Q_OBJECT
 private slots:
+    void reconnectBackoffDoublesToThirtySeconds();
     void quickEntryPrefixes_data();
     void quickEntryPrefixes();
     void phoneNumbers_data();
@@ -208,6 +210,22 @@ void TestServices::noticeSpeaksPlainly()
     QVERIFY(notice.contains(QStringLiteral("Next update: 14 Mar 09:30 UTC, because the move "
                                            "completes then")));
     QVERIFY(notice.contains(QStringLiteral("Your contact: Dana Whitfield, +44 20 7946 0321")));
+}
+
+// A server back within seconds is found within seconds; one down for an hour is tried every
+// 30 s, not hammered; once reached, the next loss starts over at 1 s.
+void TestServices::reconnectBackoffDoublesToThirtySeconds()
+{
+    ReconnectBackoff backoff;
+    QList<qint64> waits;
+    for (int i = 0; i < 8; ++i)
+        waits.append(backoff.next().count());
+    QCOMPARE(waits, (QList<qint64>{1000, 2000, 4000, 8000, 16000, 30000, 30000, 30000}));
+    for (int i = 0; i < 100; ++i)
+        backoff.next();
+    QCOMPARE(backoff.next().count(), 30000);
+    backoff.reset();
+    QCOMPARE(backoff.next().count(), 1000);
 }
 
 QTEST_GUILESS_MAIN(TestServices)

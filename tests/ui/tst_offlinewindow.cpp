@@ -11,6 +11,7 @@
 #include "usecases/queuedwrite.h"
 #include "useridentity.h"
 #include "warroomprocess.h"
+#include "widgets/alertbanner.h"
 #include "widgets/incidentlistpanel.h"
 #include "widgets/serverlinkbanner.h"
 
@@ -39,7 +40,9 @@ private slots:
     void init();
     void cleanup();
     void theWindowKeepsWorkingWhileTheServerIsAway();
+    void deadlinesStillCountDownAndAlertWhileAway();
     void quittingWithWritesNotYetSharedAsksAndKeepsThem();
+    void aRefusedWriteWaitsForAPersonsDecision_data();
     void aRefusedWriteWaitsForAPersonsDecision();
     void everythingWrittenDuringAnOutageArrivesExactlyOnce();
 
@@ -223,6 +226,35 @@ void TestOfflineWindow::theWindowKeepsWorkingWhileTheServerIsAway()
     QVERIFY(m_errors.isEmpty());
 }
 
+void TestOfflineWindow::deadlinesStillCountDownAndAlertWhileAway()
+{
+    const auto deadline =
+        openStore()->commit({m_incident, QStringLiteral("confirm the rollback"),
+                             QStringLiteral("Bob"), m_clock.now().addSecs(3),
+                             QStringLiteral("the customer's batch starts"), QStringLiteral("Bob")});
+    QVERIFY(deadline);
+    QTRY_COMPARE(m_window->live().warRoom().outstanding.size(), 1);
+    m_server->stop();
+    writeFromWindow(QueuedWrite::logEntry({m_incident, QStringLiteral("Ann"), LogKind::Action,
+                                           QStringLiteral("rolling back by hand")}));
+    QVERIFY(!m_window->live().link().reachable());
+    // Due while away: alerted from the last state read, no server needed.
+    auto *alert = find<AlertBanner>(QStringLiteral("alertBanner"));
+    QTRY_VERIFY_WITH_TIMEOUT(alert->isVisible() && alert->text().startsWith(QStringLiteral(
+                                                       "Deadline due: confirm the rollback")),
+                             10000);
+    // Back: the miss is on record, once.
+    m_server->start();
+    m_window->live().link().retryNow();
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->live().link().waiting().isEmpty(), 15000);
+    const auto entries = openStore()->logEntries(m_incident, 1, 100);
+    QVERIFY(entries);
+    int misses = 0;
+    for (const LogEntry &entry : *entries)
+        misses += entry.event == LogEvent::Missed && entry.commitmentId == *deadline;
+    QCOMPARE(misses, 1);
+}
+
 void TestOfflineWindow::quittingWithWritesNotYetSharedAsksAndKeepsThem()
 {
     m_server->stop();
@@ -266,20 +298,43 @@ void TestOfflineWindow::quittingWithWritesNotYetSharedAsksAndKeepsThem()
     QTRY_VERIFY(m_window->live().link().waiting().isEmpty());
 }
 
+void TestOfflineWindow::aRefusedWriteWaitsForAPersonsDecision_data()
+{
+    QTest::addColumn<QString>("conflict");
+    QTest::addColumn<QString>("why");
+    QTest::newRow("met here, superseded meanwhile by someone else")
+        << QStringLiteral("deadline") << QStringLiteral("superseded");
+    QTest::newRow("a status move that no longer applies")
+        << QStringLiteral("status") << QStringLiteral("cannot go back from resolved");
+}
+
 void TestOfflineWindow::aRefusedWriteWaitsForAPersonsDecision()
 {
+    QFETCH(QString, conflict);
+    QFETCH(QString, why);
     const auto deadline = openStore()->commit(
         {m_incident, QStringLiteral("restore orders"), QStringLiteral("Bob"),
          m_clock.now().addSecs(1800), QStringLiteral("peak at noon"), QStringLiteral("Bob")});
     QVERIFY(deadline);
     QTRY_COMPARE(m_window->live().incident().commitments.size(), 1);
     m_server->stop();
-    // Met here, offline; superseded meanwhile by someone else on the server.
-    writeFromWindow(QueuedWrite::met(*deadline, QStringLiteral("Ann")));
-    m_server->start();
-    QVERIFY(openStore()->supersede(*deadline, m_clock.now().addSecs(3600),
-                                   QStringLiteral("the vendor needs an hour"),
-                                   QStringLiteral("Bob")));
+    if (conflict == u"deadline") {
+        writeFromWindow(QueuedWrite::met(*deadline, QStringLiteral("Ann")));
+        m_server->start();
+        QVERIFY(openStore()->supersede(*deadline, m_clock.now().addSecs(3600),
+                                       QStringLiteral("the vendor needs an hour"),
+                                       QStringLiteral("Bob")));
+    } else {
+        writeFromWindow(QueuedWrite::statusChange(
+            {m_incident, QStringLiteral("Ann"), IncidentStatus::Identified,
+             QStringLiteral("We found the broken release."), m_clock.now().addSecs(1800),
+             QStringLiteral("the rollback ends then")}));
+        m_server->start();
+        QVERIFY(openStore()->changeStatus(
+            {m_incident, QStringLiteral("Bob"), IncidentStatus::Resolved,
+             QStringLiteral("Orders go through again."), m_clock.now().addSecs(3600),
+             QStringLiteral("we watch for an hour")}));
+    }
     m_window->live().link().retryNow();
     auto *banner = find<ServerLinkBanner>(QStringLiteral("serverLinkBanner"));
     QTRY_VERIFY_WITH_TIMEOUT(m_window->live().link().reachable(), 15000);
@@ -294,7 +349,7 @@ void TestOfflineWindow::aRefusedWriteWaitsForAPersonsDecision()
     QVERIFY2(row->text(2).startsWith(QStringLiteral("Refused: ")), qPrintable(row->text(2)));
     QCOMPARE(dialog.list()->currentItem(), row); // the refused one, picked for you
     QVERIFY2(dialog.detail().contains(QStringLiteral("Refused because: ")) &&
-                 dialog.detail().contains(QStringLiteral("superseded")),
+                 dialog.detail().contains(why, Qt::CaseInsensitive),
              qPrintable(dialog.detail()));
     if (const QByteArray shot = qgetenv("WARROOM_SHOTS"); !shot.isEmpty()) {
         dialog.show();

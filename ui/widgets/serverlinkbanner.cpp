@@ -50,10 +50,11 @@ void ServerLinkBanner::refresh()
     const int refused = m_link.refusedCount();
     const int waiting = int(m_link.waiting().size()) - refused;
     const QString waitingText =
-        waiting > 0 ? tr("%1 not yet shared: kept on this computer, sent once the server is back.")
-                          .arg(countOf(waiting, tr("write"), tr("writes")))
-                    : tr("Log entries, deadlines and briefings written meanwhile are kept on this "
-                         "computer and sent once it is back.");
+        waiting > 0
+            ? tr("%1 not yet shared: kept on this computer, sent once the server is back.")
+                  .arg(countOf(waiting, tr("write"), tr("writes")))
+            : tr("Log entries, deadlines, briefings, asks and status changes made meanwhile "
+                 "are kept on this computer and sent once it is back.");
     const QString refusedText = refused > 0
                                     ? tr("%1 refused by the war room: kept here until you decide.")
                                           .arg(countOf(refused, tr("write"), tr("writes")))
