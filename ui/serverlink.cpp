@@ -157,34 +157,31 @@ void ServerLink::readWaiting()
 
 void ServerLink::retryItem(qint64 itemId)
 {
-    m_store.run(
-        this,
-        [itemId](IncidentStore &) -> Outcome {
-            auto outbox = Outbox::open();
-            if (!outbox)
-                return outbox.failure();
-            return (*outbox)->clearConflict(itemId);
-        },
-        [this](const Outcome &cleared) {
-            if (!cleared)
-                return emit failed(cleared.error());
-            m_reachable ? deliver() : readWaiting();
-        });
+    settle(itemId, [](Outbox &outbox, qint64 id) { return outbox.clearConflict(id); });
 }
 
 void ServerLink::discardItem(qint64 itemId)
 {
+    settle(itemId, [](Outbox &outbox, qint64 id) { return outbox.remove(id); });
+}
+
+void ServerLink::settle(qint64 itemId, Outcome (*decision)(Outbox &, qint64))
+{
     m_store.run(
         this,
-        [itemId](IncidentStore &) -> Outcome {
+        [itemId, decision](IncidentStore &) -> Outcome {
             auto outbox = Outbox::open();
             if (!outbox)
                 return outbox.failure();
-            return (*outbox)->remove(itemId);
+            return decision(**outbox, itemId);
         },
-        [this](const Outcome &removed) {
-            if (!removed)
-                emit failed(removed.error());
-            readWaiting();
+        [this](const Outcome &settled) {
+            if (!settled)
+                emit failed(settled.error());
+            // A write to try again goes at once when the server is there.
+            if (m_reachable && settled)
+                deliver();
+            else
+                readWaiting();
         });
 }

@@ -64,6 +64,8 @@ private:
     void tryNow();
     void readWaiting();
     void take(const Look &look);
+    // Carries out a person's decision about an item on the store's thread, then looks again.
+    void settle(qint64 itemId, Outcome (*decision)(Outbox &, qint64));
 
     StoreThread &m_store;
     const Clock &m_clock;
