@@ -94,6 +94,13 @@ QString Outbox::defaultPath()
            QStringLiteral("/outbox.sqlite");
 }
 
+Result<std::unique_ptr<Outbox>> Outbox::openIfKept()
+{
+    if (!QFileInfo::exists(defaultPath()))
+        return std::unique_ptr<Outbox>();
+    return open();
+}
+
 Result<std::unique_ptr<Outbox>> Outbox::open(const QString &path)
 {
     const QFileInfo file(path);

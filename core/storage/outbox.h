@@ -37,6 +37,9 @@ public:
     static QString defaultPath();
     // Creates the file when it is missing; refuses a file that is not an outbox.
     static Result<std::unique_ptr<Outbox>> open(const QString &path = defaultPath());
+    // The user's outbox when there is one, else null: a desktop that never lost its server
+    // has none, and looking does not create it.
+    static Result<std::unique_ptr<Outbox>> openIfKept();
     ~Outbox();
     Outbox(const Outbox &) = delete;
     Outbox &operator=(const Outbox &) = delete;

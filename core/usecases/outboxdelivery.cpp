@@ -3,8 +3,6 @@
 #include "storage/incidentstore.h"
 #include "usecases/queuedwrite.h"
 
-#include <QFileInfo>
-
 QString DeliveryReport::describe() const
 {
     QStringList parts;
@@ -66,11 +64,11 @@ Result<DeliveryReport> deliver(Outbox &outbox, IncidentStore &store)
 
 Result<DeliveryReport> deliverWaiting(IncidentStore &store)
 {
-    if (!QFileInfo::exists(Outbox::defaultPath()))
-        return DeliveryReport();
-    auto outbox = Outbox::open();
+    auto outbox = Outbox::openIfKept();
     if (!outbox)
         return outbox.failure();
+    if (!*outbox)
+        return DeliveryReport();
     return deliver(**outbox, store);
 }
 } // namespace OutboxDelivery

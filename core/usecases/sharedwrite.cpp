@@ -3,8 +3,6 @@
 #include "storage/incidentstore.h"
 #include "usecases/queuedwrite.h"
 
-#include <QFileInfo>
-
 namespace SharedWrite {
 Result<QString> apply(IncidentStore &store, const QueuedWrite &write)
 {
@@ -55,11 +53,11 @@ Result<Answer> applyOrKeep(IncidentStore &store, const QueuedWrite &write, const
 
 Result<QList<OutboxItem>> waiting(const QString &warRoom)
 {
-    if (!QFileInfo::exists(Outbox::defaultPath()))
-        return QList<OutboxItem>();
-    auto outbox = Outbox::open();
+    auto outbox = Outbox::openIfKept();
     if (!outbox)
         return outbox.failure();
+    if (!*outbox)
+        return QList<OutboxItem>();
     return (*outbox)->items(warRoom);
 }
 } // namespace SharedWrite
