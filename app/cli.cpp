@@ -1,5 +1,6 @@
 #include "cli.h"
 
+#include "aftermathcommands.h"
 #include "commandio.h"
 #include "commandsupport.h"
 #include "migratecommand.h"
@@ -59,15 +60,6 @@ QCommandLineOption databaseOption()
         QStringLiteral("PATH|URL"));
 }
 
-Result<std::unique_ptr<IncidentStore>> openStore(CommandIo &io, const QCommandLineParser &parser,
-                                                 OpenMode mode, const Clock &clock)
-{
-    const auto address = chosenAddress(parser);
-    if (!address)
-        return address.failure();
-    return SharedWrites::open(io, *address, mode, clock);
-}
-
 int writeOrQueue(CommandIo &io, const QCommandLineParser &parser, const QueuedWrite &write,
                  const Clock &clock)
 {
@@ -75,59 +67,6 @@ int writeOrQueue(CommandIo &io, const QCommandLineParser &parser, const QueuedWr
     if (!address)
         return fail(io, address.error(), kExitUsage);
     return SharedWrites::writeOrQueue(io, parser, *address, write, clock);
-}
-
-Result<qint64> parseId(const QString &text, const QString &what)
-{
-    bool ok = false;
-    const qint64 id = text.toLongLong(&ok);
-    if (!ok || id <= 0)
-        return Failure{QStringLiteral("\"%1\" is not a valid %2 id.").arg(text, what)};
-    return id;
-}
-
-QCommandLineOption idOption(const QString &name, const QString &what)
-{
-    return QCommandLineOption(name, QStringLiteral("The %1's id.").arg(what), QStringLiteral("ID"));
-}
-
-QCommandLineOption byOption(const CommandIo &io)
-{
-    return QCommandLineOption(QStringLiteral("by"), QStringLiteral("Who does it (default: $USER)."),
-                              QStringLiteral("NAME"), io.user());
-}
-
-// The value of an option the command cannot do without, or why it is missing.
-Result<QString> required(const QCommandLineParser &parser, const QCommandLineOption &option,
-                         const QString &command)
-{
-    const QString name = option.names().constFirst();
-    if (!parser.isSet(option) || parser.value(option).trimmed().isEmpty())
-        return Failure{QStringLiteral("%1 needs --%2.").arg(command, name)};
-    return parser.value(option);
-}
-
-// The values of the options a command cannot do without, in order, or the first one missing.
-Result<QStringList> requiredValues(const QCommandLineParser &parser,
-                                   const QList<QCommandLineOption> &options, const QString &command)
-{
-    QStringList values;
-    for (const QCommandLineOption &option : options) {
-        const auto value = required(parser, option, command);
-        if (!value)
-            return value.failure();
-        values.append(*value);
-    }
-    return values;
-}
-
-Result<qint64> requiredId(const QCommandLineParser &parser, const QCommandLineOption &option,
-                          const QString &command, const QString &what)
-{
-    const auto text = required(parser, option, command);
-    if (!text)
-        return text.failure();
-    return parseId(*text, what);
 }
 
 int newIncident(CommandIo &io, QCommandLineParser &parser, const QStringList &arguments)
@@ -556,41 +495,6 @@ int publishBriefing(CommandIo &io, QCommandLineParser &parser, const QStringList
     return writeOrQueue(io, parser, QueuedWrite::briefing(b, correctsSeq), clock);
 }
 
-// Runs draw on the application's thread and waits for it, from any thread. A window that is
-// closing waits for its store's thread in turn: after a while the drawing is given up (and
-// never started late) rather than the two waiting for each other for ever.
-Outcome onApplicationThread(const std::function<Outcome()> &draw)
-{
-    if (QThread::currentThread() == qApp->thread())
-        return draw();
-    struct Drawing
-    {
-        QMutex mutex;
-        QWaitCondition finished;
-        bool abandoned = false;
-        std::optional<Outcome> outcome;
-    };
-    auto drawing = std::make_shared<Drawing>();
-    QMetaObject::invokeMethod(
-        qApp,
-        [drawing, draw] {
-            QMutexLocker locked(&drawing->mutex);
-            if (drawing->abandoned)
-                return;
-            drawing->outcome = draw();
-            drawing->finished.wakeAll();
-        },
-        Qt::QueuedConnection);
-    QMutexLocker locked(&drawing->mutex);
-    if (!drawing->outcome)
-        drawing->finished.wait(&drawing->mutex, QDeadlineTimer(std::chrono::seconds(30)));
-    if (drawing->outcome)
-        return *drawing->outcome;
-    drawing->abandoned = true;
-    return Failure{QStringLiteral("The Warroom window that has this war room open did not get to "
-                                  "drawing the PDF; nothing was written. Try again.")};
-}
-
 int exportBriefing(CommandIo &io, QCommandLineParser &parser, const QStringList &arguments)
 {
     const QCommandLineOption incident =
@@ -735,6 +639,33 @@ const QList<Command> &commands()
          &verifyRecord},
         {QStringLiteral("status"),
          QStringLiteral("The roll-up a commander reads aloud for one incident."), &showStatus},
+        {QStringLiteral("option"),
+         QStringLiteral("Record a solution option for the customer, with pros and cons; prints its "
+                        "id."),
+         &AftermathCommands::addOption},
+        {QStringLiteral("choose"), QStringLiteral("Mark the option chosen, with why."),
+         &AftermathCommands::choose},
+        {QStringLiteral("resolve"),
+         QStringLiteral("Resolve with a resolution report: cause, what was done, what remains, "
+                        "fully solved?, can it recur; refused without every section."),
+         &AftermathCommands::resolve},
+        {QStringLiteral("export-report"),
+         QStringLiteral("Write the resolution report as PDF or Markdown (.md)."),
+         &AftermathCommands::exportReport},
+        {QStringLiteral("debrief"),
+         QStringLiteral("Print the debrief's figures (--json); with the four sections, write the "
+                        "debrief."),
+         &AftermathCommands::debrief},
+        {QStringLiteral("export-debrief"),
+         QStringLiteral("Write the debrief as PDF (chart and timeline) or Markdown (.md)."),
+         &AftermathCommands::exportDebrief},
+        {QStringLiteral("done"), QStringLiteral("Mark an action item done."),
+         &AftermathCommands::actionDone},
+        {QStringLiteral("close"), QStringLiteral("Close a resolved incident; needs a debrief."),
+         &AftermathCommands::close},
+        {QStringLiteral("known-problems"),
+         QStringLiteral("The war room's known problems: add, search TEXT, list."),
+         &AftermathCommands::knownProblems},
         {QStringLiteral("sync"),
          QStringLiteral("Deliver what waits in this desktop's outbox for a shared war room; list "
                         "it, retry or discard a refused item."),
@@ -870,7 +801,9 @@ bool handles(const QStringList &arguments)
 
 bool needsGraphics(const QStringList &arguments)
 {
-    return arguments.value(1) == u"export-briefing";
+    const QString command = arguments.value(1);
+    return command == u"export-briefing" || command == u"export-report" ||
+           command == u"export-debrief";
 }
 
 int run(const QStringList &arguments)

@@ -1,10 +1,16 @@
 #include "commandsupport.h"
 
+#include "sharedwrites.h"
+
 #include "rules/printable.h"
 #include "storage/defaultlocation.h"
 
 #include <QCoreApplication>
+#include <QDeadlineTimer>
 #include <QFileInfo>
+#include <QMutex>
+#include <QThread>
+#include <QWaitCondition>
 
 namespace CommandSupport {
 void tell(CommandIo &io, const QString &message)
@@ -57,5 +63,96 @@ Result<WarRoomAddress> chosenAddress(const QCommandLineParser &parser)
     return parseAddress(parser.isSet(QStringLiteral("database"))
                             ? parser.value(QStringLiteral("database"))
                             : defaultDatabasePath());
+}
+Result<std::unique_ptr<IncidentStore>> openStore(CommandIo &io, const QCommandLineParser &parser,
+                                                 OpenMode mode, const Clock &clock)
+{
+    const auto address = chosenAddress(parser);
+    if (!address)
+        return address.failure();
+    return SharedWrites::open(io, *address, mode, clock);
+}
+
+Result<qint64> parseId(const QString &text, const QString &what)
+{
+    bool ok = false;
+    const qint64 id = text.toLongLong(&ok);
+    if (!ok || id <= 0)
+        return Failure{QStringLiteral("\"%1\" is not a valid %2 id.").arg(text, what)};
+    return id;
+}
+
+QCommandLineOption idOption(const QString &name, const QString &what)
+{
+    return QCommandLineOption(name, QStringLiteral("The %1's id.").arg(what), QStringLiteral("ID"));
+}
+
+QCommandLineOption byOption(const CommandIo &io)
+{
+    return QCommandLineOption(QStringLiteral("by"), QStringLiteral("Who does it (default: $USER)."),
+                              QStringLiteral("NAME"), io.user());
+}
+
+Result<QString> required(const QCommandLineParser &parser, const QCommandLineOption &option,
+                         const QString &command)
+{
+    const QString name = option.names().constFirst();
+    if (!parser.isSet(option) || parser.value(option).trimmed().isEmpty())
+        return Failure{QStringLiteral("%1 needs --%2.").arg(command, name)};
+    return parser.value(option);
+}
+
+Result<QStringList> requiredValues(const QCommandLineParser &parser,
+                                   const QList<QCommandLineOption> &options, const QString &command)
+{
+    QStringList values;
+    for (const QCommandLineOption &option : options) {
+        const auto value = required(parser, option, command);
+        if (!value)
+            return value.failure();
+        values.append(*value);
+    }
+    return values;
+}
+
+Result<qint64> requiredId(const QCommandLineParser &parser, const QCommandLineOption &option,
+                          const QString &command, const QString &what)
+{
+    const auto text = required(parser, option, command);
+    if (!text)
+        return text.failure();
+    return parseId(*text, what);
+}
+
+Outcome onApplicationThread(const std::function<Outcome()> &draw)
+{
+    if (QThread::currentThread() == qApp->thread())
+        return draw();
+    struct Drawing
+    {
+        QMutex mutex;
+        QWaitCondition finished;
+        bool abandoned = false;
+        std::optional<Outcome> outcome;
+    };
+    auto drawing = std::make_shared<Drawing>();
+    QMetaObject::invokeMethod(
+        qApp,
+        [drawing, draw] {
+            QMutexLocker locked(&drawing->mutex);
+            if (drawing->abandoned)
+                return;
+            drawing->outcome = draw();
+            drawing->finished.wakeAll();
+        },
+        Qt::QueuedConnection);
+    QMutexLocker locked(&drawing->mutex);
+    if (!drawing->outcome)
+        drawing->finished.wait(&drawing->mutex, QDeadlineTimer(std::chrono::seconds(30)));
+    if (drawing->outcome)
+        return *drawing->outcome;
+    drawing->abandoned = true;
+    return Failure{QStringLiteral("The Warroom window that has this war room open did not get to "
+                                  "drawing the PDF; nothing was written. Try again.")};
 }
 } // namespace CommandSupport

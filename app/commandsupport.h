@@ -2,10 +2,14 @@
 
 #include "commandio.h"
 #include "domain/result.h"
+#include "storage/incidentstore.h"
 #include "storage/warroomaddress.h"
 
 #include <QCommandLineParser>
 #include <QString>
+
+#include <functional>
+#include <memory>
 #include <QStringList>
 
 #include <optional>
@@ -32,4 +36,26 @@ std::optional<int> parseOrStop(CommandIo &io, QCommandLineParser &parser,
 Result<WarRoomAddress> parseAddress(const QString &typed);
 // The war room a command works on: --database, or the desktop's own file.
 Result<WarRoomAddress> chosenAddress(const QCommandLineParser &parser);
+// The chosen war room, opened (and signed in to, for a shared one).
+Result<std::unique_ptr<IncidentStore>> openStore(CommandIo &io, const QCommandLineParser &parser,
+                                                 OpenMode mode, const Clock &clock);
+
+Result<qint64> parseId(const QString &text, const QString &what);
+QCommandLineOption idOption(const QString &name, const QString &what);
+// --by NAME, $USER by default.
+QCommandLineOption byOption(const CommandIo &io);
+// The value of an option the command cannot do without, or why it is missing.
+Result<QString> required(const QCommandLineParser &parser, const QCommandLineOption &option,
+                         const QString &command);
+// The values of the options a command cannot do without, in order, or the first one missing.
+Result<QStringList> requiredValues(const QCommandLineParser &parser,
+                                   const QList<QCommandLineOption> &options,
+                                   const QString &command);
+Result<qint64> requiredId(const QCommandLineParser &parser, const QCommandLineOption &option,
+                          const QString &command, const QString &what);
+
+// Runs draw on the application's thread and waits for it, from any thread. A window that is
+// closing waits for its store's thread in turn: after a while the drawing is given up (and
+// never started late) rather than the two waiting for each other for ever.
+Outcome onApplicationThread(const std::function<Outcome()> &draw);
 } // namespace CommandSupport

@@ -22,6 +22,17 @@ struct ListedAsk
     bool operator==(const ListedAsk &) const = default;
 };
 
+// A solution option as a briefing put it to the customer.
+struct ListedOption
+{
+    QString title;
+    QString pros;
+    QString cons;
+    bool chosen = false;
+    QString chosenWhy;
+    bool operator==(const ListedOption &) const = default;
+};
+
 // A business-channel roll-up for the customer's managers. Published once, never edited;
 // a correction is a new briefing that names the one it corrects.
 struct Briefing
@@ -40,6 +51,7 @@ struct Briefing
     qint64 correctsId = 0;
     QList<PromisedCommitment> commitments; // open when it was published
     QList<ListedAsk> asks;                 // outstanding when it was published
+    QList<ListedOption> options;           // put to the customer by then (empty before 13)
     // The incident as the customer was told when it was published (empty before schema 7):
     // the severity without internal reasoning, the status, the person in charge with phone.
     QString publishedStatus;

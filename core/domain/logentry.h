@@ -64,6 +64,13 @@ inline const QString StatusChanged = QStringLiteral("status");
 inline const QString NoticeSent = QStringLiteral("notice-sent");
 inline const QString ImpactAssessed = QStringLiteral("impact");
 inline const QString SeverityChanged = QStringLiteral("severity");
+inline const QString OptionAdded = QStringLiteral("option");
+inline const QString OptionChosen = QStringLiteral("option-chosen");
+inline const QString ResolutionReported = QStringLiteral("resolution-report");
+inline const QString ActionAdded = QStringLiteral("action");
+inline const QString ActionDone = QStringLiteral("action-done");
+inline const QString Debriefed = QStringLiteral("debrief");
+inline const QString KnownProblemSeen = QStringLiteral("known-problem");
 } // namespace LogEvent
 
 struct NewLogEntry

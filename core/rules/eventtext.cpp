@@ -155,4 +155,61 @@ QString noticeSent(IncidentStatus status)
 {
     return QStringLiteral("Customer notice sent (status %1).").arg(statusName(status));
 }
+QString optionAdded(const NewSolutionOption &option)
+{
+    return QStringLiteral("Option for the customer: \"%1\". For: %2. Against: %3")
+        .arg(option.title.trimmed(), option.pros.trimmed(), option.cons.trimmed());
+}
+
+QString optionChosen(const SolutionOption &option, const QString &why)
+{
+    return QStringLiteral("Option chosen: \"%1\". Why: %2").arg(option.title, why.trimmed());
+}
+
+QString resolutionReported(const ResolutionReport &report)
+{
+    const QString solved =
+        report.fullySolved
+            ? QStringLiteral("fully solved")
+            : QStringLiteral("partly solved, %1 item(s) remain").arg(report.remains.size());
+    return QStringLiteral("Resolution report (%1). Cause: %2").arg(solved, report.cause);
+}
+
+QString actionAdded(const ActionItem &item)
+{
+    return QStringLiteral("Action item: \"%1\" (owner %2) due %3.")
+        .arg(item.what, item.owner, utcTime(item.due));
+}
+
+QString actionDone(const ActionItem &item, const QString &note)
+{
+    const QString done =
+        QStringLiteral("Action item done: \"%1\" (owner %2).").arg(item.what, item.owner);
+    return note.trimmed().isEmpty() ? done : done + QStringLiteral(" ") + note.trimmed();
+}
+
+QString debriefed(int version)
+{
+    return version == 1 ? QStringLiteral("Debrief written.")
+                        : QStringLiteral("Debrief revised (version %1).").arg(version);
+}
+
+QString knownProblemSeen(const KnownProblem &problem, Sighting how)
+{
+    switch (how) {
+    case Sighting::Suggested:
+        return QStringLiteral("Known problem #%1 matches: \"%2\". Workaround: %3")
+            .arg(problem.id)
+            .arg(problem.symptom, problem.workaround);
+    case Sighting::Dismissed:
+        return QStringLiteral("Known problem #%1 does not apply here: \"%2\".")
+            .arg(problem.id)
+            .arg(problem.symptom);
+    case Sighting::Linked:
+        return QStringLiteral("Known problem #%1 applies here: \"%2\". Workaround: %3")
+            .arg(problem.id)
+            .arg(problem.symptom, problem.workaround);
+    }
+    return {};
+}
 } // namespace EventText

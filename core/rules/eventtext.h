@@ -1,9 +1,13 @@
 #pragma once
 
+#include "domain/actionitem.h"
 #include "domain/commitment.h"
 #include "domain/customerask.h"
 #include "domain/incident.h"
+#include "domain/knownproblem.h"
 #include "domain/people.h"
+#include "domain/resolutionreport.h"
+#include "domain/solutionoption.h"
 #include "domain/statuschange.h"
 
 #include <QString>
@@ -33,4 +37,11 @@ QString impactAssessed(const QString &sentence, const QString &calibration,
                        const QString &severityNote);
 QString severityChanged(Severity from, Severity to, const std::optional<Severity> &assessed,
                         const QString &reason);
+QString optionAdded(const NewSolutionOption &option);
+QString optionChosen(const SolutionOption &option, const QString &why);
+QString resolutionReported(const ResolutionReport &report);
+QString actionAdded(const ActionItem &item);
+QString actionDone(const ActionItem &item, const QString &note);
+QString debriefed(int version);
+QString knownProblemSeen(const KnownProblem &problem, Sighting how);
 } // namespace EventText

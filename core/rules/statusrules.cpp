@@ -28,11 +28,14 @@ Outcome checkStatusChange(IncidentStatus from, const NewStatusChange &change, co
     if (auto bad = checkText(QStringLiteral("name of who changes the status"), change.by,
                              FieldLimit::Name))
         return *bad;
-    const bool closing = change.to == IncidentStatus::Closed;
+    // Closing ends the conversation; resolving hands it to the resolution report, which says
+    // what was done and what remains, each with its date.
+    const bool ending =
+        change.to == IncidentStatus::Closed || change.to == IncidentStatus::Resolved;
     if (auto bad = checkText(QStringLiteral("what we are doing"), change.doing,
-                             FieldLimit::Sentence, !closing))
+                             FieldLimit::Sentence, !ending))
         return *bad;
-    if (closing)
+    if (ending && !change.nextCheckpointAt.isValid())
         return done();
     if (!change.nextCheckpointAt.isValid())
         return Failure{QStringLiteral("Say when the customer hears from us next.")};

@@ -11,7 +11,7 @@
 Outcome checkStatusMove(IncidentStatus from, IncidentStatus to);
 
 // A status change must say what is being done and when the customer hears next, and why then;
-// only closing needs no next checkpoint.
+// only resolving (whose report says what remains) and closing need neither.
 Outcome checkStatusChange(IncidentStatus from, const NewStatusChange &change, const QDateTime &now);
 
 // The message for the customer at a status change: the state in plain words, what is being

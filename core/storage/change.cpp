@@ -21,8 +21,22 @@ const QList<Table> &tables()
         {"notice_sends", ChangeTopic::Status},
         {"impact_assessments", ChangeTopic::Impact},
         {"severity_changes", ChangeTopic::Impact},
+        {"solution_options", ChangeTopic::Resolution},
+        {"option_choices", ChangeTopic::Resolution},
+        {"resolution_reports", ChangeTopic::Resolution},
+        {"action_items", ChangeTopic::Debrief},
+        {"action_items_done", ChangeTopic::Debrief},
+        {"debriefs", ChangeTopic::Debrief},
+        {"key_moments", ChangeTopic::Debrief},
+        {"known_problem_sightings", ChangeTopic::KnownProblems},
     };
     return all;
+}
+
+bool isWarRoomWide(QStringView table)
+{
+    return table == u"incidents" || table == u"policies" || table == u"known_problems" ||
+           table == u"known_problem_updates";
 }
 
 std::optional<ChangeTopic> topicOf(const QString &table)
@@ -31,6 +45,8 @@ std::optional<ChangeTopic> topicOf(const QString &table)
         return ChangeTopic::Incidents;
     if (table == u"policies")
         return ChangeTopic::Policy;
+    if (table == u"known_problems" || table == u"known_problem_updates")
+        return ChangeTopic::KnownProblems;
     for (const Table &known : tables()) {
         if (table == QLatin1StringView(known.name))
             return known.topic;
@@ -50,7 +66,7 @@ std::optional<QList<Change>> parseAnnouncement(const QString &payload)
     for (qsizetype i = 1; i < words.size(); ++i) {
         bool ok = false;
         const qint64 incidentId = words.at(i).section(u':', 0, 0).toLongLong(&ok);
-        const bool warRoomWide = *topic == ChangeTopic::Incidents || *topic == ChangeTopic::Policy;
+        const bool warRoomWide = isWarRoomWide(words.constFirst());
         if (!ok || (incidentId <= 0 && !warRoomWide))
             return std::nullopt;
         const Change change{*topic, warRoomWide ? 0 : incidentId};

@@ -16,11 +16,14 @@ enum class ChangeTopic
     Briefings,
     Handovers,
     Framing,
-    Problem, // problem statements and their confirmations
-    Asks,    // customer asks and their sent/answered events
-    Status,  // status changes and the notices they draft
-    Impact,  // impact assessments and severity changes
-    Policy   // the war room's policy (severity table, cadence, jargon); incidentId is 0
+    Problem,      // problem statements and their confirmations
+    Asks,         // customer asks and their sent/answered events
+    Status,       // status changes and the notices they draft
+    Impact,       // impact assessments and severity changes
+    Policy,       // the war room's policy (severity table, cadence, jargon); incidentId is 0
+    Resolution,   // solution options, choices, resolution reports
+    Debrief,      // debriefs, key moments, action items and their completion
+    KnownProblems // the war room's book (incidentId 0) and where each problem appeared
 };
 
 // A set of topics: the parts of a view to read again.
@@ -33,7 +36,10 @@ public:
         for (ChangeTopic topic : topics)
             add(topic);
     }
-    static ChangeTopics all() { return fromBits((1u << (int(ChangeTopic::Policy) + 1)) - 1); }
+    static ChangeTopics all()
+    {
+        return fromBits((1u << (int(ChangeTopic::KnownProblems) + 1)) - 1);
+    }
 
     void add(ChangeTopic topic) { m_bits |= bit(topic); }
     void add(ChangeTopics topics) { m_bits |= topics.m_bits; }
@@ -68,6 +74,8 @@ struct Table
     ChangeTopic topic;
 };
 const QList<Table> &tables();
+// Tables whose rows belong to the war room as a whole: their changes name incident 0.
+bool isWarRoomWide(QStringView table);
 std::optional<ChangeTopic> topicOf(const QString &table);
 
 // What one announcement of a shared war room says changed: "TABLE INCIDENT:FIRST-LAST …", one

@@ -29,10 +29,14 @@ ChangeFeed::ChangeFeed(const Database &database) : m_database(database)
                 : newRowsByIncident(name);
         m_sources.append({name, table.topic, newRows});
     }
-    // The war room's policy belongs to no incident.
-    m_sources.append({QStringLiteral("policies"), ChangeTopic::Policy,
-                      QStringLiteral("SELECT 0, MAX(id) FROM policies WHERE id > ? HAVING "
-                                     "COUNT(*) > 0")});
+    // The war room's policy and its book of known problems belong to no incident.
+    for (const QString &table : {QStringLiteral("policies"), QStringLiteral("known_problems"),
+                                 QStringLiteral("known_problem_updates")}) {
+        m_sources.append(
+            {table, *Changes::topicOf(table),
+             QStringLiteral("SELECT 0, MAX(id) FROM %1 WHERE id > ? HAVING COUNT(*) > 0")
+                 .arg(table)});
+    }
 
     // Start from what is there now: only later rows are news.
     for (const Source &source : std::as_const(m_sources)) {

@@ -1,14 +1,19 @@
 #pragma once
 
+#include "domain/actionitem.h"
 #include "domain/briefing.h"
 #include "domain/commitment.h"
 #include "domain/customerask.h"
+#include "domain/debrief.h"
 #include "domain/impact.h"
 #include "domain/incident.h"
+#include "domain/knownproblem.h"
 #include "domain/logentry.h"
 #include "domain/people.h"
+#include "domain/resolutionreport.h"
 #include "domain/result.h"
 #include "domain/severitychange.h"
+#include "domain/solutionoption.h"
 #include "domain/statuschange.h"
 #include "rules/severitycalibration.h"
 #include "rules/teampolicy.h"
@@ -17,6 +22,7 @@
 
 #include <QList>
 #include <QObject>
+#include <QSet>
 
 #include <functional>
 #include <memory>
@@ -110,7 +116,8 @@ public:
     Outcome markAskSent(qint64 askId, const QString &by);
     Outcome markAskAnswered(qint64 askId, const QString &answer, const QString &by);
     Result<QList<CustomerAsk>> customerAsks(qint64 incidentId) const;
-    // Moves the incident to a new status and drafts the customer notice for it.
+    // Moves the incident to a new status and drafts the customer notice for it. Resolving goes
+    // through resolve() (it needs a report); closing needs a debrief.
     Result<StatusChange> changeStatus(const NewStatusChange &change);
     Result<QList<StatusChange>> statusChanges(qint64 incidentId) const;
     Result<QList<Notice>> notices(qint64 incidentId) const;
@@ -129,6 +136,38 @@ public:
     // --- briefings (incidentstore_briefings.cpp)
     Result<qint64> publishBriefing(const NewBriefing &briefing);
     Result<QList<Briefing>> briefings(qint64 incidentId) const;
+
+    // --- solution options, resolution, action items (incidentstore_resolution.cpp)
+    Result<qint64> addOption(const NewSolutionOption &option);
+    // Marks the option chosen, with why; a later choice replaces it (both stay in the record).
+    Outcome chooseOption(qint64 optionId, const QString &why, const QString &by);
+    Result<QList<SolutionOption>> options(qint64 incidentId) const;
+    // Records the resolution report, its remaining work as action items, and the move to
+    // resolved, in one transaction; refused (writing nothing) while any section is unanswered.
+    Result<ResolutionReport> resolve(const NewResolutionReport &report);
+    // The report of the latest resolution, if the incident was ever resolved.
+    Result<std::optional<ResolutionReport>> resolutionReport(qint64 incidentId) const;
+    Result<qint64> addActionItem(qint64 incidentId, const NewActionItem &item, const QString &by);
+    Outcome markActionDone(qint64 actionItemId, const QString &note, const QString &by);
+    Result<QList<ActionItem>> actionItems(qint64 incidentId) const;
+
+    // --- debrief (incidentstore_debrief.cpp)
+    // A new version of the incident's debrief; the incident must be resolved (or closed).
+    Result<qint64> recordDebrief(const NewDebrief &debrief);
+    // The latest version, if any.
+    Result<std::optional<Debrief>> debrief(qint64 incidentId) const;
+    Outcome markKeyMoment(qint64 incidentId, const RecordRef &record, bool key, const QString &by);
+    Result<QSet<RecordRef>> keyMoments(qint64 incidentId) const;
+
+    // --- the book of known problems (incidentstore_knownproblems.cpp)
+    Result<qint64> addKnownProblem(const NewKnownProblem &problem);
+    Outcome updateKnownProblem(qint64 knownProblemId, FixStatus status, const QString &note,
+                               const QString &by);
+    Result<QList<KnownProblem>> knownProblems() const;
+    // Records how a known problem met an incident; each way once (a second time does nothing).
+    Outcome recordSighting(qint64 incidentId, qint64 knownProblemId, Sighting how,
+                           const QString &by);
+    Result<QList<KnownProblemSighting>> sightings(qint64 incidentId) const;
 
     // --- who is signed in (incidentstore_people.cpp)
     // The role this store's connection signed in as on a shared war room; empty on a file.
@@ -204,6 +243,10 @@ private:
     Outcome insertSeverityChange(const Incident &incident, Severity to,
                                  std::optional<Severity> assessed, const QString &reason,
                                  const QString &by);
+    // Inside the caller's transaction: the status row, the incident, the notice, the log event.
+    Result<StatusChange> insertStatusChange(const NewStatusChange &request);
+    Result<qint64> insertActionItem(qint64 incidentId, const NewActionItem &item,
+                                    ActionSource source, qint64 reportId, const QString &by);
     Outcome bumpIncident(qint64 incidentId, const QString &assignments, const QVariantList &values);
     std::shared_ptr<Database> m_database;
     const Clock &m_clock;

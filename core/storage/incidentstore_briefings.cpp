@@ -66,21 +66,27 @@ Result<qint64> IncidentStore::publishBriefing(const NewBriefing &briefing)
             if (a.isOutstanding())
                 listed.append({a.what, a.whyOnlyCustomer});
         }
+        const auto options = this->options(briefing.incidentId);
+        if (!options)
+            return options.failure();
+        QList<ListedOption> offered;
+        for (const SolutionOption &o : *options)
+            offered.append({o.title, o.pros, o.cons, o.isChosen(), o.chosenWhy});
         auto ran = m_database->run(
             QStringLiteral(
                 "INSERT INTO briefings (incident_id, seq, published_at, author, "
                 "headline, impact, doing, changed, next_update_at, next_update_why, "
                 "corrects_id, commitments, asks, published_status, published_severity, "
-                "published_in_charge, published_contact) VALUES (?, (SELECT "
+                "published_in_charge, published_contact, options) VALUES (?, (SELECT "
                 "COALESCE(MAX(seq), 0) + 1 FROM briefings WHERE incident_id = ?), ?, ?, ?, ?, "
-                "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
+                "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
             {briefing.incidentId, briefing.incidentId, Rows::time(m_clock.now()),
              briefing.author.trimmed(), briefing.headline.trimmed(), briefing.impact.trimmed(),
              briefing.doing.trimmed(), briefing.changed.trimmed(),
              Rows::time(briefing.nextUpdateAt), briefing.nextUpdateWhy.trimmed(),
              Rows::optionalId(briefing.correctsId), Rows::commitmentsJson(promised),
              Rows::asksJson(listed), statusName(incident->status), severityName(incident->severity),
-             inCharge, incident->customerContact()});
+             inCharge, incident->customerContact(), Rows::optionsJson(offered)});
         if (!ran)
             return ran.failure();
         ran->next();

@@ -100,59 +100,76 @@ Outcome IncidentStore::recordAskEvent(qint64 askId, const QString &kind, const Q
 
 Result<StatusChange> IncidentStore::changeStatus(const NewStatusChange &request)
 {
+    if (request.to == IncidentStatus::Resolved)
+        return Failure{QStringLiteral("Resolving needs a resolution report: what caused the "
+                                      "problem, what was done, what remains, whether it is fully "
+                                      "solved, and whether it can happen again.")};
     Result<StatusChange> changed = m_database->write<StatusChange>([&]() -> Result<StatusChange> {
-        const Result<Incident> current = incident(request.incidentId);
-        if (!current)
-            return current.failure();
-        const QDateTime now = m_clock.now();
-        if (Outcome allowed = checkStatusChange(current->status, request, now); !allowed)
-            return allowed.failure();
-        StatusChange change;
-        change.incidentId = request.incidentId;
-        change.at = now;
-        change.by = request.by.trimmed();
-        change.from = current->status;
-        change.to = request.to;
-        change.doing = request.doing.trimmed();
-        change.nextCheckpointAt = request.nextCheckpointAt;
-        change.nextCheckpointWhy = request.nextCheckpointWhy.trimmed();
-        auto ran = m_database->run(
-            QStringLiteral("INSERT INTO status_changes (incident_id, at, by_name, from_status, "
-                           "to_status, doing, next_checkpoint_at, next_checkpoint_why) VALUES (?, "
-                           "?, ?, ?, ?, ?, ?, ?) RETURNING id"),
-            {change.incidentId, Rows::time(now), change.by, statusName(change.from),
-             statusName(change.to), change.doing, Rows::time(change.nextCheckpointAt),
-             change.nextCheckpointWhy});
-        if (!ran)
-            return ran.failure();
-        ran->next();
-        change.id = ran->value(0).toLongLong();
-
-        // Resolving stamps the time; falling back to investigating clears it.
-        QVariant resolvedAt = Rows::time(current->resolvedAt);
-        if (change.to == IncidentStatus::Resolved)
-            resolvedAt = Rows::time(now);
-        else if (change.to == IncidentStatus::Investigating)
-            resolvedAt = QVariant();
-        if (Outcome bumped =
-                bumpIncident(change.incidentId, QStringLiteral("status = ?, resolved_at = ?"),
-                             {statusName(change.to), resolvedAt});
-            !bumped)
-            return bumped.failure();
-
-        const auto drafted = m_database->run(
-            QStringLiteral("INSERT INTO notices (incident_id, status_change_id, drafted_at, body) "
-                           "VALUES (?, ?, ?, ?)"),
-            {change.incidentId, change.id, Rows::time(now), draftNotice(*current, request)});
-        if (!drafted)
-            return drafted.failure();
-        if (auto logged = insertEvent(change.incidentId, change.by, LogEvent::StatusChanged,
-                                      EventText::statusChanged(change));
-            !logged)
-            return logged.failure();
-        return change;
+        if (request.to == IncidentStatus::Closed) {
+            const auto debriefed = debrief(request.incidentId);
+            if (!debriefed)
+                return debriefed.failure();
+            if (!debriefed->has_value())
+                return Failure{QStringLiteral("Closing needs a debrief: what went well and badly, "
+                                              "the customer's feedback, lessons learned.")};
+        }
+        return insertStatusChange(request);
     });
     return changed;
+}
+
+Result<StatusChange> IncidentStore::insertStatusChange(const NewStatusChange &request)
+{
+    const Result<Incident> current = incident(request.incidentId);
+    if (!current)
+        return current.failure();
+    const QDateTime now = m_clock.now();
+    if (Outcome allowed = checkStatusChange(current->status, request, now); !allowed)
+        return allowed.failure();
+    StatusChange change;
+    change.incidentId = request.incidentId;
+    change.at = now;
+    change.by = request.by.trimmed();
+    change.from = current->status;
+    change.to = request.to;
+    change.doing = request.doing.trimmed();
+    change.nextCheckpointAt = request.nextCheckpointAt;
+    change.nextCheckpointWhy = request.nextCheckpointWhy.trimmed();
+    auto ran = m_database->run(
+        QStringLiteral("INSERT INTO status_changes (incident_id, at, by_name, from_status, "
+                       "to_status, doing, next_checkpoint_at, next_checkpoint_why) VALUES (?, "
+                       "?, ?, ?, ?, ?, ?, ?) RETURNING id"),
+        {change.incidentId, Rows::time(now), change.by, statusName(change.from),
+         statusName(change.to), change.doing, Rows::time(change.nextCheckpointAt),
+         change.nextCheckpointWhy});
+    if (!ran)
+        return ran.failure();
+    ran->next();
+    change.id = ran->value(0).toLongLong();
+
+    // Resolving stamps the time; falling back to investigating clears it.
+    QVariant resolvedAt = Rows::time(current->resolvedAt);
+    if (change.to == IncidentStatus::Resolved)
+        resolvedAt = Rows::time(now);
+    else if (change.to == IncidentStatus::Investigating)
+        resolvedAt = QVariant();
+    if (Outcome bumped =
+            bumpIncident(change.incidentId, QStringLiteral("status = ?, resolved_at = ?"),
+                         {statusName(change.to), resolvedAt});
+        !bumped)
+        return bumped.failure();
+
+    const auto drafted = m_database->run(
+        QStringLiteral("INSERT INTO notices (incident_id, status_change_id, drafted_at, body) "
+                       "VALUES (?, ?, ?, ?)"),
+        {change.incidentId, change.id, Rows::time(now), draftNotice(*current, request)});
+    if (!drafted)
+        return drafted.failure();
+    if (auto logged = insertEvent(change.incidentId, change.by, LogEvent::StatusChanged,
+                                  EventText::statusChanged(change));
+        !logged)
+        return logged.failure();
+    return change;
 }
 
 Result<QList<StatusChange>> IncidentStore::statusChanges(qint64 incidentId) const

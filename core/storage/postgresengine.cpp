@@ -351,8 +351,8 @@ QStringList PostgresEngine::announcers(const QString &table) const
                 trigger(QStringLiteral("INSERT"), QStringLiteral("warroom_announce_incidents")),
                 trigger(QStringLiteral("UPDATE"), QStringLiteral("warroom_announce_incidents"))};
     }
-    if (table == u"policies") {
-        // The war room's own, not an incident's.
+    if (Changes::isWarRoomWide(table)) {
+        // The war room's own, not an incident's (the function keeps its first table's name).
         return {announcer(QStringLiteral("warroom_announce_policy"),
                           QStringLiteral("SELECT 0 AS incident_id, min(id) AS first, max(id) AS "
                                          "last FROM added HAVING count(*) > 0")),

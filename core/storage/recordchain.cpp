@@ -140,6 +140,14 @@ const QStringList &chainedTables()
         QStringLiteral("notice_sends"),
         QStringLiteral("impact_assessments"),
         QStringLiteral("severity_changes"),
+        QStringLiteral("solution_options"),
+        QStringLiteral("option_choices"),
+        QStringLiteral("resolution_reports"),
+        QStringLiteral("action_items"),
+        QStringLiteral("action_items_done"),
+        QStringLiteral("debriefs"),
+        QStringLiteral("key_moments"),
+        QStringLiteral("known_problem_sightings"),
     };
     return tables;
 }
@@ -175,7 +183,10 @@ Outcome sealAll(const Database &database)
     // Oldest first across tables, by time where the table has one, so each incident's chain
     // follows the order things happened in as closely as the rows tell.
     QList<RowRef> rows;
+    const QStringList present = database.connection().tables();
     for (const QString &table : chainedTables()) {
+        if (!present.contains(table))
+            continue; // a later version's: linked as its rows are written
         auto ran = database.run(QStringLiteral("SELECT id FROM %1 ORDER BY id").arg(table));
         if (!ran)
             return ran.failure();

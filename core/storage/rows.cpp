@@ -112,7 +112,7 @@ const QString briefingColumns =
     QStringLiteral("id, incident_id, seq, published_at, author, headline, impact, doing, changed, "
                    "next_update_at, next_update_why, corrects_id, commitments, asks, "
                    "published_status, published_severity, published_in_charge, "
-                   "published_contact");
+                   "published_contact, options");
 
 QString commitmentsJson(const QList<PromisedCommitment> &commitments)
 {
@@ -131,6 +131,18 @@ QString asksJson(const QList<ListedAsk> &asks)
     for (const ListedAsk &a : asks)
         array.append(QJsonObject{{QStringLiteral("what"), a.what},
                                  {QStringLiteral("why"), a.whyOnlyCustomer}});
+    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
+}
+
+QString optionsJson(const QList<ListedOption> &options)
+{
+    QJsonArray array;
+    for (const ListedOption &o : options)
+        array.append(QJsonObject{{QStringLiteral("title"), o.title},
+                                 {QStringLiteral("pros"), o.pros},
+                                 {QStringLiteral("cons"), o.cons},
+                                 {QStringLiteral("chosen"), o.chosen},
+                                 {QStringLiteral("why"), o.chosenWhy}});
     return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
 }
 
@@ -166,6 +178,14 @@ Briefing briefing(const QSqlQuery &q)
     b.publishedSeverity = q.value(15).toString();
     b.publishedInCharge = q.value(16).toString();
     b.publishedContact = q.value(17).toString();
+    for (const QJsonValue &v : QJsonDocument::fromJson(q.value(18).toString().toUtf8()).array()) {
+        const QJsonObject o = v.toObject();
+        b.options.append({o.value(QStringLiteral("title")).toString(),
+                          o.value(QStringLiteral("pros")).toString(),
+                          o.value(QStringLiteral("cons")).toString(),
+                          o.value(QStringLiteral("chosen")).toBool(),
+                          o.value(QStringLiteral("why")).toString()});
+    }
     return b;
 }
 

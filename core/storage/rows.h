@@ -1,13 +1,18 @@
 #pragma once
 
+#include "domain/actionitem.h"
 #include "domain/briefing.h"
 #include "domain/commitment.h"
 #include "domain/customerask.h"
+#include "domain/debrief.h"
 #include "domain/impact.h"
 #include "domain/incident.h"
+#include "domain/knownproblem.h"
 #include "domain/logentry.h"
 #include "domain/people.h"
+#include "domain/resolutionreport.h"
 #include "domain/severitychange.h"
+#include "domain/solutionoption.h"
 #include "domain/statuschange.h"
 
 #include <QDateTime>
@@ -36,6 +41,7 @@ extern const QString briefingColumns;
 Briefing briefing(const QSqlQuery &q);
 QString commitmentsJson(const QList<PromisedCommitment> &commitments);
 QString asksJson(const QList<ListedAsk> &asks);
+QString optionsJson(const QList<ListedOption> &options);
 
 extern const QString handoverColumns;
 Handover handover(const QSqlQuery &q);
@@ -64,4 +70,23 @@ QString regionsJson(const QStringList &regions);
 
 extern const QString severityChangeColumns;
 SeverityChange severityChange(const QSqlQuery &q);
+
+// After the crisis (rows_aftermath.cpp).
+extern const QString optionColumns; // from "solution_options o LEFT JOIN option_choices c"
+SolutionOption option(const QSqlQuery &q);
+
+extern const QString reportColumns; // the report alone; its remains are action items
+ResolutionReport report(const QSqlQuery &q);
+
+extern const QString actionColumns; // from "action_items a LEFT JOIN action_items_done d"
+ActionItem action(const QSqlQuery &q);
+
+extern const QString debriefColumns;
+Debrief debrief(const QSqlQuery &q);
+
+extern const QString knownProblemColumns; // from "known_problems k" with its latest update "u"
+KnownProblem knownProblem(const QSqlQuery &q);
+
+extern const QString sightingColumns;
+KnownProblemSighting sighting(const QSqlQuery &q);
 } // namespace Rows

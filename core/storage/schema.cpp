@@ -1,8 +1,20 @@
 #include "storage/schema.h"
 
-#include "storage/change.h"
-
 namespace {
+// The record's tables as they stood at version 8: a later version's tables get their
+// announcers and signatures in the step that creates them.
+QStringList recordTablesOfVersion8()
+{
+    return {QStringLiteral("log_entries"),         QStringLiteral("commitments"),
+            QStringLiteral("commitment_outcomes"), QStringLiteral("briefings"),
+            QStringLiteral("handovers"),           QStringLiteral("framings"),
+            QStringLiteral("problem_statements"),  QStringLiteral("problem_confirmations"),
+            QStringLiteral("customer_asks"),       QStringLiteral("customer_ask_events"),
+            QStringLiteral("status_changes"),      QStringLiteral("notices"),
+            QStringLiteral("notice_sends"),        QStringLiteral("impact_assessments"),
+            QStringLiteral("severity_changes")};
+}
+
 QStringList version1(const StorageEngine &d)
 {
     QStringList sql{
@@ -267,8 +279,8 @@ QStringList version7(const StorageEngine &)
 QStringList version8(const StorageEngine &d)
 {
     QStringList sql = d.announcers(QStringLiteral("incidents"));
-    for (const Changes::Table &table : Changes::tables())
-        sql += d.announcers(QString::fromLatin1(table.name));
+    for (const QString &table : recordTablesOfVersion8())
+        sql += d.announcers(table);
     return sql;
 }
 // Two channels, two owners: the business liaison is named (with phone) and handed over like the
@@ -289,8 +301,8 @@ QStringList version9(const StorageEngine &)
 QStringList version10(const StorageEngine &d)
 {
     QStringList sql;
-    for (const Changes::Table &table : Changes::tables())
-        sql += d.signedInColumn(QString::fromLatin1(table.name));
+    for (const QString &table : recordTablesOfVersion8())
+        sql += d.signedInColumn(table);
     sql += QStringLiteral("CREATE TABLE display_names (%1, at BIGINT NOT NULL, name TEXT NOT NULL)")
                .arg(d.idColumn());
     sql += d.signedInColumn(QStringLiteral("display_names"));
@@ -329,6 +341,106 @@ QStringList version12(const StorageEngine &d)
     sql += d.replaceGuards(QStringLiteral("deliveries"), {QStringLiteral("delivery_key")});
     return sql;
 }
+// After the crisis: the options offered to the customer and the one chosen, the resolution
+// report and the work that remains, the debrief with its key moments, and the war room's book of
+// known problems with the incidents where each appeared.
+QStringList version13(const StorageEngine &d)
+{
+    QStringList sql{
+        QStringLiteral("CREATE TABLE solution_options (%1, "
+                       "incident_id BIGINT NOT NULL REFERENCES incidents(id), "
+                       "at BIGINT NOT NULL, by_name TEXT NOT NULL, title TEXT NOT NULL, "
+                       "pros TEXT NOT NULL, cons TEXT NOT NULL)")
+            .arg(d.idColumn()),
+        // The latest choice of an incident is its choice; an earlier one stays in the record.
+        QStringLiteral("CREATE TABLE option_choices (%1, "
+                       "incident_id BIGINT NOT NULL REFERENCES incidents(id), "
+                       "option_id BIGINT NOT NULL REFERENCES solution_options(id), "
+                       "at BIGINT NOT NULL, by_name TEXT NOT NULL, why TEXT NOT NULL)")
+            .arg(d.idColumn()),
+        QStringLiteral("CREATE TABLE resolution_reports (%1, "
+                       "incident_id BIGINT NOT NULL REFERENCES incidents(id), "
+                       "status_change_id BIGINT NOT NULL UNIQUE REFERENCES status_changes(id), "
+                       "at BIGINT NOT NULL, by_name TEXT NOT NULL, cause TEXT NOT NULL, "
+                       "done TEXT NOT NULL, fully_solved INTEGER NOT NULL CHECK (fully_solved "
+                       "IN (0, 1)), recurrence TEXT NOT NULL)")
+            .arg(d.idColumn()),
+        QStringLiteral("CREATE TABLE action_items (%1, "
+                       "incident_id BIGINT NOT NULL REFERENCES incidents(id), "
+                       "at BIGINT NOT NULL, by_name TEXT NOT NULL, what TEXT NOT NULL, "
+                       "owner TEXT NOT NULL, due_at BIGINT NOT NULL, "
+                       "source TEXT NOT NULL CHECK (source IN ('report', 'debrief')), "
+                       "report_id BIGINT REFERENCES resolution_reports(id))")
+            .arg(d.idColumn()),
+        QStringLiteral("CREATE TABLE action_items_done (%1, "
+                       "incident_id BIGINT NOT NULL REFERENCES incidents(id), "
+                       "action_item_id BIGINT NOT NULL UNIQUE REFERENCES action_items(id), "
+                       "at BIGINT NOT NULL, by_name TEXT NOT NULL, note TEXT NOT NULL)")
+            .arg(d.idColumn()),
+        QStringLiteral("CREATE TABLE debriefs (%1, "
+                       "incident_id BIGINT NOT NULL REFERENCES incidents(id), "
+                       "at BIGINT NOT NULL, by_name TEXT NOT NULL, went_well TEXT NOT NULL, "
+                       "went_badly TEXT NOT NULL, customer_feedback TEXT NOT NULL, "
+                       "lessons TEXT NOT NULL)")
+            .arg(d.idColumn()),
+        // Marking and unmarking are rows; the latest for a record says whether it is key.
+        QStringLiteral("CREATE TABLE key_moments (%1, "
+                       "incident_id BIGINT NOT NULL REFERENCES incidents(id), "
+                       "at BIGINT NOT NULL, by_name TEXT NOT NULL, record_table TEXT NOT NULL, "
+                       "record_id BIGINT NOT NULL, is_key INTEGER NOT NULL CHECK (is_key IN "
+                       "(0, 1)))")
+            .arg(d.idColumn()),
+        // The book belongs to the war room, not to one incident (from_incident_id names where
+        // it was learned, without a reference: the book is copied before the incidents).
+        QStringLiteral("CREATE TABLE known_problems (%1, "
+                       "at BIGINT NOT NULL, by_name TEXT NOT NULL, symptom TEXT NOT NULL, "
+                       "product TEXT NOT NULL, workaround TEXT NOT NULL, cause TEXT NOT NULL, "
+                       "fix_status TEXT NOT NULL CHECK (fix_status IN ('none', 'planned', "
+                       "'fixed')), from_incident_id BIGINT)")
+            .arg(d.idColumn()),
+        QStringLiteral("CREATE TABLE known_problem_updates (%1, "
+                       "known_problem_id BIGINT NOT NULL REFERENCES known_problems(id), "
+                       "at BIGINT NOT NULL, by_name TEXT NOT NULL, "
+                       "fix_status TEXT NOT NULL CHECK (fix_status IN ('none', 'planned', "
+                       "'fixed')), note TEXT NOT NULL)")
+            .arg(d.idColumn()),
+        QStringLiteral("CREATE TABLE known_problem_sightings (%1, "
+                       "incident_id BIGINT NOT NULL REFERENCES incidents(id), "
+                       "known_problem_id BIGINT NOT NULL REFERENCES known_problems(id), "
+                       "at BIGINT NOT NULL, by_name TEXT NOT NULL, "
+                       "how TEXT NOT NULL CHECK (how IN ('suggested', 'dismissed', 'linked')), "
+                       "UNIQUE (incident_id, known_problem_id, how))")
+            .arg(d.idColumn()),
+        QStringLiteral("CREATE INDEX solution_options_by_incident ON solution_options "
+                       "(incident_id, id)"),
+        QStringLiteral("CREATE INDEX action_items_by_incident ON action_items (incident_id, id)"),
+        QStringLiteral("CREATE INDEX debriefs_by_incident ON debriefs (incident_id, id)"),
+        QStringLiteral("CREATE INDEX sightings_by_problem ON known_problem_sightings "
+                       "(known_problem_id, incident_id)"),
+        // A briefing keeps the options it put to the customer, as it put them.
+        QStringLiteral("ALTER TABLE briefings ADD COLUMN options TEXT NOT NULL DEFAULT '[]'"),
+    };
+    const QList<std::pair<const char *, QStringList>> tables{
+        {"solution_options", {}},
+        {"option_choices", {}},
+        {"resolution_reports", {QStringLiteral("status_change_id")}},
+        {"action_items", {}},
+        {"action_items_done", {QStringLiteral("action_item_id")}},
+        {"debriefs", {}},
+        {"key_moments", {}},
+        {"known_problems", {}},
+        {"known_problem_updates", {}},
+        {"known_problem_sightings", {QStringLiteral("incident_id, known_problem_id, how")}},
+    };
+    for (const auto &[name, keys] : tables) {
+        const QString table = QString::fromLatin1(name);
+        sql += d.appendOnlyGuards(table);
+        sql += d.replaceGuards(table, keys);
+        sql += d.signedInColumn(table);
+        sql += d.announcers(table);
+    }
+    return sql;
+}
 } // namespace
 
 const QList<Migration> &migrations()
@@ -352,6 +464,10 @@ const QList<Migration> &migrations()
          &version10},
         {11, QStringLiteral("the war room's policy, versioned"), &version11},
         {12, QStringLiteral("deliveries of what was written offline, each once"), &version12},
+        {13,
+         QStringLiteral("solution options, resolution reports, action items, debriefs, known "
+                        "problems"),
+         &version13},
     };
     return all;
 }

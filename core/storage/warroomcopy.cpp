@@ -9,10 +9,12 @@
 namespace WarRoomCopy {
 namespace {
 // What belongs to the war room as a whole rather than to an incident's record, so outside the
-// chain: the team's policy versions and each person's display name.
+// chain: the team's policy versions, each person's display name, the book of known problems.
 const QStringList &warRoomWideTables()
 {
-    static const QStringList tables{QStringLiteral("policies"), QStringLiteral("display_names")};
+    static const QStringList tables{QStringLiteral("policies"), QStringLiteral("display_names"),
+                                    QStringLiteral("known_problems"),
+                                    QStringLiteral("known_problem_updates")};
     return tables;
 }
 
@@ -60,10 +62,19 @@ Outcome copyRow(const Database &source, Database &target, const QString &table, 
     return done();
 }
 
-// Every row in the order it was written, each link of the chain after its row; then the war
-// room's own rows in theirs.
+// The war room's own rows first (an incident's record may name a known problem), then every
+// row of the record in the order it was written, each link of the chain after its row.
 Outcome copyInWrittenOrder(const Database &source, Database &target)
 {
+    for (const QString &table : warRoomWideTables()) {
+        auto ids = source.run(QStringLiteral("SELECT id FROM %1 ORDER BY id").arg(table));
+        if (!ids)
+            return ids.failure();
+        while (ids->next()) {
+            if (Outcome row = copyRow(source, target, table, ids->value(0).toLongLong()); !row)
+                return row;
+        }
+    }
     auto links = source.run(QStringLiteral("SELECT * FROM record_chain ORDER BY id"));
     if (!links)
         return links.failure();
@@ -81,15 +92,6 @@ Outcome copyInWrittenOrder(const Database &source, Database &target)
                                       link.value(QStringLiteral("id")).toLongLong());
             !chained)
             return chained;
-    }
-    for (const QString &table : warRoomWideTables()) {
-        auto ids = source.run(QStringLiteral("SELECT id FROM %1 ORDER BY id").arg(table));
-        if (!ids)
-            return ids.failure();
-        while (ids->next()) {
-            if (Outcome row = copyRow(source, target, table, ids->value(0).toLongLong()); !row)
-                return row;
-        }
     }
     return done();
 }

@@ -31,6 +31,7 @@ void TestAppendOnly::init()
     m_room = std::make_unique<ScratchWarRoom>();
     m_incident = m_room->addIncident();
     m_room->recordOneOfEverything(m_incident);
+    m_room->recordTheAftermath(m_incident);
     m_logCount = *m_room->store().logEntryCount(m_incident);
 }
 
@@ -52,17 +53,38 @@ void TestAppendOnly::rawSqlCannotRewrite_data()
     QTest::newRow("delete briefing") << "DELETE FROM briefings";
     for (const char *table :
          {"handovers", "framings", "problem_statements", "problem_confirmations", "customer_asks",
-          "customer_ask_events", "status_changes", "notices", "notice_sends"}) {
+          "customer_ask_events", "status_changes", "notices", "notice_sends", "solution_options",
+          "option_choices", "resolution_reports", "action_items", "action_items_done", "debriefs",
+          "key_moments", "known_problems", "known_problem_updates", "known_problem_sightings"}) {
         QTest::addRow("edit %s", table)
             << QStringLiteral("UPDATE %1 SET id = id + 1000").arg(QString::fromLatin1(table));
         QTest::addRow("delete %s", table)
             << QStringLiteral("DELETE FROM %1").arg(QString::fromLatin1(table));
     }
     // REPLACE deletes the old row without firing delete triggers: refused on every table.
-    for (const char *table :
-         {"log_entries", "commitments", "commitment_outcomes", "briefings", "handovers", "framings",
-          "problem_statements", "problem_confirmations", "customer_asks", "customer_ask_events",
-          "status_changes", "notices", "notice_sends"}) {
+    for (const char *table : {"log_entries",
+                              "commitments",
+                              "commitment_outcomes",
+                              "briefings",
+                              "handovers",
+                              "framings",
+                              "problem_statements",
+                              "problem_confirmations",
+                              "customer_asks",
+                              "customer_ask_events",
+                              "status_changes",
+                              "notices",
+                              "notice_sends",
+                              "solution_options",
+                              "option_choices",
+                              "resolution_reports",
+                              "action_items",
+                              "action_items_done",
+                              "debriefs",
+                              "key_moments",
+                              "known_problems",
+                              "known_problem_updates",
+                              "known_problem_sightings"}) {
         QTest::addRow("replace %s", table)
             << QStringLiteral("INSERT OR REPLACE INTO %1 SELECT * FROM %1")
                    .arg(QString::fromLatin1(table));

@@ -247,10 +247,16 @@ void TestDiscipline::statusChangeDraftsNoticeAndTimesAcknowledge()
     snapshot = loadSnapshot(store(), m_incident);
     QCOMPARE(snapshot->secondsToAcknowledge(), 10 * 60);
 
-    // Resolving stamps the time; falling back to investigating clears it.
-    QVERIFY(store().changeStatus({m_incident, QStringLiteral("Ann"), IncidentStatus::Resolved,
-                                  QStringLiteral("Fixed."), clock().now().addSecs(3600),
-                                  QStringLiteral("report due")}));
+    // Resolving (with its report) stamps the time; falling back to investigating clears it.
+    NewResolutionReport report;
+    report.incidentId = m_incident;
+    report.by = QStringLiteral("Ann");
+    report.cause = QStringLiteral("A full disk.");
+    report.done = QStringLiteral("We freed space.");
+    report.noneRemains = true;
+    report.fullySolved = true;
+    report.recurrence = QStringLiteral("Not with the new alert.");
+    QVERIFY(store().resolve(report));
     QCOMPARE(store().incident(m_incident)->resolvedAt, clock().now());
     QVERIFY(store().changeStatus({m_incident, QStringLiteral("Ann"), IncidentStatus::Investigating,
                                   QStringLiteral("It is back."), clock().now().addSecs(600),

@@ -84,6 +84,7 @@ qint64 TestPostgres::fillWarRoom(ScratchWarRoom &room)
     const auto assessed = room.store().assessImpact(impact, {});
     if (!assessed)
         qFatal("cannot assess: %s", qPrintable(assessed.error()));
+    room.recordTheAftermath(incident);
     return incident;
 }
 
@@ -101,9 +102,10 @@ QStringList TestPostgres::contents(const WarRoomAddress &address)
         qFatal("%s", qPrintable(database.error()));
     QStringList rows;
     for (const QString &table :
-         RecordChain::chainedTables() + QStringList{QStringLiteral("record_chain"),
-                                                    QStringLiteral("policies"),
-                                                    QStringLiteral("display_names")}) {
+         RecordChain::chainedTables() +
+             QStringList{QStringLiteral("record_chain"), QStringLiteral("policies"),
+                         QStringLiteral("display_names"), QStringLiteral("known_problems"),
+                         QStringLiteral("known_problem_updates")}) {
         auto query = (*database)->run(QStringLiteral("SELECT * FROM %1 ORDER BY id").arg(table));
         if (!query)
             qFatal("%s", qPrintable(query.error()));
@@ -160,7 +162,8 @@ void TestPostgres::serverRefusesRewrites_data()
     QTest::addColumn<QString>("sql");
     QStringList appendOnly = RecordChain::chainedTables();
     appendOnly.removeAll(QStringLiteral("incidents"));
-    appendOnly.append(QStringLiteral("record_chain"));
+    appendOnly += {QStringLiteral("record_chain"), QStringLiteral("known_problems"),
+                   QStringLiteral("known_problem_updates")};
     for (const QString &table : appendOnly) {
         QTest::addRow("edit %s", qPrintable(table))
             << QStringLiteral("UPDATE %1 SET id = id + 1000").arg(table);

@@ -95,6 +95,51 @@ void ScratchWarRoom::recordOneOfEverything(qint64 incidentId)
     require(store.markNoticeSent(store.notices(incidentId)->first().id, QStringLiteral("Kim")));
 }
 
+void ScratchWarRoom::recordTheAftermath(qint64 incidentId)
+{
+    const auto require = [](const auto &result) {
+        if (!result)
+            qFatal("cannot record the aftermath: %s", qPrintable(result.error()));
+    };
+    IncidentStore &store = *m_store;
+    const QDateTime now = m_clock.now();
+    const auto option = store.addOption(
+        {incidentId, QStringLiteral("Kim"), QStringLiteral("Fail over to the second site"),
+         QStringLiteral("back in ten minutes"), QStringLiteral("reports run slower for a day")});
+    require(option);
+    require(
+        store.chooseOption(*option, QStringLiteral("speed matters most"), QStringLiteral("Jo")));
+    NewResolutionReport report;
+    report.incidentId = incidentId;
+    report.by = QStringLiteral("Kim");
+    report.cause = QStringLiteral("An expired certificate on the payment link.");
+    report.done = QStringLiteral("We renewed the certificate.");
+    report.remains = {{QStringLiteral("Alert before certificates expire"), QStringLiteral("Bob"),
+                       now.addDays(7)}};
+    report.fullySolved = true;
+    report.recurrence = QStringLiteral("Not once the alert is in place.");
+    const auto resolved = store.resolve(report);
+    require(resolved);
+    require(store.markActionDone(resolved->remains.constFirst().id, QStringLiteral("alert live"),
+                                 QStringLiteral("Bob")));
+    require(store.recordDebrief({incidentId, QStringLiteral("Kim"), QStringLiteral("Fast rollback"),
+                                 QStringLiteral("Late first briefing"),
+                                 QStringLiteral("Happy with the updates"),
+                                 QStringLiteral("Watch certificate expiry")}));
+    require(store.markKeyMoment(
+        incidentId, {QStringLiteral("log_entries"), store.logEntries(incidentId, 1, 1)->first().id},
+        true, QStringLiteral("Kim")));
+    NewKnownProblem known;
+    known.by = QStringLiteral("Kim");
+    known.symptom = QStringLiteral("Payments fail with certificate errors");
+    known.workaround = QStringLiteral("Renew the payment link's certificate.");
+    known.fromIncidentId = incidentId;
+    const auto problem = store.addKnownProblem(known);
+    require(problem);
+    require(store.updateKnownProblem(*problem, FixStatus::Fixed, QStringLiteral("alerting added"),
+                                     QStringLiteral("Bob")));
+}
+
 void ScratchWarRoom::reopenStore()
 {
     m_windowStore.reset();

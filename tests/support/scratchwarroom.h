@@ -42,6 +42,10 @@ public:
     // deadline met, a briefing, a handover, a framing, a confirmed problem statement, an ask
     // sent, a status change and its notice sent.
     void recordOneOfEverything(qint64 incidentId);
+    // And what comes after the crisis, leaving the incident resolved: an option chosen, the
+    // resolution report with one item remaining (then done), a debrief with a key moment, and a
+    // known problem learned here (linked, with an update of its fix).
+    void recordTheAftermath(qint64 incidentId);
 
     // A second, independent connection to the same file, as another window would have.
     std::unique_ptr<IncidentStore> openSecondStore();

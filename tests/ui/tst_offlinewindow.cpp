@@ -305,7 +305,7 @@ void TestOfflineWindow::aRefusedWriteWaitsForAPersonsDecision_data()
     QTest::newRow("met here, superseded meanwhile by someone else")
         << QStringLiteral("deadline") << QStringLiteral("superseded");
     QTest::newRow("a status move that no longer applies")
-        << QStringLiteral("status") << QStringLiteral("cannot go back from resolved");
+        << QStringLiteral("status") << QStringLiteral("cannot go back from monitoring");
 }
 
 void TestOfflineWindow::aRefusedWriteWaitsForAPersonsDecision()
@@ -331,7 +331,7 @@ void TestOfflineWindow::aRefusedWriteWaitsForAPersonsDecision()
              QStringLiteral("the rollback ends then")}));
         m_server->start();
         QVERIFY(openStore()->changeStatus(
-            {m_incident, QStringLiteral("Bob"), IncidentStatus::Resolved,
+            {m_incident, QStringLiteral("Bob"), IncidentStatus::Monitoring,
              QStringLiteral("Orders go through again."), m_clock.now().addSecs(3600),
              QStringLiteral("we watch for an hour")}));
     }

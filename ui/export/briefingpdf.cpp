@@ -2,37 +2,32 @@
 
 #include "charts/chartrenderer.h"
 #include "charts/impactcharts.h"
+#include "export/pdfpages.h"
 #include "rules/impacttimeline.h"
 #include "rules/severitycalibration.h"
-#include "storage/exportpath.h"
 #include "storage/incidentstore.h"
+#include "usecases/documenttext.h"
 
-#include <QAbstractTextDocumentLayout>
 #include <QChart>
 #include <QGraphicsScene>
 #include <QPainter>
-#include <QPdfWriter>
-#include <QSaveFile>
 #include <QSettings>
-#include <QTextBlock>
 #include <QTextDocument>
 
 #include <memory>
 #include <vector>
 
 namespace {
-constexpr qreal kLogicalDpi = 96; // lay out as on screen, then scale to the printer
-constexpr qreal kFooterHeight = 28;
 constexpr qreal kChartAspect = 0.5;
 
 QString esc(const QString &text)
 {
-    return text.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>"));
+    return DocumentText::html(text);
 }
 
 QString when(const QDateTime &time)
 {
-    return time.toLocalTime().toString(QStringLiteral("ddd d MMM yyyy, HH:mm t"));
+    return DocumentText::when(time);
 }
 
 QString section(const QString &heading, const QString &body)
@@ -58,18 +53,7 @@ QString briefingHtml(const Incident &incident, const Briefing &b, const QList<Br
             : incident.inChargeName + QStringLiteral(", ") + incident.inChargePhone;
     const QString contact =
         !b.publishedContact.isEmpty() ? b.publishedContact : incident.customerContact();
-    QString html =
-        QStringLiteral("<html><head><style>"
-                       "body { font-family: 'DejaVu Sans'; font-size: 10pt; color: #1a1a1a; }"
-                       "h1 { font-size: 17pt; margin: 0 0 4px 0; }"
-                       "h2 { font-size: 13pt; margin: 10px 0 4px 0; }"
-                       "h3 { font-size: 11pt; color: #37474f; margin: 12px 0 2px 0; }"
-                       "p { margin: 0 0 4px 0; }"
-                       "td, th { padding: 3px 6px; vertical-align: top; }"
-                       "th { text-align: left; background-color: #eceff1; }"
-                       ".meta td { border-bottom: 1px solid #cfd8dc; }"
-                       ".label { color: #546e7a; }"
-                       "</style></head><body>");
+    QString html = DocumentText::htmlStart();
     html += QStringLiteral("<h1>%1</h1>")
                 .arg(esc(incident.customer + QStringLiteral(": ") + incident.title));
     html += QStringLiteral("<table class='meta' width='100%' cellspacing='0'>");
@@ -125,6 +109,19 @@ QString briefingHtml(const Incident &incident, const Briefing &b, const QList<Br
             html +=
                 QStringLiteral("<li>%1 <span class='label'>(%2)</span></li>")
                     .arg(esc(a.what), esc(QObject::tr("only you can: %1").arg(a.whyOnlyCustomer)));
+        html += QStringLiteral("</ul>");
+    }
+    if (!b.options.isEmpty()) {
+        html +=
+            QStringLiteral("<h3>%1</h3><ul>").arg(QObject::tr("Options for you to choose from"));
+        for (const ListedOption &o : b.options) {
+            html += QStringLiteral("<li><b>%1</b>").arg(esc(o.title));
+            if (o.chosen)
+                html +=
+                    QStringLiteral(" (%1)").arg(esc(QObject::tr("chosen: %1").arg(o.chosenWhy)));
+            html += QStringLiteral("<br><span class='label'>%1</span></li>")
+                        .arg(esc(QObject::tr("For: %1. Against: %2.").arg(o.pros, o.cons)));
+        }
         html += QStringLiteral("</ul>");
     }
     html += QStringLiteral("<h3>%1</h3><p><b>%2</b><br>%3</p>")
@@ -275,38 +272,20 @@ Outcome write(const IncidentStore &store, qint64 incidentId, const QList<qint64>
 Outcome write(const Content &data, const QString &path, const Options &options)
 {
     const Incident *incident = &data.incident;
-    const QList<Briefing> &chosen = data.chosen;
-    const QDateTime generated =
-        options.generatedAt.isValid() ? options.generatedAt : QDateTime::currentDateTimeUtc();
-
-    if (Outcome allowed = checkExportPath(path); !allowed)
-        return allowed;
-    // Written completely, then renamed over the old file: a failure leaves that untouched.
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return Failure{QObject::tr("Cannot write %1: %2").arg(path, file.errorString())};
-    QPdfWriter writer(&file);
-    writer.setPageSize(pageSize(options.paper));
-    writer.setPageMargins(QMarginsF(18, 16, 18, 14), QPageLayout::Millimeter);
-    writer.setResolution(300);
-    writer.setTitle(QObject::tr("%1: briefing").arg(incident->title));
-    writer.setCreator(QStringLiteral("Warroom"));
-    const QRectF paint = writer.pageLayout().paintRect(QPageLayout::Inch);
-    const QSizeF page(paint.width() * kLogicalDpi, paint.height() * kLogicalDpi);
-    const qreal bodyHeight = page.height() - kFooterHeight;
+    PdfPages pdf(path, QObject::tr("%1: briefing").arg(incident->title), pageSize(options.paper),
+                 options.generatedAt);
+    if (Outcome opened = pdf.open(); !opened)
+        return opened;
+    const QSizeF page = pdf.page();
+    const qreal bodyHeight = pdf.bodyHeight();
     const qreal chartHeight = page.width() * kChartAspect;
 
     // First pass: lay everything out, so the footer can say "page x of y".
     std::vector<LaidOut> laidOut; // move-only: QList would copy
     int totalPages = 0;
-    for (const Briefing &b : std::as_const(chosen)) {
+    for (const Briefing &b : std::as_const(data.chosen)) {
         LaidOut l;
-        l.document = std::make_unique<QTextDocument>();
-        // Page size and font before the text: a change after it would lay it out again.
-        l.document->setDocumentMargin(0);
-        l.document->setDefaultFont(QFont(QStringLiteral("DejaVu Sans"), 10));
-        l.document->setPageSize(QSizeF(page.width(), bodyHeight));
-        l.document->setHtml(briefingHtml(*incident, b, data.briefings));
+        l.document = pdf.layout(briefingHtml(*incident, b, data.briefings));
         l.textPages = l.document->pageCount();
         QList<ImpactAssessment> known;
         for (const ImpactAssessment &a : data.assessments) {
@@ -316,10 +295,7 @@ Outcome write(const Content &data, const QString &path, const Options &options)
         if (!known.isEmpty()) {
             l.timeline = buildImpactTimeline(known, data.statuses, data.commitments,
                                              incident->openedAt, b.publishedAt);
-            // The bottom of the last block, not the document size: that is whole pages.
-            const qreal bottom =
-                l.document->documentLayout()->blockBoundingRect(l.document->lastBlock()).bottom();
-            const qreal used = bottom - (l.textPages - 1) * bodyHeight;
+            const qreal used = pdf.usedOnLastPage(*l.document);
             // A somewhat smaller chart under the text reads better than a page of its own.
             const qreal room = bodyHeight - used - 16;
             l.chartOnOwnPage = room < chartHeight * 0.6;
@@ -330,33 +306,8 @@ Outcome write(const Content &data, const QString &path, const Options &options)
         laidOut.push_back(std::move(l));
     }
 
-    QPainter painter;
-    if (!painter.begin(&writer))
-        return Failure{
-            QObject::tr("Cannot write %1: the folder may not exist or be writable.").arg(path)};
-    painter.scale(writer.resolution() / kLogicalDpi, writer.resolution() / kLogicalDpi);
-    const QString footerRight =
-        QObject::tr("Generated %1")
-            .arg(generated.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm t")));
-    int pageNumber = 0;
-    auto finishPage = [&] {
-        ++pageNumber;
-        painter.save();
-        // Pixels of the 96-dpi layout: a point size would be taken at the printer's 300 dpi
-        // and then scaled again.
-        QFont small(QStringLiteral("DejaVu Sans"));
-        small.setPixelSize(11);
-        painter.setFont(small);
-        painter.setPen(QColor(0x60, 0x7d, 0x8b));
-        const QRectF footer(0, page.height() - kFooterHeight + 8, page.width(), kFooterHeight - 8);
-        painter.drawLine(QPointF(0, footer.top() - 4), QPointF(page.width(), footer.top() - 4));
-        painter.drawText(footer, Qt::AlignLeft | Qt::AlignVCenter,
-                         QObject::tr("Page %1 of %2").arg(pageNumber).arg(totalPages));
-        painter.drawText(footer, Qt::AlignRight | Qt::AlignVCenter, footerRight);
-        painter.restore();
-        if (pageNumber < totalPages)
-            writer.newPage();
-    };
+    if (Outcome painting = pdf.startPainting(totalPages); !painting)
+        return painting;
     // One chart serves every briefing in turn: a new chart per page costs far more.
     // Every page's chart uses the same scales, so pages compare at a glance.
     std::optional<ImpactCharts::ChartRange> shared;
@@ -376,30 +327,21 @@ Outcome write(const Content &data, const QString &path, const Options &options)
             scene.addItem(chart);
             chart->setGeometry(QRectF(0, 0, 900, 480));
         }
-        ChartRenderer::renderPlaced(scene, *chart, painter, target);
+        ChartRenderer::renderPlaced(scene, *chart, pdf.painter(), target);
     };
     for (LaidOut &l : laidOut) {
         for (int p = 0; p < l.textPages; ++p) {
-            painter.save();
-            painter.translate(0, -p * bodyHeight);
-            l.document->drawContents(&painter, QRectF(0, p * bodyHeight, page.width(), bodyHeight));
-            painter.restore();
+            pdf.drawTextPage(*l.document, p);
             const bool last = p == l.textPages - 1;
             if (last && l.timeline && !l.chartOnOwnPage)
                 drawChart(*l.timeline, QRectF(0, l.chartTop, page.width(), l.chartHeight));
-            finishPage();
+            pdf.finishPage();
         }
         if (l.timeline && l.chartOnOwnPage) {
             drawChart(*l.timeline, QRectF(0, 0, page.width(), chartHeight));
-            finishPage();
+            pdf.finishPage();
         }
     }
-    if (!painter.end() || file.error() != QFileDevice::NoError)
-        return Failure{QObject::tr("Cannot write %1: %2. Any earlier file there is unchanged.")
-                           .arg(path, file.errorString())};
-    if (!file.commit())
-        return Failure{QObject::tr("Cannot write %1: %2. Any earlier file there is unchanged.")
-                           .arg(path, file.errorString())};
-    return done();
+    return pdf.finish();
 }
 } // namespace BriefingPdf
