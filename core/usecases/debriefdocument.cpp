@@ -179,19 +179,20 @@ QString DebriefDocument::htmlAfterChart() const
     page += QStringLiteral("<h2>Timeline</h2><p class='label'>Every recorded event and what the "
                            "customer was told; of the team's own entries, the key moments "
                            "(marked ★, in bold).</p>");
-    page += QStringLiteral("<table width='100%' cellspacing='0'><tr><th>When</th><th>Channel</th>"
-                           "<th>What</th><th>Who</th><th>Text</th></tr>");
+    page += QStringLiteral("<table width='100%' cellspacing='0'><tr><th>When (%1)</th>"
+                           "<th>Channel</th><th>What</th><th>Who</th><th>Text</th></tr>")
+                .arg(html(DocumentText::zone(incident.openedAt)));
     for (const TimelineItem &item : timeline) {
         if (!item.belongsInExport())
             continue;
         const QString cls = item.key                        ? QStringLiteral(" class='key'")
                             : item.kind.contains(u"missed") ? QStringLiteral(" class='missed'")
                                                             : QString();
-        page +=
-            QStringLiteral("<tr%1><td>%2%3</td><td>%4</td><td>%5</td><td>%6</td><td>%7</td></tr>")
-                .arg(cls, item.key ? QStringLiteral("★ ") : QString(),
-                     html(DocumentText::when(item.at)), channelName(item.channel), html(item.kind),
-                     html(item.who), html(item.text));
+        page += QStringLiteral(
+                    "<tr%1><td nowrap>%2%3</td><td>%4</td><td>%5</td><td>%6</td><td>%7</td></tr>")
+                    .arg(cls, item.key ? QStringLiteral("★ ") : QString(),
+                         html(DocumentText::shortWhen(item.at)), channelName(item.channel),
+                         html(item.kind), html(item.who), html(item.text));
     }
     return page + QStringLiteral("</table></body></html>");
 }

@@ -8,6 +8,16 @@ QString when(const QDateTime &time)
     return time.toLocalTime().toString(QStringLiteral("ddd d MMM yyyy, HH:mm t"));
 }
 
+QString shortWhen(const QDateTime &time)
+{
+    return time.toLocalTime().toString(QStringLiteral("d MMM HH:mm"));
+}
+
+QString zone(const QDateTime &time)
+{
+    return time.toLocalTime().timeZoneAbbreviation();
+}
+
 QString markdown(const QString &text)
 {
     QStringList lines;

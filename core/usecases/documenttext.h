@@ -8,6 +8,10 @@
 namespace DocumentText {
 // "Tue 24 Nov 2026, 14:30 CET": local time with its zone, and the year.
 QString when(const QDateTime &time);
+// "24 Nov 14:30": for a column of times whose zone the heading names.
+QString shortWhen(const QDateTime &time);
+// The local zone's abbreviation at that time ("CET", "UTC").
+QString zone(const QDateTime &time);
 // User text taken literally in Markdown: its own markup characters are escaped, so "<b>" or
 // "# heading" typed into a field reads as typed.
 QString markdown(const QString &text);
