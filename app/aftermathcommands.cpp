@@ -110,6 +110,39 @@ std::variant<ExportRequest, int> parseExport(CommandIo &io, QCommandLineParser &
     return request;
 }
 
+// A document ready to export: its Markdown, and how to draw it as a PDF.
+struct Exportable
+{
+    QString markdown;
+    std::function<Outcome(const QString &, const BriefingPdf::Options &)> writePdf;
+};
+
+// Parses the export's options, reads the document from the war room, writes the file.
+int runExport(
+    CommandIo &io, QCommandLineParser &parser, const QStringList &arguments, const QString &command,
+    const std::function<Result<Exportable>(const IncidentStore &, qint64, const QDateTime &)> &load)
+{
+    const auto request = parseExport(io, parser, arguments, command);
+    if (const int *stop = std::get_if<int>(&request))
+        return *stop;
+    const ExportRequest &r = std::get<ExportRequest>(request);
+    SystemClock clock;
+    auto store = openStore(io, parser, OpenMode::MustExist, clock);
+    if (!store)
+        return fail(io, store.error());
+    const auto document = load(**store, r.incidentId, clock.now());
+    if (!document)
+        return fail(io, document.error());
+    // A PDF is drawn on the application's own thread, where fonts and charts live.
+    const Outcome written =
+        r.format == ExportFormat::Markdown
+            ? writeMarkdown(r.path, document->markdown)
+            : onApplicationThread([&] { return document->writePdf(r.path, r.options); });
+    if (!written)
+        return fail(io, written.error());
+    return 0;
+}
+
 QJsonObject knownProblemJson(const KnownProblemMatch::Match &match)
 {
     const KnownProblem &k = match.problem;
@@ -275,24 +308,18 @@ int resolve(CommandIo &io, QCommandLineParser &parser, const QStringList &argume
 
 int exportReport(CommandIo &io, QCommandLineParser &parser, const QStringList &arguments)
 {
-    const auto request = parseExport(io, parser, arguments, QStringLiteral("export-report"));
-    if (const int *stop = std::get_if<int>(&request))
-        return *stop;
-    const ExportRequest &r = std::get<ExportRequest>(request);
-    SystemClock clock;
-    auto store = openStore(io, parser, OpenMode::MustExist, clock);
-    if (!store)
-        return fail(io, store.error());
-    const auto document = ResolutionDocument::load(**store, r.incidentId);
-    if (!document)
-        return fail(io, document.error());
-    const Outcome written =
-        r.format == ExportFormat::Markdown
-            ? writeMarkdown(r.path, document->markdown())
-            : onApplicationThread([&] { return ReportPdf::write(*document, r.path, r.options); });
-    if (!written)
-        return fail(io, written.error());
-    return 0;
+    return runExport(
+        io, parser, arguments, QStringLiteral("export-report"),
+        [](const IncidentStore &store, qint64 incidentId, const QDateTime &) -> Result<Exportable> {
+            const auto document = ResolutionDocument::load(store, incidentId);
+            if (!document)
+                return document.failure();
+            return Exportable{
+                document->markdown(),
+                [document = *document](const QString &path, const BriefingPdf::Options &o) {
+                    return ReportPdf::write(document, path, o);
+                }};
+        });
 }
 
 int debrief(CommandIo &io, QCommandLineParser &parser, const QStringList &arguments)
@@ -352,28 +379,24 @@ int debrief(CommandIo &io, QCommandLineParser &parser, const QStringList &argume
 
 int exportDebrief(CommandIo &io, QCommandLineParser &parser, const QStringList &arguments)
 {
-    const auto request = parseExport(io, parser, arguments, QStringLiteral("export-debrief"));
-    if (const int *stop = std::get_if<int>(&request))
-        return *stop;
-    const ExportRequest &r = std::get<ExportRequest>(request);
-    SystemClock clock;
-    auto store = openStore(io, parser, OpenMode::MustExist, clock);
-    if (!store)
-        return fail(io, store.error());
-    const auto document = DebriefDocument::load(**store, r.incidentId, clock.now());
-    if (!document)
-        return fail(io, document.error());
-    if (int(document->incident.status) < int(IncidentStatus::Resolved))
-        return fail(io, QStringLiteral("Incident %1 is %2: the debrief comes once it is resolved.")
-                            .arg(r.incidentId)
-                            .arg(statusName(document->incident.status)));
-    const Outcome written =
-        r.format == ExportFormat::Markdown
-            ? writeMarkdown(r.path, document->markdown())
-            : onApplicationThread([&] { return DebriefPdf::write(*document, r.path, r.options); });
-    if (!written)
-        return fail(io, written.error());
-    return 0;
+    return runExport(
+        io, parser, arguments, QStringLiteral("export-debrief"),
+        [](const IncidentStore &store, qint64 incidentId,
+           const QDateTime &now) -> Result<Exportable> {
+            const auto document = DebriefDocument::load(store, incidentId, now);
+            if (!document)
+                return document.failure();
+            if (int(document->incident.status) < int(IncidentStatus::Resolved))
+                return Failure{QStringLiteral("Incident %1 is %2: the debrief comes once it is "
+                                              "resolved.")
+                                   .arg(incidentId)
+                                   .arg(statusName(document->incident.status))};
+            return Exportable{
+                document->markdown(),
+                [document = *document](const QString &path, const BriefingPdf::Options &o) {
+                    return DebriefPdf::write(document, path, o);
+                }};
+        });
 }
 
 int actionDone(CommandIo &io, QCommandLineParser &parser, const QStringList &arguments)
