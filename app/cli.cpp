@@ -22,13 +22,9 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QDeadlineTimer>
 #include <QFileInfo>
 #include <QGuiApplication>
-#include <QMutex>
 #include <QTextStream>
-#include <QThread>
-#include <QWaitCondition>
 
 #include <chrono>
 #include <cstdio>

@@ -7,6 +7,9 @@
 #include "usecases/knownproblemsuggestions.h"
 #include "usecases/resolutiondocument.h"
 
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTest>
 
 // After the crisis, in the record: the resolution report that must answer everything, the
@@ -20,6 +23,7 @@ private slots:
     void resolutionIsRefusedWithoutEachSection_data();
     void resolutionIsRefusedWithoutEachSection();
     void resolutionRecordsReportRemainsAndStatus();
+    void aResolutionThatFailsHalfwayWritesNothing();
     void optionsAreChosenWithWhyAndReachTheBriefing();
     void figuresOfAScriptedIncident();
     void timelineMergesEveryRecordKindInTimeOrder();
@@ -159,6 +163,39 @@ void TestAftermath::resolutionRecordsReportRemainsAndStatus()
     QVERIFY(!store().resolve(completeReport()));
     // The notice for the customer says so; the chain still holds.
     QVERIFY(store().notices(m_incident)->last().text.contains(QStringLiteral("resolved")));
+    QVERIFY(store().checkRecordChain(m_incident)->intact);
+}
+
+void TestAftermath::aResolutionThatFailsHalfwayWritesNothing()
+{
+    // The database refuses the remaining work after the status row, the notice and the report
+    // were written (as a full disk would): none of them may stay.
+    const qint64 entries = *store().logEntryCount(m_incident);
+    m_room->closeStore();
+    const QString name = QStringLiteral("trap-setter");
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(m_room->path());
+        QVERIFY(db.open());
+        QSqlQuery query(db);
+        QVERIFY2(query.exec(QStringLiteral("CREATE TRIGGER refuse_items BEFORE INSERT ON "
+                                           "action_items BEGIN SELECT RAISE(ABORT, 'no room "
+                                           "left'); END")),
+                 qPrintable(query.lastError().text()));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    m_room->reopenStore();
+
+    const auto refused = store().resolve(completeReport());
+    QVERIFY(!refused);
+    QVERIFY2(refused.error().contains(QStringLiteral("no room left")), qPrintable(refused.error()));
+    QCOMPARE(store().incident(m_incident)->status, IncidentStatus::Reported);
+    QVERIFY(!store().incident(m_incident)->resolvedAt.isValid());
+    QVERIFY(!store().resolutionReport(m_incident)->has_value());
+    QVERIFY(store().statusChanges(m_incident)->isEmpty());
+    QVERIFY(store().notices(m_incident)->isEmpty());
+    QCOMPARE(*store().logEntryCount(m_incident), entries);
     QVERIFY(store().checkRecordChain(m_incident)->intact);
 }
 
