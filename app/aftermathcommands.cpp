@@ -2,8 +2,7 @@
 
 #include "commandsupport.h"
 
-#include "export/debriefpdf.h"
-#include "export/reportpdf.h"
+#include "export/exportabledocument.h"
 #include "rules/clock.h"
 #include "rules/knownproblemmatch.h"
 #include "rules/printable.h"
@@ -15,7 +14,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 
 namespace AftermathCommands {
 namespace {
@@ -34,42 +32,12 @@ void printLines(CommandIo &io, const QStringList &lines)
     io.out().flush();
 }
 
-enum class ExportFormat
-{
-    Pdf,
-    Markdown
-};
-
-Result<ExportFormat> formatOf(const QString &path)
-{
-    if (path.endsWith(QStringLiteral(".pdf"), Qt::CaseInsensitive))
-        return ExportFormat::Pdf;
-    if (path.endsWith(QStringLiteral(".md"), Qt::CaseInsensitive))
-        return ExportFormat::Markdown;
-    return Failure{QStringLiteral("--out names a .pdf or a .md file, not \"%1\".").arg(path)};
-}
-
-Outcome writeMarkdown(const QString &path, const QString &markdown)
-{
-    if (Outcome allowed = checkExportPath(path); !allowed)
-        return allowed;
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return Failure{QStringLiteral("Cannot write %1: %2").arg(path, file.errorString())};
-    file.write(markdown.toUtf8() + '\n');
-    if (!file.commit())
-        return Failure{QStringLiteral("Cannot write %1: %2. Any earlier file there is unchanged.")
-                           .arg(path, file.errorString())};
-    return done();
-}
-
 // What every export shares: --incident, --out FILE.pdf|FILE.md and --paper, checked before the
 // war room is opened, so that a bad path writes nothing.
 struct ExportRequest
 {
     qint64 incidentId = 0;
     QString path;
-    ExportFormat format = ExportFormat::Pdf;
     BriefingPdf::Options options;
 };
 
@@ -97,10 +65,10 @@ std::variant<ExportRequest, int> parseExport(CommandIo &io, QCommandLineParser &
     if (!path)
         return fail(io, path.error(), kExitUsage);
     request.path = *path;
-    const auto format = formatOf(*path);
-    if (!format)
-        return fail(io, format.error(), kExitUsage);
-    request.format = *format;
+    if (!ExportableDocument::isMarkdownPath(*path) &&
+        !path->endsWith(QStringLiteral(".pdf"), Qt::CaseInsensitive))
+        return fail(io, QStringLiteral("--out names a .pdf or a .md file, not \"%1\".").arg(*path),
+                    kExitUsage);
     const auto paperSize = BriefingPdf::parsePaper(parser.value(paper));
     if (!paperSize)
         return fail(io, QStringLiteral("--paper takes a4, letter or auto."), kExitUsage);
@@ -110,17 +78,11 @@ std::variant<ExportRequest, int> parseExport(CommandIo &io, QCommandLineParser &
     return request;
 }
 
-// A document ready to export: its Markdown, and how to draw it as a PDF.
-struct Exportable
-{
-    QString markdown;
-    std::function<Outcome(const QString &, const BriefingPdf::Options &)> writePdf;
-};
-
 // Parses the export's options, reads the document from the war room, writes the file.
-int runExport(
-    CommandIo &io, QCommandLineParser &parser, const QStringList &arguments, const QString &command,
-    const std::function<Result<Exportable>(const IncidentStore &, qint64, const QDateTime &)> &load)
+int runExport(CommandIo &io, QCommandLineParser &parser, const QStringList &arguments,
+              const QString &command,
+              const std::function<Result<ExportableDocument>(const IncidentStore &, qint64,
+                                                             const QDateTime &)> &load)
 {
     const auto request = parseExport(io, parser, arguments, command);
     if (const int *stop = std::get_if<int>(&request))
@@ -134,10 +96,7 @@ int runExport(
     if (!document)
         return fail(io, document.error());
     // A PDF is drawn on the application's own thread, where fonts and charts live.
-    const Outcome written =
-        r.format == ExportFormat::Markdown
-            ? writeMarkdown(r.path, document->markdown)
-            : onApplicationThread([&] { return document->writePdf(r.path, r.options); });
+    const Outcome written = onApplicationThread([&] { return document->write(r.path, r.options); });
     if (!written)
         return fail(io, written.error());
     return 0;
@@ -308,18 +267,10 @@ int resolve(CommandIo &io, QCommandLineParser &parser, const QStringList &argume
 
 int exportReport(CommandIo &io, QCommandLineParser &parser, const QStringList &arguments)
 {
-    return runExport(
-        io, parser, arguments, QStringLiteral("export-report"),
-        [](const IncidentStore &store, qint64 incidentId, const QDateTime &) -> Result<Exportable> {
-            const auto document = ResolutionDocument::load(store, incidentId);
-            if (!document)
-                return document.failure();
-            return Exportable{
-                document->markdown(),
-                [document = *document](const QString &path, const BriefingPdf::Options &o) {
-                    return ReportPdf::write(document, path, o);
-                }};
-        });
+    return runExport(io, parser, arguments, QStringLiteral("export-report"),
+                     [](const IncidentStore &store, qint64 incidentId, const QDateTime &) {
+                         return ExportableDocument::resolutionReport(store, incidentId);
+                     });
 }
 
 int debrief(CommandIo &io, QCommandLineParser &parser, const QStringList &arguments)
@@ -379,24 +330,8 @@ int debrief(CommandIo &io, QCommandLineParser &parser, const QStringList &argume
 
 int exportDebrief(CommandIo &io, QCommandLineParser &parser, const QStringList &arguments)
 {
-    return runExport(
-        io, parser, arguments, QStringLiteral("export-debrief"),
-        [](const IncidentStore &store, qint64 incidentId,
-           const QDateTime &now) -> Result<Exportable> {
-            const auto document = DebriefDocument::load(store, incidentId, now);
-            if (!document)
-                return document.failure();
-            if (int(document->incident.status) < int(IncidentStatus::Resolved))
-                return Failure{QStringLiteral("Incident %1 is %2: the debrief comes once it is "
-                                              "resolved.")
-                                   .arg(incidentId)
-                                   .arg(statusName(document->incident.status))};
-            return Exportable{
-                document->markdown(),
-                [document = *document](const QString &path, const BriefingPdf::Options &o) {
-                    return DebriefPdf::write(document, path, o);
-                }};
-        });
+    return runExport(io, parser, arguments, QStringLiteral("export-debrief"),
+                     &ExportableDocument::debrief);
 }
 
 int actionDone(CommandIo &io, QCommandLineParser &parser, const QStringList &arguments)

@@ -63,6 +63,8 @@ IncidentActions::IncidentActions(LiveWarRoom &live, const Clock &clock, QWidget 
     m_newBriefing = makeAction(
         tr("New &briefing…"), QStringLiteral("newBriefingAction"), [this] { composeBriefing(); },
         QKeySequence(tr("Ctrl+B")));
+    m_addOption = makeAction(tr("Add solution &option…"), QStringLiteral("addOptionAction"),
+                             [this] { addOption(); });
     setIncident(0);
 }
 
@@ -81,7 +83,7 @@ QList<QAction *> IncidentActions::all() const
 {
     return {m_commitDeadline, m_timeboxTheory,  m_handOver,       m_handOverLiaison, m_frame,
             m_confirmFraming, m_restateProblem, m_confirmProblem, m_askTeam,         m_askCustomer,
-            m_changeStatus,   m_assessImpact,   m_setSeverity,    m_newBriefing};
+            m_changeStatus,   m_assessImpact,   m_setSeverity,    m_newBriefing,     m_addOption};
 }
 
 void IncidentActions::setIncident(qint64 incidentId)
@@ -98,13 +100,7 @@ void IncidentActions::setSelectedEntry(std::function<std::optional<LogEntry>()> 
 
 std::optional<QString> IncidentActions::who()
 {
-    const QString name = UserIdentity::name();
-    if (!name.isEmpty())
-        return name;
-    ModalHook::showError(m_dialogParent, tr("Who are you?"),
-                         tr("Type your name in the box under the log first: every decision in "
-                            "the war room says who made it."));
-    return std::nullopt;
+    return UserIdentity::nameOrAsk(m_dialogParent);
 }
 
 void IncidentActions::report(const Outcome &outcome)
@@ -482,8 +478,14 @@ void IncidentActions::changeStatus()
     form.addLine(QStringLiteral("doing"), tr("What we are &doing:"));
     form.addDue(QStringLiteral("next"), tr("&Next checkpoint:"), m_clock, QStringLiteral("+30m"));
     form.addLine(QStringLiteral("why"), tr("&Why then:"));
-    form.setSend(tr("Change status"), [this, by](const FormDialog &f, FormDialog::Answer answered) {
+    bool resolving = false;
+    form.setSend(tr("Change status"), [this, by, &resolving](const FormDialog &f,
+                                                             FormDialog::Answer answered) {
         const auto status = IncidentStatus(f.choice(QStringLiteral("status")).toInt());
+        if (status == IncidentStatus::Resolved) {
+            resolving = true; // the resolution report says what the customer needs to hear
+            return answered(done());
+        }
         QDateTime next;
         if (status != IncidentStatus::Closed) {
             const auto due = f.due(QStringLiteral("next"));
@@ -495,6 +497,58 @@ void IncidentActions::changeStatus()
                                      status,       f.text(QStringLiteral("doing")),
                                      next,         f.text(QStringLiteral("why"))};
         writeOrKeep(QueuedWrite::statusChange(change), answered);
+    });
+    ModalHook::exec(form);
+    if (resolving)
+        emit resolveRequested();
+}
+
+void IncidentActions::addOption()
+{
+    const auto by = who();
+    if (!by)
+        return;
+    FormDialog form(tr("Add a solution option"),
+                    tr("A way out the customer can choose, with what speaks for and against it. "
+                       "Options appear in the next briefing and in the resolution report."),
+                    m_dialogParent);
+    form.addLine(QStringLiteral("title"), tr("&Option:"), {},
+                 tr("e.g. Roll back to yesterday's release"));
+    form.addText(QStringLiteral("pros"), tr("&For it:"), {}, tr("What the customer gains"));
+    form.addText(QStringLiteral("cons"), tr("&Against it:"), {}, tr("What it costs them"));
+    form.setSend(tr("Add option"), [this, by](const FormDialog &f, FormDialog::Answer answered) {
+        write([option = NewSolutionOption{m_incidentId, *by, f.text(QStringLiteral("title")),
+                                          f.text(QStringLiteral("pros")),
+                                          f.text(QStringLiteral("cons"))}](
+                  IncidentStore &store) { return store.addOption(option); },
+              answered);
+    });
+    ModalHook::exec(form);
+}
+
+void IncidentActions::chooseOption(qint64 optionId)
+{
+    const auto by = who();
+    if (!by)
+        return;
+    const QList<SolutionOption> &options = m_live.incident().options;
+    const auto option =
+        std::find_if(options.cbegin(), options.cend(),
+                     [optionId](const SolutionOption &o) { return o.id == optionId; });
+    if (option == options.cend())
+        return report(Failure{tr("Option %1 is not one of this incident's.").arg(optionId)});
+    FormDialog form(tr("Choose an option"),
+                    tr("Chosen: %1\nFor: %2\nAgainst: %3\nThe choice and why are recorded; a "
+                       "later choice replaces it, and both stay on record.")
+                        .arg(option->title, option->pros, option->cons),
+                    m_dialogParent);
+    form.addLine(QStringLiteral("why"), tr("&Why this one:"), {},
+                 tr("e.g. the customer accepts an hour of read-only mode"));
+    form.setSend(tr("Choose"), [this, by, optionId](const FormDialog &f,
+                                                    FormDialog::Answer answered) {
+        write([optionId, why = f.text(QStringLiteral("why")),
+               by = *by](IncidentStore &store) { return store.chooseOption(optionId, why, by); },
+              answered);
     });
     ModalHook::exec(form);
 }

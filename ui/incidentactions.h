@@ -48,6 +48,7 @@ public:
     QAction *assessImpactAction() const { return m_assessImpact; }
     QAction *setSeverityAction() const { return m_setSeverity; }
     QAction *newBriefingAction() const { return m_newBriefing; }
+    QAction *addOptionAction() const { return m_addOption; }
     QList<QAction *> all() const;
 
     void markMet(qint64 commitmentId);
@@ -63,12 +64,15 @@ public:
     void markNoticeSent(qint64 noticeId);
     void copyNotice(const Notice &notice);
     void composeBriefing(qint64 correctsId = 0);
+    void chooseOption(qint64 optionId);
     // briefingIds empty: every briefing of the incident.
     void exportBriefings(const QList<qint64> &briefingIds);
 
 signals:
     // A briefing export was written (or refused, with a message) to path.
     void exported(const QString &path);
+    // Change status was asked for "resolved": that takes the resolution report.
+    void resolveRequested();
 
 private:
     QAction *makeAction(const QString &text, const QString &objectName, std::function<void()> run,
@@ -94,6 +98,7 @@ private:
     void changeStatus();
     void assessImpact();
     void setSeverity();
+    void addOption();
 
     LiveWarRoom &m_live;
     const Clock &m_clock;
@@ -114,4 +119,5 @@ private:
     QAction *m_assessImpact;
     QAction *m_setSeverity;
     QAction *m_newBriefing;
+    QAction *m_addOption;
 };

@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "aftermathactions.h"
 #include "dialogs/businesssettingsdialogs.h"
 #include "dialogs/modalhook.h"
 #include "dialogs/newincidentdialog.h"
@@ -33,6 +34,9 @@ MainWindow::MainWindow(StoreThread &store, const Clock &clock, QWidget *parent)
     // Which war room, in the title: a shared one and a local one look alike otherwise.
     setWindowTitle(tr("%1 — Warroom").arg(store.location()));
     m_incidentActions = new IncidentActions(*m_live, clock, this);
+    m_aftermathActions = new AftermathActions(*m_live, clock, this);
+    connect(m_incidentActions, &IncidentActions::resolveRequested, m_aftermathActions,
+            &AftermathActions::resolve);
     createActions();
 
     m_incidentList = new IncidentListPanel(*m_live, clock, m_newIncident, this);
@@ -130,6 +134,12 @@ void MainWindow::createActions()
                           a.confirmProblemAction()});
     incident->addSeparator();
     incident->addActions({a.askTeamAction(), a.askCustomerAction()});
+    const AftermathActions &after = *m_aftermathActions;
+    incident->addSeparator();
+    incident->addActions({a.addOptionAction(), after.resolveAction(), after.exportReportAction(),
+                          after.debriefAction(), after.closeAction()});
+    incident->addSeparator();
+    incident->addAction(after.knownProblemsAction());
 
     QToolBar *toolbar = addToolBar(tr("Incident"));
     toolbar->setObjectName(QStringLiteral("incidentToolBar"));
@@ -138,7 +148,8 @@ void MainWindow::createActions()
     toolbar->addActions({a.newBriefingAction(), a.commitDeadline(), a.timeboxTheoryAction(),
                          a.assessImpactAction(), a.changeStatusAction(), a.handOverAction(),
                          a.frameAction(), a.askTeamAction(), a.askCustomerAction(),
-                         a.confirmProblemAction()});
+                         a.confirmProblemAction(), after.resolveAction(), after.debriefAction(),
+                         after.knownProblemsAction()});
     QMenu *settings = menuBar()->addMenu(tr("&Settings"));
     QAction *rules = settings->addAction(tr("&Severity rules…"));
     rules->setObjectName(QStringLiteral("severityRulesAction"));

@@ -2,6 +2,7 @@
 
 #include <QMainWindow>
 
+class AftermathActions;
 class Clock;
 class IncidentActions;
 class IncidentListPanel;
@@ -27,6 +28,7 @@ public:
     IncidentListPanel *incidentList() const { return m_incidentList; }
     QAction *newIncidentAction() const { return m_newIncident; }
     IncidentActions *incidentActions() const { return m_incidentActions; }
+    AftermathActions *aftermathActions() const { return m_aftermathActions; }
 
     void newIncident();
     ServerLinkBanner *serverLinkBanner() const { return m_serverLink; }
@@ -51,6 +53,7 @@ private:
     StoreThread &m_store;
     LiveWarRoom *m_live;
     IncidentActions *m_incidentActions = nullptr;
+    AftermathActions *m_aftermathActions = nullptr;
     QAction *m_newIncident = nullptr;
     QAction *m_quit = nullptr;
     QAction *m_about = nullptr;

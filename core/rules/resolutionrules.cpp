@@ -61,6 +61,14 @@ Outcome checkResolutionReport(const NewResolutionReport &report, const QDateTime
     return done();
 }
 
+Result<QDateTime> parseActionDue(const QString &text, const QDateTime &now)
+{
+    const QDate date = QDate::fromString(text.trimmed(), Qt::ISODate);
+    if (date.isValid())
+        return QDateTime(date, QTime(23, 59), Qt::LocalTime).toUTC();
+    return parseDueTime(text.trimmed(), now);
+}
+
 Result<NewActionItem> parseActionItem(const QString &text, const QDateTime &now)
 {
     const QStringList parts = text.split(u';');
@@ -71,16 +79,10 @@ Result<NewActionItem> parseActionItem(const QString &text, const QDateTime &now)
     NewActionItem item;
     item.what = parts.at(0).trimmed();
     item.owner = parts.at(1).trimmed();
-    const QString due = parts.at(2).trimmed();
-    const QDate date = QDate::fromString(due, Qt::ISODate);
-    if (date.isValid()) {
-        item.due = QDateTime(date, QTime(23, 59), Qt::LocalTime).toUTC();
-    } else {
-        const auto parsed = parseDueTime(due, now);
-        if (!parsed)
-            return Failure{QStringLiteral("\"%1\": %2").arg(item.what, parsed.error())};
-        item.due = *parsed;
-    }
+    const auto due = parseActionDue(parts.at(2), now);
+    if (!due)
+        return Failure{QStringLiteral("\"%1\": %2").arg(item.what, due.error())};
+    item.due = *due;
     if (Outcome ok = checkActionItem(item, now); !ok)
         return ok.failure();
     return item;

@@ -19,6 +19,10 @@ Outcome checkActionItem(const NewActionItem &item, const QDateTime &now);
 // remains), and whether it can happen again.
 Outcome checkResolutionReport(const NewResolutionReport &report, const QDateTime &now);
 
-// Reads one remaining item as typed on a command line: "WHAT; OWNER; DUE", the due time as
-// parseDueTime reads it or a date ("2026-12-15", end of that day, local time).
+// Reads the due date of an action item: a date ("2026-12-15", end of that day, local time) or a
+// due time as parseDueTime reads it.
+Result<QDateTime> parseActionDue(const QString &text, const QDateTime &now);
+
+// Reads one remaining item as typed on a command line: "WHAT; OWNER; DUE", the due as
+// parseActionDue reads it.
 Result<NewActionItem> parseActionItem(const QString &text, const QDateTime &now);

@@ -5,6 +5,7 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QSaveFile>
 #include <QtEndian>
 
 namespace {
@@ -47,5 +48,19 @@ Outcome checkExportPath(const QString &path)
         if (isWarroomDatabase(database))
             return refuse(database);
     }
+    return done();
+}
+
+Outcome writeTextExport(const QString &path, const QString &text)
+{
+    if (Outcome allowed = checkExportPath(path); !allowed)
+        return allowed;
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return Failure{QStringLiteral("Cannot write %1: %2").arg(path, file.errorString())};
+    file.write(text.toUtf8() + '\n');
+    if (!file.commit())
+        return Failure{QStringLiteral("Cannot write %1: %2. Any earlier file there is unchanged.")
+                           .arg(path, file.errorString())};
     return done();
 }

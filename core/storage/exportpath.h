@@ -9,3 +9,7 @@
 // a folder. Anything else may be replaced: the caller writes through QSaveFile, so the old file
 // stays whole until the new one is complete.
 Outcome checkExportPath(const QString &path);
+
+// Writes a text export (Markdown) through QSaveFile after checkExportPath: a refused or failed
+// write leaves any earlier file there unchanged.
+Outcome writeTextExport(const QString &path, const QString &text);

@@ -61,6 +61,14 @@ Result<IncidentState> IncidentState::read(IncidentStore &store, qint64 incidentI
         take(store.impactAssessments(incidentId), s.assessments, problem);
         take(store.severityChanges(incidentId), s.severityChanges, problem);
     }
+    if (topics.has(ChangeTopic::Resolution)) {
+        take(store.options(incidentId), s.options, problem);
+        take(store.resolutionReport(incidentId), s.report, problem);
+    }
+    if (topics.has(ChangeTopic::Debrief)) {
+        take(store.actionItems(incidentId), s.actionItems, problem);
+        take(store.debrief(incidentId), s.debrief, problem);
+    }
     if (!problem.isEmpty())
         return Failure{problem};
     if (touchesChain(topics)) {
@@ -99,6 +107,14 @@ void IncidentState::update(const IncidentState &newer, ChangeTopics topics)
     if (topics.has(ChangeTopic::Impact)) {
         assessments = newer.assessments;
         severityChanges = newer.severityChanges;
+    }
+    if (topics.has(ChangeTopic::Resolution)) {
+        options = newer.options;
+        report = newer.report;
+    }
+    if (topics.has(ChangeTopic::Debrief)) {
+        actionItems = newer.actionItems;
+        debrief = newer.debrief;
     }
     if (touchesChain(topics)) {
         chain = newer.chain;

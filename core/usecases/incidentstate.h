@@ -1,14 +1,18 @@
 #pragma once
 
+#include "domain/actionitem.h"
 #include "domain/briefing.h"
 #include "domain/commitment.h"
 #include "domain/customerask.h"
+#include "domain/debrief.h"
 #include "domain/impact.h"
 #include "domain/incident.h"
 #include "domain/logentry.h"
 #include "domain/people.h"
+#include "domain/resolutionreport.h"
 #include "domain/result.h"
 #include "domain/severitychange.h"
+#include "domain/solutionoption.h"
 #include "domain/statuschange.h"
 #include "rules/teampolicy.h"
 #include "storage/change.h"
@@ -38,6 +42,10 @@ struct IncidentState
     QList<Notice> notices;                   // Status
     QList<ImpactAssessment> assessments;     // Impact
     QList<SeverityChange> severityChanges;   // Impact
+    QList<SolutionOption> options;           // Resolution
+    std::optional<ResolutionReport> report;  // Resolution: the latest resolution's
+    QList<ActionItem> actionItems;           // Debrief: the report's and the debrief's
+    std::optional<Debrief> debrief;          // Debrief: the latest version
     // The record chain, checked again with every part that writes to the log.
     RecordChain::Report chain;
     QString chainProblem; // the check itself failed

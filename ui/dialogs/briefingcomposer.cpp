@@ -9,14 +9,13 @@
 #include "timeformat.h"
 #include "usecases/queuedwrite.h"
 #include "widgets/duetimeedit.h"
-#include "widgets/plainlanguagehighlighter.h"
+#include "widgets/plainlanguagecheck.h"
 #include "wording.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QVBoxLayout>
@@ -39,7 +38,7 @@ BriefingComposer::BriefingComposer(const LiveWarRoom &live, const Clock &clock, 
                                    qint64 correctsId, QWidget *parent)
     : QDialog(parent), m_live(live), m_clock(clock), m_incidentId(live.incidentId()),
       m_by(std::move(by)), m_correctsId(correctsId),
-      m_profile(PlainLanguageProfile::english(live.policy().jargon))
+      m_check(new PlainLanguageCheck(PlainLanguageProfile::english(live.policy().jargon), this))
 {
     const IncidentState &state = live.incident();
     const Incident *incident = &state.incident;
@@ -72,7 +71,7 @@ BriefingComposer::BriefingComposer(const LiveWarRoom &live, const Clock &clock, 
 
     auto field = [&](const QString &key, const QString &label, int lines,
                      const QString &placeholder) {
-        QPlainTextEdit *edit = addTextField(key, label, lines, placeholder);
+        QPlainTextEdit *edit = m_check->addField(key, label, lines, placeholder);
         form->addRow(label, edit);
         return edit;
     };
@@ -105,12 +104,8 @@ BriefingComposer::BriefingComposer(const LiveWarRoom &live, const Clock &clock, 
     m_why =
         field(QStringLiteral("why"), tr("&Why then:"), 1, tr("e.g. the failover completes then"));
 
-    m_findings = new QListWidget(this);
-    m_findings->setObjectName(QStringLiteral("findingsList"));
-    m_findings->setMaximumHeight(110);
-    m_findings->setWordWrap(true);
     layout->addWidget(new QLabel(tr("Plain-language check:"), this));
-    layout->addWidget(m_findings);
+    layout->addWidget(m_check);
     m_error = new QLabel(this);
     m_error->setObjectName(QStringLiteral("errorLabel"));
     m_error->setTextFormat(Qt::PlainText);
@@ -121,6 +116,7 @@ BriefingComposer::BriefingComposer(const LiveWarRoom &live, const Clock &clock, 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     m_publish = buttons->button(QDialogButtonBox::Ok);
     m_publish->setObjectName(QStringLiteral("publishButton"));
+    connect(m_check, &PlainLanguageCheck::checked, this, &BriefingComposer::showFindingCount);
     connect(buttons, &QDialogButtonBox::accepted, this, &BriefingComposer::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &BriefingComposer::reject);
     layout->addWidget(buttons);
@@ -148,44 +144,20 @@ BriefingComposer::BriefingComposer(const LiveWarRoom &live, const Clock &clock, 
             m_why->setPlainText(b.nextUpdateWhy);
         }
     }
-    recheck();
+    showFindingCount(m_check->findingCount());
     resize(760, sizeHint().height());
 }
 
-QPlainTextEdit *BriefingComposer::addTextField(const QString &key, const QString &label, int lines,
-                                               const QString &placeholder)
+int BriefingComposer::findingCount() const
 {
-    auto *edit = new QPlainTextEdit(this);
-    edit->setObjectName(key + QStringLiteral("TextEdit"));
-    edit->setPlaceholderText(placeholder);
-    edit->setTabChangesFocus(true);
-    edit->setFixedHeight(edit->fontMetrics().lineSpacing() * lines + 14);
-    new PlainLanguageHighlighter(m_profile, edit->document());
-    connect(edit, &QPlainTextEdit::textChanged, this, &BriefingComposer::recheck);
-    m_fields.append({QString(label).remove(u'&').remove(u':'), edit});
-    return edit;
+    return m_check->findingCount();
 }
 
-void BriefingComposer::recheck()
+void BriefingComposer::showFindingCount(int findings)
 {
-    m_findings->clear();
-    m_findingCount = 0;
-    for (const auto &[label, edit] : std::as_const(m_fields)) {
-        for (const Finding &f : checkPlainLanguage(edit->toPlainText(), m_profile)) {
-            auto *item = new QListWidgetItem(
-                tr("%1 · %2 \"%3\": %4")
-                    .arg(label, findingCategoryName(f.category), f.phrase, f.suggestion),
-                m_findings);
-            item->setForeground(PlainLanguageHighlighter::colorFor(f.category));
-            ++m_findingCount;
-        }
-    }
-    if (m_findingCount == 0)
-        m_findings->addItem(tr("Plain and clear: nothing to flag."));
     m_publish->setText(
-        m_findingCount == 0
-            ? tr("Publish")
-            : tr("Publish (%1)").arg(countOf(m_findingCount, tr("finding"), tr("findings"))));
+        findings == 0 ? tr("Publish")
+                      : tr("Publish (%1)").arg(countOf(findings, tr("finding"), tr("findings"))));
 }
 
 void BriefingComposer::accept()

@@ -1,7 +1,5 @@
 #pragma once
 
-#include "rules/plainlanguage.h"
-
 #include <QDialog>
 #include <QList>
 
@@ -9,8 +7,8 @@ class AwaitedSubmit;
 class Clock;
 class DueTimeEdit;
 class LiveWarRoom;
+class PlainLanguageCheck;
 class QLabel;
-class QListWidget;
 class QPlainTextEdit;
 class QPushButton;
 
@@ -27,30 +25,25 @@ public:
     BriefingComposer(const LiveWarRoom &live, const Clock &clock, QString by, qint64 correctsId = 0,
                      QWidget *parent = nullptr);
 
-    int findingCount() const { return m_findingCount; }
+    int findingCount() const;
     void accept() override;
 
 private:
-    QPlainTextEdit *addTextField(const QString &key, const QString &label, int lines,
-                                 const QString &placeholder);
-    void recheck();
+    void showFindingCount(int findings);
 
     const LiveWarRoom &m_live;
     const Clock &m_clock;
     qint64 m_incidentId;
     QString m_by;
     qint64 m_correctsId;
-    PlainLanguageProfile m_profile;
-    QList<QPair<QString, QPlainTextEdit *>> m_fields;
+    PlainLanguageCheck *m_check;
     QPlainTextEdit *m_headline = nullptr;
     QPlainTextEdit *m_impact = nullptr;
     QPlainTextEdit *m_doing = nullptr;
     QPlainTextEdit *m_changed = nullptr;
     QPlainTextEdit *m_why = nullptr;
     DueTimeEdit *m_next = nullptr;
-    QListWidget *m_findings = nullptr;
     QPushButton *m_publish = nullptr;
     QLabel *m_error = nullptr;
-    int m_findingCount = 0;
     AwaitedSubmit *m_awaited = nullptr;
 };

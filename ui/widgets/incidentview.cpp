@@ -14,7 +14,9 @@
 #include "widgets/handoverspanel.h"
 #include "widgets/impactpanel.h"
 #include "widgets/incidentheader.h"
+#include "widgets/knownproblembanner.h"
 #include "widgets/noticespanel.h"
+#include "widgets/optionspanel.h"
 #include "widgets/questionspanel.h"
 #include "widgets/technicallogpanel.h"
 #include "widgets/timeboxprompt.h"
@@ -32,8 +34,9 @@ IncidentView::IncidentView(LiveWarRoom &live, const Clock &clock, IncidentAction
     : QWidget(parent), m_live(live), m_clock(clock), m_header(new IncidentHeader(clock, this)),
       m_framing(new FramingBar(actions, clock, this)),
       m_timeboxPrompt(new TimeboxPrompt(actions, clock, this)),
-      m_alertBanner(new AlertBanner(this)), m_problem(new QLabel(this)),
-      m_chainState(new QLabel(this)), m_log(new TechnicalLogPanel(live, actions, this)),
+      m_alertBanner(new AlertBanner(this)), m_knownProblem(new KnownProblemBanner(live, this)),
+      m_problem(new QLabel(this)), m_chainState(new QLabel(this)),
+      m_log(new TechnicalLogPanel(live, actions, this)),
       m_briefings(new BriefingPanel(clock, actions, this)), m_tabs(new QTabWidget(this))
 {
     setObjectName(QStringLiteral("incidentView"));
@@ -61,6 +64,7 @@ IncidentView::IncidentView(LiveWarRoom &live, const Clock &clock, IncidentAction
     m_tabs->addTab(new AsksPanel(live, actions, this), tr("Customer asks"));
     m_tabs->addTab(new NoticesPanel(live, actions, this), tr("Notices"));
     m_tabs->addTab(new HandoversPanel(live, actions, this), tr("In charge"));
+    m_tabs->addTab(new OptionsPanel(live, actions, this), tr("Options"));
 
     auto *businessSide = new QSplitter(Qt::Vertical, this);
     businessSide->addWidget(m_briefings);
@@ -83,6 +87,7 @@ IncidentView::IncidentView(LiveWarRoom &live, const Clock &clock, IncidentAction
     layout->addWidget(m_framing);
     layout->addWidget(m_timeboxPrompt);
     layout->addWidget(m_alertBanner);
+    layout->addWidget(m_knownProblem);
     layout->addWidget(m_problem);
     layout->addWidget(channels, 1);
     layout->addWidget(m_chainState);
@@ -106,6 +111,7 @@ void IncidentView::showIncident(qint64 incidentId)
     m_problem->hide();
     m_log->setIncident(incidentId);
     m_live.showIncident(incidentId);
+    m_knownProblem->setIncident(incidentId);
 }
 
 void IncidentView::onIncidentChanged(ChangeTopics topics)

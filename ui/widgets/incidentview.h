@@ -12,6 +12,7 @@ class Clock;
 class FramingBar;
 class IncidentActions;
 class IncidentHeader;
+class KnownProblemBanner;
 class ImpactPanel;
 class LiveWarRoom;
 class QLabel;
@@ -39,6 +40,7 @@ public:
     BriefingPanel *briefings() const { return m_briefings; }
     FramingBar *framing() const { return m_framing; }
     QTabWidget *panels() const { return m_tabs; }
+    KnownProblemBanner *knownProblemBanner() const { return m_knownProblem; }
 
 private:
     void onIncidentChanged(ChangeTopics topics);
@@ -64,6 +66,7 @@ private:
     FramingBar *m_framing;
     TimeboxPrompt *m_timeboxPrompt;
     AlertBanner *m_alertBanner;
+    KnownProblemBanner *m_knownProblem;
     QSystemTrayIcon *m_tray = nullptr;
     QLabel *m_problem;
     QLabel *m_chainState; // the record chain: intact, or where it was changed
