@@ -148,8 +148,7 @@ void MainWindow::createActions()
     toolbar->addActions({a.newBriefingAction(), a.commitDeadline(), a.timeboxTheoryAction(),
                          a.assessImpactAction(), a.changeStatusAction(), a.handOverAction(),
                          a.frameAction(), a.askTeamAction(), a.askCustomerAction(),
-                         a.confirmProblemAction(), after.resolveAction(), after.debriefAction(),
-                         after.knownProblemsAction()});
+                         a.confirmProblemAction(), after.resolveAction()});
     QMenu *settings = menuBar()->addMenu(tr("&Settings"));
     QAction *rules = settings->addAction(tr("&Severity rules…"));
     rules->setObjectName(QStringLiteral("severityRulesAction"));

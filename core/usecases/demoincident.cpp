@@ -58,6 +58,20 @@ Result<qint64> seedDemoIncident(IncidentStore &store, ManualClock &clock, const 
         return entry;
     };
 
+    // The war room met this before: its book knows the symptom, so the window suggests it.
+    s.at(40 * 24 * 60); // forty days ago
+    NewKnownProblem known;
+    known.by = kDba;
+    known.symptom = QStringLiteral("Checkout fails with an error page while the read replica lags "
+                                   "behind");
+    known.product = QStringLiteral("Order service 3.x");
+    known.workaround = QStringLiteral("Route checkout reads to the primary database until the "
+                                      "replica catches up; checkout recovers within minutes.");
+    known.cause = QStringLiteral("The order service reads stock levels from the replica and "
+                                 "gives up when it falls behind.");
+    known.fixStatus = FixStatus::Planned;
+    s.step([&] { return store.addKnownProblem(known); });
+
     s.at(72);
     NewIncident incident;
     incident.title = QStringLiteral("Web-shop orders failing in Europe");
@@ -267,6 +281,28 @@ Result<qint64> seedDemoIncident(IncidentStore &store, ManualClock &clock, const 
                kSre));
     append(log(12, kSre, LogKind::Observation,
                QStringLiteral("New replica at 71 % sync; old replica lag still 52 s.")));
+
+    s.at(10);
+    const auto replica = s.step([&] {
+        return store.addOption({*id, kCommander, QStringLiteral("Finish the fresh read replica"),
+                                QStringLiteral("No change to the primary database during the "
+                                               "evening peak."),
+                                QStringLiteral("About 20 more minutes of failed checkouts.")});
+    });
+    s.step([&] {
+        return store.addOption(
+            {*id, kCommander, QStringLiteral("Send checkout reads to the primary database now"),
+             QStringLiteral("Checkout recovers within minutes."),
+             QStringLiteral("The primary carries the whole evening peak; a risk if it slows.")});
+    });
+    s.at(8);
+    if (replica)
+        s.step([&] {
+            return store.chooseOption(*replica,
+                                      QStringLiteral("Northwind prefers no risk to the primary "
+                                                     "during the peak."),
+                                      kLiaison);
+        });
 
     clock.setNow(realNow);
     if (!s.failure().isEmpty())

@@ -6,6 +6,7 @@
 #include "rules/statusrules.h"
 #include "scratchwarroom.h"
 #include "usecases/demoincident.h"
+#include "usecases/knownproblemsuggestions.h"
 
 #include <QTest>
 
@@ -122,6 +123,16 @@ void TestServices::demoIncidentTellsAStory()
     QVERIFY(briefings->first().nextUpdateAt > now);
     QVERIFY(!briefings->first().nextUpdateWhy.isEmpty());
     QVERIFY(!room.store().incident(*id)->inChargePhone.isEmpty());
+
+    // Options for the customer, one chosen, and a problem the book knows from before, which the
+    // window will suggest.
+    const auto options = room.store().options(*id);
+    QCOMPARE(options->size(), 2);
+    QVERIFY(options->first().isChosen());
+    const auto suggested = KnownProblemSuggestions::pending(room.store(), *id);
+    QVERIFY2(suggested, qPrintable(suggested.error()));
+    QCOMPARE(suggested->size(), 1);
+    QVERIFY(suggested->first().problem.at < log->first().at);
 }
 
 void TestServices::dueTimes_data()

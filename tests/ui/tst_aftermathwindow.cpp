@@ -23,6 +23,7 @@
 #include <QPushButton>
 #include <QStandardPaths>
 #include <QTableWidget>
+#include <QTabWidget>
 #include <QTest>
 #include <QToolButton>
 #include <QTreeWidget>
@@ -58,6 +59,13 @@ private:
         };
     }
     static void waitForAnswer(QDialog &dialog);
+    // Pictures for people, when WARROOM_SHOTS names a folder.
+    static void shoot(QWidget &widget, const QString &name)
+    {
+        if (const QByteArray folder = qgetenv("WARROOM_SHOTS"); !folder.isEmpty())
+            widget.grab().save(QString::fromLocal8Bit(folder) + u'/' + name +
+                               QStringLiteral(".png"));
+    }
     template <typename T> T *find(const QString &name)
     {
         T *widget = m_window->findChild<T *>(name);
@@ -187,6 +195,9 @@ void TestAftermathWindow::optionsAreAddedAndChosenInTheirPanel()
     QVERIFY(options && options->size() == 1);
     QCOMPARE(options->constFirst().chosenWhy, QStringLiteral("the promo can wait"));
     QVERIFY(!choose->isEnabled()); // chosen already
+    m_window->incidentView()->panels()->setCurrentWidget(
+        find<QWidget>(QStringLiteral("optionsPanel")));
+    shoot(*m_window, QStringLiteral("options"));
 }
 
 void TestAftermathWindow::changeStatusToResolvedTakesTheReport()
@@ -205,6 +216,7 @@ void TestAftermathWindow::changeStatusToResolvedTakesTheReport()
                  findings = static_cast<ResolutionComposer &>(dialog).findingCount();
                  submit(dialog);
                  refusal = dialog.findChild<QLabel *>(QStringLiteral("errorLabel"))->text();
+                 shoot(dialog, QStringLiteral("resolution-refused"));
                  if (dialog.result() == QDialog::Accepted)
                      return int(QDialog::Accepted);
                  auto &composer = static_cast<ResolutionComposer &>(dialog);
@@ -311,6 +323,7 @@ void TestAftermathWindow::debriefMarksSavesAndAllowsClosing()
                  m_room->settle();
                  while (debrief.document().actions.size() < 2)
                      QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+                 shoot(dialog, QStringLiteral("debrief"));
                  return int(QDialog::Rejected);
              }},
             {QStringLiteral("Add an action item"),
@@ -351,6 +364,7 @@ void TestAftermathWindow::knownProblemIsSuggestedOnceAndDismissed()
     m_room->settle();
     QTRY_VERIFY(banner->isVisible());
     QVERIFY2(banner->text().contains(known.workaround), qPrintable(banner->text()));
+    shoot(*m_window, QStringLiteral("known-problem-banner"));
     QTRY_COMPARE(m_room->store().sightings(m_incident)->size(), 1);
     QCOMPARE(m_room->store().sightings(m_incident)->constFirst().how, Sighting::Suggested);
 
@@ -395,6 +409,7 @@ void TestAftermathWindow::resolutionCausePromotesToKnownProblem()
                  QTest::qWait(20);
                  m_room->settle();
                  listed = book.list()->topLevelItemCount();
+                 shoot(dialog, QStringLiteral("known-problems"));
                  dialog.findChild<QLineEdit *>(QStringLiteral("searchLineEdit"))
                      ->setText(QStringLiteral("nothing like it"));
                  if (book.list()->topLevelItemCount() != 0)

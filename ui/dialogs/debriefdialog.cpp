@@ -115,6 +115,8 @@ DebriefDialog::DebriefDialog(LiveWarRoom &live, const Clock &clock, QWidget *par
     m_actions->setObjectName(QStringLiteral("actionItemsTree"));
     m_actions->setRootIsDecorated(false);
     m_actions->setHeaderLabels({tr("Action item"), tr("Owner"), tr("Due"), tr("From"), tr("Done")});
+    m_actions->header()->setStretchLastSection(false);
+    m_actions->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     auto *addAction = new QPushButton(tr("&Add action item…"), this);
     addAction->setObjectName(QStringLiteral("addActionItemButton"));
     m_markDone = new QPushButton(tr("&Mark done…"), this);
@@ -137,6 +139,7 @@ DebriefDialog::DebriefDialog(LiveWarRoom &live, const Clock &clock, QWidget *par
     auto *right = new QSplitter(Qt::Vertical, this);
     right->addWidget(sectionsBox);
     right->addWidget(actionsBox);
+    right->setSizes({520, 380});
     auto *left = new QSplitter(Qt::Vertical, this);
     left->addWidget(figuresBox);
     left->addWidget(timelineBox);

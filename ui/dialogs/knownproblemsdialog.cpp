@@ -27,11 +27,25 @@ enum Column
     IncidentsColumn
 };
 
+QString fixStatusText(FixStatus status)
+{
+    switch (status) {
+    case FixStatus::None:
+        return QObject::tr("no fix planned");
+    case FixStatus::Planned:
+        return QObject::tr("fix planned");
+    case FixStatus::Fixed:
+        return QObject::tr("fixed");
+    }
+    return {};
+}
+
 QList<QPair<QString, QVariant>> fixChoices()
 {
-    return {{QObject::tr("no fix planned"), int(FixStatus::None)},
-            {QObject::tr("fix planned"), int(FixStatus::Planned)},
-            {QObject::tr("fixed"), int(FixStatus::Fixed)}};
+    QList<QPair<QString, QVariant>> choices;
+    for (FixStatus status : {FixStatus::None, FixStatus::Planned, FixStatus::Fixed})
+        choices.append({fixStatusText(status), int(status)});
+    return choices;
 }
 } // namespace
 
@@ -142,8 +156,8 @@ void KnownProblemsDialog::fill()
             seenIn << QStringLiteral("#%1").arg(id);
         const QString fix =
             k.fixNote.isEmpty()
-                ? fixStatusName(k.fixStatus)
-                : QStringLiteral("%1: %2").arg(fixStatusName(k.fixStatus), k.fixNote);
+                ? fixStatusText(k.fixStatus)
+                : QStringLiteral("%1: %2").arg(fixStatusText(k.fixStatus), k.fixNote);
         auto *row = new QTreeWidgetItem(
             m_list, {k.symptom, k.product, k.workaround, k.cause, fix, seenIn.join(u", ")});
         row->setData(SymptomColumn, Qt::UserRole, k.id);

@@ -80,7 +80,8 @@ ResolutionComposer::ResolutionComposer(const LiveWarRoom &live, const Clock &clo
         {tr("What else needs doing"), tr("Owner"), tr("Due (2026-12-15 or +48h)")});
     m_remains->horizontalHeader()->setSectionResizeMode(WhatColumn, QHeaderView::Stretch);
     m_remains->verticalHeader()->hide();
-    m_remains->setMinimumHeight(110);
+    m_remains->setMinimumHeight(90);
+    m_remains->setMaximumHeight(150);
     auto *remainsButtons = new QHBoxLayout;
     auto *add = new QPushButton(tr("&Add item"), this);
     add->setObjectName(QStringLiteral("addRemainingButton"));
@@ -95,7 +96,7 @@ ResolutionComposer::ResolutionComposer(const LiveWarRoom &live, const Clock &clo
     auto *remainsColumn = new QVBoxLayout;
     remainsColumn->addWidget(m_remains);
     remainsColumn->addLayout(remainsButtons);
-    form->addRow(tr("What &remains:"), remainsColumn);
+    form->addRow(tr("What remains:"), remainsColumn);
     connect(add, &QPushButton::clicked, this, [this] {
         addRemainingItem();
         m_remains->editItem(m_remains->item(m_remains->rowCount() - 1, WhatColumn));
