@@ -1,6 +1,5 @@
 #include "dialogs/briefingcomposer.h"
 
-#include "colors.h"
 #include "dialogs/awaitedsubmit.h"
 #include "livewarroom.h"
 #include "rules/cadence.h"
@@ -12,7 +11,6 @@
 #include "widgets/plainlanguagecheck.h"
 #include "wording.h"
 
-#include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -36,9 +34,8 @@ QLabel *listLabel(const QStringList &items, const QString &empty, QWidget *paren
 
 BriefingComposer::BriefingComposer(const LiveWarRoom &live, const Clock &clock, QString by,
                                    qint64 correctsId, QWidget *parent)
-    : QDialog(parent), m_live(live), m_clock(clock), m_incidentId(live.incidentId()),
-      m_by(std::move(by)), m_correctsId(correctsId),
-      m_check(new PlainLanguageCheck(PlainLanguageProfile::english(live.policy().jargon), this))
+    : CustomerTextDialog(PlainLanguageProfile::english(live.policy().jargon), parent), m_live(live),
+      m_clock(clock), m_incidentId(live.incidentId()), m_by(std::move(by)), m_correctsId(correctsId)
 {
     const IncidentState &state = live.incident();
     const Incident *incident = &state.incident;
@@ -71,7 +68,7 @@ BriefingComposer::BriefingComposer(const LiveWarRoom &live, const Clock &clock, 
 
     auto field = [&](const QString &key, const QString &label, int lines,
                      const QString &placeholder) {
-        QPlainTextEdit *edit = m_check->addField(key, label, lines, placeholder);
+        QPlainTextEdit *edit = check()->addField(key, label, lines, placeholder);
         form->addRow(label, edit);
         return edit;
     };
@@ -104,23 +101,7 @@ BriefingComposer::BriefingComposer(const LiveWarRoom &live, const Clock &clock, 
     m_why =
         field(QStringLiteral("why"), tr("&Why then:"), 1, tr("e.g. the failover completes then"));
 
-    layout->addWidget(new QLabel(tr("Plain-language check:"), this));
-    layout->addWidget(m_check);
-    m_error = new QLabel(this);
-    m_error->setObjectName(QStringLiteral("errorLabel"));
-    m_error->setTextFormat(Qt::PlainText);
-    m_error->setWordWrap(true);
-    WarroomColors::setTextColor(m_error, WarroomColors::alarm());
-    m_error->hide();
-    layout->addWidget(m_error);
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-    m_publish = buttons->button(QDialogButtonBox::Ok);
-    m_publish->setObjectName(QStringLiteral("publishButton"));
-    connect(m_check, &PlainLanguageCheck::checked, this, &BriefingComposer::showFindingCount);
-    connect(buttons, &QDialogButtonBox::accepted, this, &BriefingComposer::accept);
-    connect(buttons, &QDialogButtonBox::rejected, this, &BriefingComposer::reject);
-    layout->addWidget(buttons);
-    m_awaited = new AwaitedSubmit(*this, *m_publish, *m_error);
+    addFooter(layout, tr("Publish"), QStringLiteral("publishButton"));
 
     // Prefill: the latest impact in one sentence, the next update at the cadence's due time,
     // or, for a correction, everything the corrected briefing said.
@@ -144,28 +125,14 @@ BriefingComposer::BriefingComposer(const LiveWarRoom &live, const Clock &clock, 
             m_why->setPlainText(b.nextUpdateWhy);
         }
     }
-    showFindingCount(m_check->findingCount());
     resize(760, sizeHint().height());
-}
-
-int BriefingComposer::findingCount() const
-{
-    return m_check->findingCount();
-}
-
-void BriefingComposer::showFindingCount(int findings)
-{
-    m_publish->setText(
-        findings == 0 ? tr("Publish")
-                      : tr("Publish (%1)").arg(countOf(findings, tr("finding"), tr("findings"))));
 }
 
 void BriefingComposer::accept()
 {
     const auto next = m_next->dueTime();
     if (!next) {
-        m_error->setText(tr("Next update: %1").arg(next.error()));
-        m_error->show();
+        showError(tr("Next update: %1").arg(next.error()));
         return;
     }
     NewBriefing b;

@@ -1,13 +1,12 @@
 #pragma once
 
-#include <QDialog>
+#include "dialogs/customertextdialog.h"
+
 #include <QList>
 
-class AwaitedSubmit;
 class Clock;
 class DueTimeEdit;
 class LiveWarRoom;
-class PlainLanguageCheck;
 class QLabel;
 class QPlainTextEdit;
 class QPushButton;
@@ -17,7 +16,7 @@ class QPushButton;
 // record), and the next update with why (required). Hedging, jargon, blame and emotion are
 // underlined as the text is typed and listed with a suggestion each; they warn, never block.
 // Publishing is final; a correction is a new briefing naming the one it corrects.
-class BriefingComposer : public QDialog
+class BriefingComposer : public CustomerTextDialog
 {
     Q_OBJECT
 public:
@@ -25,25 +24,18 @@ public:
     BriefingComposer(const LiveWarRoom &live, const Clock &clock, QString by, qint64 correctsId = 0,
                      QWidget *parent = nullptr);
 
-    int findingCount() const;
     void accept() override;
 
 private:
-    void showFindingCount(int findings);
-
     const LiveWarRoom &m_live;
     const Clock &m_clock;
     qint64 m_incidentId;
     QString m_by;
     qint64 m_correctsId;
-    PlainLanguageCheck *m_check;
     QPlainTextEdit *m_headline = nullptr;
     QPlainTextEdit *m_impact = nullptr;
     QPlainTextEdit *m_doing = nullptr;
     QPlainTextEdit *m_changed = nullptr;
     QPlainTextEdit *m_why = nullptr;
     DueTimeEdit *m_next = nullptr;
-    QPushButton *m_publish = nullptr;
-    QLabel *m_error = nullptr;
-    AwaitedSubmit *m_awaited = nullptr;
 };

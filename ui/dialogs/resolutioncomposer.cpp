@@ -1,6 +1,5 @@
 #include "dialogs/resolutioncomposer.h"
 
-#include "colors.h"
 #include "dialogs/awaitedsubmit.h"
 #include "livewarroom.h"
 #include "rules/clock.h"
@@ -10,7 +9,6 @@
 
 #include <QCheckBox>
 #include <QComboBox>
-#include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -31,9 +29,8 @@ enum RemainsColumn
 
 ResolutionComposer::ResolutionComposer(const LiveWarRoom &live, const Clock &clock, QString by,
                                        QWidget *parent)
-    : QDialog(parent), m_live(live), m_clock(clock), m_incidentId(live.incidentId()),
-      m_by(std::move(by)),
-      m_check(new PlainLanguageCheck(PlainLanguageProfile::english(live.policy().jargon), this))
+    : CustomerTextDialog(PlainLanguageProfile::english(live.policy().jargon), parent), m_live(live),
+      m_clock(clock), m_incidentId(live.incidentId()), m_by(std::move(by))
 {
     setObjectName(QStringLiteral("resolutionComposer"));
     setWindowTitle(tr("Resolve: the resolution report"));
@@ -58,7 +55,7 @@ ResolutionComposer::ResolutionComposer(const LiveWarRoom &live, const Clock &clo
     }
     auto field = [&](const QString &key, const QString &label, int lines,
                      const QString &placeholder) {
-        QPlainTextEdit *edit = m_check->addField(key, label, lines, placeholder);
+        QPlainTextEdit *edit = check()->addField(key, label, lines, placeholder);
         form->addRow(label, edit);
         return edit;
     };
@@ -114,37 +111,8 @@ ResolutionComposer::ResolutionComposer(const LiveWarRoom &live, const Clock &clo
     m_recurrence = field(QStringLiteral("recurrence"), tr("Can it happen a&gain:"), 2,
                          tr("Whether it can recur, and how it is avoided"));
 
-    layout->addWidget(new QLabel(tr("Plain-language check:"), this));
-    layout->addWidget(m_check);
-    m_error = new QLabel(this);
-    m_error->setObjectName(QStringLiteral("errorLabel"));
-    m_error->setTextFormat(Qt::PlainText);
-    m_error->setWordWrap(true);
-    WarroomColors::setTextColor(m_error, WarroomColors::alarm());
-    m_error->hide();
-    layout->addWidget(m_error);
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-    m_resolve = buttons->button(QDialogButtonBox::Ok);
-    m_resolve->setObjectName(QStringLiteral("submitButton"));
-    connect(buttons, &QDialogButtonBox::accepted, this, &ResolutionComposer::accept);
-    connect(buttons, &QDialogButtonBox::rejected, this, &ResolutionComposer::reject);
-    layout->addWidget(buttons);
-    m_awaited = new AwaitedSubmit(*this, *m_resolve, *m_error);
-    connect(m_check, &PlainLanguageCheck::checked, this, &ResolutionComposer::showFindingCount);
-    showFindingCount(m_check->findingCount());
+    addFooter(layout, tr("Resolve"), QStringLiteral("submitButton"));
     resize(820, sizeHint().height());
-}
-
-int ResolutionComposer::findingCount() const
-{
-    return m_check->findingCount();
-}
-
-void ResolutionComposer::showFindingCount(int findings)
-{
-    m_resolve->setText(
-        findings == 0 ? tr("Resolve")
-                      : tr("Resolve (%1)").arg(countOf(findings, tr("finding"), tr("findings"))));
 }
 
 void ResolutionComposer::addRemainingItem(const QString &what, const QString &owner,
@@ -198,8 +166,7 @@ void ResolutionComposer::accept()
         return;
     const auto typed = report();
     if (!typed) {
-        m_error->setText(typed.error());
-        m_error->show();
+        showError(typed.error());
         return;
     }
     m_live.write(

@@ -3,17 +3,13 @@
 #include "domain/resolutionreport.h"
 #include "domain/result.h"
 
-#include <QDialog>
+#include "dialogs/customertextdialog.h"
 
-class AwaitedSubmit;
 class Clock;
 class LiveWarRoom;
-class PlainLanguageCheck;
 class QCheckBox;
 class QComboBox;
-class QLabel;
 class QPlainTextEdit;
-class QPushButton;
 class QTableWidget;
 
 // Writes the resolution report the customer reads when the service is back, and with it moves
@@ -21,14 +17,13 @@ class QTableWidget;
 // (each with owner and due date, tracked afterwards) or that nothing does, whether it is fully
 // solved, and whether it can happen again. Underlined in plain language like a briefing; the
 // store refuses a report with a section unanswered, and the dialog stays open with the text.
-class ResolutionComposer : public QDialog
+class ResolutionComposer : public CustomerTextDialog
 {
     Q_OBJECT
 public:
     ResolutionComposer(const LiveWarRoom &live, const Clock &clock, QString by,
                        QWidget *parent = nullptr);
 
-    int findingCount() const;
     // The report as typed, or why it cannot be read (a due date the rules cannot read).
     Result<NewResolutionReport> report() const;
     void addRemainingItem(const QString &what = {}, const QString &owner = {},
@@ -36,20 +31,14 @@ public:
     void accept() override;
 
 private:
-    void showFindingCount(int findings);
-
     const LiveWarRoom &m_live;
     const Clock &m_clock;
     qint64 m_incidentId;
     QString m_by;
-    PlainLanguageCheck *m_check;
     QPlainTextEdit *m_cause = nullptr;
     QPlainTextEdit *m_done = nullptr;
     QPlainTextEdit *m_recurrence = nullptr;
     QComboBox *m_fullySolved = nullptr;
     QTableWidget *m_remains = nullptr;
     QCheckBox *m_nothingRemains = nullptr;
-    QPushButton *m_resolve = nullptr;
-    QLabel *m_error = nullptr;
-    AwaitedSubmit *m_awaited = nullptr;
 };

@@ -1,0 +1,38 @@
+#pragma once
+
+#include "rules/plainlanguage.h"
+
+#include <QDialog>
+
+class AwaitedSubmit;
+class PlainLanguageCheck;
+class QLabel;
+class QPushButton;
+class QVBoxLayout;
+
+// A dialog whose text goes to the customer (a briefing, the resolution report): its fields are
+// checked for plain language as they are typed, the send button counts what was found, and the
+// store's answer is awaited with everything typed kept when it refuses.
+class CustomerTextDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    int findingCount() const;
+
+protected:
+    CustomerTextDialog(PlainLanguageProfile profile, QWidget *parent);
+
+    PlainLanguageCheck *check() const { return m_check; }
+    // Under the fields: the check's findings, the line that says why a send was refused, and
+    // the buttons; send reads sendText, with the findings counted when there are any.
+    void addFooter(QVBoxLayout *layout, const QString &sendText, const QString &sendObjectName);
+    void showError(const QString &problem);
+
+    QPushButton *m_send = nullptr;
+    QLabel *m_error = nullptr;
+    AwaitedSubmit *m_awaited = nullptr;
+
+private:
+    PlainLanguageCheck *m_check;
+    QString m_sendText;
+};
