@@ -10,36 +10,27 @@
 #include "livewarroom.h"
 #include "usecases/queuedwrite.h"
 #include "useridentity.h"
+#include "windowaction.h"
 
 #include <QAction>
 
 AftermathActions::AftermathActions(LiveWarRoom &live, const Clock &clock, QWidget *dialogParent)
     : QObject(dialogParent), m_live(live), m_clock(clock), m_dialogParent(dialogParent)
 {
-    m_resolve =
-        makeAction(tr("&Resolve…"), QStringLiteral("resolveAction"), &AftermathActions::resolve);
+    m_resolve = makeWindowAction(this, tr("&Resolve…"), QStringLiteral("resolveAction"),
+                                 [this] { resolve(); });
     m_exportReport =
-        makeAction(tr("Export resolution &report…"), QStringLiteral("exportReportAction"),
-                   &AftermathActions::exportReport);
-    m_debrief =
-        makeAction(tr("&Debrief…"), QStringLiteral("debriefAction"), &AftermathActions::debrief);
-    m_close = makeAction(tr("C&lose incident…"), QStringLiteral("closeIncidentAction"),
-                         &AftermathActions::close);
-    m_knownProblems = makeAction(tr("&Known problems…"), QStringLiteral("knownProblemsAction"),
-                                 &AftermathActions::knownProblems);
-    m_knownProblems->setShortcut(QKeySequence(tr("Ctrl+K")));
+        makeWindowAction(this, tr("Export resolution &report…"),
+                         QStringLiteral("exportReportAction"), [this] { exportReport(); });
+    m_debrief = makeWindowAction(this, tr("&Debrief…"), QStringLiteral("debriefAction"),
+                                 [this] { debrief(); });
+    m_close = makeWindowAction(this, tr("C&lose incident…"), QStringLiteral("closeIncidentAction"),
+                               [this] { close(); });
+    m_knownProblems = makeWindowAction(
+        this, tr("&Known problems…"), QStringLiteral("knownProblemsAction"),
+        [this] { knownProblems(); }, QKeySequence(tr("Ctrl+K")));
     connect(&m_live, &LiveWarRoom::incidentChanged, this, &AftermathActions::updateEnabled);
     updateEnabled();
-}
-
-QAction *AftermathActions::makeAction(const QString &text, const QString &objectName,
-                                      void (AftermathActions::*run)())
-{
-    auto *action = new QAction(text, this);
-    action->setObjectName(objectName);
-    action->setShortcutContext(Qt::WindowShortcut);
-    connect(action, &QAction::triggered, this, run);
-    return action;
 }
 
 void AftermathActions::updateEnabled()

@@ -34,8 +34,6 @@ signals:
     void exported(const QString &path);
 
 private:
-    QAction *makeAction(const QString &text, const QString &objectName,
-                        void (AftermathActions::*run)());
     void updateEnabled();
 
     LiveWarRoom &m_live;

@@ -12,6 +12,7 @@
 #include "timeformat.h"
 #include "usecases/queuedwrite.h"
 #include "useridentity.h"
+#include "windowaction.h"
 #include "wording.h"
 
 #include <QAction>
@@ -23,60 +24,50 @@
 IncidentActions::IncidentActions(LiveWarRoom &live, const Clock &clock, QWidget *dialogParent)
     : QObject(dialogParent), m_live(live), m_clock(clock), m_dialogParent(dialogParent)
 {
-    m_commitDeadline = makeAction(
-        tr("Commit &deadline…"), QStringLiteral("commitDeadlineAction"), [this] { commitNew(); },
-        QKeySequence(tr("Ctrl+D")));
-    m_timeboxTheory = makeAction(
-        tr("&Timebox theory…"), QStringLiteral("timeboxTheoryAction"),
+    m_commitDeadline = makeWindowAction(
+        this, tr("Commit &deadline…"), QStringLiteral("commitDeadlineAction"),
+        [this] { commitNew(); }, QKeySequence(tr("Ctrl+D")));
+    m_timeboxTheory = makeWindowAction(
+        this, tr("&Timebox theory…"), QStringLiteral("timeboxTheoryAction"),
         [this] { timeboxSelected(); }, QKeySequence(tr("Ctrl+T")));
-    m_handOver = makeAction(
-        tr("&Hand over…"), QStringLiteral("handOverAction"), [this] { handOver(Role::InCharge); },
-        QKeySequence(tr("Ctrl+Shift+H")));
+    m_handOver = makeWindowAction(
+        this, tr("&Hand over…"), QStringLiteral("handOverAction"),
+        [this] { handOver(Role::InCharge); }, QKeySequence(tr("Ctrl+Shift+H")));
     m_handOverLiaison =
-        makeAction(tr("Business &liaison…"), QStringLiteral("handOverLiaisonAction"),
-                   [this] { handOver(Role::Liaison); });
-    m_frame = makeAction(
-        tr("&Frame…"), QStringLiteral("frameAction"), [this] { frame(); },
+        makeWindowAction(this, tr("Business &liaison…"), QStringLiteral("handOverLiaisonAction"),
+                         [this] { handOver(Role::Liaison); });
+    m_frame = makeWindowAction(
+        this, tr("&Frame…"), QStringLiteral("frameAction"), [this] { frame(); },
         QKeySequence(tr("Ctrl+Shift+F")));
     m_confirmFraming =
-        makeAction(tr("Confirm &objective unchanged"), QStringLiteral("confirmFramingAction"),
-                   [this] { confirmFraming(); });
-    m_restateProblem = makeAction(tr("&Restate problem…"), QStringLiteral("restateProblemAction"),
-                                  [this] { restateProblem(); });
+        makeWindowAction(this, tr("Confirm &objective unchanged"),
+                         QStringLiteral("confirmFramingAction"), [this] { confirmFraming(); });
+    m_restateProblem =
+        makeWindowAction(this, tr("&Restate problem…"), QStringLiteral("restateProblemAction"),
+                         [this] { restateProblem(); });
     m_confirmProblem =
-        makeAction(tr("Customer &confirmed the problem…"), QStringLiteral("confirmProblemAction"),
-                   [this] { confirmProblem(); });
-    m_askTeam = makeAction(
-        tr("Ask the &team…"), QStringLiteral("askTeamAction"), [this] { askTeam(); },
+        makeWindowAction(this, tr("Customer &confirmed the problem…"),
+                         QStringLiteral("confirmProblemAction"), [this] { confirmProblem(); });
+    m_askTeam = makeWindowAction(
+        this, tr("Ask the &team…"), QStringLiteral("askTeamAction"), [this] { askTeam(); },
         QKeySequence(tr("Ctrl+Shift+Q")));
-    m_askCustomer = makeAction(
-        tr("Ask the c&ustomer…"), QStringLiteral("askCustomerAction"), [this] { askCustomer(); },
-        QKeySequence(tr("Ctrl+Shift+A")));
-    m_changeStatus = makeAction(
-        tr("Change &status…"), QStringLiteral("changeStatusAction"), [this] { changeStatus(); },
-        QKeySequence(tr("Ctrl+Shift+S")));
-    m_assessImpact = makeAction(
-        tr("Assess &impact…"), QStringLiteral("assessImpactAction"), [this] { assessImpact(); },
-        QKeySequence(tr("Ctrl+I")));
-    m_setSeverity = makeAction(tr("Set se&verity…"), QStringLiteral("setSeverityAction"),
-                               [this] { setSeverity(); });
-    m_newBriefing = makeAction(
-        tr("New &briefing…"), QStringLiteral("newBriefingAction"), [this] { composeBriefing(); },
-        QKeySequence(tr("Ctrl+B")));
-    m_addOption = makeAction(tr("Add solution &option…"), QStringLiteral("addOptionAction"),
-                             [this] { addOption(); });
+    m_askCustomer = makeWindowAction(
+        this, tr("Ask the c&ustomer…"), QStringLiteral("askCustomerAction"),
+        [this] { askCustomer(); }, QKeySequence(tr("Ctrl+Shift+A")));
+    m_changeStatus = makeWindowAction(
+        this, tr("Change &status…"), QStringLiteral("changeStatusAction"),
+        [this] { changeStatus(); }, QKeySequence(tr("Ctrl+Shift+S")));
+    m_assessImpact = makeWindowAction(
+        this, tr("Assess &impact…"), QStringLiteral("assessImpactAction"),
+        [this] { assessImpact(); }, QKeySequence(tr("Ctrl+I")));
+    m_setSeverity = makeWindowAction(
+        this, tr("Set se&verity…"), QStringLiteral("setSeverityAction"), [this] { setSeverity(); });
+    m_newBriefing = makeWindowAction(
+        this, tr("New &briefing…"), QStringLiteral("newBriefingAction"),
+        [this] { composeBriefing(); }, QKeySequence(tr("Ctrl+B")));
+    m_addOption = makeWindowAction(this, tr("Add solution &option…"),
+                                   QStringLiteral("addOptionAction"), [this] { addOption(); });
     setIncident(0);
-}
-
-QAction *IncidentActions::makeAction(const QString &text, const QString &objectName,
-                                     std::function<void()> run, const QKeySequence &shortcut)
-{
-    auto *action = new QAction(text, this);
-    action->setObjectName(objectName);
-    action->setShortcut(shortcut);
-    action->setShortcutContext(Qt::WindowShortcut);
-    connect(action, &QAction::triggered, this, std::move(run));
-    return action;
 }
 
 QList<QAction *> IncidentActions::all() const

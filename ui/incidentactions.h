@@ -75,8 +75,6 @@ signals:
     void resolveRequested();
 
 private:
-    QAction *makeAction(const QString &text, const QString &objectName, std::function<void()> run,
-                        const QKeySequence &shortcut = {});
     // The user's name for "who did it", or nothing after telling them to set it.
     std::optional<QString> who();
     void report(const Outcome &outcome);

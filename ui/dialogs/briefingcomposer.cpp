@@ -66,11 +66,9 @@ BriefingComposer::BriefingComposer(const LiveWarRoom &live, const Clock &clock, 
         contact->setText(tr("nobody named: the customer has no one to call"));
     form->addRow(tr("Customer's contact:"), contact);
 
-    auto field = [&](const QString &key, const QString &label, int lines,
-                     const QString &placeholder) {
-        QPlainTextEdit *edit = check()->addField(key, label, lines, placeholder);
-        form->addRow(label, edit);
-        return edit;
+    const auto field = [&](const QString &key, const QString &label, int lines,
+                           const QString &placeholder) {
+        return addCheckedRow(form, key, label, lines, placeholder);
     };
     m_headline = field(QStringLiteral("headline"), tr("Status &headline:"), 2,
                        tr("One sentence: where things stand"));

@@ -6,6 +6,8 @@
 #include "wording.h"
 
 #include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QPlainTextEdit>
 #include <QLabel>
 #include <QPushButton>
 #include <QVBoxLayout>
@@ -17,6 +19,15 @@ CustomerTextDialog::CustomerTextDialog(PlainLanguageProfile profile, QWidget *pa
 int CustomerTextDialog::findingCount() const
 {
     return m_check->findingCount();
+}
+
+QPlainTextEdit *CustomerTextDialog::addCheckedRow(QFormLayout *form, const QString &key,
+                                                  const QString &label, int lines,
+                                                  const QString &placeholder)
+{
+    QPlainTextEdit *edit = m_check->addField(key, label, lines, placeholder);
+    form->addRow(label, edit);
+    return edit;
 }
 
 void CustomerTextDialog::addFooter(QVBoxLayout *layout, const QString &sendText,

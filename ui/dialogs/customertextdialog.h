@@ -6,7 +6,9 @@
 
 class AwaitedSubmit;
 class PlainLanguageCheck;
+class QFormLayout;
 class QLabel;
+class QPlainTextEdit;
 class QPushButton;
 class QVBoxLayout;
 
@@ -23,6 +25,9 @@ protected:
     CustomerTextDialog(PlainLanguageProfile profile, QWidget *parent);
 
     PlainLanguageCheck *check() const { return m_check; }
+    // A text field for the customer, checked as it is typed, as a row of form.
+    QPlainTextEdit *addCheckedRow(QFormLayout *form, const QString &key, const QString &label,
+                                  int lines, const QString &placeholder);
     // Under the fields: the check's findings, the line that says why a send was refused, and
     // the buttons; send reads sendText, with the findings counted when there are any.
     void addFooter(QVBoxLayout *layout, const QString &sendText, const QString &sendObjectName);

@@ -53,11 +53,9 @@ ResolutionComposer::ResolutionComposer(const LiveWarRoom &live, const Clock &clo
         chosen->setWordWrap(true);
         form->addRow(tr("Chosen option:"), chosen);
     }
-    auto field = [&](const QString &key, const QString &label, int lines,
-                     const QString &placeholder) {
-        QPlainTextEdit *edit = check()->addField(key, label, lines, placeholder);
-        form->addRow(label, edit);
-        return edit;
+    const auto field = [&](const QString &key, const QString &label, int lines,
+                           const QString &placeholder) {
+        return addCheckedRow(form, key, label, lines, placeholder);
     };
     m_cause = field(QStringLiteral("cause"), tr("What &caused it:"), 3,
                     tr("In the customer's words: what went wrong, not who"));
