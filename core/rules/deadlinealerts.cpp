@@ -9,7 +9,9 @@ QList<DeadlineAlert> DeadlineAlerts::check(const QList<Commitment> &commitments,
     for (const Commitment &c : commitments) {
         if (!c.isOutstanding())
             continue;
-        const qint64 left = now.secsTo(c.due);
+        // In milliseconds: whole seconds would call a deadline due up to a second early, before
+        // the store (which compares milliseconds) records it missed.
+        const qint64 leftMs = now.msecsTo(c.due);
         auto raise = [&](DeadlineAlertKind kind, const QString &title, const QString &text) {
             const QPair<qint64, int> key{c.id, int(kind)};
             if (m_raised.contains(key))
@@ -17,16 +19,16 @@ QList<DeadlineAlert> DeadlineAlerts::check(const QList<Commitment> &commitments,
             m_raised.insert(key);
             alerts.append({kind, c, title, text});
         };
-        if (left <= 0) {
+        if (leftMs <= 0) {
             // Falling due also covers the ten-minute warning: one alert is enough.
             m_raised.insert({c.id, int(DeadlineAlertKind::Approaching)});
             raise(DeadlineAlertKind::Due, QStringLiteral("Deadline due: %1").arg(c.what),
                   QStringLiteral("%1 owes it now. Mark it met, or supersede it and say why it "
                                  "was not kept.")
                       .arg(c.owner));
-        } else if (left <= kApproachingAlertSecs) {
+        } else if (leftMs <= kApproachingAlertSecs * 1000) {
             raise(DeadlineAlertKind::Approaching,
-                  QStringLiteral("%1 left: %2").arg(formatDuration(left), c.what),
+                  QStringLiteral("%1 left: %2").arg(formatDuration(leftMs / 1000), c.what),
                   QStringLiteral("Owner %1. Why this time: %2").arg(c.owner, c.why));
         }
     }
