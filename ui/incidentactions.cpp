@@ -18,6 +18,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
+#include <QComboBox>
 #include <QLocale>
 #include <QRegularExpression>
 
@@ -465,7 +466,10 @@ void IncidentActions::changeStatus()
                        "we are doing, and when they hear next.")
                         .arg(statusName(incident->status)),
                     m_dialogParent);
-    form.addChoice(QStringLiteral("status"), tr("New &status:"), choices);
+    QComboBox *statuses = form.addChoice(QStringLiteral("status"), tr("New &status:"), choices);
+    // A quick Enter moves it forward, never back to investigating.
+    statuses->setCurrentIndex(
+        std::max(0, statuses->findData(int(nextStatusForward(incident->status)))));
     form.addLine(QStringLiteral("doing"), tr("What we are &doing:"));
     form.addDue(QStringLiteral("next"), tr("&Next checkpoint:"), m_clock, QStringLiteral("+30m"));
     form.addLine(QStringLiteral("why"), tr("&Why then:"));

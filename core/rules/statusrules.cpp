@@ -21,6 +21,11 @@ Outcome checkStatusMove(IncidentStatus from, IncidentStatus to)
     return done();
 }
 
+IncidentStatus nextStatusForward(IncidentStatus from)
+{
+    return from == IncidentStatus::Closed ? from : IncidentStatus(int(from) + 1);
+}
+
 Outcome checkStatusChange(IncidentStatus from, const NewStatusChange &change, const QDateTime &now)
 {
     if (Outcome move = checkStatusMove(from, change.to); !move)

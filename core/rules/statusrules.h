@@ -9,6 +9,8 @@
 // Which status moves make sense. An incident moves forward through its lifecycle; it may fall
 // back to investigating when the problem returns; closed is final and follows resolved.
 Outcome checkStatusMove(IncidentStatus from, IncidentStatus to);
+// Where a status change most likely goes: one step forward (closed stays closed).
+IncidentStatus nextStatusForward(IncidentStatus from);
 
 // A status change must say what is being done and when the customer hears next, and why then;
 // only resolving (whose report says what remains) and closing need neither.

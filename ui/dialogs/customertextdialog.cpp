@@ -7,8 +7,8 @@
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
-#include <QPlainTextEdit>
 #include <QLabel>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QVBoxLayout>
 
@@ -26,6 +26,10 @@ QPlainTextEdit *CustomerTextDialog::addCheckedRow(QFormLayout *form, const QStri
                                                   const QString &placeholder)
 {
     QPlainTextEdit *edit = m_check->addField(key, label, lines, placeholder);
+    // The first text takes what is typed, not the findings list made before it.
+    if (!m_firstRowAdded)
+        edit->setFocus();
+    m_firstRowAdded = true;
     form->addRow(label, edit);
     return edit;
 }

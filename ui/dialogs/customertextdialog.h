@@ -40,4 +40,5 @@ protected:
 private:
     PlainLanguageCheck *m_check;
     QString m_sendText;
+    bool m_firstRowAdded = false;
 };

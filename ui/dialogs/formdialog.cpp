@@ -57,8 +57,7 @@ QLineEdit *FormDialog::addLine(const QString &key, const QString &label, const Q
     auto *edit = new QLineEdit(text, this);
     edit->setObjectName(key + QStringLiteral("LineEdit"));
     edit->setPlaceholderText(placeholder);
-    m_form->addRow(label, edit);
-    m_fields.insert(key, edit);
+    addField(key, label, edit);
     connect(edit, &QLineEdit::textChanged, this, &FormDialog::updatePreview);
     return edit;
 }
@@ -71,8 +70,7 @@ QPlainTextEdit *FormDialog::addText(const QString &key, const QString &label, co
     edit->setPlaceholderText(placeholder);
     edit->setTabChangesFocus(true);
     edit->setMinimumHeight(80);
-    m_form->addRow(label, edit);
-    m_fields.insert(key, edit);
+    addField(key, label, edit);
     return edit;
 }
 
@@ -83,8 +81,7 @@ DueTimeEdit *FormDialog::addDue(const QString &key, const QString &label, const 
     edit->setObjectName(key + QStringLiteral("DueEdit"));
     edit->lineEdit()->setObjectName(key + QStringLiteral("LineEdit"));
     edit->setText(text);
-    m_form->addRow(label, edit);
-    m_fields.insert(key, edit);
+    addField(key, label, edit);
     return edit;
 }
 
@@ -95,8 +92,7 @@ QComboBox *FormDialog::addChoice(const QString &key, const QString &label,
     combo->setObjectName(key + QStringLiteral("ComboBox"));
     for (const auto &[text, value] : choices)
         combo->addItem(text, value);
-    m_form->addRow(label, combo);
-    m_fields.insert(key, combo);
+    addField(key, label, combo);
     connect(combo, &QComboBox::currentIndexChanged, this, &FormDialog::updatePreview);
     return combo;
 }
@@ -106,10 +102,19 @@ QCheckBox *FormDialog::addCheck(const QString &key, const QString &label, bool c
     auto *box = new QCheckBox(this);
     box->setObjectName(key + QStringLiteral("CheckBox"));
     box->setChecked(checked);
-    m_form->addRow(label, box);
-    m_fields.insert(key, box);
+    addField(key, label, box);
     connect(box, &QCheckBox::toggled, this, &FormDialog::updatePreview);
     return box;
+}
+
+void FormDialog::addField(const QString &key, const QString &label, QWidget *field)
+{
+    // The first field takes what is typed: the buttons were made first, so Qt would otherwise
+    // give the focus to the submit button, and a Space would submit.
+    if (m_fields.isEmpty())
+        field->setFocus();
+    m_form->addRow(label, field);
+    m_fields.insert(key, field);
 }
 
 bool FormDialog::checked(const QString &key) const

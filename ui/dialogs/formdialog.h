@@ -65,6 +65,7 @@ public:
     void accept() override;
 
 private:
+    void addField(const QString &key, const QString &label, QWidget *field);
     void updatePreview();
 
     QFormLayout *m_form;
