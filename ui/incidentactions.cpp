@@ -6,6 +6,7 @@
 #include "export/briefingpdf.h"
 #include "livewarroom.h"
 #include "rules/clock.h"
+#include "rules/countdown.h"
 #include "rules/severitycalibration.h"
 #include "rules/statusrules.h"
 #include "rules/timebox.h"
@@ -51,7 +52,7 @@ IncidentActions::IncidentActions(LiveWarRoom &live, const Clock &clock, QWidget 
                          QStringLiteral("confirmProblemAction"), [this] { confirmProblem(); });
     m_askTeam = makeWindowAction(
         this, tr("Ask the &team…"), QStringLiteral("askTeamAction"), [this] { askTeam(); },
-        QKeySequence(tr("Ctrl+Shift+Q")));
+        QKeySequence(tr("Ctrl+Shift+T")));
     m_askCustomer = makeWindowAction(
         this, tr("Ask the c&ustomer…"), QStringLiteral("askCustomerAction"),
         [this] { askCustomer(); }, QKeySequence(tr("Ctrl+Shift+A")));
@@ -68,6 +69,22 @@ IncidentActions::IncidentActions(LiveWarRoom &live, const Clock &clock, QWidget 
         [this] { composeBriefing(); }, QKeySequence(tr("Ctrl+B")));
     m_addOption = makeWindowAction(this, tr("Add solution &option…"),
                                    QStringLiteral("addOptionAction"), [this] { addOption(); });
+    const auto atHand = [this](void (IncidentActions::*act)(qint64)) {
+        return [this, act] {
+            if (const auto id = deadlineAtHand())
+                (this->*act)(*id);
+            else
+                report(Failure{tr("No open deadline: commit one first.")});
+        };
+    };
+    m_markMet = makeWindowAction(this, tr("Mark deadline &met"), QStringLiteral("markMetAction"),
+                                 atHand(&IncidentActions::markMet), QKeySequence(tr("Ctrl+M")));
+    m_supersede =
+        makeWindowAction(this, tr("Su&persede deadline…"), QStringLiteral("supersedeAction"),
+                         atHand(&IncidentActions::supersede), QKeySequence(tr("Ctrl+Shift+D")));
+    m_exportPdf = makeWindowAction(
+        this, tr("&Export briefings as PDF…"), QStringLiteral("exportPdfAction"),
+        [this] { exportBriefings({}); }, QKeySequence(tr("Ctrl+E")));
     setIncident(0);
 }
 
@@ -75,7 +92,8 @@ QList<QAction *> IncidentActions::all() const
 {
     return {m_commitDeadline, m_timeboxTheory,  m_handOver,       m_handOverLiaison, m_frame,
             m_confirmFraming, m_restateProblem, m_confirmProblem, m_askTeam,         m_askCustomer,
-            m_changeStatus,   m_assessImpact,   m_setSeverity,    m_newBriefing,     m_addOption};
+            m_changeStatus,   m_assessImpact,   m_setSeverity,    m_newBriefing,     m_addOption,
+            m_markMet,        m_supersede,      m_exportPdf};
 }
 
 void IncidentActions::setIncident(qint64 incidentId)
@@ -88,6 +106,24 @@ void IncidentActions::setIncident(qint64 incidentId)
 void IncidentActions::setSelectedEntry(std::function<std::optional<LogEntry>()> selected)
 {
     m_selectedEntry = std::move(selected);
+}
+
+void IncidentActions::setSelectedCommitment(std::function<qint64()> selected)
+{
+    m_selectedCommitment = std::move(selected);
+}
+
+std::optional<qint64> IncidentActions::deadlineAtHand() const
+{
+    const QList<Commitment> &all = m_live.incident().commitments;
+    const qint64 chosen = m_selectedCommitment ? m_selectedCommitment() : 0;
+    for (const Commitment &c : all) {
+        if (c.id == chosen && c.isOutstanding())
+            return c.id;
+    }
+    if (const auto next = nextDeadline(all))
+        return next->id;
+    return std::nullopt;
 }
 
 std::optional<QString> IncidentActions::who()

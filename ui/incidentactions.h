@@ -33,6 +33,9 @@ public:
     qint64 incidentId() const { return m_incidentId; }
     // Where "Timebox theory" and "Answer question" find the log entry the user means.
     void setSelectedEntry(std::function<std::optional<LogEntry>()> selected);
+    // Where "Mark met" and "Supersede" find the deadline the user chose (0: none chosen, then
+    // the nearest open one).
+    void setSelectedCommitment(std::function<qint64()> selected);
 
     QAction *commitDeadline() const { return m_commitDeadline; }
     QAction *timeboxTheoryAction() const { return m_timeboxTheory; }
@@ -49,6 +52,9 @@ public:
     QAction *setSeverityAction() const { return m_setSeverity; }
     QAction *newBriefingAction() const { return m_newBriefing; }
     QAction *addOptionAction() const { return m_addOption; }
+    QAction *markMetAction() const { return m_markMet; }
+    QAction *supersedeAction() const { return m_supersede; }
+    QAction *exportPdfAction() const { return m_exportPdf; }
     QList<QAction *> all() const;
 
     void markMet(qint64 commitmentId);
@@ -97,12 +103,15 @@ private:
     void assessImpact();
     void setSeverity();
     void addOption();
+    // The deadline chosen in the deadlines panel if it is open, else the nearest open one.
+    std::optional<qint64> deadlineAtHand() const;
 
     LiveWarRoom &m_live;
     const Clock &m_clock;
     QWidget *m_dialogParent;
     qint64 m_incidentId = 0;
     std::function<std::optional<LogEntry>()> m_selectedEntry;
+    std::function<qint64()> m_selectedCommitment;
     QAction *m_commitDeadline;
     QAction *m_timeboxTheory;
     QAction *m_handOver;
@@ -118,4 +127,7 @@ private:
     QAction *m_setSeverity;
     QAction *m_newBriefing;
     QAction *m_addOption;
+    QAction *m_markMet;
+    QAction *m_supersede;
+    QAction *m_exportPdf;
 };

@@ -6,6 +6,7 @@
 #include "dialogs/newincidentdialog.h"
 #include "dialogs/outboxdialog.h"
 #include "dialogs/severityrulesdialog.h"
+#include "dialogs/shortcutsdialog.h"
 #include "incidentactions.h"
 #include "livewarroom.h"
 #include "recentwarrooms.h"
@@ -13,6 +14,7 @@
 #include "widgets/incidentlistpanel.h"
 #include "widgets/incidentview.h"
 #include "widgets/serverlinkbanner.h"
+#include "widgets/technicallogpanel.h"
 #include "widgets/welcomepage.h"
 
 #include <QAction>
@@ -45,6 +47,7 @@ MainWindow::MainWindow(StoreThread &store, const Clock &clock, QWidget *parent)
     m_pages = new QStackedWidget(this);
     m_pages->addWidget(m_welcome);
     m_pages->addWidget(m_incidentView);
+    createMenus();
 
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     splitter->addWidget(m_incidentList);
@@ -81,7 +84,10 @@ void MainWindow::createActions()
     connect(m_newIncident, &QAction::triggered, this, &MainWindow::newIncident);
 
     m_quit = new QAction(tr("&Quit"), this);
-    m_quit->setShortcut(QKeySequence::Quit);
+    m_quit->setObjectName(QStringLiteral("quitAction"));
+    m_quit->setShortcuts(QKeySequence::Quit);
+    if (m_quit->shortcut().isEmpty()) // some platforms bind none; Warroom's help lists Ctrl+Q
+        m_quit->setShortcut(QKeySequence(tr("Ctrl+Q")));
     connect(m_quit, &QAction::triggered, qApp, &QApplication::closeAllWindows);
 
     m_about = new QAction(tr("&About Warroom"), this);
@@ -92,7 +98,10 @@ void MainWindow::createActions()
                               "briefings and written deadlines.</p>")
                                .arg(QApplication::applicationVersion()));
     });
+}
 
+void MainWindow::createMenus()
+{
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_newIncident);
     file->addSeparator();
@@ -122,9 +131,10 @@ void MainWindow::createActions()
 
     const IncidentActions &a = *m_incidentActions;
     QMenu *incident = menuBar()->addMenu(tr("&Incident"));
-    incident->addActions({a.newBriefingAction()});
+    incident->addActions({a.newBriefingAction(), a.exportPdfAction()});
     incident->addSeparator();
-    incident->addActions({a.commitDeadline(), a.timeboxTheoryAction()});
+    incident->addActions(
+        {a.commitDeadline(), a.markMetAction(), a.supersedeAction(), a.timeboxTheoryAction()});
     incident->addSeparator();
     incident->addActions({a.assessImpactAction(), a.setSeverityAction()});
     incident->addSeparator();
@@ -166,7 +176,16 @@ void MainWindow::createActions()
     QAction *paper = settings->addAction(tr("PDF &paper size…"));
     paper->setObjectName(QStringLiteral("paperSizeAction"));
     connect(paper, &QAction::triggered, this, [this] { BusinessSettingsDialogs::editPaper(this); });
+    QMenu *go = menuBar()->addMenu(tr("&Go"));
+    go->addActions(m_incidentView->navigationActions());
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *shortcuts = help->addAction(tr("&Keyboard shortcuts"));
+    shortcuts->setObjectName(QStringLiteral("shortcutsAction"));
+    shortcuts->setShortcut(QKeySequence::HelpContents);
+    connect(shortcuts, &QAction::triggered, this, [this] {
+        ShortcutsDialog dialog(*menuBar(), this);
+        ModalHook::exec(dialog);
+    });
     help->addAction(m_about);
 }
 
@@ -217,17 +236,33 @@ void MainWindow::tellDelivered()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    const TechnicalLogPanel &log = *m_incidentView->technicalLog();
+    const QString typed = log.unsentText();
+    const int sending = log.sendingCount();
     const qsizetype waiting = m_live->link().waiting().size();
-    if (waiting == 0)
+    if (typed.isEmpty() && sending == 0 && waiting == 0)
         return QMainWindow::closeEvent(event);
-    QMessageBox ask(QMessageBox::Warning, tr("Quit with writes not yet shared?"),
-                    tr("%1 written here %2 not reached the war room yet. They stay on this "
-                       "computer and are sent the next time Warroom, or any warroom command, "
-                       "reaches the server.")
-                        .arg(waiting == 1 ? tr("1 write") : tr("%1 writes").arg(waiting),
-                             waiting == 1 ? tr("has") : tr("have")),
-                    QMessageBox::NoButton, this);
-    QPushButton *quit = ask.addButton(tr("&Quit, keep them here"), QMessageBox::AcceptRole);
+    // What quitting would lose goes first; what waits in the outbox is kept either way.
+    QStringList said;
+    if (!typed.isEmpty())
+        said << tr("The log line \"%1\" was typed but not added: quitting drops it.")
+                    .arg(typed.size() > 80 ? typed.left(79) + QChar(u'…') : typed);
+    if (sending > 0)
+        said << (sending == 1 ? tr("1 entry is still being written.")
+                              : tr("%1 entries are still being written.").arg(sending));
+    if (waiting > 0)
+        said << tr("%1 written here %2 not reached the war room yet. They stay on this "
+                   "computer and are sent the next time Warroom, or any warroom command, "
+                   "reaches the server.")
+                    .arg(waiting == 1 ? tr("1 write") : tr("%1 writes").arg(waiting),
+                         waiting == 1 ? tr("has") : tr("have"));
+    const bool losing = !typed.isEmpty() || sending > 0;
+    QMessageBox ask(QMessageBox::Warning,
+                    losing ? tr("Quit before it is recorded?")
+                           : tr("Quit with writes not yet shared?"),
+                    said.join(QStringLiteral("\n\n")), QMessageBox::NoButton, this);
+    QPushButton *quit = ask.addButton(losing ? tr("&Quit anyway") : tr("&Quit, keep them here"),
+                                      QMessageBox::AcceptRole);
     QPushButton *stay = ask.addButton(tr("&Stay open"), QMessageBox::RejectRole);
     ask.setDefaultButton(stay);
     ModalHook::exec(ask);

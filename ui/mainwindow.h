@@ -47,6 +47,8 @@ protected:
 
 private:
     void createActions();
+    // The menus and the toolbar, once the views whose actions they hold exist.
+    void createMenus();
     void tellDelivered();
     void showCurrent();
 

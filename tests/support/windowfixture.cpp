@@ -24,6 +24,8 @@ WindowFixture::WindowFixture()
     m_room->settle();
     ModalHook::setMessageHandler(
         [this](const QString &, const QString &text) { m_errors.append(text); });
+    // A real file dialog would wait for a person: a test that wants a file says which.
+    ModalHook::setFileNameHandler([](const QString &) { return QString(); });
 }
 
 WindowFixture::~WindowFixture()

@@ -4,6 +4,7 @@
 #include "livewarroom.h"
 #include "mainwindow.h"
 #include "rules/statusrules.h"
+#include "widgets/incidentview.h"
 #include "windowfixture.h"
 
 #include <QAbstractButton>
@@ -11,10 +12,14 @@
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
+#include <QFile>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QTabWidget>
 #include <QTest>
 #include <QTextEdit>
+#include <QTreeWidget>
 
 // The commander's window where users stumbled under pressure, driven through the real window,
 // offscreen.
@@ -26,8 +31,14 @@ private slots:
     void cleanup();
     void everyDialogOpensOnItsFirstField();
     void changeStatusOpensOnTheNextStatusForward();
+    void shortcutsAreDistinctListedAndAwayFromQuit();
+    void keyboardDrivesDeadlinesLogTabsAndExport();
+    void quitAsksWhileALineIsTypedAndNotAdded();
 
 private:
+    qint64 commit(const QString &what, qint64 inSecs);
+    void press(QKeyCombination keys);
+
     std::unique_ptr<WindowFixture> m_fixture;
 };
 
@@ -122,6 +133,142 @@ void TestCommanderWindow::changeStatusOpensOnTheNextStatusForward()
     f.window().incidentActions()->changeStatusAction()->trigger();
     QCOMPARE(offered, statusName(IncidentStatus::Mitigating));
     QCOMPARE(nextStatusForward(IncidentStatus::Closed), IncidentStatus::Closed);
+}
+
+qint64 TestCommanderWindow::commit(const QString &what, qint64 inSecs)
+{
+    WindowFixture &f = *m_fixture;
+    const auto id = f.room().store().commit(
+        {f.incident(), what, QStringLiteral("Bob"), f.room().clock().now().addSecs(inSecs),
+         QStringLiteral("the customer's batch starts"), QStringLiteral("Bob")});
+    if (!id)
+        qFatal("%s", qPrintable(id.error()));
+    f.room().settle();
+    return *id;
+}
+
+void TestCommanderWindow::press(QKeyCombination keys)
+{
+    QWidget *target = QApplication::focusWidget();
+    QTest::keyClick(target ? target : &m_fixture->window(), keys.key(), keys.keyboardModifiers());
+    m_fixture->room().settle();
+}
+
+void TestCommanderWindow::shortcutsAreDistinctListedAndAwayFromQuit()
+{
+    WindowFixture &f = *m_fixture;
+    QHash<QKeySequence, QString> owners;
+    QStringList clashes;
+    for (QAction *action : f.window().findChildren<QAction *>()) {
+        if (action->shortcut().isEmpty())
+            continue;
+        if (owners.contains(action->shortcut()))
+            clashes << owners.value(action->shortcut()) + QStringLiteral(" / ") + action->text();
+        owners.insert(action->shortcut(), action->text());
+    }
+    QVERIFY2(clashes.isEmpty(), qPrintable(clashes.join(u", ")));
+    const QAction *quit = f.find<QAction>(QStringLiteral("quitAction"));
+    QVERIFY(!quit->shortcut().isEmpty());
+    // One slip of a finger must not quit instead of asking the team.
+    const QKeySequence ask = f.window().incidentActions()->askTeamAction()->shortcut();
+    QVERIFY(!ask.isEmpty());
+    QVERIFY2(ask[0].key() != quit->shortcut()[0].key(), qPrintable(ask.toString()));
+    for (const char *name : {"markMetAction", "supersedeAction", "exportPdfAction"})
+        QVERIFY2(!f.find<QAction>(QString::fromLatin1(name))->shortcut().isEmpty(), name);
+    QCOMPARE(f.find<QAction>(QStringLiteral("focusLogEntryAction"))->shortcut(),
+             QKeySequence(QStringLiteral("Ctrl+L")));
+    auto *tabs = f.window().incidentView()->panels();
+    for (int i = 0; i < tabs->count(); ++i)
+        QCOMPARE(f.find<QAction>(QStringLiteral("showTab%1Action").arg(i + 1))->shortcut(),
+                 QKeySequence(QStringLiteral("Ctrl+%1").arg(i + 1)));
+
+    // Help lists every one of them, with its keys.
+    QStringList listed;
+    f.answer({{QStringLiteral("Keyboard shortcuts"), [&listed](QDialog &dialog) {
+                   auto *tree = dialog.findChild<QTreeWidget *>(QStringLiteral("shortcutsTree"));
+                   for (QTreeWidgetItemIterator it(tree); *it; ++it)
+                       listed << (*it)->text(1);
+                   WindowFixture::shoot(dialog, QStringLiteral("shortcuts"));
+                   return int(QDialog::Accepted);
+               }}});
+    f.find<QAction>(QStringLiteral("shortcutsAction"))->trigger();
+    QStringList missing;
+    for (auto it = owners.cbegin(); it != owners.cend(); ++it) {
+        if (!listed.contains(it.key().toString(QKeySequence::NativeText)))
+            missing << it.value();
+    }
+    QVERIFY2(missing.isEmpty(), qPrintable(missing.join(u", ")));
+}
+
+void TestCommanderWindow::keyboardDrivesDeadlinesLogTabsAndExport()
+{
+    WindowFixture &f = *m_fixture;
+    f.room().recordOneOfEverything(f.incident()); // a briefing to export, among the rest
+    const qint64 first = commit(QStringLiteral("Confirm the rollback"), 600);
+    const qint64 second = commit(QStringLiteral("Restart the payment workers"), 1200);
+    QTRY_VERIFY(f.window().incidentActions()->markMetAction()->isEnabled());
+    f.window().activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&f.window()));
+
+    // Ctrl+M: the nearest open deadline is met.
+    press(QKeyCombination(Qt::ControlModifier, Qt::Key_M));
+    QTRY_VERIFY(f.room().store().commitment(first)->outcome.has_value());
+    QCOMPARE(f.room().store().commitment(first)->outcome->kind, CommitmentOutcomeKind::Met);
+
+    // Ctrl+Shift+D: the next one is superseded, with its reason.
+    f.answer(
+        {{QStringLiteral("Supersede deadline"),
+          WindowFixture::filledAndSubmitted(
+              {{QStringLiteral("due"), QStringLiteral("+40m")},
+               {QStringLiteral("why"), QStringLiteral("the workers need a config change")}})}});
+    press(QKeyCombination(Qt::ControlModifier | Qt::ShiftModifier, Qt::Key_D));
+    QTRY_VERIFY(f.room().store().commitment(second)->outcome.has_value());
+    QCOMPARE(f.room().store().commitment(second)->outcome->kind, CommitmentOutcomeKind::Superseded);
+
+    // Ctrl+L: the cursor is in the log's entry line; Ctrl+4: the fourth tab.
+    press(QKeyCombination(Qt::ControlModifier, Qt::Key_L));
+    QTRY_COMPARE(QApplication::focusWidget()->objectName(), QStringLiteral("quickEntryLineEdit"));
+    press(QKeyCombination(Qt::ControlModifier, Qt::Key_4));
+    QCOMPARE(f.window().incidentView()->panels()->currentIndex(), 3);
+
+    // Ctrl+E: the briefings as PDF, where the user says.
+    const QString pdf = f.room().pathFor(QStringLiteral("briefings.pdf"));
+    ModalHook::setFileNameHandler([&pdf](const QString &) { return pdf; });
+    press(QKeyCombination(Qt::ControlModifier, Qt::Key_E));
+    QTRY_VERIFY(QFile::exists(pdf));
+    QFile written(pdf);
+    QVERIFY(written.open(QIODevice::ReadOnly));
+    QCOMPARE(written.read(5), QByteArray("%PDF-"));
+    QVERIFY2(f.errors().isEmpty(), qPrintable(f.errors().join(u", ")));
+}
+
+void TestCommanderWindow::quitAsksWhileALineIsTypedAndNotAdded()
+{
+    WindowFixture &f = *m_fixture;
+    auto *line = f.find<QLineEdit>(QStringLiteral("quickEntryLineEdit"));
+    QTest::keyClicks(line, QStringLiteral("db-2 replica lag is 40 s"));
+    QString asked;
+    QString pressed = QStringLiteral("Stay open");
+    ModalHook::setDialogHandler([&asked, &pressed](QDialog &dialog) {
+        auto &box = static_cast<QMessageBox &>(dialog);
+        asked = box.text();
+        for (QAbstractButton *button : box.buttons()) {
+            if (button->text().remove(u'&') == pressed)
+                button->click();
+        }
+        return 0;
+    });
+    QVERIFY(!f.window().close());
+    QVERIFY(f.window().isVisible());
+    QVERIFY2(asked.contains(QStringLiteral("db-2 replica lag is 40 s")), qPrintable(asked));
+    QCOMPARE(line->text(), QStringLiteral("db-2 replica lag is 40 s"));
+    // Added, nothing is at risk: quitting asks nothing.
+    QTest::keyClick(line, Qt::Key_Return);
+    QTRY_VERIFY(line->text().isEmpty());
+    f.room().settle();
+    asked.clear();
+    QVERIFY(f.window().close());
+    QVERIFY(asked.isEmpty());
 }
 
 QTEST_MAIN(TestCommanderWindow)

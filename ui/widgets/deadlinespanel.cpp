@@ -31,6 +31,7 @@ DeadlinesPanel::DeadlinesPanel(const LiveWarRoom &live, IncidentActions &actions
     m_dropped = addButton(tr("Theory dropped"), QStringLiteral("droppedButton"), [this] {
         m_actions.settleTheory(selectedId(), TimeboxVerdict::Dropped);
     });
+    actions.setSelectedCommitment([this] { return selectedId(); });
     reloadOn(ChangeTopic::Commitments);
     // Open turns into missed as time passes, with no write to announce it.
     auto *tick = new QTimer(this);

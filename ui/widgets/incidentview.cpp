@@ -20,6 +20,7 @@
 #include "widgets/questionspanel.h"
 #include "widgets/technicallogpanel.h"
 #include "widgets/timeboxprompt.h"
+#include "windowaction.h"
 
 #include <QApplication>
 #include <QLabel>
@@ -65,6 +66,19 @@ IncidentView::IncidentView(LiveWarRoom &live, const Clock &clock, IncidentAction
     m_tabs->addTab(new NoticesPanel(live, actions, this), tr("Notices"));
     m_tabs->addTab(new HandoversPanel(live, actions, this), tr("In charge"));
     m_tabs->addTab(new OptionsPanel(live, actions, this), tr("Options"));
+
+    m_navigation.append(makeWindowAction(
+        this, tr("Write in the &log"), QStringLiteral("focusLogEntryAction"),
+        [this] { m_log->focusEntry(); }, QKeySequence(tr("Ctrl+L"))));
+    for (int i = 0; i < m_tabs->count() && i < 9; ++i) {
+        m_navigation.append(makeWindowAction(
+            this, m_tabs->tabText(i), QStringLiteral("showTab%1Action").arg(i + 1),
+            [this, i] {
+                m_tabs->setCurrentIndex(i);
+                m_tabs->currentWidget()->setFocus(Qt::ShortcutFocusReason);
+            },
+            QKeySequence(tr("Ctrl+%1").arg(i + 1))));
+    }
 
     auto *businessSide = new QSplitter(Qt::Vertical, this);
     businessSide->addWidget(m_briefings);

@@ -41,6 +41,8 @@ public:
     FramingBar *framing() const { return m_framing; }
     QTabWidget *panels() const { return m_tabs; }
     KnownProblemBanner *knownProblemBanner() const { return m_knownProblem; }
+    // Moving around by keyboard: the log's entry line (Ctrl+L) and each tab (Ctrl+1...).
+    QList<QAction *> navigationActions() const { return m_navigation; }
 
 private:
     void onIncidentChanged(ChangeTopics topics);
@@ -74,4 +76,5 @@ private:
     BriefingPanel *m_briefings;
     QTabWidget *m_tabs;
     ImpactPanel *m_impact;
+    QList<QAction *> m_navigation;
 };

@@ -84,6 +84,11 @@ QString QuickEntryBar::typedText() const
     return m_text->text();
 }
 
+void QuickEntryBar::focusText()
+{
+    m_text->setFocus(Qt::ShortcutFocusReason);
+}
+
 void QuickEntryBar::showSending(int waiting)
 {
     const bool wasWaiting = m_waiting > 0;

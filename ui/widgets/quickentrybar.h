@@ -22,6 +22,8 @@ public:
     void clearAfterSuccess();
     // The line as typed, prefix included.
     QString typedText() const;
+    // Puts the cursor in the line, ready to type.
+    void focusText();
     // How many entries are on their way to the store (0: back to the help text).
     void showSending(int waiting);
     // An entry the store refused comes back into the box (or, if the next one is being typed,

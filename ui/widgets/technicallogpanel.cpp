@@ -153,6 +153,16 @@ void TechnicalLogPanel::showPending()
     m_model->setPending(items, entries);
 }
 
+void TechnicalLogPanel::focusEntry()
+{
+    m_entry->focusText();
+}
+
+QString TechnicalLogPanel::unsentText() const
+{
+    return m_entry->typedText().trimmed();
+}
+
 bool TechnicalLogPanel::isAtNewest() const
 {
     const QScrollBar *bar = m_view->verticalScrollBar();

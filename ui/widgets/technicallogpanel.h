@@ -21,6 +21,12 @@ public:
     void setIncident(qint64 incidentId);
     LogTableModel *model() const { return m_model; }
     QTableView *view() const { return m_view; }
+    // Puts the cursor in the entry line.
+    void focusEntry();
+    // What would be lost by quitting now: a line typed and not added, and how many entries are
+    // on their way to the store.
+    QString unsentText() const;
+    int sendingCount() const { return m_sending; }
 
 private:
     bool isAtNewest() const;
