@@ -146,7 +146,11 @@ int appendLog(CommandIo &io, QCommandLineParser &parser, const QStringList &argu
                                                 "key prints the first entry's id and writes "
                                                 "nothing."),
                                  QStringLiteral("KEY"));
-    parser.addOptions({incident, kind, author, key, SharedWrites::noQueueOption()});
+    const QCommandLineOption corrects(
+        QStringLiteral("corrects"),
+        QStringLiteral("The entry this one corrects; the original stays, marked as corrected."),
+        QStringLiteral("ENTRY_ID"));
+    parser.addOptions({incident, kind, author, key, corrects, SharedWrites::noQueueOption()});
     parser.addPositionalArgument(QStringLiteral("TEXT"),
                                  QStringLiteral("What to log; - reads it from standard input."));
     if (const auto stop = parseOrStop(io, parser, arguments))
@@ -173,8 +177,16 @@ int appendLog(CommandIo &io, QCommandLineParser &parser, const QStringList &argu
     if (text.trimmed().isEmpty())
         return fail(io, QStringLiteral("log needs the text to write."), kExitUsage);
 
+    qint64 correctsId = 0;
+    if (parser.isSet(corrects)) {
+        const auto parsed = parseId(parser.value(corrects), QStringLiteral("entry"));
+        if (!parsed)
+            return fail(io, parsed.error(), kExitUsage);
+        correctsId = *parsed;
+    }
+
     SystemClock clock;
-    NewLogEntry post{*id, parser.value(author), *logKind, text};
+    NewLogEntry post{*id, parser.value(author), *logKind, text, correctsId};
     post.postKey = parser.value(key);
     return writeOrQueue(io, parser, QueuedWrite::logEntry(post), clock);
 }

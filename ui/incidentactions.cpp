@@ -534,6 +534,27 @@ void IncidentActions::changeStatus()
         emit resolveRequested();
 }
 
+void IncidentActions::correctEntry(const LogEntry &original)
+{
+    const auto by = who();
+    if (!by)
+        return;
+    FormDialog form(tr("Correct an entry"),
+                    tr("Nothing in the log is rewritten: the original stays, marked as corrected, "
+                       "and your correction is added as a new entry."),
+                    m_dialogParent);
+    form.addText(QStringLiteral("text"), tr("&What is right:"), original.text);
+    form.setSend(tr("Add correction"), [this, by, original](const FormDialog &f,
+                                                            FormDialog::Answer answered) {
+        const QString text = f.text(QStringLiteral("text"));
+        if (text.trimmed() == original.text.trimmed())
+            return answered(Failure{tr("The text is unchanged: say what is right.")});
+        writeOrKeep(QueuedWrite::logEntry({m_incidentId, *by, original.kind, text, original.id}),
+                    answered);
+    });
+    ModalHook::exec(form);
+}
+
 void IncidentActions::addOption()
 {
     const auto by = who();

@@ -62,6 +62,8 @@ public:
     void settleTheory(qint64 timeboxId, TimeboxVerdict verdict);
     void timeboxTheory(const LogEntry &theory);
     void answerQuestion(qint64 questionEntryId);
+    // A new entry that says what is right; the original stays, marked as corrected.
+    void correctEntry(const LogEntry &original);
     // Return whether the ask was recorded (the dialog was not cancelled or refused).
     bool askCustomer(const QString &what = {});
     bool askTeam(const QString &question = {});

@@ -35,11 +35,12 @@ struct LogEntry
     QString author;
     LogKind kind = LogKind::Observation;
     QString text;
-    qint64 correctsId = 0;   // the entry this one corrects, 0 when none
-    QString addressee;       // whom a question is put to; empty means the team
-    qint64 answersId = 0;    // the question this entry answers
-    qint64 commitmentId = 0; // the commitment an event entry records
-    QString event;           // what an event entry records, e.g. "missed"; see LogEvent
+    qint64 correctsId = 0;    // the entry this one corrects, 0 when none
+    qint64 correctedById = 0; // the newest entry that corrects this one, 0 when none (as read)
+    QString addressee;        // whom a question is put to; empty means the team
+    qint64 answersId = 0;     // the question this entry answers
+    qint64 commitmentId = 0;  // the commitment an event entry records
+    QString event;            // what an event entry records, e.g. "missed"; see LogEvent
     // The database role that wrote it, set by a shared war room's server; empty on a desktop's
     // own file. The author above is the name given with the entry.
     QString signedInAs;

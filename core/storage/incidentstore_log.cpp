@@ -127,10 +127,28 @@ Result<qint64> IncidentStore::logEntryCount(qint64 incidentId) const
 Result<QList<LogEntry>> IncidentStore::logEntries(qint64 incidentId, qint64 firstSeq,
                                                   int maxCount) const
 {
-    return m_database->list(QStringLiteral("SELECT %1 FROM log_entries WHERE incident_id = ? "
-                                           "AND seq >= ? AND seq < ? ORDER BY seq")
-                                .arg(Rows::logColumns),
-                            {incidentId, firstSeq, firstSeq + maxCount}, &Rows::logEntry);
+    auto entries = m_database->list(QStringLiteral("SELECT %1 FROM log_entries WHERE "
+                                                   "incident_id = ? AND seq >= ? AND seq < ? "
+                                                   "ORDER BY seq")
+                                        .arg(Rows::logColumns),
+                                    {incidentId, firstSeq, firstSeq + maxCount}, &Rows::logEntry);
+    if (!entries || entries->isEmpty())
+        return entries;
+    // Which of them were corrected since: one look through the corrections index.
+    auto corrections = m_database->run(
+        QStringLiteral(
+            "SELECT c.corrects_id, MAX(c.id) FROM log_entries c WHERE c.corrects_id IN "
+            "(SELECT id FROM log_entries WHERE incident_id = ? AND seq >= ? AND seq < ?) "
+            "GROUP BY c.corrects_id"),
+        {incidentId, firstSeq, firstSeq + maxCount});
+    if (!corrections)
+        return corrections.failure();
+    QHash<qint64, qint64> correctedBy;
+    while (corrections->next())
+        correctedBy.insert(corrections->value(0).toLongLong(), corrections->value(1).toLongLong());
+    for (LogEntry &entry : *entries)
+        entry.correctedById = correctedBy.value(entry.id);
+    return entries;
 }
 
 Result<LogEntry> IncidentStore::logEntry(qint64 entryId) const

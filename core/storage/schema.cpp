@@ -441,6 +441,11 @@ QStringList version13(const StorageEngine &d)
     }
     return sql;
 }
+// A log page says which of its entries were corrected: found through the entry corrected.
+QStringList version14(const StorageEngine &)
+{
+    return {QStringLiteral("CREATE INDEX log_entries_corrections ON log_entries (corrects_id)")};
+}
 } // namespace
 
 const QList<Migration> &migrations()
@@ -468,6 +473,7 @@ const QList<Migration> &migrations()
          QStringLiteral("solution options, resolution reports, action items, debriefs, known "
                         "problems"),
          &version13},
+        {14, QStringLiteral("corrections found by the entry they correct"), &version14},
     };
     return all;
 }

@@ -102,6 +102,27 @@ void TestCli::logAppendsAndPrintsId()
     QCOMPARE(entries->first().kind, LogKind::Hypothesis);
     QCOMPARE(entries->first().text, QStringLiteral("cache stampede"));
     QCOMPARE(entries->first().author, QStringLiteral("tester"));
+
+    // Corrected from the command line: a new entry pointing at it; the original stays.
+    store->reset(); // the command is the file's only user
+    const auto correct = [&](const QString &entry, const QString &text) {
+        return run({QStringLiteral("log"), QStringLiteral("--database"), m_db,
+                    QStringLiteral("--incident"), QString::number(id), QStringLiteral("--corrects"),
+                    entry, text});
+    };
+    const Run fixed = correct(QString::number(entryId), QStringLiteral("cache stampede on db-2"));
+    QVERIFY2(fixed.exitCode == 0, qPrintable(fixed.err));
+    // An entry that is not there, or not a number: refused, nothing written.
+    const Run missing = correct(QStringLiteral("999"), QStringLiteral("x"));
+    QCOMPARE(missing.exitCode, 1);
+    QVERIFY2(missing.err.contains(QStringLiteral("999")), qPrintable(missing.err));
+    QCOMPARE(correct(QStringLiteral("two"), QStringLiteral("x")).exitCode, 2);
+    store = IncidentStore::openSqlite(m_db, OpenMode::MustExist, clock);
+    const auto after = (*store)->logEntries(id, 1, 10);
+    QCOMPARE(after->size(), 2);
+    QCOMPARE(after->at(0).text, QStringLiteral("cache stampede"));
+    QCOMPARE(after->at(0).correctedById, fixed.out.trimmed().toLongLong());
+    QCOMPARE(after->at(1).correctsId, entryId);
 }
 
 void TestCli::logReadsStandardInput()

@@ -153,6 +153,16 @@ void TestAppendOnly::correctionIsNewRowPointingAtOld()
     QCOMPARE(entries->size(), 2);
     QCOMPARE(entries->at(0).text, QStringLiteral("latency 84 s")); // the original stays
     QCOMPARE(entries->at(1).correctsId, wrong.id);
+    // The original says it was corrected, and by which entry, read alone or in its page.
+    QCOMPARE(entries->at(0).correctedById, fixed->id);
+    QCOMPARE(m_room->store().logEntries(m_incident, wrong.seq, 1)->at(0).correctedById, fixed->id);
+    QCOMPARE(entries->at(1).correctedById, 0);
+    // Corrected again: the newest correction is the one that stands.
+    const auto again =
+        m_room->store().appendLogEntry({m_incident, QStringLiteral("Ann Lee"), LogKind::Observation,
+                                        QStringLiteral("latency 8.2 s"), wrong.id});
+    QVERIFY(again);
+    QCOMPARE(m_room->store().logEntries(m_incident, wrong.seq, 1)->at(0).correctedById, again->id);
 }
 
 void TestAppendOnly::correctionMustStayInItsIncident()

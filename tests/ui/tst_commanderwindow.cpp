@@ -3,6 +3,7 @@
 #include "incidentactions.h"
 #include "livewarroom.h"
 #include "mainwindow.h"
+#include "models/logtablemodel.h"
 #include "rules/statusrules.h"
 #include "widgets/incidentview.h"
 #include "windowfixture.h"
@@ -13,9 +14,13 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QFile>
+#include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QScrollBar>
+#include <QTableView>
 #include <QTabWidget>
 #include <QTest>
 #include <QTextEdit>
@@ -34,8 +39,13 @@ private slots:
     void shortcutsAreDistinctListedAndAwayFromQuit();
     void keyboardDrivesDeadlinesLogTabsAndExport();
     void quitAsksWhileALineIsTypedAndNotAdded();
+    void logStaysOnNewestWhenABannerAppears();
+    void scrolledUpReaderIsToldOfNewEntries();
+    void entryIsCorrectedFromTheLogsMenu();
 
 private:
+    QTableView *logView() { return m_fixture->find<QTableView>(QStringLiteral("logTableView")); }
+    bool newestRowInSight();
     qint64 commit(const QString &what, qint64 inSecs);
     void press(QKeyCombination keys);
 
@@ -269,6 +279,101 @@ void TestCommanderWindow::quitAsksWhileALineIsTypedAndNotAdded()
     asked.clear();
     QVERIFY(f.window().close());
     QVERIFY(asked.isEmpty());
+}
+
+bool TestCommanderWindow::newestRowInSight()
+{
+    QTableView *view = logView();
+    const int rows = view->model()->rowCount();
+    const QRect last = view->visualRect(view->model()->index(rows - 1, 0));
+    return rows > 0 && last.isValid() && last.top() >= 0 &&
+           last.bottom() <= view->viewport()->height();
+}
+
+void TestCommanderWindow::logStaysOnNewestWhenABannerAppears()
+{
+    WindowFixture &f = *m_fixture;
+    for (int i = 0; i < 300; ++i)
+        f.room().addLog(f.incident(), QStringLiteral("checkout error rate %1%").arg(i));
+    f.room().settle();
+    QTRY_COMPARE(logView()->model()->rowCount(), 300);
+    QTRY_VERIFY(newestRowInSight());
+    const int heightBefore = logView()->viewport()->height();
+    // A deadline falls due: the banner takes room from the log, not the newest rows from sight.
+    commit(QStringLiteral("Confirm the rollback"), 60);
+    f.room().clock().advanceSecs(61);
+    QTRY_VERIFY(f.find<QWidget>(QStringLiteral("alertBanner"))->isVisible());
+    QTRY_VERIFY(logView()->viewport()->height() < heightBefore);
+    QTRY_VERIFY(newestRowInSight());
+    // And entries that come meanwhile are seen as they come.
+    f.room().addLog(f.incident(), QStringLiteral("monitor: checkout error rate 12%"));
+    f.room().settle();
+    QTRY_VERIFY(newestRowInSight());
+    QVERIFY(!f.find<QWidget>(QStringLiteral("newEntriesButton"))->isVisible());
+}
+
+void TestCommanderWindow::scrolledUpReaderIsToldOfNewEntries()
+{
+    WindowFixture &f = *m_fixture;
+    for (int i = 0; i < 300; ++i)
+        f.room().addLog(f.incident(), QStringLiteral("checkout error rate %1%").arg(i));
+    f.room().settle();
+    QTRY_VERIFY(newestRowInSight());
+    QScrollBar *bar = logView()->verticalScrollBar();
+    bar->setValue(bar->maximum() / 2); // reading something older
+    for (int i = 0; i < 3; ++i)
+        f.room().addLog(f.incident(), QStringLiteral("monitor alert %1").arg(i));
+    f.room().settle();
+    auto *button = f.find<QAbstractButton>(QStringLiteral("newEntriesButton"));
+    QTRY_VERIFY(button->isVisible());
+    QTRY_COMPARE(button->text(), QStringLiteral("3 new entries ↓"));
+    QVERIFY(!newestRowInSight()); // the reader's place is kept
+    WindowFixture::shoot(f.window(), QStringLiteral("new-entries"));
+    button->click();
+    QTRY_VERIFY(newestRowInSight());
+    QTRY_VERIFY(!button->isVisible());
+    // At the newest again: followed without a word.
+    f.room().addLog(f.incident(), QStringLiteral("monitor alert 4"));
+    f.room().settle();
+    QTRY_VERIFY(newestRowInSight());
+    QVERIFY(!button->isVisible());
+}
+
+void TestCommanderWindow::entryIsCorrectedFromTheLogsMenu()
+{
+    WindowFixture &f = *m_fixture;
+    const LogEntry wrong = f.room().addLog(f.incident(), QStringLiteral("latency 84 s on db-2"));
+    f.room().settle();
+    QTableView *view = logView();
+    QTRY_COMPARE(view->model()->rowCount(), 1);
+    const QModelIndex text = view->model()->index(0, LogTableModel::TextColumn);
+    QTRY_COMPARE(text.data().toString(), QStringLiteral("latency 84 s on db-2"));
+
+    QStringList refusals;
+    f.answer({{QStringLiteral("Correct an entry"), [&refusals](QDialog &dialog) {
+                   // Unchanged: refused, the dialog stays with the text.
+                   WindowFixture::submit(dialog);
+                   refusals << dialog.findChild<QLabel *>(QStringLiteral("errorLabel"))->text();
+                   WindowFixture::fill(
+                       dialog, {{QStringLiteral("text"), QStringLiteral("latency 8.4 s on db-2")}});
+                   return WindowFixture::submit(dialog);
+               }}});
+    emit view->customContextMenuRequested(view->visualRect(text).center());
+    auto *menu = f.find<QMenu>(QStringLiteral("logContextMenu"));
+    QAction *correct = menu->findChild<QAction *>(QStringLiteral("correctEntryAction"));
+    QVERIFY(correct && correct->isEnabled());
+    menu->close();
+    correct->trigger();
+    QCOMPARE(refusals, QStringList{QStringLiteral("The text is unchanged: say what is right.")});
+    QTRY_COMPARE(view->model()->rowCount(), 2);
+    // The original stays, struck through and marked; the correction follows it.
+    QTRY_COMPARE(text.data().toString(), QStringLiteral("[corrected below] latency 84 s on db-2"));
+    QVERIFY(text.data(Qt::FontRole).value<QFont>().strikeOut());
+    QTRY_COMPARE(view->model()->index(1, LogTableModel::TextColumn).data().toString(),
+                 QStringLiteral("[correction] latency 8.4 s on db-2"));
+    const auto stored = f.room().store().logEntries(f.incident(), 1, 10);
+    QCOMPARE(stored->at(1).correctsId, wrong.id);
+    QCOMPARE(stored->at(1).author, QStringLiteral("Dana"));
 }
 
 QTEST_MAIN(TestCommanderWindow)

@@ -165,12 +165,33 @@ void LogTableModel::readPage(int page)
 
 void LogTableModel::showPage(int page, const QList<LogEntry> &entries)
 {
+    for (const LogEntry &entry : entries) {
+        if (entry.correctsId > 0)
+            markCorrected(entry.correctsId, entry.id);
+    }
     m_pages.insert(page, new QList<LogEntry>(entries));
     ++m_pagesLoaded;
     const int first = page * kPageSize;
     const int last = std::min(m_rowCount, first + int(entries.size())) - 1;
     if (last >= first)
         emit dataChanged(index(first, 0), index(last, ColumnCount - 1));
+}
+
+void LogTableModel::markCorrected(qint64 entryId, qint64 correctionId)
+{
+    // A page read before the correction was written does not know it yet.
+    const QList<int> pages = m_pages.keys();
+    for (int page : pages) {
+        QList<LogEntry> *entries = m_pages.object(page);
+        for (LogEntry &entry : *entries) {
+            if (entry.id != entryId || entry.correctedById >= correctionId)
+                continue;
+            entry.correctedById = correctionId;
+            const int row = int(entry.seq) - 1;
+            emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+            return;
+        }
+    }
 }
 
 std::optional<LogEntry> LogTableModel::entry(int row) const
@@ -235,6 +256,8 @@ QVariant LogTableModel::data(const QModelIndex &index, int role) const
         case TextColumn:
             if (entry->correctsId > 0)
                 return tr("[correction] %1").arg(entry->text);
+            if (entry->correctedById > 0)
+                return tr("[corrected below] %1").arg(entry->text);
             if (entry->kind == LogKind::Question && !entry->addressee.isEmpty())
                 return tr("[to %1] %2").arg(entry->addressee, entry->text);
             // One line per row keeps a million rows fast; the tooltip has the rest.
@@ -243,10 +266,13 @@ QVariant LogTableModel::data(const QModelIndex &index, int role) const
         break;
     case Qt::ToolTipRole:
         if (index.column() == TextColumn || index.column() == TimeColumn)
-            return tr("#%1 · %2 · %3 · %4\n\n%5")
+            return tr("#%1 · %2 · %3 · %4\n\n%5%6")
                 .arg(entry->seq)
                 .arg(TimeFormat::full(entry->at), entry->author, logKindName(entry->kind),
-                     entry->text);
+                     entry->text,
+                     entry->correctedById > 0
+                         ? tr("\n\nCorrected by a later entry: this text no longer stands.")
+                         : QString());
         break;
     case Qt::ForegroundRole:
         // A missed deadline is red across the row: it must not scroll by unnoticed.
@@ -263,9 +289,10 @@ QVariant LogTableModel::data(const QModelIndex &index, int role) const
             font.setBold(true);
             return font;
         }
-        if (entry->kind == LogKind::Event) {
+        if (entry->kind == LogKind::Event || entry->correctedById > 0) {
             QFont font;
-            font.setItalic(true);
+            font.setItalic(entry->kind == LogKind::Event);
+            font.setStrikeOut(entry->correctedById > 0 && index.column() == TextColumn);
             return font;
         }
         break;

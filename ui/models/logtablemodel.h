@@ -74,6 +74,8 @@ private:
     // data(), through self().
     void readPage(int page);
     void showPage(int page, const QList<LogEntry> &entries);
+    // An entry on a page already read was corrected by a newer one.
+    void markCorrected(qint64 entryId, qint64 correctionId);
     void readDisplayNames();
     LogTableModel *self() const { return const_cast<LogTableModel *>(this); }
 

@@ -3,13 +3,18 @@
 #include "incidentactions.h"
 #include "livewarroom.h"
 #include "models/logtablemodel.h"
+#include "timeformat.h"
 #include "usecases/queuedwrite.h"
 #include "widgets/quickentrybar.h"
 
 #include <QAction>
+#include <QClipboard>
+#include <QEvent>
+#include <QGuiApplication>
 #include <QHeaderView>
 #include <QLabel>
 #include <QMenu>
+#include <QPushButton>
 #include <QScrollBar>
 #include <QTableView>
 #include <QTimer>
@@ -18,7 +23,7 @@
 TechnicalLogPanel::TechnicalLogPanel(LiveWarRoom &live, IncidentActions &actions, QWidget *parent)
     : QWidget(parent), m_live(live), m_actions(actions),
       m_model(new LogTableModel(live.store(), this)), m_view(new QTableView(this)),
-      m_entry(new QuickEntryBar(this))
+      m_entry(new QuickEntryBar(this)), m_newEntries(new QPushButton(m_view->viewport()))
 {
     setObjectName(QStringLiteral("technicalLogPanel"));
     m_view->setObjectName(QStringLiteral("logTableView"));
@@ -35,8 +40,8 @@ TechnicalLogPanel::TechnicalLogPanel(LiveWarRoom &live, IncidentActions &actions
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     const int charWidth = m_view->fontMetrics().horizontalAdvance(QLatin1Char('0'));
     m_view->setColumnWidth(LogTableModel::TimeColumn, charWidth * 10);
-    m_view->setColumnWidth(LogTableModel::AuthorColumn, charWidth * 16);
-    m_view->setColumnWidth(LogTableModel::KindColumn, charWidth * 13);
+    m_view->setColumnWidth(LogTableModel::AuthorColumn, charWidth * 12);
+    m_view->setColumnWidth(LogTableModel::KindColumn, charWidth * 11);
 
     auto *title = new QLabel(tr("Technical channel — live log"), this);
     QFont titleFont = title->font();
@@ -52,11 +57,25 @@ TechnicalLogPanel::TechnicalLogPanel(LiveWarRoom &live, IncidentActions &actions
     // A reader at the newest entry stays there as entries arrive (and as the view lays them
     // out, whenever that is); one who scrolled up to read stays where they are.
     QScrollBar *bar = m_view->verticalScrollBar();
-    connect(bar, &QScrollBar::valueChanged, this, [this] { m_followNewest = isAtNewest(); });
+    connect(bar, &QScrollBar::valueChanged, this, [this] {
+        m_followNewest = isAtNewest();
+        if (m_followNewest)
+            countUnseen(-m_unseen); // read down to the newest: nothing unseen is left
+    });
     connect(bar, &QScrollBar::rangeChanged, this, [this, bar] {
         if (m_followNewest)
             bar->setValue(bar->maximum());
     });
+    m_newEntries->setObjectName(QStringLiteral("newEntriesButton"));
+    m_newEntries->setCursor(Qt::PointingHandCursor);
+    m_newEntries->hide();
+    m_view->viewport()->installEventFilter(this);
+    connect(m_newEntries, &QPushButton::clicked, this, &TechnicalLogPanel::jumpToNewest);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this,
+            [this](const QModelIndex &, int first, int last) {
+                if (!m_followNewest)
+                    countUnseen(last - first + 1);
+            });
     connect(m_model, &LogTableModel::loadFailed, m_entry, &QuickEntryBar::showFailure);
     connect(&m_live.link(), &ServerLink::stateChanged, this, &TechnicalLogPanel::showPending);
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
@@ -84,8 +103,7 @@ void TechnicalLogPanel::send(const QuickEntry &entry, const QString &author)
     const NewLogEntry line{m_model->incidentId(), author, entry.kind, entry.text};
     m_entry->clearAfterSuccess();
     m_entry->showSending(++m_sending);
-    m_view->scrollToBottom(); // your own entry is always shown, once it is in
-    m_followNewest = true;
+    jumpToNewest(); // your own entry is always shown, once it is in
     // On a shared war room the name typed is the signed-in role's name for all; the entry goes
     // (or waits, the server being away) whether or not the name could be written.
     m_live.write(this,
@@ -104,28 +122,43 @@ void TechnicalLogPanel::showContextMenu(const QPoint &position)
     const QModelIndex index = m_view->indexAt(position);
     const std::optional<LogEntry> entry =
         index.isValid() ? m_model->entry(index.row()) : std::nullopt;
-    QMenu menu(this);
+    // Not exec(): the window stays live (and testable) while the menu is open.
+    auto *menu = new QMenu(this);
+    menu->setObjectName(QStringLiteral("logContextMenu"));
+    menu->setAttribute(Qt::WA_DeleteOnClose);
     if (entry && entry->kind == LogKind::Hypothesis) {
-        menu.addAction(tr("Timebox this theory…"), this,
-                       [this, theory = *entry] { m_actions.timeboxTheory(theory); });
+        menu->addAction(tr("Timebox this theory…"), this,
+                        [this, theory = *entry] { m_actions.timeboxTheory(theory); });
     }
     if (entry && entry->kind == LogKind::Question) {
         const qint64 id = entry->id;
-        menu.addAction(tr("Answer this question…"), this,
-                       [this, id] { m_actions.answerQuestion(id); });
+        menu->addAction(tr("Answer this question…"), this,
+                        [this, id] { m_actions.answerQuestion(id); });
     }
-    if (!menu.isEmpty())
-        menu.addSeparator();
-    menu.addAction(m_actions.askTeamAction());
-    menu.addAction(m_actions.commitDeadline());
-    menu.exec(m_view->viewport()->mapToGlobal(position));
+    if (!menu->isEmpty())
+        menu->addSeparator();
+    if (entry) {
+        QAction *correct = menu->addAction(
+            tr("Correct…"), this, [this, original = *entry] { m_actions.correctEntry(original); });
+        correct->setObjectName(QStringLiteral("correctEntryAction"));
+        correct->setEnabled(entry->kind != LogKind::Event); // Warroom's own record of an act
+        menu->addAction(tr("Copy"), this, [shown = *entry] {
+            QGuiApplication::clipboard()->setText(QStringLiteral("%1 %2 (%3): %4")
+                                                      .arg(TimeFormat::full(shown.at), shown.author,
+                                                           logKindName(shown.kind), shown.text));
+        });
+        menu->addSeparator();
+    }
+    menu->addAction(m_actions.askTeamAction());
+    menu->addAction(m_actions.commitDeadline());
+    menu->popup(m_view->viewport()->mapToGlobal(position));
 }
 
 void TechnicalLogPanel::setIncident(qint64 incidentId)
 {
     m_model->setIncident(incidentId);
     showPending();
-    m_view->scrollToBottom();
+    jumpToNewest();
     // Once the window has its final size the last row may sit just below the edge: again then.
     QTimer::singleShot(0, m_view, &QTableView::scrollToBottom);
 }
@@ -151,6 +184,38 @@ void TechnicalLogPanel::showPending()
         entries.append(shown);
     }
     m_model->setPending(items, entries);
+}
+
+void TechnicalLogPanel::countUnseen(int arrived)
+{
+    m_unseen = std::max(0, m_unseen + arrived);
+    m_newEntries->setText(m_unseen == 1 ? tr("1 new entry ↓")
+                                        : tr("%1 new entries ↓").arg(m_unseen));
+    m_newEntries->setVisible(m_unseen > 0);
+    placeNewEntriesButton();
+}
+
+void TechnicalLogPanel::jumpToNewest()
+{
+    m_followNewest = true;
+    m_view->scrollToBottom();
+    countUnseen(-m_unseen);
+}
+
+void TechnicalLogPanel::placeNewEntriesButton()
+{
+    m_newEntries->adjustSize();
+    const QWidget *viewport = m_view->viewport();
+    m_newEntries->move((viewport->width() - m_newEntries->width()) / 2,
+                       viewport->height() - m_newEntries->height() - 8);
+    m_newEntries->raise();
+}
+
+bool TechnicalLogPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_view->viewport() && event->type() == QEvent::Resize)
+        placeNewEntriesButton();
+    return QWidget::eventFilter(watched, event);
 }
 
 void TechnicalLogPanel::focusEntry()

@@ -7,6 +7,7 @@
 class IncidentActions;
 class LiveWarRoom;
 class LogTableModel;
+class QPushButton;
 class QTableView;
 class QuickEntryBar;
 
@@ -28,8 +29,16 @@ public:
     QString unsentText() const;
     int sendingCount() const { return m_sending; }
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     bool isAtNewest() const;
+    // Entries that arrived while the reader was further up: counted on a button over the
+    // log's foot that jumps to them.
+    void countUnseen(int arrived);
+    void jumpToNewest();
+    void placeNewEntriesButton();
     // What was written here and waits for the server, in place at the end of the log.
     void showPending();
     void showContextMenu(const QPoint &position);
@@ -41,6 +50,8 @@ private:
     LogTableModel *m_model;
     QTableView *m_view;
     QuickEntryBar *m_entry;
+    QPushButton *m_newEntries;
     bool m_followNewest = true;
+    int m_unseen = 0;
     int m_sending = 0; // entries given to the store and not yet answered
 };
