@@ -5,7 +5,6 @@
 #include "mainwindow.h"
 #include "models/incidentlistmodel.h"
 #include "models/logtablemodel.h"
-#include "scratchwarroom.h"
 #include "useridentity.h"
 #include "widgets/alertbanner.h"
 #include "widgets/countdownwidget.h"
@@ -13,6 +12,7 @@
 #include "widgets/incidentlistpanel.h"
 #include "widgets/incidentview.h"
 #include "widgets/timeboxprompt.h"
+#include "windowfixture.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -99,18 +99,7 @@ void TestDisciplineWindow::cleanup()
 void TestDisciplineWindow::answerDialog(const QHash<QString, QString> &fields)
 {
     ModalHook::setDialogHandler([fields](QDialog &dialog) {
-        for (auto it = fields.cbegin(); it != fields.cend(); ++it) {
-            if (auto *line = dialog.findChild<QLineEdit *>(it.key() + QStringLiteral("LineEdit")))
-                line->setText(it.value());
-            else if (auto *text =
-                         dialog.findChild<QPlainTextEdit *>(it.key() + QStringLiteral("TextEdit")))
-                text->setPlainText(it.value());
-            else if (auto *combo =
-                         dialog.findChild<QComboBox *>(it.key() + QStringLiteral("ComboBox")))
-                combo->setCurrentIndex(combo->findText(it.value()));
-            else
-                qFatal("dialog has no field %s", qPrintable(it.key()));
-        }
+        WindowFixture::fill(dialog, fields);
         QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("submitButton")),
                           Qt::LeftButton);
         const auto *error = dialog.findChild<QLabel *>(QStringLiteral("errorLabel"));
