@@ -34,8 +34,7 @@ QLabel *listLabel(const QStringList &items, const QString &empty, QWidget *paren
 
 BriefingComposer::BriefingComposer(const LiveWarRoom &live, const Clock &clock, QString by,
                                    qint64 correctsId, QWidget *parent)
-    : CustomerTextDialog(PlainLanguageProfile::english(live.policy().jargon), parent), m_live(live),
-      m_clock(clock), m_incidentId(live.incidentId()), m_by(std::move(by)), m_correctsId(correctsId)
+    : CustomerTextDialog(live, clock, std::move(by), parent), m_correctsId(correctsId)
 {
     const IncidentState &state = live.incident();
     const Incident *incident = &state.incident;

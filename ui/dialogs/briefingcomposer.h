@@ -27,10 +27,6 @@ public:
     void accept() override;
 
 private:
-    const LiveWarRoom &m_live;
-    const Clock &m_clock;
-    qint64 m_incidentId;
-    QString m_by;
     qint64 m_correctsId;
     QPlainTextEdit *m_headline = nullptr;
     QPlainTextEdit *m_impact = nullptr;

@@ -2,6 +2,7 @@
 
 #include "colors.h"
 #include "dialogs/awaitedsubmit.h"
+#include "livewarroom.h"
 #include "widgets/plainlanguagecheck.h"
 #include "wording.h"
 
@@ -12,8 +13,11 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
-CustomerTextDialog::CustomerTextDialog(PlainLanguageProfile profile, QWidget *parent)
-    : QDialog(parent), m_check(new PlainLanguageCheck(std::move(profile), this))
+CustomerTextDialog::CustomerTextDialog(const LiveWarRoom &live, const Clock &clock, QString by,
+                                       QWidget *parent)
+    : QDialog(parent), m_live(live), m_clock(clock), m_incidentId(live.incidentId()),
+      m_by(std::move(by)),
+      m_check(new PlainLanguageCheck(PlainLanguageProfile::english(live.policy().jargon), this))
 {}
 
 int CustomerTextDialog::findingCount() const

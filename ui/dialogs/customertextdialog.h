@@ -5,6 +5,8 @@
 #include <QDialog>
 
 class AwaitedSubmit;
+class Clock;
+class LiveWarRoom;
 class PlainLanguageCheck;
 class QFormLayout;
 class QLabel;
@@ -22,7 +24,8 @@ public:
     int findingCount() const;
 
 protected:
-    CustomerTextDialog(PlainLanguageProfile profile, QWidget *parent);
+    // Written by `by` for the incident the window shows, checked against the war room's jargon.
+    CustomerTextDialog(const LiveWarRoom &live, const Clock &clock, QString by, QWidget *parent);
 
     PlainLanguageCheck *check() const { return m_check; }
     // A text field for the customer, checked as it is typed, as a row of form.
@@ -33,6 +36,10 @@ protected:
     void addFooter(QVBoxLayout *layout, const QString &sendText, const QString &sendObjectName);
     void showError(const QString &problem);
 
+    const LiveWarRoom &m_live;
+    const Clock &m_clock;
+    const qint64 m_incidentId;
+    const QString m_by;
     QPushButton *m_send = nullptr;
     QLabel *m_error = nullptr;
     AwaitedSubmit *m_awaited = nullptr;

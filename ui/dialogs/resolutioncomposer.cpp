@@ -29,8 +29,7 @@ enum RemainsColumn
 
 ResolutionComposer::ResolutionComposer(const LiveWarRoom &live, const Clock &clock, QString by,
                                        QWidget *parent)
-    : CustomerTextDialog(PlainLanguageProfile::english(live.policy().jargon), parent), m_live(live),
-      m_clock(clock), m_incidentId(live.incidentId()), m_by(std::move(by))
+    : CustomerTextDialog(live, clock, std::move(by), parent)
 {
     setObjectName(QStringLiteral("resolutionComposer"));
     setWindowTitle(tr("Resolve: the resolution report"));

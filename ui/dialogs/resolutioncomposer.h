@@ -31,10 +31,6 @@ public:
     void accept() override;
 
 private:
-    const LiveWarRoom &m_live;
-    const Clock &m_clock;
-    qint64 m_incidentId;
-    QString m_by;
     QPlainTextEdit *m_cause = nullptr;
     QPlainTextEdit *m_done = nullptr;
     QPlainTextEdit *m_recurrence = nullptr;

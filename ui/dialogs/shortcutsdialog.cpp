@@ -1,21 +1,20 @@
 #include "dialogs/shortcutsdialog.h"
 
+#include "wording.h"
+
 #include <QAction>
 #include <QDialogButtonBox>
 #include <QHeaderView>
 #include <QMenu>
 #include <QMenuBar>
-#include <QRegularExpression>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
 namespace {
 // "Commit &deadline…" reads "Commit deadline".
-QString plainText(QString text)
+QString plainText(const QString &text)
 {
-    text.remove(QRegularExpression(QStringLiteral("&(?!&)")));
-    text.remove(QChar(u'…'));
-    return text.trimmed();
+    return withoutMnemonic(text).remove(QChar(u'…')).trimmed();
 }
 
 void addShortcuts(QTreeWidgetItem *under, const QMenu &menu)

@@ -1,11 +1,13 @@
 #include "widgets/actionbutton.h"
 
+#include "wording.h"
+
 #include <QAction>
 #include <QPushButton>
 
 QPushButton *buttonForAction(QAction *action, QWidget *parent)
 {
-    auto *button = new QPushButton(action->text().remove(QLatin1Char('&')), parent);
+    auto *button = new QPushButton(withoutMnemonic(action->text()), parent);
     button->setObjectName(
         action->objectName().replace(QStringLiteral("Action"), QStringLiteral("Button")));
     button->setToolTip(action->shortcut().toString(QKeySequence::NativeText));

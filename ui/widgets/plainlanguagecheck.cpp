@@ -1,6 +1,7 @@
 #include "widgets/plainlanguagecheck.h"
 
 #include "widgets/plainlanguagehighlighter.h"
+#include "wording.h"
 
 #include <QPlainTextEdit>
 
@@ -23,7 +24,7 @@ QPlainTextEdit *PlainLanguageCheck::addField(const QString &key, const QString &
     edit->setFixedHeight(edit->fontMetrics().lineSpacing() * lines + 14);
     new PlainLanguageHighlighter(m_profile, edit->document());
     connect(edit, &QPlainTextEdit::textChanged, this, &PlainLanguageCheck::recheck);
-    m_fields.append({QString(label).remove(u'&').remove(u':'), edit});
+    m_fields.append({withoutMnemonic(label).remove(u':'), edit});
     return edit;
 }
 

@@ -60,7 +60,7 @@ TechnicalLogPanel::TechnicalLogPanel(LiveWarRoom &live, IncidentActions &actions
     connect(bar, &QScrollBar::valueChanged, this, [this] {
         m_followNewest = isAtNewest();
         if (m_followNewest)
-            countUnseen(-m_unseen); // read down to the newest: nothing unseen is left
+            showUnseen(0); // read down to the newest: nothing unseen is left
     });
     connect(bar, &QScrollBar::rangeChanged, this, [this, bar] {
         if (m_followNewest)
@@ -74,7 +74,7 @@ TechnicalLogPanel::TechnicalLogPanel(LiveWarRoom &live, IncidentActions &actions
     connect(m_model, &QAbstractItemModel::rowsInserted, this,
             [this](const QModelIndex &, int first, int last) {
                 if (!m_followNewest)
-                    countUnseen(last - first + 1);
+                    showUnseen(m_unseen + last - first + 1);
             });
     connect(m_model, &LogTableModel::loadFailed, m_entry, &QuickEntryBar::showFailure);
     connect(&m_live.link(), &ServerLink::stateChanged, this, &TechnicalLogPanel::showPending);
@@ -186,9 +186,9 @@ void TechnicalLogPanel::showPending()
     m_model->setPending(items, entries);
 }
 
-void TechnicalLogPanel::countUnseen(int arrived)
+void TechnicalLogPanel::showUnseen(int count)
 {
-    m_unseen = std::max(0, m_unseen + arrived);
+    m_unseen = count;
     m_newEntries->setText(m_unseen == 1 ? tr("1 new entry ↓")
                                         : tr("%1 new entries ↓").arg(m_unseen));
     m_newEntries->setVisible(m_unseen > 0);
@@ -199,7 +199,7 @@ void TechnicalLogPanel::jumpToNewest()
 {
     m_followNewest = true;
     m_view->scrollToBottom();
-    countUnseen(-m_unseen);
+    showUnseen(0);
 }
 
 void TechnicalLogPanel::placeNewEntriesButton()

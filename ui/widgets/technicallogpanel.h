@@ -36,7 +36,7 @@ private:
     bool isAtNewest() const;
     // Entries that arrived while the reader was further up: counted on a button over the
     // log's foot that jumps to them.
-    void countUnseen(int arrived);
+    void showUnseen(int count);
     void jumpToNewest();
     void placeNewEntriesButton();
     // What was written here and waits for the server, in place at the end of the log.
