@@ -121,7 +121,7 @@ std::optional<qint64> IncidentActions::deadlineAtHand() const
         if (c.id == chosen && c.isOutstanding())
             return c.id;
     }
-    if (const auto next = nextDeadline(all))
+    if (const auto next = earliestOutstanding(all))
         return next->id;
     return std::nullopt;
 }

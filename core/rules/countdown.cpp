@@ -1,17 +1,43 @@
 #include "rules/countdown.h"
 
+#include <algorithm>
 #include <cstdlib>
 
-std::optional<Commitment> nextDeadline(const QList<Commitment> &commitments)
+namespace {
+template <typename Wanted>
+std::optional<Commitment> earliest(const QList<Commitment> &commitments, Wanted wanted)
 {
-    std::optional<Commitment> next;
+    std::optional<Commitment> found;
     for (const Commitment &commitment : commitments) {
-        if (!commitment.isOutstanding())
-            continue;
-        if (!next || commitment.due < next->due)
-            next = commitment;
+        if (commitment.isOutstanding() && wanted(commitment) &&
+            (!found || commitment.due < found->due))
+            found = commitment;
     }
-    return next;
+    return found;
+}
+} // namespace
+
+std::optional<Commitment> nextDeadline(const QList<Commitment> &commitments, const QDateTime &now)
+{
+    return earliest(commitments, [&](const Commitment &c) { return c.due >= now; });
+}
+
+QList<Commitment> missedAwaitingSupersede(const QList<Commitment> &commitments,
+                                          const QDateTime &now)
+{
+    QList<Commitment> missed;
+    for (const Commitment &commitment : commitments) {
+        if (commitment.isOutstanding() && commitment.due < now)
+            missed.append(commitment);
+    }
+    std::stable_sort(missed.begin(), missed.end(),
+                     [](const Commitment &a, const Commitment &b) { return a.due < b.due; });
+    return missed;
+}
+
+std::optional<Commitment> earliestOutstanding(const QList<Commitment> &commitments)
+{
+    return earliest(commitments, [](const Commitment &) { return true; });
 }
 
 CountdownReading readCountdown(const std::optional<Commitment> &deadline, const QDateTime &now,
@@ -38,7 +64,7 @@ CountdownReading readCountdownTo(const QDateTime &due, const QDateTime &now, con
     } else {
         reading.urgency = reading.secondsLeft < soonThresholdSecs ? CountdownUrgency::Soon
                                                                   : CountdownUrgency::Comfortable;
-        reading.text = formatDuration(reading.secondsLeft);
+        reading.text = QStringLiteral("%1 left").arg(formatDuration(reading.secondsLeft));
     }
     return reading;
 }
@@ -50,13 +76,12 @@ QString formatDuration(qint64 seconds)
     const qint64 hours = (total % 86400) / 3600;
     const qint64 minutes = (total % 3600) / 60;
     const qint64 secs = total % 60;
-    const QChar zero(u'0');
-    const QString mmss = QStringLiteral("%1:%2")
-                             .arg(minutes, hours || days ? 2 : 1, 10, zero)
-                             .arg(secs, 2, 10, zero);
+    // Seconds matter while they tick down the last hour; beyond that they are noise.
     if (days > 0)
-        return QStringLiteral("%1d %2:%3").arg(days).arg(hours, 2, 10, zero).arg(mmss);
+        return QStringLiteral("%1 d %2 h %3 min").arg(days).arg(hours).arg(minutes);
     if (hours > 0)
-        return QStringLiteral("%1:%2").arg(hours).arg(mmss);
-    return mmss;
+        return QStringLiteral("%1 h %2 min").arg(hours).arg(minutes);
+    if (minutes > 0)
+        return QStringLiteral("%1 min %2 s").arg(minutes).arg(secs);
+    return QStringLiteral("%1 s").arg(secs);
 }

@@ -115,23 +115,24 @@ QStringList rollUpLines(const IncidentSnapshot &s, const QDateTime &now)
                      .arg(s.problem->confirmation->confirmedBy, s.problem->confirmation->how,
                           EventText::utcTime(s.problem->confirmation->at));
 
-    const std::optional<Commitment> next = nextDeadline(s.commitments);
-    if (!next) {
-        lines << QStringLiteral("Next deadline: NONE COMMITTED");
-    } else {
-        const CountdownReading reading = readCountdown(next, now);
-        const QString left =
-            reading.urgency == CountdownUrgency::Missed
-                ? QStringLiteral("MISSED by %1").arg(formatDuration(-reading.secondsLeft))
-                : QStringLiteral("%1 left").arg(reading.text);
-        lines << QStringLiteral("Next deadline: \"%1\" (%2), due %3, %4")
-                     .arg(next->what, next->owner, EventText::utcTime(next->due), left);
-        if (next->isTimebox()) {
-            const int extensions = timeboxExtensions(s.commitments, next->hypothesisEntryId);
+    const auto describe = [&](const Commitment &c) {
+        QString text =
+            QStringLiteral("\"%1\" (%2), due %3").arg(c.what, c.owner, EventText::utcTime(c.due));
+        if (c.isTimebox()) {
+            const int extensions = timeboxExtensions(s.commitments, c.hypothesisEntryId);
             if (extensions > 0)
-                lines.last() += QStringLiteral(" (timebox extended %1 times)").arg(extensions);
+                text += QStringLiteral(" (timebox extended %1 times)").arg(extensions);
         }
-    }
+        return text;
+    };
+    if (const std::optional<Commitment> next = nextDeadline(s.commitments, now))
+        lines << QStringLiteral("Next deadline: %1, %2")
+                     .arg(describe(*next), readCountdown(next, now).text);
+    else
+        lines << QStringLiteral("Next deadline: NONE COMMITTED");
+    for (const Commitment &missed : missedAwaitingSupersede(s.commitments, now))
+        lines << QStringLiteral("MISSED, awaiting supersede: %1, missed by %2")
+                     .arg(describe(missed), formatDuration(missed.due.secsTo(now)));
 
     lines << QStringLiteral("Open questions: %1").arg(s.openQuestions.size());
     for (const LogEntry &q : s.openQuestions)

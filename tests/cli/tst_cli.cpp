@@ -285,7 +285,7 @@ void TestCli::commitMetSupersedeAndStatus()
     QVERIFY2(status.out.contains(QStringLiteral("In charge: Ann Lee, +1 555 0100")),
              qPrintable(status.out));
     QVERIFY(status.out.contains(QStringLiteral("Next deadline: \"Failover done\" (Bob)")));
-    QVERIFY(status.out.contains(QStringLiteral("59:5"))); // about an hour left
+    QVERIFY(status.out.contains(QStringLiteral("59 min 5"))); // about an hour left
     QVERIFY(status.out.contains(QStringLiteral("Commitments: 1 met, 0 missed, 1 open, "
                                                "1 superseded")));
     QVERIFY(status.out.contains(QStringLiteral("Problem statement: none written")));

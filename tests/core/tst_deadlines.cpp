@@ -17,7 +17,7 @@ private slots:
     void cannotEndTwice();
     void refusesDeadlineInThePast();
     void refusesDeadlineWithoutWhy();
-    void nextDeadlineIsEarliestOutstanding();
+    void nextDeadlineIsNearestOpen();
     void countdownReadings_data();
     void countdownReadings();
     void durationText_data();
@@ -118,21 +118,46 @@ void TestDeadlines::refusesDeadlineWithoutWhy()
     QVERIFY(m_room->store().commitments(m_incident)->isEmpty());
 }
 
-void TestDeadlines::nextDeadlineIsEarliestOutstanding()
+void TestDeadlines::nextDeadlineIsNearestOpen()
 {
     const qint64 later = commitIn(60 * 60, QStringLiteral("later"));
     const qint64 sooner = commitIn(20 * 60, QStringLiteral("sooner"));
-    auto next = nextDeadline(*m_room->store().commitments(m_incident));
-    QCOMPARE(next->id, sooner);
-    // A passed, unmet deadline stays the one to look at until someone deals with it.
+    const auto commitments = [&] {
+        return *m_room->store().commitments(m_incident);
+    };
+    const auto now = [&] {
+        return m_room->clock().now();
+    };
+    QCOMPARE(nextDeadline(commitments(), now())->id, sooner);
+    QVERIFY(missedAwaitingSupersede(commitments(), now()).isEmpty());
+
+    // A passed, unmet deadline is not "next" while another is still open: it waits apart,
+    // in its own list, until someone deals with it.
     m_room->clock().advanceSecs(25 * 60);
-    next = nextDeadline(*m_room->store().commitments(m_incident));
-    QCOMPARE(next->id, sooner);
-    QVERIFY(m_room->store().markMet(sooner, QStringLiteral("Bob")));
-    next = nextDeadline(*m_room->store().commitments(m_incident));
-    QCOMPARE(next->id, later);
+    QCOMPARE(nextDeadline(commitments(), now())->id, later);
+    const QList<Commitment> missed = missedAwaitingSupersede(commitments(), now());
+    QCOMPARE(missed.size(), 1);
+    QCOMPARE(missed.first().id, sooner);
+    QCOMPARE(earliestOutstanding(commitments())->id, sooner); // what Ctrl+M acts on
+
+    const auto replacement = m_room->store().supersede(sooner, now().addSecs(10 * 60),
+                                                       QStringLiteral("replica still catching up"),
+                                                       QStringLiteral("Ann"));
+    QVERIFY2(replacement, qPrintable(replacement.error()));
+    QVERIFY(missedAwaitingSupersede(commitments(), now()).isEmpty());
+    QCOMPARE(nextDeadline(commitments(), now())->id, *replacement);
+
+    // Everything passed: nothing is next, and each miss still shows, oldest first.
+    m_room->clock().advanceSecs(2 * 60 * 60);
+    QVERIFY(!nextDeadline(commitments(), now()).has_value());
+    const QList<Commitment> both = missedAwaitingSupersede(commitments(), now());
+    QCOMPARE(both.size(), 2);
+    QCOMPARE(both.at(0).id, *replacement);
+    QCOMPARE(both.at(1).id, later);
+
+    // A late "met" ends the wait, though the deadline stays missed in the record.
     QVERIFY(m_room->store().markMet(later, QStringLiteral("Bob")));
-    QVERIFY(!nextDeadline(*m_room->store().commitments(m_incident)).has_value());
+    QCOMPARE(missedAwaitingSupersede(commitments(), now()).size(), 1);
 }
 
 void TestDeadlines::countdownReadings_data()
@@ -143,15 +168,17 @@ void TestDeadlines::countdownReadings_data()
     QTest::addColumn<QString>("text");
     QTest::newRow("none") << false << qint64(0) << CountdownUrgency::NoDeadline
                           << "no deadline committed";
-    QTest::newRow("fresh") << true << qint64(0) << CountdownUrgency::Comfortable << "30:00";
+    QTest::newRow("fresh") << true << qint64(0) << CountdownUrgency::Comfortable
+                           << "30 min 0 s left";
     QTest::newRow("15 min left") << true << qint64(15 * 60) << CountdownUrgency::Comfortable
-                                 << "15:00";
-    QTest::newRow("14:59 left") << true << qint64(15 * 60 + 1) << CountdownUrgency::Soon << "14:59";
-    QTest::newRow("due now") << true << qint64(30 * 60) << CountdownUrgency::Soon << "0:00";
+                                 << "15 min 0 s left";
+    QTest::newRow("14:59 left") << true << qint64(15 * 60 + 1) << CountdownUrgency::Soon
+                                << "14 min 59 s left";
+    QTest::newRow("due now") << true << qint64(30 * 60) << CountdownUrgency::Soon << "0 s left";
     QTest::newRow("one second late")
-        << true << qint64(30 * 60 + 1) << CountdownUrgency::Missed << "MISSED 0:01 ago";
+        << true << qint64(30 * 60 + 1) << CountdownUrgency::Missed << "MISSED 1 s ago";
     QTest::newRow("an hour late") << true << qint64(90 * 60 + 5) << CountdownUrgency::Missed
-                                  << "MISSED 1:00:05 ago";
+                                  << "MISSED 1 h 0 min ago";
 }
 
 void TestDeadlines::countdownReadings()
@@ -163,8 +190,10 @@ void TestDeadlines::countdownReadings()
     if (hasDeadline)
         commitIn(30 * 60);
     m_room->clock().advanceSecs(secondsAfterCommit);
-    const auto reading = readCountdown(nextDeadline(*m_room->store().commitments(m_incident)),
-                                       m_room->clock().now());
+    const auto commitments = *m_room->store().commitments(m_incident);
+    const auto reading =
+        readCountdown(hasDeadline ? std::optional<Commitment>(commitments.first()) : std::nullopt,
+                      m_room->clock().now());
     QCOMPARE(reading.urgency, urgency);
     QCOMPARE(reading.text, text);
 }
@@ -173,12 +202,14 @@ void TestDeadlines::durationText_data()
 {
     QTest::addColumn<qint64>("seconds");
     QTest::addColumn<QString>("text");
-    QTest::newRow("zero") << qint64(0) << "0:00";
-    QTest::newRow("seconds") << qint64(9) << "0:09";
-    QTest::newRow("minutes") << qint64(4 * 60 + 5) << "4:05";
-    QTest::newRow("hour") << qint64(3600 + 4 * 60 + 5) << "1:04:05";
-    QTest::newRow("days") << qint64(2 * 86400 + 3 * 3600 + 4 * 60 + 5) << "2d 03:04:05";
-    QTest::newRow("negative reads as magnitude") << qint64(-65) << "1:05";
+    QTest::newRow("zero") << qint64(0) << "0 s";
+    QTest::newRow("seconds") << qint64(9) << "9 s";
+    QTest::newRow("minutes") << qint64(4 * 60 + 5) << "4 min 5 s";
+    QTest::newRow("19:54 is a duration, not a time of day")
+        << qint64(19 * 60 + 54) << "19 min 54 s";
+    QTest::newRow("hour drops the seconds") << qint64(3600 + 4 * 60 + 5) << "1 h 4 min";
+    QTest::newRow("days") << qint64(2 * 86400 + 3 * 3600 + 4 * 60 + 5) << "2 d 3 h 4 min";
+    QTest::newRow("negative reads as magnitude") << qint64(-65) << "1 min 5 s";
 }
 
 void TestDeadlines::durationText()

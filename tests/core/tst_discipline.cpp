@@ -33,6 +33,7 @@ private slots:
     void questionsStayOpenUntilAnswered();
     void customerAsksNeedWhyAndAreCounted();
     void rollUpReadsLikeTheCommanderSaysIt();
+    void rollUpNamesTheOpenDeadlineNextAndTheMissedApart();
 
 private:
     IncidentStore &store() { return m_room->store(); }
@@ -92,7 +93,7 @@ void TestDiscipline::supersedeReplacesAndSaysWhy()
     QCOMPARE(newOne->what, QStringLiteral("Failover done"));
     QCOMPARE(newOne->owner, QStringLiteral("Bob"));
     QCOMPARE(newOne->stateAt(clock().now()), CommitmentState::Open);
-    QCOMPARE(nextDeadline(*store().commitments(m_incident))->id, *next);
+    QCOMPARE(nextDeadline(*store().commitments(m_incident), clock().now())->id, *next);
     const auto logged = events(LogEvent::Superseded);
     QCOMPARE(logged.size(), 1);
     QVERIFY(logged.first().text.contains(QStringLiteral("replica was 40 % behind")));
@@ -497,7 +498,7 @@ void TestDiscipline::rollUpReadsLikeTheCommanderSaysIt()
     QVERIFY(!text.contains(QStringLiteral("STALE")));
     QVERIFY(text.contains(QStringLiteral("Problem statement: none written")));
     QVERIFY(text.contains(QStringLiteral("Next deadline: \"Failover done\" (Bob)")));
-    QVERIFY(text.contains(QStringLiteral("10:00 left")));
+    QVERIFY(text.contains(QStringLiteral("10 min 0 s left")));
     QVERIFY(text.contains(QStringLiteral("Open questions: 1")));
     QVERIFY(text.contains(QStringLiteral("is the CDN purged?")));
     QVERIFY(text.contains(QStringLiteral("Customer asks outstanding: 1 of 1")));
@@ -506,9 +507,26 @@ void TestDiscipline::rollUpReadsLikeTheCommanderSaysIt()
 
     clock().advanceSecs(70 * 60);
     text = rollUpText(*loadSnapshot(store(), m_incident), clock().now());
-    QVERIFY2(text.contains(QStringLiteral("MISSED by 1:00:00")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("Next deadline: NONE COMMITTED")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("MISSED, awaiting supersede: \"Failover done\" (Bob)")),
+             qPrintable(text));
+    QVERIFY(text.contains(QStringLiteral("missed by 1 h 0 min")));
     QVERIFY(text.contains(QStringLiteral("STALE")));
     QVERIFY(text.contains(QStringLiteral("Commitments: 1 met, 1 missed, 0 open")));
+}
+
+void TestDiscipline::rollUpNamesTheOpenDeadlineNextAndTheMissedApart()
+{
+    commitIn(5 * 60, QStringLiteral("Logs pulled"));
+    commitIn(40 * 60, QStringLiteral("Failover done"));
+    clock().advanceSecs(10 * 60);
+    const QString text = rollUpText(*loadSnapshot(store(), m_incident), clock().now());
+    QVERIFY2(text.contains(QStringLiteral("Next deadline: \"Failover done\" (Bob)")),
+             qPrintable(text));
+    QVERIFY(text.contains(QStringLiteral("30 min 0 s left")));
+    QVERIFY2(text.contains(QStringLiteral("MISSED, awaiting supersede: \"Logs pulled\" (Bob)")),
+             qPrintable(text));
+    QVERIFY(text.contains(QStringLiteral("missed by 5 min 0 s")));
 }
 
 QTEST_GUILESS_MAIN(TestDiscipline)

@@ -174,16 +174,16 @@ void TestBriefingWindow::briefingCountdownGoesOverdue()
     auto *countdown =
         m_window->findChild<CountdownWidget *>(QStringLiteral("briefingCountdownWidget"));
     QTRY_VERIFY(countdown);
-    QTRY_COMPARE(countdown->timeText(), QStringLiteral("1:00:00")); // SEV2, no briefing yet
+    QTRY_COMPARE(countdown->timeText(), QStringLiteral("1 h 0 min left")); // SEV2, no briefing yet
     publish(QStringLiteral("Orders fail for 3 % of customers."));
     QTRY_COMPARE(m_room->store().briefings(m_incident)->size(), 1);
-    QTRY_COMPARE(countdown->timeText(), QStringLiteral("30:00")); // the promise is sooner
+    QTRY_COMPARE(countdown->timeText(), QStringLiteral("30 min 0 s left")); // the promise is sooner
     QTRY_VERIFY(m_window->findChild<QTextBrowser *>(QStringLiteral("briefingTextBrowser"))
                     ->toPlainText()
                     .contains(QStringLiteral("Orders fail for 3 % of customers.")));
     m_room->clock().advanceSecs(31 * 60);
     QTRY_COMPARE(countdown->urgency(), CountdownUrgency::Missed);
-    QTRY_COMPARE(countdown->timeText(), QStringLiteral("OVERDUE by 1:00"));
+    QTRY_COMPARE(countdown->timeText(), QStringLiteral("OVERDUE by 1 min 0 s"));
     QTRY_COMPARE(countdown->palette().color(QPalette::Window), QColor(0xc6, 0x28, 0x28));
 }
 
@@ -262,12 +262,12 @@ void TestBriefingWindow::cadenceAndJargonAreSettings()
     };
     auto *countdown =
         m_window->findChild<CountdownWidget *>(QStringLiteral("briefingCountdownWidget"));
-    QTRY_COMPARE(countdown->timeText(), QStringLiteral("1:00:00"));
+    QTRY_COMPARE(countdown->timeText(), QStringLiteral("1 h 0 min left"));
     answer(QStringLiteral("sev2"), QStringLiteral("45"));
     m_window->findChild<QAction *>(QStringLiteral("briefingCadenceAction"))->trigger();
     QTRY_COMPARE(store.policy()->cadence.sev2Secs, 45 * 60);
     QTRY_COMPARE(store.policy()->version, 1);
-    QTRY_COMPARE(countdown->timeText(), QStringLiteral("45:00"));
+    QTRY_COMPARE(countdown->timeText(), QStringLiteral("45 min 0 s left"));
 
     answer(QStringLiteral("terms"),
            QStringLiteral("blue-green switch = move to the standby system"));

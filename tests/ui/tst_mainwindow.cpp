@@ -27,6 +27,20 @@
 #include <QTextBrowser>
 
 // The real window on a real store, driven as a user would, offscreen.
+namespace {
+// The big countdown text is whole: nothing cut at the widget's edge.
+bool timeTextFits(const CountdownWidget *countdown)
+{
+    const auto *label = countdown->findChild<QLabel *>(QStringLiteral("countdownTimeLabel"));
+    const int needed = QFontMetrics(label->font()).horizontalAdvance(label->text());
+    if (needed <= label->contentsRect().width())
+        return true;
+    qWarning("\"%s\" needs %d px, has %d", qPrintable(label->text()), needed,
+             label->contentsRect().width());
+    return false;
+}
+} // namespace
+
 class TestMainWindow : public QObject
 {
     Q_OBJECT
@@ -39,6 +53,7 @@ private slots:
     void quickEntryRefusalKeepsText();
     void countdownChangesAsDeadlinePasses();
     void noDeadlineIsRed();
+    void missedDeadlineWaitsApartWhileTheNextCountsDown();
     void emptyDatabaseShowsWelcome();
     void newIncidentDialogCreatesAndSelects();
     void newIncidentDialogKeepsInputOnRefusal();
@@ -121,7 +136,7 @@ void TestMainWindow::demoShowsLogBriefingAndCountdown()
 
     auto *countdown = w.findChild<CountdownWidget *>(QStringLiteral("countdownWidget"));
     QTRY_COMPARE(countdown->urgency(), CountdownUrgency::Comfortable);
-    QTRY_COMPARE(countdown->timeText(), QStringLiteral("25:00"));
+    QTRY_COMPARE(countdown->timeText(), QStringLiteral("25 min 0 s left"));
     QTRY_VERIFY(w.findChild<QLabel *>(QStringLiteral("countdownDetailLabel"))
                     ->text()
                     .contains(QStringLiteral("Priya Raman")));
@@ -180,15 +195,61 @@ void TestMainWindow::countdownChangesAsDeadlinePasses()
     QTRY_COMPARE(countdown->urgency(), CountdownUrgency::Comfortable);
     QTRY_COMPARE(background(), CountdownWidget::backgroundFor(CountdownUrgency::Comfortable));
 
-    m_room->clock().advanceSecs(11 * 60); // 14:00 left
-    QTRY_COMPARE(countdown->timeText(), QStringLiteral("14:00"));
+    m_room->clock().advanceSecs(11 * 60); // 14 min left
+    QTRY_COMPARE(countdown->timeText(), QStringLiteral("14 min 0 s left"));
     QTRY_COMPARE(countdown->urgency(), CountdownUrgency::Soon);
     QTRY_COMPARE(background(), QColor(0xff, 0xb3, 0x00)); // amber
 
+    // Once passed, the deadline leaves the countdown for a red line of its own; nothing else is
+    // open, so the countdown says so, in red too.
     m_room->clock().advanceSecs(14 * 60 + 30); // 30 s past due
-    QTRY_COMPARE(countdown->urgency(), CountdownUrgency::Missed);
-    QTRY_COMPARE(countdown->timeText(), QStringLiteral("MISSED 0:30 ago"));
+    QTRY_COMPARE(countdown->urgency(), CountdownUrgency::NoDeadline);
+    QTRY_COMPARE(countdown->timeText(), QStringLiteral("no open deadline"));
+    QTRY_VERIFY2(countdown->missedText().startsWith(QStringLiteral("MISSED 30 s ago: ")),
+                 qPrintable(countdown->missedText()));
     QTRY_COMPARE(background(), QColor(0xc6, 0x28, 0x28)); // red
+    auto *missedLine = w.findChild<QLabel *>(QStringLiteral("missedDeadlinesLabel"));
+    QCOMPARE(missedLine->palette().color(QPalette::Window), QColor(0xc6, 0x28, 0x28));
+}
+
+void TestMainWindow::missedDeadlineWaitsApartWhileTheNextCountsDown()
+{
+    const qint64 incident = m_room->addIncident();
+    const QDateTime now = m_room->clock().now();
+    QVERIFY(m_room->store().commit({incident, QStringLiteral("Logs pulled"), QStringLiteral("Bob"),
+                                    now.addSecs(5 * 60), QStringLiteral("the vendor needs them"),
+                                    QStringLiteral("Ann")}));
+    QVERIFY(m_room->store().commit(
+        {incident, QStringLiteral("Failover done"), QStringLiteral("Dana"), now.addSecs(40 * 60),
+         QStringLiteral("the standby is warm for 40 minutes"), QStringLiteral("Ann")}));
+    MainWindow &w = window();
+    auto *countdown = w.findChild<CountdownWidget *>(QStringLiteral("countdownWidget"));
+    auto *detail = w.findChild<QLabel *>(QStringLiteral("countdownDetailLabel"));
+    QTRY_COMPARE(countdown->timeText(), QStringLiteral("5 min 0 s left"));
+    QVERIFY(countdown->missedText().isEmpty());
+
+    // The first passes while the window is open: the countdown moves on to the second at once,
+    // and the first waits on its own red line for a supersede.
+    m_room->clock().advanceSecs(6 * 60);
+    QTRY_COMPARE(countdown->timeText(), QStringLiteral("34 min 0 s left"));
+    QCOMPARE(countdown->urgency(), CountdownUrgency::Comfortable);
+    QVERIFY(detail->text().contains(QStringLiteral("Failover done")));
+    QTRY_VERIFY2(countdown->missedText().startsWith(QStringLiteral("MISSED 1 min 0 s ago: Logs "
+                                                                   "pulled (Bob)")),
+                 qPrintable(countdown->missedText()));
+    QVERIFY(timeTextFits(countdown));
+    QVERIFY(
+        timeTextFits(w.findChild<CountdownWidget *>(QStringLiteral("briefingCountdownWidget"))));
+    if (const QString dir = qEnvironmentVariable("WARROOM_SHOTS"); !dir.isEmpty())
+        w.grab().save(dir + QStringLiteral("/missed-apart.png"));
+
+    // Superseding it clears the line.
+    const auto logsPulled = m_room->store().commitments(incident)->first().id;
+    QVERIFY(m_room->store().supersede(logsPulled, m_room->clock().now().addSecs(15 * 60),
+                                      QStringLiteral("the vendor's upload portal is down"),
+                                      QStringLiteral("Ann")));
+    QTRY_VERIFY(countdown->missedText().isEmpty());
+    QTRY_COMPARE(countdown->timeText(), QStringLiteral("15 min 0 s left"));
 }
 
 void TestMainWindow::noDeadlineIsRed()
@@ -198,6 +259,7 @@ void TestMainWindow::noDeadlineIsRed()
     auto *countdown = w.findChild<CountdownWidget *>(QStringLiteral("countdownWidget"));
     QTRY_COMPARE(countdown->urgency(), CountdownUrgency::NoDeadline);
     QTRY_COMPARE(countdown->timeText(), QStringLiteral("no deadline committed"));
+    QVERIFY(timeTextFits(countdown));
     QTRY_COMPARE(countdown->palette().color(QPalette::Window), QColor(0xc6, 0x28, 0x28));
 
     // Committing a deadline (here from another window) switches the countdown to it.
@@ -207,7 +269,7 @@ void TestMainWindow::noDeadlineIsRed()
                        QStringLiteral("Bob"), m_room->clock().now().addSecs(3600),
                        QStringLiteral("the rollback takes 40 minutes"), QStringLiteral("Ann")}));
     QTRY_COMPARE_WITH_TIMEOUT(countdown->urgency(), CountdownUrgency::Comfortable, 5000);
-    QTRY_COMPARE(countdown->timeText(), QStringLiteral("1:00:00"));
+    QTRY_COMPARE(countdown->timeText(), QStringLiteral("1 h 0 min left"));
 }
 
 void TestMainWindow::emptyDatabaseShowsWelcome()

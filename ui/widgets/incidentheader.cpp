@@ -142,9 +142,9 @@ void IncidentHeader::setIncident(const Incident &incident)
                                     TimeFormat::clock(incident.liaisonSince)));
 }
 
-void IncidentHeader::setNextDeadline(const std::optional<Commitment> &deadline)
+void IncidentHeader::setCommitments(const QList<Commitment> &commitments)
 {
-    m_countdown->setDeadline(deadline);
+    m_countdown->setCommitments(commitments);
 }
 
 void IncidentHeader::setProblem(const std::optional<ProblemStatement> &problem)

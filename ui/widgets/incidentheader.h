@@ -24,7 +24,7 @@ public:
     void setIncident(const Incident &incident);
     // Who else has a shared war room open in a window; shown only once called.
     void setPresence(const QStringList &others);
-    void setNextDeadline(const std::optional<Commitment> &deadline);
+    void setCommitments(const QList<Commitment> &commitments);
     void setProblem(const std::optional<ProblemStatement> &problem);
     void setOpenCounts(int openQuestions, int outstandingAsks);
     // "SEV2 (assessed SEV3, overridden: regulatory deadline today)"

@@ -179,7 +179,7 @@ void IncidentView::reloadSeverity()
 void IncidentView::reloadCommitments()
 {
     const QList<Commitment> &commitments = m_live.incident().commitments;
-    m_header->setNextDeadline(nextDeadline(commitments));
+    m_header->setCommitments(commitments);
     m_timeboxPrompt->setCommitments(commitments);
     checkDeadlines();
 }
