@@ -348,9 +348,14 @@ int assessImpact(CommandIo &io, QCommandLineParser &parser, const QStringList &a
                                         QStringLiteral("HOW"), QStringLiteral("estimated"));
     const QCommandLineOption notes(QStringLiteral("notes"), QStringLiteral("Free notes."),
                                    QStringLiteral("TEXT"));
+    const QCommandLineOption keepOverride(
+        QStringLiteral("keep-override"),
+        QStringLiteral("Keep the severity override in effect, for this fresh reason; without it "
+                       "a new assessment ends the override."),
+        QStringLiteral("REASON"));
     const QCommandLineOption by = byOption(io);
     parser.addOptions({incident, affected, total, function, region, workaround, cost, currency,
-                       keyAccount, confidence, notes, by});
+                       keyAccount, confidence, notes, keepOverride, by});
     if (const auto stop = parseOrStop(io, parser, arguments))
         return *stop;
     const QString command = QStringLiteral("assess");
@@ -401,7 +406,8 @@ int assessImpact(CommandIo &io, QCommandLineParser &parser, const QStringList &a
     if (!store)
         return fail(io, store.error());
     const SeverityRules rules = (*store)->policyOrDefaults().severity;
-    if (const auto recorded = (*store)->assessImpact(a, rules); !recorded)
+    if (const auto recorded = (*store)->assessImpact(a, rules, parser.value(keepOverride));
+        !recorded)
         return fail(io, recorded.error());
     const auto severityNow = loadSeverityStatus(**store, *id, rules);
     if (!severityNow)

@@ -672,22 +672,47 @@ void IncidentActions::assessImpact()
                     {tr("measured"), int(Confidence::Measured)}});
     form.addText(QStringLiteral("notes"), tr("&Notes:"));
     const SeverityRules rules = m_live.policy().severity;
-    form.setPreview([&](const FormDialog &f) {
+    const Severity current = m_live.incident().incident.severity;
+    // An override argued against the old assessment: this one ends it unless kept for a reason
+    // that holds against the new figures.
+    const std::optional<SeverityChange> override =
+        overrideInEffect(m_live.incident().severityChanges);
+    if (override)
+        form.addLine(QStringLiteral("keepOverride"),
+                     tr("&Keep %1 because:").arg(severityName(current)), {},
+                     tr("empty: the override ends and the assessment sets the severity"));
+    form.setPreview([&](const FormDialog &f) -> QString {
         const auto a = assessmentFrom(f, m_incidentId, *by);
         if (!a)
-            return tr("Suggested severity: fill in the users first.");
+            return a.error();
         if (a->totalUsers <= 0 || a->affectedUsers > a->totalUsers)
             return tr("Affected users must be between 0 and the total.");
-        return tr("Suggested %1\n%2").arg(calibrate(*a, rules).reason, impactSentence(*a));
+        const Calibration calibration = calibrate(*a, rules);
+        QString text = tr("Suggested %1\n%2").arg(calibration.reason, impactSentence(*a));
+        if (!override)
+            return text;
+        if (calibration.severity == current)
+            return text + u'\n' +
+                   tr("This agrees with %1: the override ends.").arg(severityName(current));
+        if (f.text(QStringLiteral("keepOverride")).trimmed().isEmpty())
+            return text + u'\n' +
+                   tr("The override (%1: %2) ends and the severity becomes %3, unless you say "
+                      "why %1 still holds.")
+                       .arg(severityName(current), override->reason,
+                            severityName(calibration.severity));
+        return text + u'\n' +
+               tr("%1 stays, overriding the assessed %2, for the reason you give.")
+                   .arg(severityName(current), severityName(calibration.severity));
     });
-    form.setSend(tr("Record assessment"), [this, by, rules](const FormDialog &f,
-                                                            FormDialog::Answer answered) {
-        const auto a = assessmentFrom(f, m_incidentId, *by);
-        if (!a)
-            return answered(a.failure());
-        write([a = *a, rules](IncidentStore &store) { return store.assessImpact(a, rules); },
-              answered);
-    });
+    form.setSend(tr("Record assessment"),
+                 [this, by, rules](const FormDialog &f, FormDialog::Answer answered) {
+                     const auto a = assessmentFrom(f, m_incidentId, *by);
+                     if (!a)
+                         return answered(a.failure());
+                     write([a = *a, rules, keep = f.text(QStringLiteral("keepOverride"))](
+                               IncidentStore &store) { return store.assessImpact(a, rules, keep); },
+                           answered);
+                 });
     ModalHook::exec(form);
 }
 

@@ -139,7 +139,9 @@ QString impactAssessed(const QString &sentence, const QString &calibration,
 QString severityChanged(Severity from, Severity to, const std::optional<Severity> &assessed,
                         const QString &reason)
 {
-    QString text = QStringLiteral("Severity %1 -> %2").arg(severityName(from), severityName(to));
+    QString text =
+        from == to ? QStringLiteral("Severity stays %1").arg(severityName(to))
+                   : QStringLiteral("Severity %1 -> %2").arg(severityName(from), severityName(to));
     if (assessed && *assessed == to)
         text += QStringLiteral(", as assessed");
     else if (assessed)

@@ -182,6 +182,13 @@ QString SeverityStatus::text() const
         .arg(name, severityName(*assessed), overrideReason);
 }
 
+std::optional<SeverityChange> overrideInEffect(const QList<SeverityChange> &changes)
+{
+    if (changes.isEmpty() || !changes.constLast().assessed || !changes.constLast().isOverride())
+        return std::nullopt;
+    return changes.constLast();
+}
+
 SeverityStatus severityStatus(Severity current, const QList<ImpactAssessment> &assessments,
                               const QList<SeverityChange> &changes, const SeverityRules &rules)
 {

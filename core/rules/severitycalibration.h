@@ -56,5 +56,9 @@ struct SeverityStatus
     bool overridden() const { return assessed && *assessed != current; }
     QString text() const;
 };
+// The override a new assessment meets, if any: the last severity change went against the
+// assessment of its time. (One made before any assessment is not: the first assessment applies.)
+std::optional<SeverityChange> overrideInEffect(const QList<SeverityChange> &changes);
+
 SeverityStatus severityStatus(Severity current, const QList<ImpactAssessment> &assessments,
                               const QList<SeverityChange> &changes, const SeverityRules &rules);

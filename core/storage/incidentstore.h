@@ -126,7 +126,10 @@ public:
     // --- impact and severity (incidentstore_impact.cpp)
     // Records an assessment and, unless the commander has overridden the severity, moves the
     // severity to the one the rules suggest for it.
-    Result<qint64> assessImpact(const ImpactAssessment &assessment, const SeverityRules &rules);
+    // Applies the severity the rules suggest. A severity override in effect ends, unless
+    // keepOverrideBecause gives a fresh reason for it against this assessment.
+    Result<qint64> assessImpact(const ImpactAssessment &assessment, const SeverityRules &rules,
+                                const QString &keepOverrideBecause = {});
     Result<QList<ImpactAssessment>> impactAssessments(qint64 incidentId) const;
     // Sets the severity. Going against the latest assessment needs a written reason.
     Outcome setSeverity(qint64 incidentId, Severity severity, const QString &reason,

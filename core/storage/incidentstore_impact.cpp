@@ -48,9 +48,13 @@ std::optional<Failure> checkAssessment(const ImpactAssessment &a)
 } // namespace
 
 Result<qint64> IncidentStore::assessImpact(const ImpactAssessment &assessment,
-                                           const SeverityRules &rules)
+                                           const SeverityRules &rules,
+                                           const QString &keepOverrideBecause)
 {
     if (auto bad = checkAssessment(assessment))
+        return *bad;
+    if (auto bad = checkText(QStringLiteral("reason to keep the override"), keepOverrideBecause,
+                             FieldLimit::Sentence, false))
         return *bad;
     Result<qint64> assessed = m_database->write<qint64>([&]() -> Result<qint64> {
         const Result<Incident> incident = this->incident(assessment.incidentId);
@@ -76,18 +80,38 @@ Result<qint64> IncidentStore::assessImpact(const ImpactAssessment &assessment,
         const auto changes = severityChanges(a.incidentId);
         if (!changes)
             return changes.failure();
-        // An override made against an assessment stands until the commander lifts it.
-        const bool overridden = !changes->isEmpty() && changes->constLast().assessed &&
-                                changes->constLast().isOverride();
+        // An override argued against the old assessment; its reason may not hold against the new
+        // one. So a new assessment ends it, unless the commander keeps it with a fresh reason.
+        const std::optional<SeverityChange> override = overrideInEffect(*changes);
+        const bool overridden = override.has_value();
+        const QString keep = keepOverrideBecause.trimmed();
         QString note;
-        if (overridden) {
-            note = QStringLiteral("Severity stays %1 (overridden: %2).")
-                       .arg(severityName(incident->severity), changes->constLast().reason);
+        if (!keep.isEmpty() && !overridden)
+            return Failure{QStringLiteral("There is no severity override to keep: the severity "
+                                          "follows the assessment.")};
+        if (overridden && calibration.severity == incident->severity) {
+            // Recorded, so the record shows the override ended here and later assessments apply.
+            if (Outcome agreed = insertSeverityChange(*incident, incident->severity,
+                                                      calibration.severity, {}, a.by);
+                !agreed)
+                return agreed.failure();
+            note = QStringLiteral("The assessment now agrees with %1: the override has ended.")
+                       .arg(severityName(incident->severity));
+        } else if (overridden && !keep.isEmpty()) {
+            if (Outcome kept = insertSeverityChange(*incident, incident->severity,
+                                                    calibration.severity, keep, a.by);
+                !kept)
+                return kept.failure();
+            note = QStringLiteral("Override kept at %1: %2.")
+                       .arg(severityName(incident->severity), keep);
         } else if (calibration.severity != incident->severity) {
             if (Outcome changed = insertSeverityChange(*incident, calibration.severity,
                                                        calibration.severity, {}, a.by);
                 !changed)
                 return changed.failure();
+            if (overridden)
+                note = QStringLiteral("The override (%1: %2) has ended.")
+                           .arg(severityName(incident->severity), override->reason);
         }
         if (auto logged =
                 insertEvent(a.incidentId, a.by, LogEvent::ImpactAssessed,

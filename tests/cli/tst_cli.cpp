@@ -26,6 +26,7 @@ private slots:
     void commitmentCommandsRefuseBadInput_data();
     void commitmentCommandsRefuseBadInput();
     void assessPrintsSeverityReasonAndSentence();
+    void assessKeepsAnOverrideOnlyWithAFreshReason();
     void checkTextPrintsFindingsAndExitsZero();
 
 private:
@@ -372,6 +373,45 @@ void TestCli::assessPrintsSeverityReasonAndSentence()
              QStringLiteral("50"), QStringLiteral("--total-users"), QStringLiteral("40")});
     QCOMPARE(tooMany.exitCode, 1);
     QVERIFY(tooMany.err.contains(QStringLiteral("between 0 and the total")));
+    QCOMPARE(fileDigest(m_db), before);
+}
+
+void TestCli::assessKeepsAnOverrideOnlyWithAFreshReason()
+{
+    const qint64 id = newIncident(QStringLiteral("Checkout down"));
+    const QString incident = QString::number(id);
+    const auto assess = [&](const QString &affected, const QStringList &more = {}) {
+        return run(QStringList{QStringLiteral("assess"), QStringLiteral("--database"), m_db,
+                               QStringLiteral("--incident"), incident,
+                               QStringLiteral("--affected-users"), affected,
+                               QStringLiteral("--total-users"), QStringLiteral("40000")} +
+                   more);
+    };
+    QCOMPARE(assess(QStringLiteral("1234")).exitCode, 0); // SEV3
+    {
+        SystemClock clock;
+        auto store = IncidentStore::openSqlite(m_db, OpenMode::MustExist, clock);
+        QVERIFY((*store)->setSeverity(id, Severity::Sev2, QStringLiteral("regulatory deadline"),
+                                      QStringLiteral("Dana"), {}));
+    } // closed before the command opens the file
+
+    const Run kept =
+        assess(QStringLiteral("1300"),
+               {QStringLiteral("--keep-override"), QStringLiteral("the regulator calls at 17:00")});
+    QCOMPARE(kept.exitCode, 0);
+    QVERIFY2(kept.out.contains(QStringLiteral("Severity now: SEV2 (assessed SEV3, overridden: the "
+                                              "regulator calls at 17:00)")),
+             qPrintable(kept.out));
+    const Run ended = assess(QStringLiteral("1400"));
+    QCOMPARE(ended.exitCode, 0);
+    QVERIFY2(ended.out.contains(QStringLiteral("Severity now: SEV3 (assessed)")),
+             qPrintable(ended.out));
+    const QByteArray before = fileDigest(m_db);
+    const Run nothingToKeep =
+        assess(QStringLiteral("1500"), {QStringLiteral("--keep-override"), QStringLiteral("why")});
+    QCOMPARE(nothingToKeep.exitCode, 1);
+    QVERIFY2(nothingToKeep.err.contains(QStringLiteral("no severity override to keep")),
+             qPrintable(nothingToKeep.err));
     QCOMPARE(fileDigest(m_db), before);
 }
 

@@ -24,6 +24,8 @@ private slots:
     void sentence();
     void functionsParse();
     void assessmentAppliesSeverityUnlessOverridden();
+    void reassessmentThatAgreesEndsTheOverride();
+    void keepingAnOverrideNeedsOneInEffect();
     void overrideNeedsReasonAndShows();
     void assessmentsAreAppendOnlyAndValidated();
     void timelineSeriesPoints();
@@ -223,33 +225,78 @@ void TestImpact::assessmentAppliesSeverityUnlessOverridden()
     QCOMPARE(changes->first().assessed, Severity::Sev1);
     QVERIFY(!changes->first().isOverride());
 
-    // The commander overrides: the next assessment does not undo it.
+    // The commander overrides. The reason argued against the old assessment, so a new assessment
+    // ends the override unless the commander keeps it with a fresh reason.
     QVERIFY(store.setSeverity(m_incident, Severity::Sev2,
                               QStringLiteral("checkout has a manual fallback"),
                               QStringLiteral("Dana"), {}));
     m_room->clock().advanceSecs(600);
-    QVERIFY(store.assessImpact(
-        assessment(32000, 40000, {{QStringLiteral("Checkout"), FunctionState::Down}}), {}));
+    const auto kept = store.assessImpact(
+        assessment(32000, 40000, {{QStringLiteral("Checkout"), FunctionState::Down}}), {},
+        QStringLiteral("the manual fallback now takes 90 % of orders"));
+    QVERIFY2(kept, qPrintable(kept.error()));
     QCOMPARE(store.incident(m_incident)->severity, Severity::Sev2);
     QCOMPARE(loadSnapshot(store, m_incident)->severity.text(),
-             QStringLiteral("SEV2 (assessed SEV1, overridden: checkout has a manual fallback)"));
+             QStringLiteral("SEV2 (assessed SEV1, overridden: the manual fallback now takes 90 % "
+                            "of orders)"));
 
-    // Back to the assessed severity: no reason needed, and later assessments apply again.
-    QVERIFY(store.setSeverity(m_incident, Severity::Sev1, {}, QStringLiteral("Dana"), {}));
+    // Without a fresh reason, the next assessment ends it and sets the assessed severity.
+    QVERIFY(store.assessImpact(
+        assessment(33000, 40000, {{QStringLiteral("Checkout"), FunctionState::Down}}), {}));
+    QCOMPARE(store.incident(m_incident)->severity, Severity::Sev1);
+    QCOMPARE(loadSnapshot(store, m_incident)->severity.text(), QStringLiteral("SEV1 (assessed)"));
     QVERIFY(store.assessImpact(
         assessment(100, 40000, {{QStringLiteral("Checkout"), FunctionState::Down}}), {}));
     QCOMPARE(store.incident(m_incident)->severity, Severity::Sev4);
 
-    // Every assessment and severity change is in the log.
+    // Every assessment and severity change is in the log, the end of the override with it.
     int assessed = 0;
     int severity = 0;
+    QStringList texts;
     const auto entries = store.logEntries(m_incident, 1, 100);
     for (const LogEntry &e : *entries) {
         assessed += e.event == LogEvent::ImpactAssessed;
         severity += e.event == LogEvent::SeverityChanged;
+        texts << e.text;
     }
-    QCOMPARE(assessed, 3);
-    QCOMPARE(severity, 4);
+    QCOMPARE(assessed, 4);
+    QCOMPARE(severity, 5); // assessed SEV1, override, override kept, override ended, SEV4
+    const QString log = texts.join(u'\n');
+    QVERIFY2(log.contains(QStringLiteral("Severity stays SEV2, overriding the assessed SEV1: the "
+                                         "manual fallback now takes 90 % of orders.")),
+             qPrintable(log));
+    QVERIFY2(
+        log.contains(QStringLiteral("The override (SEV2: the manual fallback now takes 90 % of "
+                                    "orders) has ended.")),
+        qPrintable(log));
+}
+
+void TestImpact::reassessmentThatAgreesEndsTheOverride()
+{
+    IncidentStore &store = m_room->store();
+    QVERIFY(store.assessImpact(assessment(10, 40000), {})); // SEV4
+    QVERIFY(store.setSeverity(m_incident, Severity::Sev2, QStringLiteral("regulatory deadline"),
+                              QStringLiteral("Dana"), {}));
+    // The scope grew to what the override said: no override any more, and the record says so.
+    QVERIFY(store.assessImpact(assessment(4000, 40000), {})); // 10 %: SEV2
+    QCOMPARE(store.incident(m_incident)->severity, Severity::Sev2);
+    QCOMPARE(loadSnapshot(store, m_incident)->severity.text(), QStringLiteral("SEV2 (assessed)"));
+    QVERIFY(!store.severityChanges(m_incident)->constLast().isOverride());
+    // So the next assessment simply applies.
+    QVERIFY(store.assessImpact(assessment(10, 40000), {}));
+    QCOMPARE(store.incident(m_incident)->severity, Severity::Sev4);
+}
+
+void TestImpact::keepingAnOverrideNeedsOneInEffect()
+{
+    IncidentStore &store = m_room->store();
+    QVERIFY(store.assessImpact(assessment(10, 40000), {}));
+    const auto refused =
+        store.assessImpact(assessment(20, 40000), {}, QStringLiteral("keep it, please"));
+    QVERIFY(!refused);
+    QVERIFY2(refused.error().contains(QStringLiteral("no severity override")),
+             qPrintable(refused.error()));
+    QCOMPARE(store.impactAssessments(m_incident)->size(), 1); // nothing written
 }
 
 void TestImpact::overrideNeedsReasonAndShows()

@@ -42,6 +42,7 @@ private slots:
     void logStaysOnNewestWhenABannerAppears();
     void scrolledUpReaderIsToldOfNewEntries();
     void entryIsCorrectedFromTheLogsMenu();
+    void reassessmentEndsTheOverrideOrKeepsItForAFreshReason();
 
 private:
     QTableView *logView() { return m_fixture->find<QTableView>(QStringLiteral("logTableView")); }
@@ -374,6 +375,74 @@ void TestCommanderWindow::entryIsCorrectedFromTheLogsMenu()
     const auto stored = f.room().store().logEntries(f.incident(), 1, 10);
     QCOMPARE(stored->at(1).correctsId, wrong.id);
     QCOMPARE(stored->at(1).author, QStringLiteral("Dana"));
+}
+
+void TestCommanderWindow::reassessmentEndsTheOverrideOrKeepsItForAFreshReason()
+{
+    WindowFixture &f = *m_fixture;
+    IncidentStore &store = f.room().store();
+    ImpactAssessment small;
+    small.incidentId = f.incident();
+    small.by = QStringLiteral("Dana");
+    small.affectedUsers = 10;
+    small.totalUsers = 40000;
+    QVERIFY(store.assessImpact(small, {})); // SEV4
+    QVERIFY(store.setSeverity(f.incident(), Severity::Sev2, QStringLiteral("regulatory deadline"),
+                              QStringLiteral("Dana"), {}));
+    f.room().settle();
+    auto *severity = f.find<QLabel>(QStringLiteral("severityLabel"));
+    QTRY_COMPARE(severity->text(),
+                 QStringLiteral("SEV2 (assessed SEV4, overridden: regulatory deadline)"));
+
+    QStringList previews;
+    QStringList problems;
+    const auto preview = [](QDialog &dialog) {
+        return dialog.findChild<QLabel *>(QStringLiteral("previewLabel"))->text();
+    };
+    f.answer({{QStringLiteral("Assess impact"), [&](QDialog &dialog) {
+                   // A wrong function format is named as such, not as missing users.
+                   WindowFixture::fill(dialog,
+                                       {{QStringLiteral("affected"), QStringLiteral("20000")},
+                                        {QStringLiteral("total"), QStringLiteral("40000")},
+                                        {QStringLiteral("functions"), QStringLiteral("Checkout")}});
+                   previews << preview(dialog);
+                   // A refusal goes away once the field it speaks of is mended.
+                   WindowFixture::submit(dialog);
+                   auto *error = dialog.findChild<QLabel *>(QStringLiteral("errorLabel"));
+                   problems << error->text();
+                   WindowFixture::fill(
+                       dialog, {{QStringLiteral("functions"), QStringLiteral("Checkout:down")}});
+                   problems << (error->isVisible() ? error->text() : QString());
+                   previews << preview(dialog);
+                   WindowFixture::fill(dialog, {{QStringLiteral("keepOverride"),
+                                                 QStringLiteral("the regulator's deadline is "
+                                                                "today at 17:00")}});
+                   previews << preview(dialog);
+                   WindowFixture::shoot(dialog, QStringLiteral("assess-keep-override"));
+                   return WindowFixture::submit(dialog);
+               }}});
+    f.window().incidentActions()->assessImpactAction()->trigger();
+    QCOMPARE(previews.size(), 3);
+    QVERIFY2(previews.at(0).contains(QStringLiteral("NAME:down")), qPrintable(previews.at(0)));
+    QVERIFY2(problems.at(0).contains(QStringLiteral("NAME:down")), qPrintable(problems.at(0)));
+    QCOMPARE(problems.at(1), QString());
+    QVERIFY2(previews.at(1).contains(QStringLiteral("The override (SEV2: regulatory deadline) ends "
+                                                    "and the severity becomes SEV1")),
+             qPrintable(previews.at(1)));
+    QVERIFY2(previews.at(2).contains(QStringLiteral("SEV2 stays, overriding the assessed SEV1")),
+             qPrintable(previews.at(2)));
+    QTRY_COMPARE(severity->text(), QStringLiteral("SEV2 (assessed SEV1, overridden: the "
+                                                  "regulator's deadline is today at 17:00)"));
+
+    // Assessed again with no fresh reason: the override ends.
+    f.answer({{QStringLiteral("Assess impact"),
+               WindowFixture::filledAndSubmitted(
+                   {{QStringLiteral("affected"), QStringLiteral("21000")},
+                    {QStringLiteral("total"), QStringLiteral("40000")},
+                    {QStringLiteral("functions"), QStringLiteral("Checkout:down")}})}});
+    f.window().incidentActions()->assessImpactAction()->trigger();
+    QTRY_COMPARE(severity->text(), QStringLiteral("SEV1 (assessed)"));
+    QVERIFY(f.errors().isEmpty());
 }
 
 QTEST_MAIN(TestCommanderWindow)

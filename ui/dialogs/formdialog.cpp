@@ -58,7 +58,7 @@ QLineEdit *FormDialog::addLine(const QString &key, const QString &label, const Q
     edit->setObjectName(key + QStringLiteral("LineEdit"));
     edit->setPlaceholderText(placeholder);
     addField(key, label, edit);
-    connect(edit, &QLineEdit::textChanged, this, &FormDialog::updatePreview);
+    connect(edit, &QLineEdit::textChanged, this, &FormDialog::fieldEdited);
     return edit;
 }
 
@@ -71,6 +71,7 @@ QPlainTextEdit *FormDialog::addText(const QString &key, const QString &label, co
     edit->setTabChangesFocus(true);
     edit->setMinimumHeight(80);
     addField(key, label, edit);
+    connect(edit, &QPlainTextEdit::textChanged, this, &FormDialog::fieldEdited);
     return edit;
 }
 
@@ -82,6 +83,7 @@ DueTimeEdit *FormDialog::addDue(const QString &key, const QString &label, const 
     edit->lineEdit()->setObjectName(key + QStringLiteral("LineEdit"));
     edit->setText(text);
     addField(key, label, edit);
+    connect(edit->lineEdit(), &QLineEdit::textChanged, this, &FormDialog::fieldEdited);
     return edit;
 }
 
@@ -93,7 +95,7 @@ QComboBox *FormDialog::addChoice(const QString &key, const QString &label,
     for (const auto &[text, value] : choices)
         combo->addItem(text, value);
     addField(key, label, combo);
-    connect(combo, &QComboBox::currentIndexChanged, this, &FormDialog::updatePreview);
+    connect(combo, &QComboBox::currentIndexChanged, this, &FormDialog::fieldEdited);
     return combo;
 }
 
@@ -103,7 +105,7 @@ QCheckBox *FormDialog::addCheck(const QString &key, const QString &label, bool c
     box->setObjectName(key + QStringLiteral("CheckBox"));
     box->setChecked(checked);
     addField(key, label, box);
-    connect(box, &QCheckBox::toggled, this, &FormDialog::updatePreview);
+    connect(box, &QCheckBox::toggled, this, &FormDialog::fieldEdited);
     return box;
 }
 
@@ -127,6 +129,15 @@ void FormDialog::setPreview(std::function<QString(const FormDialog &)> preview)
 {
     m_previewText = std::move(preview);
     m_preview->show();
+    updatePreview();
+}
+
+void FormDialog::fieldEdited()
+{
+    // A refusal speaks of what was submitted; once the fields change it no longer applies, and
+    // left up it reads as if the fix had not worked. Submitting again shows it if it still does.
+    if (!m_awaited || !m_awaited->isWaiting())
+        showProblem({});
     updatePreview();
 }
 

@@ -66,6 +66,7 @@ public:
 
 private:
     void addField(const QString &key, const QString &label, QWidget *field);
+    void fieldEdited();
     void updatePreview();
 
     QFormLayout *m_form;
