@@ -4,6 +4,7 @@
 #include "commandio.h"
 #include "commandsupport.h"
 #include "migratecommand.h"
+#include "readcommands.h"
 #include "sharedwrites.h"
 #include "signincommands.h"
 
@@ -653,6 +654,14 @@ const QList<Command> &commands()
          &verifyRecord},
         {QStringLiteral("status"),
          QStringLiteral("The roll-up a commander reads aloud for one incident."), &showStatus},
+        {QStringLiteral("tail"),
+         QStringLiteral("Print an incident's log entries after --since SEQ; --follow keeps "
+                        "printing new ones; --json for scripts."),
+         &ReadCommands::tail},
+        {QStringLiteral("commitments"),
+         QStringLiteral("List an incident's commitments with ids and states; --json for "
+                        "scripts."),
+         &ReadCommands::commitments},
         {QStringLiteral("option"),
          QStringLiteral("Record a solution option for the customer, with pros and cons; prints its "
                         "id."),
@@ -797,6 +806,30 @@ QStringList withAbsolutePaths(const QStringList &arguments, const QString &datab
     }
     return absolute;
 }
+// One round of a follower: the command runs here when this process can own the war room's
+// file, or is handed to the process that owns it; what it printed is answered either way.
+CommandReply runRound(const Command &command, const QStringList &arguments, const QString &user)
+{
+    CommandIo io(std::nullopt, user);
+    const auto answer = [&io](int exitCode) {
+        return CommandReply{exitCode, io.takeOut(), io.takeErr()};
+    };
+    const auto address = parseAddress(
+        optionValue(arguments, QStringLiteral("database")).value_or(defaultDatabasePath()));
+    if (!address)
+        return answer(fail(io, address.error(), kExitUsage));
+    if (address->isShared() || !QFileInfo::exists(address->path))
+        return answer(runCommand(io, command, arguments));
+    ForwardedCommand forwarded;
+    forwarded.arguments = withAbsolutePaths(arguments, address->path);
+    forwarded.user = user;
+    const auto claim = claimOrForward(address->path, forwarded, kPatience, true);
+    if (!claim)
+        return answer(fail(io, claim.error()));
+    if (claim->reply)
+        return *claim->reply;
+    return answer(runCommand(io, command, forwarded.arguments));
+}
 } // namespace
 
 namespace Cli {
@@ -848,6 +881,11 @@ int run(const QStringList &arguments)
         arguments.contains(QStringLiteral("--help")) || arguments.contains(QStringLiteral("-h"));
     if (!command->usesStore || wantsHelp)
         return runCommand(io, *command, arguments);
+    if (ReadCommands::wantsFollow(arguments)) {
+        return ReadCommands::follow(io, arguments, [&](const QStringList &round) {
+            return runRound(*command, round, io.user());
+        });
+    }
 
     const auto address = parseAddress(
         optionValue(arguments, QStringLiteral("database")).value_or(defaultDatabasePath()));

@@ -2,6 +2,8 @@
 #include "warroomprocess.h"
 
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QTemporaryDir>
@@ -27,6 +29,10 @@ private slots:
     void commitmentCommandsRefuseBadInput();
     void assessPrintsSeverityReasonAndSentence();
     void assessKeepsAnOverrideOnlyWithAFreshReason();
+    void tailPrintsEntriesAfterSinceInOrder();
+    void commitmentsListIdsAndStates();
+    void readCommandsRefuseBadInput_data();
+    void readCommandsRefuseBadInput();
     void checkTextPrintsFindingsAndExitsZero();
 
 private:
@@ -412,6 +418,166 @@ void TestCli::assessKeepsAnOverrideOnlyWithAFreshReason()
     QCOMPARE(nothingToKeep.exitCode, 1);
     QVERIFY2(nothingToKeep.err.contains(QStringLiteral("no severity override to keep")),
              qPrintable(nothingToKeep.err));
+    QCOMPARE(fileDigest(m_db), before);
+}
+
+void TestCli::tailPrintsEntriesAfterSinceInOrder()
+{
+    const qint64 id = newIncident(QStringLiteral("Checkout down"));
+    constexpr int kEntries = 1203; // more than two of the command's pages
+    {
+        SystemClock clock;
+        auto store = IncidentStore::openSqlite(m_db, OpenMode::MustExist, clock);
+        for (int i = 1; i <= kEntries; ++i)
+            QVERIFY((*store)->appendLogEntry({id, QStringLiteral("monitor"), LogKind::Observation,
+                                              QStringLiteral("reading %1").arg(i)}));
+        QVERIFY((*store)->appendLogEntry({id, QStringLiteral("Ann"), LogKind::Hypothesis,
+                                          QStringLiteral("tab\there, <b>html</b>")}));
+    } // closed before the command opens the file
+    const QString incident = QString::number(id);
+    const auto tail = [&](const QStringList &more) {
+        return run(QStringList{QStringLiteral("tail"), QStringLiteral("--database"), m_db,
+                               QStringLiteral("--incident"), incident} +
+                   more);
+    };
+
+    const Run all = tail({});
+    QCOMPARE(all.exitCode, 0);
+    const QStringList lines = all.out.split(u'\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), kEntries + 1);
+    for (int i = 0; i < lines.size(); ++i)
+        QVERIFY2(lines.at(i).startsWith(QString::number(i + 1) + u'\t'), qPrintable(lines.at(i)));
+    QVERIFY2(lines.at(0).endsWith(QStringLiteral("\tmonitor\tobservation\treading 1")),
+             qPrintable(lines.at(0)));
+    // A tab in the text is shown as \t: it cannot split the line's fields.
+    QVERIFY2(lines.last().endsWith(QStringLiteral("\tAnn\thypothesis\ttab\\there, <b>html</b>")),
+             qPrintable(lines.last()));
+
+    const Run json =
+        tail({QStringLiteral("--since"), QString::number(kEntries - 1), QStringLiteral("--json")});
+    QCOMPARE(json.exitCode, 0);
+    const QStringList objects = json.out.split(u'\n', Qt::SkipEmptyParts);
+    QCOMPARE(objects.size(), 2);
+    const QJsonObject last = QJsonDocument::fromJson(objects.last().toUtf8()).object();
+    QStringList keys = last.keys();
+    QCOMPARE(keys, (QStringList{
+                       QStringLiteral("addressee"), QStringLiteral("answers"), QStringLiteral("at"),
+                       QStringLiteral("author"), QStringLiteral("commitment"),
+                       QStringLiteral("corrects"), QStringLiteral("event"), QStringLiteral("id"),
+                       QStringLiteral("incident"), QStringLiteral("kind"), QStringLiteral("seq"),
+                       QStringLiteral("signed_in_as"), QStringLiteral("text")}));
+    QCOMPARE(last.value(QStringLiteral("seq")).toInteger(), kEntries + 1);
+    QCOMPARE(last.value(QStringLiteral("incident")).toInteger(), id);
+    QCOMPARE(last.value(QStringLiteral("kind")).toString(), QStringLiteral("hypothesis"));
+    QCOMPARE(last.value(QStringLiteral("text")).toString(),
+             QStringLiteral("tab\there, <b>html</b>"));
+    QVERIFY(last.value(QStringLiteral("event")).isNull());
+    QVERIFY(last.value(QStringLiteral("at")).toString().endsWith(u'Z'));
+
+    const Run nothingNew = tail({QStringLiteral("--since"), QString::number(kEntries + 1)});
+    QCOMPARE(nothingNew.exitCode, 0);
+    QCOMPARE(nothingNew.out, QString());
+}
+
+void TestCli::commitmentsListIdsAndStates()
+{
+    const QString incident = QString::number(newIncident(QStringLiteral("Checkout down")));
+    const auto commit = [&](const QString &what, const QString &due) {
+        return run({QStringLiteral("commit"), QStringLiteral("--database"), m_db,
+                    QStringLiteral("--incident"), incident, QStringLiteral("--what"), what,
+                    QStringLiteral("--owner"), QStringLiteral("Bob"), QStringLiteral("--due"), due,
+                    QStringLiteral("--why"), QStringLiteral("the standby is warm")})
+            .out.trimmed();
+    };
+    const QString met = commit(QStringLiteral("Logs pulled"), QStringLiteral("+10m"));
+    const QString replaced = commit(QStringLiteral("Failover done"), QStringLiteral("+20m"));
+    QCOMPARE(run({QStringLiteral("met"), QStringLiteral("--database"), m_db,
+                  QStringLiteral("--commitment"), met})
+                 .exitCode,
+             0);
+    const QString replacement =
+        run({QStringLiteral("supersede"), QStringLiteral("--database"), m_db,
+             QStringLiteral("--commitment"), replaced, QStringLiteral("--due"),
+             QStringLiteral("+40m"), QStringLiteral("--why"), QStringLiteral("replica behind")})
+            .out.trimmed();
+
+    const Run text = run({QStringLiteral("commitments"), QStringLiteral("--database"), m_db,
+                          QStringLiteral("--incident"), incident});
+    QCOMPARE(text.exitCode, 0);
+    const QStringList lines = text.out.split(u'\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 3);
+    QVERIFY2(lines.at(0).startsWith(met + QStringLiteral("\tmet\t")), qPrintable(lines.at(0)));
+    QVERIFY2(lines.at(1).startsWith(replaced + QStringLiteral("\tsuperseded\t")),
+             qPrintable(lines.at(1)));
+    QVERIFY2(lines.at(2).startsWith(replacement + QStringLiteral("\topen\t")),
+             qPrintable(lines.at(2)));
+    QVERIFY2(lines.at(2).endsWith(QStringLiteral("\tBob\tFailover done\treplica behind")),
+             qPrintable(lines.at(2)));
+
+    const Run json = run({QStringLiteral("commitments"), QStringLiteral("--database"), m_db,
+                          QStringLiteral("--incident"), incident, QStringLiteral("--json")});
+    QCOMPARE(json.exitCode, 0);
+    const QStringList objects = json.out.split(u'\n', Qt::SkipEmptyParts);
+    QCOMPARE(objects.size(), 3);
+    const QJsonObject old = QJsonDocument::fromJson(objects.at(1).toUtf8()).object();
+    QCOMPARE(old.value(QStringLiteral("state")).toString(), QStringLiteral("superseded"));
+    QCOMPARE(old.value(QStringLiteral("superseded_by")).toInteger(), replacement.toLongLong());
+    QCOMPARE(old.value(QStringLiteral("not_kept_because")).toString(),
+             QStringLiteral("replica behind"));
+    const QJsonObject open = QJsonDocument::fromJson(objects.at(2).toUtf8()).object();
+    QCOMPARE(open.keys(),
+             (QStringList{
+                 QStringLiteral("created_at"), QStringLiteral("created_by"), QStringLiteral("due"),
+                 QStringLiteral("ended_at"), QStringLiteral("ended_by"), QStringLiteral("id"),
+                 QStringLiteral("incident"), QStringLiteral("not_kept_because"),
+                 QStringLiteral("owner"), QStringLiteral("seconds_left"), QStringLiteral("state"),
+                 QStringLiteral("superseded_by"), QStringLiteral("timebox_for"),
+                 QStringLiteral("verdict"), QStringLiteral("what"), QStringLiteral("why")}));
+    QCOMPARE(open.value(QStringLiteral("state")).toString(), QStringLiteral("open"));
+    QVERIFY(open.value(QStringLiteral("ended_at")).isNull());
+    const qint64 left = open.value(QStringLiteral("seconds_left")).toInteger();
+    QVERIFY2(left > 39 * 60 && left <= 40 * 60, qPrintable(QString::number(left)));
+}
+
+void TestCli::readCommandsRefuseBadInput_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("tail without incident")
+        << QStringList{QStringLiteral("tail")} << 2 << "--incident";
+    QTest::newRow("tail, no such incident")
+        << QStringList{QStringLiteral("tail"), QStringLiteral("--incident"), QStringLiteral("9")}
+        << 1 << "There is no incident 9.";
+    QTest::newRow("tail, since not a number")
+        << QStringList{QStringLiteral("tail"), QStringLiteral("--incident"), QStringLiteral("1"),
+                       QStringLiteral("--since"), QStringLiteral("ten")}
+        << 2 << "--since takes";
+    QTest::newRow("follow, since negative")
+        << QStringList{QStringLiteral("tail"), QStringLiteral("--incident"), QStringLiteral("1"),
+                       QStringLiteral("--follow"), QStringLiteral("--since=-4")}
+        << 2 << "--since takes";
+    QTest::newRow("follow, no such incident")
+        << QStringList{QStringLiteral("tail"), QStringLiteral("--incident"), QStringLiteral("9"),
+                       QStringLiteral("--follow")}
+        << 1 << "There is no incident 9.";
+    QTest::newRow("commitments, bad id")
+        << QStringList{QStringLiteral("commitments"), QStringLiteral("--incident"),
+                       QStringLiteral("x")}
+        << 2 << "is not a valid incident id";
+}
+
+void TestCli::readCommandsRefuseBadInput()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(int, exitCode);
+    QFETCH(QString, message);
+    newIncident(QStringLiteral("Checkout down"));
+    const QByteArray before = fileDigest(m_db);
+    const Run refused = run(arguments + QStringList{QStringLiteral("--database"), m_db});
+    QCOMPARE(refused.exitCode, exitCode);
+    QVERIFY2(refused.err.contains(message), qPrintable(refused.err));
+    QCOMPARE(refused.out, QString());
     QCOMPARE(fileDigest(m_db), before);
 }
 

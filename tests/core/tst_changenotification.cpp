@@ -1,6 +1,7 @@
 #include "changerecorder.h"
 #include "commandhost.h"
 #include "scratchwarroom.h"
+#include "warroomprocess.h"
 
 #include <QProcess>
 #include <QSignalSpy>
@@ -16,6 +17,7 @@ private slots:
     void anotherConnectionsWritesArrive();
     void aPolicyWrittenThroughAnotherStoreArrives();
     void anotherProcessWritesArrive();
+    void aFollowerPrintsEntriesAsTheyArrive();
     void nothingChangedMeansNoSignal();
     void closingTheWindowsStoreKeepsQueuedEntries();
 };
@@ -106,6 +108,43 @@ void TestChangeNotification::anotherProcessWritesArrive()
     const auto entries = room.store().logEntries(id, 1, 10);
     QCOMPARE(entries->size(), 1);
     QCOMPARE(entries->first().author, QStringLiteral("monitor"));
+}
+
+// A script follows the log of a war room a window has open: its rounds are handed to the
+// window's process, and it prints entries from the window and from other scripts as they come.
+void TestChangeNotification::aFollowerPrintsEntriesAsTheyArrive()
+{
+    ScratchWarRoom room;
+    const qint64 id = room.addIncident();
+    room.addLog(id, QStringLiteral("before the follower"));
+    room.addLog(id, QStringLiteral("also before"));
+    auto host = hostCommands(room.path()); // as the window does
+    Follower follower({QStringLiteral("--database"), room.path(), QStringLiteral("--incident"),
+                       QString::number(id), QStringLiteral("--since"), QStringLiteral("1")});
+    QTRY_COMPARE_WITH_TIMEOUT(follower.texts(), QStringList{QStringLiteral("also before")}, 10000);
+
+    room.addLog(id, QStringLiteral("typed in the window"));
+    QProcess script;
+    script.start(warroomExecutable(),
+                 {QStringLiteral("log"), QStringLiteral("--database"), room.path(),
+                  QStringLiteral("--incident"), QString::number(id), QStringLiteral("--author"),
+                  QStringLiteral("monitor"), QStringLiteral("p99 latency above 2 s")});
+    QTRY_VERIFY_WITH_TIMEOUT(script.state() == QProcess::NotRunning, 10000);
+    QCOMPARE(script.exitCode(), 0);
+    QTRY_COMPARE_WITH_TIMEOUT(follower.entries().size(), 3, 10000);
+    QCOMPARE(follower.texts(),
+             (QStringList{QStringLiteral("also before"), QStringLiteral("typed in the window"),
+                          QStringLiteral("p99 latency above 2 s")}));
+    const QList<QJsonObject> entries = follower.entries();
+    for (int i = 0; i < entries.size(); ++i)
+        QCOMPARE(entries.at(i).value(QStringLiteral("seq")).toInteger(), i + 2);
+    QCOMPARE(entries.last().value(QStringLiteral("author")).toString(), QStringLiteral("monitor"));
+
+    // Nothing is printed twice while nothing new arrives.
+    QTest::qWait(2500);
+    QCOMPARE(follower.entries().size(), 3);
+    QVERIFY(follower.isRunning());
+    QCOMPARE(follower.errors(), QString());
 }
 
 void TestChangeNotification::nothingChangedMeansNoSignal()

@@ -34,6 +34,7 @@ private slots:
     void acknowledgedItemsSurviveAKill();
     void aFileThatIsNotAnOutboxIsLeftAlone();
     void commandsQueueWhileTheServerIsAwayAndArriveOnce();
+    void aFollowerWaitsOutAServerThatWentAway();
     void aLostAnswerIsNotWrittenTwice();
     void aKilledDeliveryIsFinishedByTheNextOne();
     void refusedOnDeliveryStaysWithWhy_data();
@@ -220,6 +221,40 @@ void TestOutbox::aFileThatIsNotAnOutboxIsLeftAlone()
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
     QCOMPARE(file.readAll(), before);
+}
+
+void TestOutbox::aFollowerWaitsOutAServerThatWentAway()
+{
+    const WarRoomAddress address = m_server->newDatabase();
+    qint64 incident = 0;
+    {
+        ScratchWarRoom room(address);
+        incident = room.addIncident();
+        room.addLog(incident, QStringLiteral("before the outage"));
+    }
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("PGPASSWORD"), ThrowawayPostgres::password());
+    Follower follower({QStringLiteral("--database"), address.display(),
+                       QStringLiteral("--incident"), QString::number(incident)},
+                      environment);
+    QTRY_COMPARE_WITH_TIMEOUT(follower.texts(), QStringList{QStringLiteral("before the outage")},
+                              15000);
+
+    m_server->stop();
+    QTRY_VERIFY_WITH_TIMEOUT(follower.errors().contains(QStringLiteral("still following")), 15000);
+    QVERIFY(follower.isRunning());
+    QCOMPARE(follower.errors().count(QStringLiteral("still following")), 1); // said once
+    m_server->start();
+    {
+        ScratchWarRoom room(address);
+        room.addLog(incident, QStringLiteral("after the outage"));
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(
+        follower.texts(),
+        (QStringList{QStringLiteral("before the outage"), QStringLiteral("after the outage")}),
+        20000);
+    QVERIFY2(follower.errors().contains(QStringLiteral("following again")),
+             qPrintable(follower.errors()));
 }
 
 void TestOutbox::commandsQueueWhileTheServerIsAwayAndArriveOnce()

@@ -34,6 +34,7 @@ private slots:
     void clearMessagesWhenTheServerSaysNo_data();
     void clearMessagesWhenTheServerSaysNo();
     void anotherDesktopsEntryArrives();
+    void aFollowerPrintsAnotherDesktopsEntries();
     void fourWritersKeepOneOrder();
     void announcementsNameIncidentTopicAndNewRows();
     void aScriptsRawInsertIsAnnouncedToo();
@@ -295,6 +296,29 @@ void TestPostgres::anotherDesktopsEntryArrives()
     const auto entries = room.store().logEntries(incident, 1, 100000);
     QVERIFY(entries);
     QCOMPARE(entries->last().text, QStringLiteral("disk at 99 % on db-2"));
+}
+
+void TestPostgres::aFollowerPrintsAnotherDesktopsEntries()
+{
+    const WarRoomAddress address = m_server->newDatabase();
+    ScratchWarRoom room(address);
+    const qint64 incident = room.addIncident();
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("PGPASSWORD"), address.password);
+    Follower follower({QStringLiteral("--database"), address.display(),
+                       QStringLiteral("--incident"), QString::number(incident)},
+                      environment);
+    room.addLog(incident, QStringLiteral("disk at 99 % on db-2"));
+    room.addLog(incident, QStringLiteral("failing over to db-3"), LogKind::Action);
+    QTRY_COMPARE_WITH_TIMEOUT(follower.texts(),
+                              (QStringList{QStringLiteral("disk at 99 % on db-2"),
+                                           QStringLiteral("failing over to db-3")}),
+                              15000);
+    QCOMPARE(follower.entries().last().value(QStringLiteral("kind")).toString(),
+             QStringLiteral("action"));
+    // The server says who wrote it.
+    QVERIFY(!follower.entries().last().value(QStringLiteral("signed_in_as")).toString().isEmpty());
+    QCOMPARE(follower.errors(), QString());
 }
 
 void TestPostgres::announcementsNameIncidentTopicAndNewRows()
