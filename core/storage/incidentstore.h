@@ -68,6 +68,8 @@ public:
     Result<qint64> logEntryCount(qint64 incidentId) const;
     Result<QList<LogEntry>> logEntries(qint64 incidentId, qint64 firstSeq, int maxCount) const;
     Result<LogEntry> logEntry(qint64 entryId) const;
+    // The entries that correct this one, oldest first (by the corrects_id index).
+    Result<QList<LogEntry>> corrections(qint64 entryId) const;
     Result<LogEntry> answerQuestion(qint64 questionEntryId, const QString &answer,
                                     const QString &by);
     // Question entries nobody has answered yet, oldest first.

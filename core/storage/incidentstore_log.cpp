@@ -162,6 +162,14 @@ Result<LogEntry> IncidentStore::logEntry(qint64 entryId) const
     return Rows::logEntry(*ran);
 }
 
+Result<QList<LogEntry>> IncidentStore::corrections(qint64 entryId) const
+{
+    return m_database->list(QStringLiteral("SELECT %1 FROM log_entries WHERE corrects_id = ? "
+                                           "ORDER BY id")
+                                .arg(Rows::logColumns),
+                            {entryId}, &Rows::logEntry);
+}
+
 Result<LogEntry> IncidentStore::answerQuestion(qint64 questionEntryId, const QString &answer,
                                                const QString &by)
 {

@@ -6,6 +6,7 @@
 #include "models/logtablemodel.h"
 #include "rules/statusrules.h"
 #include "widgets/incidentview.h"
+#include "widgets/logentrydetail.h"
 #include "windowfixture.h"
 
 #include <QAbstractButton>
@@ -14,6 +15,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QFile>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -43,6 +45,7 @@ private slots:
     void scrolledUpReaderIsToldOfNewEntries();
     void entryIsCorrectedFromTheLogsMenu();
     void reassessmentEndsTheOverrideOrKeepsItForAFreshReason();
+    void selectedEntryReadsInFullWithItsCorrections();
 
 private:
     QTableView *logView() { return m_fixture->find<QTableView>(QStringLiteral("logTableView")); }
@@ -443,6 +446,52 @@ void TestCommanderWindow::reassessmentEndsTheOverrideOrKeepsItForAFreshReason()
     f.window().incidentActions()->assessImpactAction()->trigger();
     QTRY_COMPARE(severity->text(), QStringLiteral("SEV1 (assessed)"));
     QVERIFY(f.errors().isEmpty());
+}
+
+void TestCommanderWindow::selectedEntryReadsInFullWithItsCorrections()
+{
+    WindowFixture &f = *m_fixture;
+    const QString trace = QStringLiteral("java.lang.OutOfMemoryError: GC overhead limit exceeded\n"
+                                         "  at com.acme.checkout.Cart.total(Cart.java:212)\n") +
+                          QStringLiteral("  at <b>not markup</b> ") + QString(400, u'x');
+    const LogEntry wrong = f.room().addLog(f.incident(), trace);
+    f.room().settle();
+    QTableView *view = logView();
+    QTRY_COMPARE(view->model()->rowCount(), 1);
+    auto *detail = f.find<LogEntryDetail>(QStringLiteral("logEntryDetail"));
+    auto *text = f.find<QPlainTextEdit>(QStringLiteral("logEntryTextEdit"));
+    auto *heading = f.find<QLabel>(QStringLiteral("logEntryHeadingLabel"));
+    QVERIFY(text->toPlainText().isEmpty());
+    const int windowWidth = f.window().width();
+
+    view->setCurrentIndex(view->model()->index(0, LogTableModel::TextColumn));
+    QCOMPARE(text->toPlainText(), trace); // all of it, as plain text
+    QVERIFY2(heading->text().startsWith(QStringLiteral("Entry 1 · ")), qPrintable(heading->text()));
+    QVERIFY(detail->historyText().isEmpty());
+    // The table keeps one line per entry.
+    QCOMPARE(view->verticalHeader()->sectionResizeMode(0), QHeaderView::Fixed);
+
+    // A correction arrives while the entry is shown: the pane says so.
+    QVERIFY(
+        f.room().store().appendLogEntry({f.incident(), QStringLiteral("Sam"), LogKind::Observation,
+                                         QStringLiteral("it was the search service, not "
+                                                        "checkout"),
+                                         wrong.id}));
+    f.room().settle();
+    QTRY_VERIFY2(detail->historyText().startsWith(QStringLiteral("Corrected by entry 2 (Sam, ")),
+                 qPrintable(detail->historyText()));
+    QVERIFY(detail->historyText().endsWith(QStringLiteral("it was the search service, not "
+                                                          "checkout")));
+    QCOMPARE(text->toPlainText(), trace); // the original stays as written
+
+    QTRY_COMPARE(view->model()->rowCount(), 2);
+    view->setCurrentIndex(view->model()->index(1, LogTableModel::TextColumn));
+    QTRY_VERIFY2(detail->historyText().startsWith(QStringLiteral("Corrects entry 1 (")),
+                 qPrintable(detail->historyText()));
+    // A long unbroken line in the pane wraps; it never widens the window.
+    QCoreApplication::processEvents();
+    QCOMPARE(f.window().width(), windowWidth);
+    WindowFixture::shoot(f.window(), QStringLiteral("log-detail"));
 }
 
 QTEST_MAIN(TestCommanderWindow)

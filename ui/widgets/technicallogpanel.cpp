@@ -5,6 +5,7 @@
 #include "models/logtablemodel.h"
 #include "timeformat.h"
 #include "usecases/queuedwrite.h"
+#include "widgets/logentrydetail.h"
 #include "widgets/quickentrybar.h"
 
 #include <QAction>
@@ -16,6 +17,7 @@
 #include <QMenu>
 #include <QPushButton>
 #include <QScrollBar>
+#include <QSplitter>
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -23,7 +25,8 @@
 TechnicalLogPanel::TechnicalLogPanel(LiveWarRoom &live, IncidentActions &actions, QWidget *parent)
     : QWidget(parent), m_live(live), m_actions(actions),
       m_model(new LogTableModel(live.store(), this)), m_view(new QTableView(this)),
-      m_entry(new QuickEntryBar(this)), m_newEntries(new QPushButton(m_view->viewport()))
+      m_detail(new LogEntryDetail(live.store(), this)), m_entry(new QuickEntryBar(this)),
+      m_newEntries(new QPushButton(m_view->viewport()))
 {
     setObjectName(QStringLiteral("technicalLogPanel"));
     m_view->setObjectName(QStringLiteral("logTableView"));
@@ -50,9 +53,27 @@ TechnicalLogPanel::TechnicalLogPanel(LiveWarRoom &live, IncidentActions &actions
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    auto *split = new QSplitter(Qt::Vertical, this);
+    split->setObjectName(QStringLiteral("logSplitter"));
+    split->setChildrenCollapsible(false);
+    split->addWidget(m_view);
+    split->addWidget(m_detail);
+    split->setStretchFactor(0, 4);
+    split->setStretchFactor(1, 1);
     layout->addWidget(title);
-    layout->addWidget(m_view, 1);
+    layout->addWidget(split, 1);
     layout->addWidget(m_entry);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &TechnicalLogPanel::showSelectedInDetail);
+    // The selected row's page arrived, or a correction marked it: show it as it is now.
+    connect(m_model, &QAbstractItemModel::dataChanged, this,
+            [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
+                const int row = m_view->currentIndex().row();
+                if (row >= topLeft.row() && row <= bottomRight.row())
+                    showSelectedInDetail();
+            });
+    connect(m_model, &QAbstractItemModel::modelReset, this,
+            [this] { m_detail->showEntry(std::nullopt); });
 
     // A reader at the newest entry stays there as entries arrive (and as the view lays them
     // out, whenever that is); one who scrolled up to read stays where they are.
@@ -95,6 +116,12 @@ TechnicalLogPanel::TechnicalLogPanel(LiveWarRoom &live, IncidentActions &actions
                 }
                 send(entry, author);
             });
+}
+
+void TechnicalLogPanel::showSelectedInDetail()
+{
+    const QModelIndex current = m_view->currentIndex();
+    m_detail->showEntry(current.isValid() ? m_model->entry(current.row()) : std::nullopt);
 }
 
 void TechnicalLogPanel::send(const QuickEntry &entry, const QString &author)

@@ -6,13 +6,15 @@
 
 class IncidentActions;
 class LiveWarRoom;
+class LogEntryDetail;
 class LogTableModel;
 class QPushButton;
 class QTableView;
 class QuickEntryBar;
 
-// The technical channel: the live log table and the quick-entry line under it. The view
-// follows the newest entry unless the reader has scrolled up to read something older.
+// The technical channel: the live log table, the selected entry in full under it, and the
+// quick-entry line. The view follows the newest entry unless the reader has scrolled up to
+// read something older.
 class TechnicalLogPanel : public QWidget
 {
     Q_OBJECT
@@ -22,6 +24,7 @@ public:
     void setIncident(qint64 incidentId);
     LogTableModel *model() const { return m_model; }
     QTableView *view() const { return m_view; }
+    LogEntryDetail *detail() const { return m_detail; }
     // Puts the cursor in the entry line.
     void focusEntry();
     // What would be lost by quitting now: a line typed and not added, and how many entries are
@@ -42,6 +45,7 @@ private:
     // What was written here and waits for the server, in place at the end of the log.
     void showPending();
     void showContextMenu(const QPoint &position);
+    void showSelectedInDetail();
     // Sends a typed line to the store; the box is free for the next one at once.
     void send(const QuickEntry &entry, const QString &author);
 
@@ -49,6 +53,7 @@ private:
     IncidentActions &m_actions;
     LogTableModel *m_model;
     QTableView *m_view;
+    LogEntryDetail *m_detail;
     QuickEntryBar *m_entry;
     QPushButton *m_newEntries;
     bool m_followNewest = true;
