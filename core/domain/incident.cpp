@@ -1,6 +1,7 @@
 #include "domain/incident.h"
 
 #include "domain/enumnames.h"
+#include "domain/fieldcheck.h"
 
 namespace {
 const EnumNames<IncidentStatus> &statusNames()
@@ -62,4 +63,27 @@ QString Incident::customerContact() const
     if (!inChargeName.isEmpty())
         return inChargeName + QStringLiteral(", ") + inChargePhone;
     return {};
+}
+
+QStringList NewIncident::problems() const
+{
+    QStringList found;
+    const auto note = [&found](const std::optional<Failure> &bad) {
+        if (bad)
+            found << bad->message;
+    };
+    note(checkText(QStringLiteral("title"), title, FieldLimit::Title));
+    note(checkText(QStringLiteral("customer"), customer, FieldLimit::Title));
+    note(checkText(QStringLiteral("problem statement"), problemStatement, FieldLimit::Text, false));
+    const bool hasName = !inChargeName.trimmed().isEmpty();
+    const bool hasPhone = !inChargePhone.trimmed().isEmpty();
+    if (hasName != hasPhone)
+        found << QStringLiteral("The person in charge needs both a name and a phone number, so "
+                                "that anyone can reach them.");
+    if (hasName)
+        note(checkText(QStringLiteral("name of the person in charge"), inChargeName,
+                       FieldLimit::Name));
+    if (hasPhone)
+        note(checkPhone(inChargePhone.trimmed()));
+    return found;
 }

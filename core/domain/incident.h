@@ -65,4 +65,8 @@ struct NewIncident
     Severity severity = Severity::Sev3;
     QString inChargeName;
     QString inChargePhone;
+
+    // Every reason it cannot be opened, one sentence each, so a person mends them all at once
+    // rather than meeting them one by one; empty when it can be.
+    QStringList problems() const;
 };

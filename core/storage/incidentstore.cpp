@@ -39,25 +39,8 @@ IncidentStore::~IncidentStore() = default;
 
 Result<qint64> IncidentStore::createIncident(const NewIncident &incident, const QString &by)
 {
-    if (auto bad = checkText(QStringLiteral("title"), incident.title, FieldLimit::Title))
-        return *bad;
-    if (auto bad = checkText(QStringLiteral("customer"), incident.customer, FieldLimit::Title))
-        return *bad;
-    if (auto bad = checkText(QStringLiteral("problem statement"), incident.problemStatement,
-                             FieldLimit::Text, false))
-        return *bad;
-    const bool hasName = !incident.inChargeName.trimmed().isEmpty();
-    const bool hasPhone = !incident.inChargePhone.trimmed().isEmpty();
-    if (hasName != hasPhone)
-        return Failure{QStringLiteral("The person in charge needs both a name and a phone number, "
-                                      "so that anyone can reach them.")};
-    if (hasName) {
-        if (auto bad = checkText(QStringLiteral("name of the person in charge"),
-                                 incident.inChargeName, FieldLimit::Name))
-            return *bad;
-        if (auto bad = checkPhone(incident.inChargePhone.trimmed()))
-            return *bad;
-    }
+    if (const QStringList problems = incident.problems(); !problems.isEmpty())
+        return Failure{problems.join(u'\n')};
     const QString author = !by.trimmed().isEmpty()            ? by.trimmed()
                            : !incident.inChargeName.isEmpty() ? incident.inChargeName.trimmed()
                                                               : QStringLiteral("warroom");

@@ -1,3 +1,4 @@
+#include "domain/fieldcheck.h"
 #include "scratchwarroom.h"
 
 #include <QSqlDatabase>
@@ -218,6 +219,17 @@ void TestAppendOnly::refusesBadInputWithoutWriting()
     const auto refused = store.createIncident(badPhone);
     QVERIFY(!refused);
     QVERIFY2(refused.error().contains(QStringLiteral("phone")), qPrintable(refused.error()));
+    // Every problem is named at once, one per line.
+    NewIncident everything{
+        {}, QString(FieldLimit::Title + 1, u'c'), {}, Severity::Sev1, QStringLiteral("Bob"), {}};
+    const QStringList problems = everything.problems();
+    QCOMPARE(problems.size(), 3);
+    const auto allRefused = store.createIncident(everything);
+    QVERIFY(!allRefused);
+    QCOMPARE(allRefused.error(), problems.join(u'\n'));
+    QVERIFY2(problems.at(0).contains(QStringLiteral("title")), qPrintable(problems.at(0)));
+    QVERIFY2(problems.at(1).contains(QStringLiteral("customer")), qPrintable(problems.at(1)));
+    QVERIFY2(problems.at(2).contains(QStringLiteral("phone")), qPrintable(problems.at(2)));
     QCOMPARE(store.incidents()->size(), 1);
 
     // Markup is stored as typed; escaping is the job of whoever renders it.

@@ -319,22 +319,33 @@ void TestMainWindow::newIncidentDialogKeepsInputOnRefusal()
     MainWindow &w = window();
     QString shownError;
     QString keptTitle;
+    bool errorAfterFix = true;
     ModalHook::setDialogHandler([&](QDialog &dialog) {
         dialog.findChild<QLineEdit *>(QStringLiteral("titleLineEdit"))
             ->setText(QStringLiteral("Payments declined"));
-        // No customer: the store refuses, the dialog stays open with the title kept.
+        // No customer, a name without a phone: both are refused at once, the title kept.
+        dialog.findChild<QLineEdit *>(QStringLiteral("inChargeLineEdit"))
+            ->setText(QStringLiteral("Ann Lee"));
         QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("openIncidentButton")),
                           Qt::LeftButton);
         if (!QTest::qWaitFor(
                 [&] { return !dialog.property(AwaitedSubmit::kWaitingProperty).toBool(); }))
             qWarning("no answer to the new incident");
-        shownError = dialog.findChild<QLabel *>(QStringLiteral("errorLabel"))->text();
+        auto *error = dialog.findChild<QLabel *>(QStringLiteral("errorLabel"));
+        shownError = error->text();
         keptTitle = dialog.findChild<QLineEdit *>(QStringLiteral("titleLineEdit"))->text();
+        // Mending a field takes the stale refusal away.
+        dialog.findChild<QLineEdit *>(QStringLiteral("customerLineEdit"))
+            ->setText(QStringLiteral("Acme"));
+        errorAfterFix = error->isVisibleTo(&dialog);
         return dialog.result();
     });
     w.newIncidentAction()->trigger();
     QTRY_VERIFY2(shownError.contains(QStringLiteral("customer")), qPrintable(shownError));
+    QVERIFY2(shownError.contains(QStringLiteral("phone number")), qPrintable(shownError));
+    QCOMPARE(shownError.count(u'\n'), 1); // one problem per line
     QTRY_COMPARE(keptTitle, QStringLiteral("Payments declined"));
+    QVERIFY(!errorAfterFix);
     QTRY_VERIFY(m_room->store().incidents()->isEmpty());
 }
 

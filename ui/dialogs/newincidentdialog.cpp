@@ -66,6 +66,15 @@ NewIncidentDialog::NewIncidentDialog(Create create, QWidget *parent)
     layout->addWidget(m_error);
     layout->addWidget(buttons);
     m_awaited = new AwaitedSubmit(*this, *buttons->button(QDialogButtonBox::Ok), *m_error);
+    // What was refused no longer applies once a field changes; left up, it reads as if the fix
+    // had not worked. Opening again shows whatever still stands.
+    const auto edited = [this] {
+        if (!m_awaited->isWaiting())
+            m_error->hide();
+    };
+    for (QLineEdit *line : {m_title, m_customer, m_inCharge, m_phone})
+        connect(line, &QLineEdit::textChanged, this, edited);
+    connect(m_problem, &QPlainTextEdit::textChanged, this, edited);
     resize(520, 380);
 }
 
@@ -85,6 +94,12 @@ void NewIncidentDialog::accept()
 {
     if (m_awaited->isWaiting())
         return;
+    // Every problem at once, before anything is sent.
+    if (const QStringList problems = incident().problems(); !problems.isEmpty()) {
+        m_error->setText(problems.join(u'\n'));
+        m_error->show();
+        return;
+    }
     // The answer reaches the dialog only while it is there (AwaitedSubmit drops it after).
     auto answered = m_awaited->begin();
     QPointer<NewIncidentDialog> self(this);
