@@ -23,6 +23,7 @@
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QTabWidget>
 #include <QTest>
 #include <QTextBrowser>
 
@@ -140,6 +141,14 @@ void TestMainWindow::demoShowsLogBriefingAndCountdown()
     QTRY_VERIFY(w.findChild<QLabel *>(QStringLiteral("countdownDetailLabel"))
                     ->text()
                     .contains(QStringLiteral("Priya Raman")));
+    // The impact chart keeps the height its axis labels need, however short the side tabs;
+    // the tab scrolls instead (its labels once read "Us…").
+    w.incidentView()->panels()->setCurrentIndex(1);
+    auto *chart = w.findChild<QWidget *>(QStringLiteral("impactChartView"));
+    QTRY_VERIFY(chart->isVisible());
+    QVERIFY2(chart->height() >= 280, qPrintable(QString::number(chart->height())));
+    if (const QString dir = qEnvironmentVariable("WARROOM_SHOTS"); !dir.isEmpty())
+        w.grab().save(dir + QStringLiteral("/demo-impact.png"));
 }
 
 void TestMainWindow::quickEntryAddsRow()

@@ -23,9 +23,19 @@ QLineSeries *line(const QString &name, const QList<QPointF> &points, const QColo
     return series;
 }
 
+// Axis text a little smaller than the window's, as charts print it: the labels need the room.
+template <typename Axis> Axis *withSmallerText(Axis *axis)
+{
+    QFont font = axis->labelsFont();
+    font.setPointSizeF(font.pointSizeF() * 0.85);
+    axis->setLabelsFont(font);
+    axis->setTitleFont(font);
+    return axis;
+}
+
 QDateTimeAxis *timeAxis(const QDateTime &start, const QDateTime &end)
 {
-    auto *axis = new QDateTimeAxis;
+    auto *axis = withSmallerText(new QDateTimeAxis);
     axis->setFormat(QStringLiteral("HH:mm"));
     axis->setTitleText(QObject::tr("Time"));
     axis->setRange(start.toLocalTime(), std::max(end, start.addSecs(60)).toLocalTime());
@@ -35,7 +45,7 @@ QDateTimeAxis *timeAxis(const QDateTime &start, const QDateTime &end)
 
 QValueAxis *countAxis(const QString &title, double maximum)
 {
-    auto *axis = new QValueAxis;
+    auto *axis = withSmallerText(new QValueAxis);
     axis->setTitleText(title);
     axis->setRange(0, maximum);
     axis->applyNiceNumbers(); // 0, 2000, 4000... rather than 0, 4313, 8625

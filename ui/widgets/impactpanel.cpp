@@ -18,6 +18,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -36,7 +37,8 @@ ImpactPanel::ImpactPanel(const LiveWarRoom &live, IncidentActions &actions, cons
     m_chartChoice->addItems({tr("Impact over time"), tr("Commitments met and missed")});
     m_chartView->setObjectName(QStringLiteral("impactChartView"));
     m_chartView->setRenderHint(QPainter::Antialiasing);
-    m_chartView->setMinimumHeight(150);
+    // Below this the axis titles and labels collapse to "…"; the panel scrolls instead.
+    m_chartView->setMinimumHeight(280);
     m_history->setObjectName(QStringLiteral("impactHistoryTree"));
     m_history->setRootIsDecorated(false);
     m_history->setHeaderLabels(
@@ -50,11 +52,24 @@ ImpactPanel::ImpactPanel(const LiveWarRoom &live, IncidentActions &actions, cons
     buttons->addWidget(buttonForAction(actions.assessImpactAction(), this));
     buttons->addWidget(buttonForAction(actions.setSeverityAction(), this));
 
+    // The side tabs are short on a laptop screen: the content scrolls rather than squash the
+    // chart; the buttons stay in sight below it.
+    auto *content = new QWidget;
+    auto *contentLayout = new QVBoxLayout(content);
+    contentLayout->setContentsMargins(0, 0, 0, 0);
+    contentLayout->addWidget(m_summary);
+    contentLayout->addWidget(m_chartView, 1);
+    contentLayout->addWidget(m_history);
+    auto *scroll = new QScrollArea(this);
+    scroll->setObjectName(QStringLiteral("impactScrollArea"));
+    scroll->setWidget(content);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
-    layout->addWidget(m_summary);
-    layout->addWidget(m_chartView, 1);
-    layout->addWidget(m_history);
+    layout->addWidget(scroll, 1);
     layout->addLayout(buttons);
 
     connect(&m_live, &LiveWarRoom::incidentChanged, this, [this](ChangeTopics topics) {
