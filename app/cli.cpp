@@ -300,15 +300,13 @@ int showStatus(CommandIo &io, QCommandLineParser &parser, const QStringList &arg
     parser.addOption(incident);
     if (const auto stop = parseOrStop(io, parser, arguments))
         return *stop;
-    const auto id =
-        requiredId(parser, incident, QStringLiteral("status"), QStringLiteral("incident"));
-    if (!id)
-        return fail(io, id.error(), kExitUsage);
     SystemClock clock;
-    auto store = openStore(io, parser, OpenMode::MustExist, clock);
-    if (!store)
-        return fail(io, store.error());
-    const auto snapshot = loadSnapshot(**store, *id, (*store)->policyOrDefaults().severity);
+    const OpenedIncident opened =
+        openIncident(io, parser, incident, QStringLiteral("status"), clock);
+    if (!opened)
+        return opened.exitCode;
+    const auto snapshot =
+        loadSnapshot(*opened.store, opened.id, opened.store->policyOrDefaults().severity);
     if (!snapshot)
         return fail(io, snapshot.error());
     for (const QString &line : rollUpLines(*snapshot, clock.now()))

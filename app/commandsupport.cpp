@@ -73,6 +73,30 @@ Result<std::unique_ptr<IncidentStore>> openStore(CommandIo &io, const QCommandLi
     return SharedWrites::open(io, *address, mode, clock);
 }
 
+OpenedIncident openIncident(CommandIo &io, const QCommandLineParser &parser,
+                            const QCommandLineOption &option, const QString &command,
+                            const Clock &clock)
+{
+    OpenedIncident opened;
+    const auto id = requiredId(parser, option, command, QStringLiteral("incident"));
+    if (!id) {
+        opened.exitCode = fail(io, id.error(), kExitUsage);
+        return opened;
+    }
+    auto store = openStore(io, parser, OpenMode::MustExist, clock);
+    if (!store) {
+        opened.exitCode = fail(io, store.error());
+        return opened;
+    }
+    if (const auto found = (*store)->incident(*id); !found) {
+        opened.exitCode = fail(io, found.error());
+        return opened;
+    }
+    opened.store = store.take();
+    opened.id = *id;
+    return opened;
+}
+
 Result<qint64> parseId(const QString &text, const QString &what)
 {
     bool ok = false;

@@ -54,6 +54,20 @@ Result<QStringList> requiredValues(const QCommandLineParser &parser,
 Result<qint64> requiredId(const QCommandLineParser &parser, const QCommandLineOption &option,
                           const QString &command, const QString &what);
 
+// The war room opened on the incident a command names with option: or, when it cannot be,
+// exitCode after saying why (2 for a missing or malformed id; 1 when the war room cannot be
+// opened or has no such incident, so a typo never reads as an empty answer).
+struct OpenedIncident
+{
+    std::unique_ptr<IncidentStore> store;
+    qint64 id = 0;
+    int exitCode = 0;
+    explicit operator bool() const { return store != nullptr; }
+};
+OpenedIncident openIncident(CommandIo &io, const QCommandLineParser &parser,
+                            const QCommandLineOption &option, const QString &command,
+                            const Clock &clock);
+
 // Runs draw on the application's thread and waits for it, from any thread. A window that is
 // closing waits for its store's thread in turn: after a while the drawing is given up (and
 // never started late) rather than the two waiting for each other for ever.

@@ -161,19 +161,12 @@ int tail(CommandIo &io, QCommandLineParser &parser, const QStringList &arguments
     const auto after = sinceValue(parser.value(since));
     if (!after)
         return fail(io, kSinceUsage, kExitUsage);
-    const auto id =
-        requiredId(parser, incident, QStringLiteral("tail"), QStringLiteral("incident"));
-    if (!id)
-        return fail(io, id.error(), kExitUsage);
     SystemClock clock;
-    auto store = openStore(io, parser, OpenMode::MustExist, clock);
-    if (!store)
-        return fail(io, store.error());
-    // A typo in the id must not read as an empty log.
-    if (const auto found = (*store)->incident(*id); !found)
-        return fail(io, found.error());
+    const OpenedIncident opened = openIncident(io, parser, incident, QStringLiteral("tail"), clock);
+    if (!opened)
+        return opened.exitCode;
     for (qint64 next = *after + 1;;) {
-        const auto page = (*store)->logEntries(*id, next, kPage);
+        const auto page = opened.store->logEntries(opened.id, next, kPage);
         if (!page)
             return fail(io, page.error());
         for (const LogEntry &entry : *page) {
@@ -197,17 +190,12 @@ int commitments(CommandIo &io, QCommandLineParser &parser, const QStringList &ar
     parser.addOptions({incident, json});
     if (const auto stop = parseOrStop(io, parser, arguments))
         return *stop;
-    const auto id =
-        requiredId(parser, incident, QStringLiteral("commitments"), QStringLiteral("incident"));
-    if (!id)
-        return fail(io, id.error(), kExitUsage);
     SystemClock clock;
-    auto store = openStore(io, parser, OpenMode::MustExist, clock);
-    if (!store)
-        return fail(io, store.error());
-    if (const auto found = (*store)->incident(*id); !found)
-        return fail(io, found.error());
-    const auto all = (*store)->commitments(*id);
+    const OpenedIncident opened =
+        openIncident(io, parser, incident, QStringLiteral("commitments"), clock);
+    if (!opened)
+        return opened.exitCode;
+    const auto all = opened.store->commitments(opened.id);
     if (!all)
         return fail(io, all.error());
     const QDateTime now = clock.now();
