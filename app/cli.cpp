@@ -804,29 +804,42 @@ QStringList withAbsolutePaths(const QStringList &arguments, const QString &datab
     }
     return absolute;
 }
-// One round of a follower: the command runs here when this process can own the war room's
-// file, or is handed to the process that owns it; what it printed is answered either way.
-CommandReply runRound(const Command &command, const QStringList &arguments, const QString &user)
+// Runs a command that uses a war room: here, or, on a desktop's file that another Warroom
+// process owns, handed to that owner, whose answer is passed on through io. safeToRepeat: the
+// command may be handed over again if the owner went away mid-way.
+int runOnWarRoom(CommandIo &io, const Command &command, const QStringList &arguments,
+                 bool safeToRepeat)
 {
-    CommandIo io(std::nullopt, user);
-    const auto answer = [&io](int exitCode) {
-        return CommandReply{exitCode, io.takeOut(), io.takeErr()};
-    };
     const auto address = parseAddress(
         optionValue(arguments, QStringLiteral("database")).value_or(defaultDatabasePath()));
     if (!address)
-        return answer(fail(io, address.error(), kExitUsage));
-    if (address->isShared() || !QFileInfo::exists(address->path))
-        return answer(runCommand(io, command, arguments));
+        return fail(io, address.error(), kExitUsage);
+    // A shared war room has no owner process: every desktop and script has its own connection.
+    if (address->isShared())
+        return runCommand(io, command, arguments);
+    const QString &path = address->path;
+    // A war room that does not exist is not claimed: the command says so, creating nothing.
+    if (command.name != u"new-incident" && !QFileInfo::exists(path))
+        return runCommand(io, command, arguments);
+
     ForwardedCommand forwarded;
-    forwarded.arguments = withAbsolutePaths(arguments, address->path);
-    forwarded.user = user;
-    const auto claim = claimOrForward(address->path, forwarded, kPatience, true);
+    forwarded.arguments = withAbsolutePaths(arguments, path);
+    forwarded.user = io.user();
+    if (arguments.mid(2).contains(QStringLiteral("-"))) {
+        const auto input = io.readInput();
+        if (!input)
+            return fail(io, input.error());
+        forwarded.input = input->toUtf8();
+    }
+    auto claim = claimOrForward(path, forwarded, kPatience, safeToRepeat);
     if (!claim)
-        return answer(fail(io, claim.error()));
-    if (claim->reply)
-        return *claim->reply;
-    return answer(runCommand(io, command, forwarded.arguments));
+        return fail(io, claim.error());
+    if (claim->reply) {
+        io.passOn(claim->reply->out, claim->reply->err);
+        return claim->reply->exitCode;
+    }
+    // This process owns the war room until the command is done.
+    return runCommand(io, command, forwarded.arguments);
 }
 } // namespace
 
@@ -880,45 +893,15 @@ int run(const QStringList &arguments)
     if (!command->usesStore || wantsHelp)
         return runCommand(io, *command, arguments);
     if (ReadCommands::wantsFollow(arguments)) {
+        // Each round reads and may be handed over again.
         return ReadCommands::follow(io, arguments, [&](const QStringList &round) {
-            return runRound(*command, round, io.user());
+            CommandIo captured(std::nullopt, io.user());
+            const int exitCode = runOnWarRoom(captured, *command, round, true);
+            return CommandReply{exitCode, captured.takeOut(), captured.takeErr()};
         });
     }
-
-    const auto address = parseAddress(
-        optionValue(arguments, QStringLiteral("database")).value_or(defaultDatabasePath()));
-    if (!address)
-        return fail(io, address.error(), kExitUsage);
-    // A shared war room has no owner process: every desktop and script has its own connection.
-    if (address->isShared())
-        return runCommand(io, *command, arguments);
-    const QString &path = address->path;
-    // A war room that does not exist is not claimed: the command says so, creating nothing.
-    if (command->name != u"new-incident" && !QFileInfo::exists(path))
-        return runCommand(io, *command, arguments);
-
-    ForwardedCommand forwarded;
-    forwarded.arguments = withAbsolutePaths(arguments, path);
-    forwarded.user = io.user();
-    if (arguments.mid(2).contains(QStringLiteral("-"))) {
-        const auto input = io.readInput();
-        if (!input)
-            return fail(io, input.error());
-        forwarded.input = input->toUtf8();
-    }
     const bool safeToRepeat = optionValue(arguments, QStringLiteral("key")).has_value();
-    auto claim = claimOrForward(path, forwarded, kPatience, safeToRepeat);
-    if (!claim)
-        return fail(io, claim.error());
-    if (claim->reply) {
-        io.out().flush();
-        fwrite(claim->reply->out.constData(), 1, size_t(claim->reply->out.size()), stdout);
-        fflush(stdout);
-        fwrite(claim->reply->err.constData(), 1, size_t(claim->reply->err.size()), stderr);
-        return claim->reply->exitCode;
-    }
-    // This process owns the war room until the command is done.
-    return runCommand(io, *command, forwarded.arguments);
+    return runOnWarRoom(io, *command, arguments, safeToRepeat);
 }
 
 CommandReply runForwarded(const ForwardedCommand &forwarded)

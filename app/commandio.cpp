@@ -33,6 +33,20 @@ Result<QString> CommandIo::readInput()
     return QString::fromUtf8(*m_input);
 }
 
+void CommandIo::passOn(const QByteArray &out, const QByteArray &err)
+{
+    m_out.flush();
+    m_err.flush();
+    if (!m_terminal) {
+        m_outBuffer += out;
+        m_errBuffer += err;
+        return;
+    }
+    fwrite(out.constData(), 1, size_t(out.size()), stdout);
+    fflush(stdout);
+    fwrite(err.constData(), 1, size_t(err.size()), stderr);
+}
+
 QByteArray CommandIo::takeOut()
 {
     m_out.flush();

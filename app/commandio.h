@@ -27,6 +27,10 @@ public:
     // Who a command acts as unless told otherwise.
     QString user() const { return m_user; }
 
+    // Passes on, byte for byte, what another process printed for this command (the war room's
+    // owner ran it), after what this one already wrote.
+    void passOn(const QByteArray &out, const QByteArray &err);
+
     // What was written, for buffers.
     QByteArray takeOut();
     QByteArray takeErr();
