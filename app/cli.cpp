@@ -151,7 +151,12 @@ int appendLog(CommandIo &io, QCommandLineParser &parser, const QStringList &argu
         QStringLiteral("corrects"),
         QStringLiteral("The entry this one corrects; the original stays, marked as corrected."),
         QStringLiteral("ENTRY_ID"));
-    parser.addOptions({incident, kind, author, key, corrects, SharedWrites::noQueueOption()});
+    const QCommandLineOption person(
+        QStringLiteral("person"),
+        QStringLiteral("Typed by a person, not posted by a script: the window's \"People only\" "
+                       "shows it."));
+    parser.addOptions(
+        {incident, kind, author, key, corrects, person, SharedWrites::noQueueOption()});
     parser.addPositionalArgument(QStringLiteral("TEXT"),
                                  QStringLiteral("What to log; - reads it from standard input."));
     if (const auto stop = parseOrStop(io, parser, arguments))
@@ -189,6 +194,7 @@ int appendLog(CommandIo &io, QCommandLineParser &parser, const QStringList &argu
     SystemClock clock;
     NewLogEntry post{*id, parser.value(author), *logKind, text, correctsId};
     post.postKey = parser.value(key);
+    post.byScript = !parser.isSet(person); // the command line is, mostly, a script's pen
     return writeOrQueue(io, parser, QueuedWrite::logEntry(post), clock);
 }
 

@@ -555,6 +555,16 @@ void IncidentActions::correctEntry(const LogEntry &original)
     ModalHook::exec(form);
 }
 
+void IncidentActions::pinEntry(const LogEntry &entry, bool pinned)
+{
+    const auto by = who();
+    if (!by)
+        return;
+    write([id = entry.id, pinned, by = *by](IncidentStore &store) {
+        return store.pinLogEntry(id, pinned, by);
+    });
+}
+
 void IncidentActions::addOption()
 {
     const auto by = who();

@@ -64,6 +64,9 @@ public:
     void answerQuestion(qint64 questionEntryId);
     // A new entry that says what is right; the original stays, marked as corrected.
     void correctEntry(const LogEntry &original);
+    // Pinned entries are the incident's key moments: listed by the log's filter, marked in the
+    // debrief's timeline.
+    void pinEntry(const LogEntry &entry, bool pinned);
     // Return whether the ask was recorded (the dialog was not cancelled or refused).
     bool askCustomer(const QString &what = {});
     bool askTeam(const QString &question = {});

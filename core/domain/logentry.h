@@ -44,6 +44,7 @@ struct LogEntry
     // The database role that wrote it, set by a shared war room's server; empty on a desktop's
     // own file. The author above is the name given with the entry.
     QString signedInAs;
+    bool byScript = false; // posted by a script's command, not typed by a person
 };
 
 // The events the app records in the log, as stored in log_entries.event.
@@ -88,4 +89,6 @@ struct NewLogEntry
     // When it was written, if before it reached the war room (kept offline in the Outbox);
     // never later than when it arrives.
     QDateTime writtenAt = {};
+    // Posted by a script's command (`warroom log`): "people only" hides it.
+    bool byScript = false;
 };

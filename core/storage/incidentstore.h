@@ -9,6 +9,7 @@
 #include "domain/incident.h"
 #include "domain/knownproblem.h"
 #include "domain/logentry.h"
+#include "domain/logfilter.h"
 #include "domain/people.h"
 #include "domain/resolutionreport.h"
 #include "domain/result.h"
@@ -67,6 +68,18 @@ public:
     // Entries number 1..count within an incident, so a view can fetch any window by seq.
     Result<qint64> logEntryCount(qint64 incidentId) const;
     Result<QList<LogEntry>> logEntries(qint64 incidentId, qint64 firstSeq, int maxCount) const;
+    // The entries a filter lets through with seq above afterSeq, oldest first: a filtered view
+    // numbers its rows by these.
+    Result<LogMatches> logMatches(qint64 incidentId, const LogFilter &filter,
+                                  qint64 afterSeq = 0) const;
+    // The entries with these seqs, in seq order (a page of a filtered view).
+    Result<QList<LogEntry>> logEntriesAt(qint64 incidentId, const QList<qint64> &seqs) const;
+    // Everyone who wrote in the incident's log, by name, and whether a script posted it.
+    Result<QList<std::pair<QString, bool>>> logAuthors(qint64 incidentId) const;
+    // Pinning marks an entry as a key moment of the incident (the debrief's timeline shows it);
+    // unpinning takes that back. Both are recorded.
+    Outcome pinLogEntry(qint64 entryId, bool pinned, const QString &by);
+    Result<QSet<qint64>> pinnedLogEntries(qint64 incidentId) const;
     Result<LogEntry> logEntry(qint64 entryId) const;
     // The entries that correct this one, oldest first (by the corrects_id index).
     Result<QList<LogEntry>> corrections(qint64 entryId) const;
@@ -235,6 +248,8 @@ private:
                                     const QDateTime &at = {});
     // When an entry was written: now, or earlier when it waited offline.
     QDateTime writtenAt(const NewLogEntry &entry) const;
+    // Marks the entries that later ones correct (correctedById), in one look at the index.
+    Outcome readCorrections(QList<LogEntry> &entries) const;
     Result<LogEntry> insertEvent(qint64 incidentId, const QString &by, const QString &event,
                                  const QString &text, qint64 commitmentId = 0,
                                  const QDateTime &at = {});

@@ -79,16 +79,17 @@ Result<LogEntry> IncidentStore::insertLogEntry(const NewLogEntry &entry, qint64 
             return Rows::logEntry(*earlier);
     }
     auto ran = m_database->run(
-        QStringLiteral("INSERT INTO log_entries (incident_id, seq, at, author, kind, body, "
-                       "corrects_id, addressee, answers_id, commitment_id, event, post_key) "
-                       "VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM log_entries WHERE "
-                       "incident_id = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING %1")
+        QStringLiteral(
+            "INSERT INTO log_entries (incident_id, seq, at, author, kind, body, "
+            "corrects_id, addressee, answers_id, commitment_id, event, post_key, by_script) "
+            "VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM log_entries WHERE "
+            "incident_id = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING %1")
             .arg(Rows::logColumns),
         {entry.incidentId, entry.incidentId, Rows::time(at.isValid() ? at : writtenAt(entry)),
          entry.author.trimmed(), logKindName(entry.kind), entry.text.trimmed(),
          Rows::optionalId(entry.correctsId), entry.addressee.trimmed(), Rows::optionalId(answersId),
-         Rows::optionalId(commitmentId), event,
-         postKey.isEmpty() ? QVariant() : QVariant(postKey)});
+         Rows::optionalId(commitmentId), event, postKey.isEmpty() ? QVariant() : QVariant(postKey),
+         entry.byScript ? 1 : 0});
     if (!ran)
         return ran.failure();
     if (!ran->next())
@@ -132,23 +133,130 @@ Result<QList<LogEntry>> IncidentStore::logEntries(qint64 incidentId, qint64 firs
                                                    "ORDER BY seq")
                                         .arg(Rows::logColumns),
                                     {incidentId, firstSeq, firstSeq + maxCount}, &Rows::logEntry);
-    if (!entries || entries->isEmpty())
+    if (!entries)
         return entries;
-    // Which of them were corrected since: one look through the corrections index.
+    if (Outcome read = readCorrections(*entries); !read)
+        return read.failure();
+    return entries;
+}
+
+Result<QList<LogEntry>> IncidentStore::logEntriesAt(qint64 incidentId,
+                                                    const QList<qint64> &seqs) const
+{
+    if (seqs.isEmpty())
+        return QList<LogEntry>();
+    QVariantList values{incidentId};
+    for (qint64 seq : seqs)
+        values.append(seq);
+    auto entries = m_database->list(
+        QStringLiteral("SELECT %1 FROM log_entries WHERE incident_id = ? AND seq IN (%2) "
+                       "ORDER BY seq")
+            .arg(Rows::logColumns, Rows::placeholders(seqs.size())),
+        values, &Rows::logEntry);
+    if (!entries)
+        return entries;
+    if (Outcome read = readCorrections(*entries); !read)
+        return read.failure();
+    return entries;
+}
+
+Outcome IncidentStore::readCorrections(QList<LogEntry> &entries) const
+{
+    if (entries.isEmpty())
+        return done();
+    QVariantList ids;
+    for (const LogEntry &entry : entries)
+        ids.append(entry.id);
     auto corrections = m_database->run(
-        QStringLiteral(
-            "SELECT c.corrects_id, MAX(c.id) FROM log_entries c WHERE c.corrects_id IN "
-            "(SELECT id FROM log_entries WHERE incident_id = ? AND seq >= ? AND seq < ?) "
-            "GROUP BY c.corrects_id"),
-        {incidentId, firstSeq, firstSeq + maxCount});
+        QStringLiteral("SELECT corrects_id, MAX(id) FROM log_entries WHERE corrects_id IN (%1) "
+                       "GROUP BY corrects_id")
+            .arg(Rows::placeholders(ids.size())),
+        ids);
     if (!corrections)
         return corrections.failure();
     QHash<qint64, qint64> correctedBy;
     while (corrections->next())
         correctedBy.insert(corrections->value(0).toLongLong(), corrections->value(1).toLongLong());
-    for (LogEntry &entry : *entries)
+    for (LogEntry &entry : entries)
         entry.correctedById = correctedBy.value(entry.id);
-    return entries;
+    return done();
+}
+
+Result<LogMatches> IncidentStore::logMatches(qint64 incidentId, const LogFilter &filter,
+                                             qint64 afterSeq) const
+{
+    const Result<qint64> newest = logEntryCount(incidentId);
+    if (!newest)
+        return newest.failure();
+    QString sql = QStringLiteral("SELECT seq FROM log_entries WHERE incident_id = ? AND seq > ? "
+                                 "AND seq <= ?");
+    QVariantList values{incidentId, afterSeq, *newest};
+    if (!filter.kinds.isEmpty()) {
+        sql += QStringLiteral(" AND kind IN (%1)").arg(Rows::placeholders(filter.kinds.size()));
+        for (LogKind kind : filter.kinds)
+            values.append(logKindName(kind));
+    }
+    if (!filter.author.isEmpty()) {
+        sql += QStringLiteral(" AND author = ?");
+        values.append(filter.author);
+    }
+    if (filter.peopleOnly) // a keyed post is a retrying script's, also before by_script
+        sql += QStringLiteral(" AND by_script = 0 AND post_key IS NULL");
+    if (filter.pinnedOnly) {
+        // Pinned: the latest mark of the entry says so.
+        sql += QStringLiteral(
+            " AND id IN (SELECT k.record_id FROM key_moments k WHERE k.incident_id = ? AND "
+            "k.record_table = 'log_entries' AND k.is_key = 1 AND NOT EXISTS (SELECT 1 FROM "
+            "key_moments later WHERE later.incident_id = k.incident_id AND later.record_table = "
+            "k.record_table AND later.record_id = k.record_id AND later.id > k.id))");
+        values.append(incidentId);
+    }
+    sql += QStringLiteral(" ORDER BY seq");
+    auto ran = m_database->run(sql, values);
+    if (!ran)
+        return ran.failure();
+    LogMatches matches;
+    matches.throughSeq = std::max(afterSeq, *newest);
+    while (ran->next())
+        matches.seqs.append(ran->value(0).toLongLong());
+    return matches;
+}
+
+Result<QList<std::pair<QString, bool>>> IncidentStore::logAuthors(qint64 incidentId) const
+{
+    auto ran = m_database->run(
+        QStringLiteral("SELECT author, MIN(CASE WHEN by_script = 1 OR post_key IS NOT NULL THEN 1 "
+                       "ELSE 0 END) FROM log_entries WHERE incident_id = ? GROUP BY author "
+                       "ORDER BY author"),
+        {incidentId});
+    if (!ran)
+        return ran.failure();
+    QList<std::pair<QString, bool>> authors;
+    while (ran->next())
+        authors.append({ran->value(0).toString(), ran->value(1).toInt() == 1});
+    return authors;
+}
+
+Outcome IncidentStore::pinLogEntry(qint64 entryId, bool pinned, const QString &by)
+{
+    const Result<LogEntry> entry = logEntry(entryId);
+    if (!entry)
+        return entry.failure();
+    return markKeyMoment(entry->incidentId, RecordRef{QStringLiteral("log_entries"), entryId},
+                         pinned, by);
+}
+
+Result<QSet<qint64>> IncidentStore::pinnedLogEntries(qint64 incidentId) const
+{
+    const auto moments = keyMoments(incidentId);
+    if (!moments)
+        return moments.failure();
+    QSet<qint64> pinned;
+    for (const RecordRef &moment : *moments) {
+        if (moment.table == u"log_entries")
+            pinned.insert(moment.id);
+    }
+    return pinned;
 }
 
 Result<LogEntry> IncidentStore::logEntry(qint64 entryId) const

@@ -22,6 +22,12 @@ QVariant optionalId(qint64 id)
     return id > 0 ? QVariant(id) : QVariant();
 }
 
+QString placeholders(qsizetype count)
+{
+    QStringList marks(count, QStringLiteral("?"));
+    return marks.join(u", ");
+}
+
 const QString incidentColumns = QStringLiteral(
     "id, title, customer, problem_statement, status, severity, in_charge_name, in_charge_phone, "
     "opened_at, resolved_at, COALESCE((SELECT MAX(h.at) FROM handovers h WHERE h.incident_id = "
@@ -51,7 +57,7 @@ Incident incident(const QSqlQuery &q)
 
 const QString logColumns = QStringLiteral("id, incident_id, seq, at, author, kind, body, "
                                           "corrects_id, addressee, answers_id, commitment_id, "
-                                          "event, signed_in_as");
+                                          "event, signed_in_as, by_script, post_key");
 
 LogEntry logEntry(const QSqlQuery &q)
 {
@@ -69,6 +75,7 @@ LogEntry logEntry(const QSqlQuery &q)
     entry.commitmentId = q.value(10).toLongLong();
     entry.event = q.value(11).toString();
     entry.signedInAs = q.value(12).toString();
+    entry.byScript = q.value(13).toInt() == 1 || !q.value(14).isNull();
     return entry;
 }
 

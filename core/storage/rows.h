@@ -26,6 +26,8 @@ namespace Rows {
 QVariant time(const QDateTime &time);
 QDateTime time(const QVariant &value);
 QVariant optionalId(qint64 id);
+// "?, ?, ?": one bound value each, for IN (...) and VALUES (...).
+QString placeholders(qsizetype count);
 
 // Each *Columns string lists the columns its reader expects, in order.
 extern const QString incidentColumns;

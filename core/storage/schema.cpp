@@ -446,6 +446,13 @@ QStringList version14(const StorageEngine &)
 {
     return {QStringLiteral("CREATE INDEX log_entries_corrections ON log_entries (corrects_id)")};
 }
+// "People only" hides what scripts posted: each entry says whether a script's command wrote it.
+// Entries written before have 0; a script's keyed posts are known by their key.
+QStringList version15(const StorageEngine &)
+{
+    return {QStringLiteral("ALTER TABLE log_entries ADD COLUMN by_script INTEGER NOT NULL "
+                           "DEFAULT 0 CHECK (by_script IN (0, 1))")};
+}
 } // namespace
 
 const QList<Migration> &migrations()
@@ -474,6 +481,7 @@ const QList<Migration> &migrations()
                         "problems"),
          &version13},
         {14, QStringLiteral("corrections found by the entry they correct"), &version14},
+        {15, QStringLiteral("log entries say whether a script posted them"), &version15},
     };
     return all;
 }

@@ -2,6 +2,7 @@
 
 #include "storage/database.h"
 #include "storage/recordchain.h"
+#include "storage/rows.h"
 
 #include <QSet>
 #include <QSqlRecord>
@@ -45,17 +46,15 @@ Outcome copyRow(const Database &source, Database &target, const QString &table, 
                            .arg(id)};
     const QSqlRecord row = read->record();
     QStringList columns;
-    QStringList placeholders;
     QVariantList values;
     for (int i = 0; i < row.count(); ++i) {
         columns.append(row.fieldName(i));
-        placeholders.append(QStringLiteral("?"));
         // A NULL as NULL: the driver's typed "null" of one engine can reach the other as ''.
         values.append(read->isNull(i) ? QVariant() : read->value(i));
     }
     const auto written =
         target.runVerbatim(QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
-                               .arg(table, columns.join(u", "), placeholders.join(u", ")),
+                               .arg(table, columns.join(u", "), Rows::placeholders(row.count())),
                            values);
     if (!written)
         return Failure{QStringLiteral("%1 #%2: %3").arg(table).arg(id).arg(written.error())};

@@ -97,6 +97,13 @@ Result<qint64> seedDemoIncident(IncidentStore &store, ManualClock &clock, const 
         entry.incidentId = *id;
         return s.step([&] { return store.appendLogEntry(entry); });
     };
+    // The monitoring posts its alerts through `warroom log`, as a script does.
+    auto alert = [&](int minutesAgo, const QString &text) {
+        NewLogEntry entry =
+            log(minutesAgo, QStringLiteral("prometheus"), LogKind::Observation, text);
+        entry.byScript = true;
+        return append(entry);
+    };
 
     append(log(70, kSre, LogKind::Observation,
                QStringLiteral("Customer reports checkout errors on the web shop since %1 UTC; "
@@ -111,8 +118,10 @@ Result<qint64> seedDemoIncident(IncidentStore &store, ManualClock &clock, const 
                                    QStringLiteral("we will know by then whether this morning's "
                                                   "change is involved")});
     });
+    alert(67, QStringLiteral("FIRING CheckoutErrorRateHigh eu-west-1: 5xx 19.8 % (> 2 % for 5 m)"));
     s.at(66);
     sendLatestNotice(kSre);
+    alert(66, QStringLiteral("FIRING OrderServiceLatencyHigh eu-west-1: p99 8.1 s (> 1 s)"));
     append(log(65, kSre, LogKind::Observation,
                QStringLiteral("order-service p99 latency 8.4 s (baseline 300 ms); HTTP 503 rate "
                               "19 % on eu-west-1 pods.")));
@@ -131,6 +140,7 @@ Result<qint64> seedDemoIncident(IncidentStore &store, ManualClock &clock, const 
         a.notes = QStringLiteral("From the 503 rate on the eu-west-1 load balancers.");
         s.step([&] { return store.assessImpact(a, SeverityRules()); });
     };
+    alert(64, QStringLiteral("FIRING CheckoutErrorRateHigh eu-west-1: 5xx 20.4 %"));
     s.at(64);
     assess(7500, false, kSre);
     const auto question =
@@ -190,16 +200,24 @@ Result<qint64> seedDemoIncident(IncidentStore &store, ManualClock &clock, const 
                                    kCommander);
     })
                                 : std::nullopt;
+    alert(54, QStringLiteral("FIRING DbPoolQueueDepth order-service: 140 waiting (> 20)"));
     append(log(52, kDba, LogKind::Observation,
                QStringLiteral("Database primary shows 5 active connections from order-service "
                               "and 140 requests waiting in its pool queue.")));
     append(log(48, kSre, LogKind::Action,
                QStringLiteral("Rolling back order-service to 2026.11.22-1 in eu-west-1.")));
-    append(log(45, kSre, LogKind::Result,
-               QStringLiteral("Rollback complete; 503 rate down to 6 %, not zero.")));
+    alert(46, QStringLiteral("RESOLVED DbPoolQueueDepth order-service: 0 waiting"));
+    const auto rollback =
+        append(log(45, kSre, LogKind::Result,
+                   QStringLiteral("Rollback complete; 503 rate down to 6 %, not zero.")));
     s.at(44);
     if (poolBox)
         s.step([&] { return store.settleTheory(*poolBox, TimeboxVerdict::Confirmed, kSre); });
+    // The turning points, pinned for everyone (and for the debrief).
+    for (const auto &key : {theory, rollback}) {
+        if (key)
+            s.step([&] { return store.pinLogEntry(key->id, true, kCommander); });
+    }
     s.at(43);
     assess(2300, true, kCommander);
     // The rules now say SEV3 (a workaround exists: the mobile app); the commander keeps SEV2.
@@ -212,6 +230,7 @@ Result<qint64> seedDemoIncident(IncidentStore &store, ManualClock &clock, const 
     append(log(41, kDba, LogKind::Hypothesis,
                QStringLiteral("Remaining failures come from replication lag on the eu-west-1 "
                               "read replica: order look-ups hit stale rows.")));
+    alert(38, QStringLiteral("FIRING ReplicaLagHigh eu-west-1-replica-2: lag 41 s (> 10 s)"));
     append(log(35, kDba, LogKind::Observation,
                QStringLiteral("Replica lag 48 s and growing; replica disk IOPS at the provisioned "
                               "limit.")));
@@ -276,9 +295,11 @@ Result<qint64> seedDemoIncident(IncidentStore &store, ManualClock &clock, const 
                                             "the hour."),
                              kCommander});
     });
+    alert(18, QStringLiteral("FIRING CheckoutErrorRateHigh eu-west-1: 5xx 6.2 %"));
     append(log(15, kDba, LogKind::Question,
                QStringLiteral("Is the old replica safe to remove once the new one is in service?"),
                kSre));
+    alert(14, QStringLiteral("FIRING ReplicaLagHigh eu-west-1-replica-2: lag 52 s"));
     append(log(12, kSre, LogKind::Observation,
                QStringLiteral("New replica at 71 % sync; old replica lag still 52 s.")));
 

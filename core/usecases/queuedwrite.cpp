@@ -70,7 +70,8 @@ QueuedWrite QueuedWrite::logEntry(const NewLogEntry &entry)
                         {"text", entry.text},
                         {"corrects", entry.correctsId},
                         {"addressee", entry.addressee},
-                        {"postKey", postKey}},
+                        {"postKey", postKey},
+                        {"byScript", entry.byScript}},
                        postKey.isEmpty()
                            ? freshKey()
                            : QStringLiteral("log/%1/%2").arg(entry.incidentId).arg(postKey));
@@ -197,6 +198,7 @@ std::optional<NewLogEntry> QueuedWrite::asLogEntry() const
     entry.correctsId = idOf(f["corrects"]);
     entry.addressee = f["addressee"].toString();
     entry.postKey = f["postKey"].toString();
+    entry.byScript = f["byScript"].toBool();
     entry.writtenAt = m_writtenAt;
     return entry;
 }

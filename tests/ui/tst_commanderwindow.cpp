@@ -13,6 +13,7 @@
 #include <QAbstractSpinBox>
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QFile>
 #include <QHeaderView>
@@ -46,6 +47,7 @@ private slots:
     void entryIsCorrectedFromTheLogsMenu();
     void reassessmentEndsTheOverrideOrKeepsItForAFreshReason();
     void selectedEntryReadsInFullWithItsCorrections();
+    void burstOfAlertsIsFilteredAwayAndKeyEntriesPinned();
 
 private:
     QTableView *logView() { return m_fixture->find<QTableView>(QStringLiteral("logTableView")); }
@@ -492,6 +494,85 @@ void TestCommanderWindow::selectedEntryReadsInFullWithItsCorrections()
     QCoreApplication::processEvents();
     QCOMPARE(f.window().width(), windowWidth);
     WindowFixture::shoot(f.window(), QStringLiteral("log-detail"));
+}
+
+// A hundred monitor alerts bury a person's hypothesis: People only brings it back, a kind or an
+// author narrows further, and a pinned entry is listed by Pinned only.
+void TestCommanderWindow::burstOfAlertsIsFilteredAwayAndKeyEntriesPinned()
+{
+    WindowFixture &f = *m_fixture;
+    IncidentStore &store = f.room().store();
+    const LogEntry theory = f.room().addLog(
+        f.incident(), QStringLiteral("connection pool exhausted on db-2"), LogKind::Hypothesis);
+    for (int i = 0; i < 100; ++i) {
+        NewLogEntry alert{f.incident(), QStringLiteral("nagios"), LogKind::Observation,
+                          QStringLiteral("CRITICAL checkout p99 %1 ms").arg(4000 + i)};
+        alert.byScript = true;
+        QVERIFY(store.appendLogEntry(alert));
+    }
+    f.room().addLog(f.incident(), QStringLiteral("raised pool to 200"), LogKind::Action);
+    f.room().settle();
+    QTableView *view = logView();
+    QTRY_COMPARE(view->model()->rowCount(), 102);
+    auto *counts = f.find<QLabel>(QStringLiteral("logFilterCounts"));
+    QTRY_COMPARE(counts->text(), QStringLiteral("102 entries"));
+
+    f.find<QCheckBox>(QStringLiteral("peopleOnlyCheck"))->click();
+    f.room().settle();
+    QTRY_COMPARE(view->model()->rowCount(), 2);
+    QTRY_COMPARE(view->model()->index(0, LogTableModel::TextColumn).data().toString(),
+                 QStringLiteral("connection pool exhausted on db-2"));
+    QCOMPARE(counts->text(), QStringLiteral("Showing 2 of 102 entries (people only)"));
+    auto *clear = f.find<QAbstractButton>(QStringLiteral("logFilterClear"));
+    QVERIFY(clear->isVisible());
+
+    // One kind: the hypothesis alone.
+    auto *kind = f.find<QComboBox>(QStringLiteral("logKindFilter"));
+    kind->setCurrentIndex(kind->findText(QStringLiteral("hypothesis")));
+    f.room().settle();
+    QTRY_COMPARE(view->model()->rowCount(), 1);
+    QCOMPARE(counts->text(), QStringLiteral("Showing 1 of 102 entries (hypothesis, people only)"));
+    // The script is named as one among the authors.
+    auto *author = f.find<QComboBox>(QStringLiteral("logAuthorFilter"));
+    author->showPopup();
+    f.room().settle();
+    QTRY_VERIFY(author->findText(QStringLiteral("nagios (script)")) > 0);
+    author->hidePopup();
+    QVERIFY(author->findText(QStringLiteral("Ann Lee")) > 0);
+
+    // Pinned from the log's menu; Pinned only lists it.
+    clear->click();
+    f.room().settle();
+    QTRY_COMPARE(view->model()->rowCount(), 102);
+    QVERIFY(!clear->isVisible());
+    const QModelIndex text = view->model()->index(0, LogTableModel::TextColumn);
+    QTRY_COMPARE(text.data().toString(), QStringLiteral("connection pool exhausted on db-2"));
+    emit view->customContextMenuRequested(view->visualRect(text).center());
+    auto *menu = f.find<QMenu>(QStringLiteral("logContextMenu"));
+    QAction *pin = menu->findChild<QAction *>(QStringLiteral("pinEntryAction"));
+    QVERIFY(pin);
+    menu->close();
+    pin->trigger();
+    f.room().settle();
+    QTRY_COMPARE(text.data().toString(), QStringLiteral("★ connection pool exhausted on db-2"));
+    QVERIFY(store.keyMoments(f.incident())->contains(RecordRef{"log_entries", theory.id}));
+    f.find<QCheckBox>(QStringLiteral("pinnedOnlyCheck"))->click();
+    f.room().settle();
+    QTRY_COMPARE(view->model()->rowCount(), 1);
+    QTRY_COMPARE(view->model()->index(0, LogTableModel::TextColumn).data().toString(),
+                 QStringLiteral("★ connection pool exhausted on db-2"));
+    WindowFixture::shoot(f.window(), QStringLiteral("log-pinned-only"));
+    // Unpinned from the same menu: the list is empty again.
+    view->setCurrentIndex(view->model()->index(0, 0));
+    emit view->customContextMenuRequested(
+        view->visualRect(view->model()->index(0, LogTableModel::TextColumn)).center());
+    menu = f.find<QMenu>(QStringLiteral("logContextMenu"));
+    pin = menu->findChild<QAction *>(QStringLiteral("pinEntryAction"));
+    QCOMPARE(pin->text(), QStringLiteral("Unpin"));
+    menu->close();
+    pin->trigger();
+    f.room().settle();
+    QTRY_COMPARE(view->model()->rowCount(), 0);
 }
 
 QTEST_MAIN(TestCommanderWindow)

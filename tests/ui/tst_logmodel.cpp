@@ -15,6 +15,8 @@ private slots:
     void appendsFromAnotherConnectionAsInsertedRows();
     void showsOnlyItsIncident();
     void readsOnTheStoreThread();
+    void filteredShowsOnlyMatchesAndFollowsNewOnes();
+    void pinnedOnlyFollowsPinsAndUnpins();
 };
 
 // Fills a log quickly through one transaction of raw inserts, as a long-running crisis would
@@ -156,6 +158,104 @@ void TestLogModel::readsOnTheStoreThread()
         QTRY_COMPARE(model.index(row, LogTableModel::TextColumn).data().toString(),
                      QStringLiteral("entry %1").arg(row + 1));
     QCOMPARE(model.pagesLoaded(), 2);
+}
+
+// A burst of 20,000 monitor alerts around three people's entries: the filtered view has three
+// rows, reads one page for them, and new matches arrive as inserted rows while non-matching
+// entries only move the count.
+void TestLogModel::filteredShowsOnlyMatchesAndFollowsNewOnes()
+{
+    ScratchWarRoom room;
+    const qint64 id = room.addIncident();
+    room.addLog(id, QStringLiteral("p99 at 4 s"));
+    bulkFill(room, id, 10000);
+    const LogEntry theory = room.addLog(id, QStringLiteral("pool exhausted"), LogKind::Hypothesis);
+    bulkFill(room, id, 10000);
+    room.addLog(id, QStringLiteral("raised the pool"), LogKind::Action);
+    // bulkFill's rows came from no script's command: say so as a script would have.
+    for (int i = 0; i < 3; ++i) {
+        NewLogEntry alert{id, QStringLiteral("monitor"), LogKind::Observation,
+                          QStringLiteral("alert %1").arg(i)};
+        alert.byScript = true;
+        QVERIFY(room.store().appendLogEntry(alert));
+    }
+    LogTableModel model(room.windowStore());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setIncident(id);
+    QTRY_COMPARE(model.rowCount(), 20006);
+
+    LogFilter people;
+    people.peopleOnly = true;
+    people.author = QStringLiteral("Ann Lee");
+    QSignalSpy counted(&model, &LogTableModel::entryCountChanged);
+    const int pagesBefore = model.pagesLoaded();
+    model.setFilter(people);
+    QTRY_COMPARE(model.rowCount(), 3);
+    QCOMPARE(model.entryCount(), 20006);
+    QTRY_COMPARE(model.index(1, LogTableModel::TextColumn).data().toString(),
+                 QStringLiteral("pool exhausted"));
+    QCOMPARE(model.index(1, LogTableModel::KindColumn).data().toString(),
+             QStringLiteral("hypothesis"));
+    QCOMPARE(model.entry(1)->seq, theory.seq);
+    QCOMPARE(model.index(2, LogTableModel::TextColumn).data().toString(),
+             QStringLiteral("raised the pool"));
+    QCOMPARE(model.pagesLoaded(), pagesBefore + 1);
+
+    // Another alert moves the count only; a person's entry is a new row.
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    NewLogEntry alert{id, QStringLiteral("monitor"), LogKind::Observation, QStringLiteral("x")};
+    alert.byScript = true;
+    QVERIFY(room.store().appendLogEntry(alert));
+    QTRY_COMPARE(model.entryCount(), 20007);
+    QCOMPARE(model.rowCount(), 3);
+    QCOMPARE(inserted.count(), 0);
+    room.addLog(id, QStringLiteral("rolled back"), LogKind::Action);
+    QTRY_COMPARE(model.rowCount(), 4);
+    QCOMPARE(model.entryCount(), 20008);
+    QCOMPARE(inserted.count(), 1);
+    QTRY_COMPARE(model.index(3, LogTableModel::TextColumn).data().toString(),
+                 QStringLiteral("rolled back"));
+    QVERIFY(counted.count() > 0);
+
+    // No filter: every entry again.
+    model.setFilter({});
+    QTRY_COMPARE(model.rowCount(), 20008);
+    QTRY_COMPARE(model.index(20007, LogTableModel::TextColumn).data().toString(),
+                 QStringLiteral("rolled back"));
+}
+
+void TestLogModel::pinnedOnlyFollowsPinsAndUnpins()
+{
+    ScratchWarRoom room;
+    const qint64 id = room.addIncident();
+    const LogEntry first = room.addLog(id, QStringLiteral("p99 at 4 s"));
+    const LogEntry theory = room.addLog(id, QStringLiteral("pool exhausted"), LogKind::Hypothesis);
+    room.addLog(id, QStringLiteral("raised the pool"), LogKind::Action);
+    LogTableModel model(room.windowStore());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setIncident(id);
+    QTRY_COMPARE(model.rowCount(), 3);
+    QVERIFY(room.store().pinLogEntry(theory.id, true, QStringLiteral("Ann")));
+    // Shown as pinned where it stands.
+    QTRY_VERIFY(model.index(1, 0).data(LogTableModel::PinnedRole).toBool());
+    QCOMPARE(model.index(1, LogTableModel::TextColumn).data().toString(),
+             QStringLiteral("★ pool exhausted"));
+    QVERIFY(!model.index(0, 0).data(LogTableModel::PinnedRole).toBool());
+
+    LogFilter pinned;
+    pinned.pinnedOnly = true;
+    model.setFilter(pinned);
+    QTRY_COMPARE(model.rowCount(), 1);
+    QTRY_COMPARE(model.index(0, LogTableModel::TextColumn).data().toString(),
+                 QStringLiteral("★ pool exhausted"));
+    QVERIFY(room.store().pinLogEntry(first.id, true, QStringLiteral("Ann")));
+    QTRY_COMPARE(model.rowCount(), 2);
+    QTRY_COMPARE(model.index(0, LogTableModel::TextColumn).data().toString(),
+                 QStringLiteral("★ p99 at 4 s"));
+    QVERIFY(room.store().pinLogEntry(theory.id, false, QStringLiteral("Ann")));
+    QTRY_COMPARE(model.rowCount(), 1);
+    QTRY_COMPARE(model.index(0, LogTableModel::TextColumn).data().toString(),
+                 QStringLiteral("★ p99 at 4 s"));
 }
 
 QTEST_MAIN(TestLogModel)

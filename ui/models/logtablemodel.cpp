@@ -36,8 +36,12 @@ LogTableModel::LogTableModel(StoreThread &store, QObject *parent)
     : QAbstractTableModel(parent), m_store(store)
 {
     connect(&m_store, &StoreThread::changed, this, [this](ChangeTopic topic, qint64 incidentId) {
-        if (topic == ChangeTopic::Log && incidentId == m_incidentId)
+        if (incidentId != m_incidentId)
+            return;
+        if (topic == ChangeTopic::Log)
             readCount();
+        else if (topic == ChangeTopic::Debrief)
+            readPinned(); // pins are the incident's key moments
     });
 }
 
@@ -51,11 +55,63 @@ void LogTableModel::setIncident(qint64 incidentId)
     m_pageProblems.clear();
     m_displayNames.clear(); // names may have changed meanwhile
     m_rowCount = 0;
+    m_matches.clear();
+    m_matchedThrough = 0;
+    m_entryCount = 0;
+    m_pinned.clear();
     m_pendingItems.clear();
     m_pending.clear();
     endResetModel();
-    if (incidentId > 0)
+    emit entryCountChanged();
+    if (incidentId > 0) {
         readCount();
+        readPinned();
+    }
+}
+
+void LogTableModel::setFilter(const LogFilter &filter)
+{
+    if (filter == m_filter)
+        return;
+    m_filter = filter;
+    readRowsAgain();
+}
+
+void LogTableModel::readRowsAgain()
+{
+    // The rows are different entries now: read afresh, keeping what waits in the outbox.
+    const QList<qint64> pendingItems = std::exchange(m_pendingItems, {});
+    const QList<LogEntry> pending = std::exchange(m_pending, {});
+    beginResetModel();
+    ++m_generation;
+    m_pages.clear();
+    m_pagesAsked.clear();
+    m_pageProblems.clear();
+    m_rowCount = 0;
+    m_matches.clear();
+    m_matchedThrough = 0;
+    endResetModel();
+    setPending(pendingItems, pending);
+    emit entryCountChanged();
+    if (m_incidentId > 0)
+        readCount();
+}
+
+void LogTableModel::readPinned()
+{
+    const qint64 incidentId = m_incidentId;
+    m_store.run(
+        this, [incidentId](IncidentStore &store) { return store.pinnedLogEntries(incidentId); },
+        [this, incidentId](const Result<QSet<qint64>> &pinned) {
+            if (incidentId != m_incidentId || !pinned || *pinned == m_pinned)
+                return;
+            m_pinned = *pinned;
+            if (m_filter.pinnedOnly) {
+                readRowsAgain(); // which entries are rows changed
+            } else if (m_rowCount > 0) {
+                emit dataChanged(index(0, 0), index(m_rowCount - 1, ColumnCount - 1));
+            }
+        });
 }
 
 void LogTableModel::readCount()
@@ -67,6 +123,25 @@ void LogTableModel::readCount()
     m_readingCount = true;
     const qint64 incidentId = m_incidentId;
     const int generation = m_generation;
+    if (!m_filter.isEmpty()) {
+        m_store.run(
+            this,
+            [incidentId, filter = m_filter, after = m_matchedThrough](IncidentStore &store) {
+                return store.logMatches(incidentId, filter, after);
+            },
+            [this, generation](const Result<LogMatches> &matches) {
+                m_readingCount = false;
+                if (generation == m_generation) {
+                    if (matches)
+                        showMatches(*matches);
+                    else
+                        emit loadFailed(matches.error());
+                }
+                if (std::exchange(m_countStale, false) || generation != m_generation)
+                    readCount();
+            });
+        return;
+    }
     m_store.run(
         this, [incidentId](IncidentStore &store) { return store.logEntryCount(incidentId); },
         [this, generation](const Result<qint64> &count) {
@@ -84,13 +159,44 @@ void LogTableModel::readCount()
 
 void LogTableModel::showCount(qint64 count)
 {
-    if (count <= m_rowCount)
+    if (count > m_entryCount) {
+        m_entryCount = count;
+        emit entryCountChanged();
+    }
+    showRows(int(count));
+}
+
+void LogTableModel::showMatches(const LogMatches &matches)
+{
+    if (matches.throughSeq <= m_matchedThrough)
         return; // already shown: the same change can be announced twice
+    m_matchedThrough = matches.throughSeq;
+    m_matches += matches.seqs;
+    m_entryCount = std::max(m_entryCount, matches.throughSeq);
+    showRows(int(m_matches.size()));
+    emit entryCountChanged();
+}
+
+void LogTableModel::showRows(int rowCount)
+{
+    if (rowCount <= m_rowCount)
+        return;
     // The last page was partial and is now stale; full pages never change.
     m_pages.remove(m_rowCount / kPageSize);
-    beginInsertRows({}, m_rowCount, int(count) - 1);
-    m_rowCount = int(count);
+    beginInsertRows({}, m_rowCount, rowCount - 1);
+    m_rowCount = rowCount;
     endInsertRows();
+}
+
+QList<qint64> LogTableModel::seqsOfPage(int page) const
+{
+    const int first = page * kPageSize;
+    if (!m_filter.isEmpty())
+        return m_matches.mid(first, kPageSize);
+    QList<qint64> seqs;
+    for (int row = first; row < std::min(m_rowCount, first + kPageSize); ++row)
+        seqs.append(row + 1); // row r is the entry with seq r + 1
+    return seqs;
 }
 
 int LogTableModel::rowCount(const QModelIndex &parent) const
@@ -143,11 +249,14 @@ void LogTableModel::readPage(int page)
     m_pagesAsked.insert(page);
     const qint64 incidentId = m_incidentId;
     const int generation = m_generation;
-    // Row r is the entry with seq r + 1; a page is one index range scan.
+    // Unfiltered, row r is the entry with seq r + 1 and a page is one index range scan.
+    const bool filtered = !m_filter.isEmpty();
     m_store.run(
         this,
-        [incidentId, page](IncidentStore &store) {
-            return store.logEntries(incidentId, qint64(page) * kPageSize + 1, kPageSize);
+        [incidentId, page, filtered,
+         seqs = filtered ? seqsOfPage(page) : QList<qint64>()](IncidentStore &store) {
+            return filtered ? store.logEntriesAt(incidentId, seqs)
+                            : store.logEntries(incidentId, qint64(page) * kPageSize + 1, kPageSize);
         },
         [this, page, generation](const Result<QList<LogEntry>> &entries) {
             if (generation != m_generation)
@@ -183,11 +292,12 @@ void LogTableModel::markCorrected(qint64 entryId, qint64 correctionId)
     const QList<int> pages = m_pages.keys();
     for (int page : pages) {
         QList<LogEntry> *entries = m_pages.object(page);
-        for (LogEntry &entry : *entries) {
+        for (int offset = 0; offset < entries->size(); ++offset) {
+            LogEntry &entry = (*entries)[offset];
             if (entry.id != entryId || entry.correctedById >= correctionId)
                 continue;
             entry.correctedById = correctionId;
-            const int row = int(entry.seq) - 1;
+            const int row = page * kPageSize + offset;
             emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
             return;
         }
@@ -245,6 +355,8 @@ QVariant LogTableModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case PendingRole:
         return pending;
+    case PinnedRole:
+        return m_pinned.contains(entry->id);
     case Qt::DisplayRole:
         switch (index.column()) {
         case TimeColumn:
@@ -254,14 +366,8 @@ QVariant LogTableModel::data(const QModelIndex &index, int role) const
         case KindColumn:
             return logKindName(entry->kind);
         case TextColumn:
-            if (entry->correctsId > 0)
-                return tr("[correction] %1").arg(entry->text);
-            if (entry->correctedById > 0)
-                return tr("[corrected below] %1").arg(entry->text);
-            if (entry->kind == LogKind::Question && !entry->addressee.isEmpty())
-                return tr("[to %1] %2").arg(entry->addressee, entry->text);
-            // One line per row keeps a million rows fast; the tooltip has the rest.
-            return QString(entry->text).replace(QLatin1Char('\n'), QStringLiteral(" ⏎ "));
+            return QString((m_pinned.contains(entry->id) ? tr("★ ") : QString()) +
+                           textShown(*entry));
         }
         break;
     case Qt::ToolTipRole:
@@ -270,9 +376,11 @@ QVariant LogTableModel::data(const QModelIndex &index, int role) const
                 .arg(entry->seq)
                 .arg(TimeFormat::full(entry->at), entry->author, logKindName(entry->kind),
                      entry->text,
-                     entry->correctedById > 0
-                         ? tr("\n\nCorrected by a later entry: this text no longer stands.")
-                         : QString());
+                     (entry->correctedById > 0
+                          ? tr("\n\nCorrected by a later entry: this text no longer stands.")
+                          : QString()) +
+                         (m_pinned.contains(entry->id) ? tr("\n\n★ Pinned as a key moment.")
+                                                       : QString()));
         break;
     case Qt::ForegroundRole:
         // A missed deadline is red across the row: it must not scroll by unnoticed.
@@ -321,6 +429,18 @@ QVariant LogTableModel::headerData(int section, Qt::Orientation orientation, int
         return tr("What was seen, thought or done");
     }
     return {};
+}
+
+QString LogTableModel::textShown(const LogEntry &entry) const
+{
+    if (entry.correctsId > 0)
+        return tr("[correction] %1").arg(entry.text);
+    if (entry.correctedById > 0)
+        return tr("[corrected below] %1").arg(entry.text);
+    if (entry.kind == LogKind::Question && !entry.addressee.isEmpty())
+        return tr("[to %1] %2").arg(entry.addressee, entry.text);
+    // One line per row keeps a million rows fast; the detail pane has the rest.
+    return QString(entry.text).replace(QLatin1Char('\n'), QStringLiteral(" ⏎ "));
 }
 
 QString LogTableModel::authorShown(const LogEntry &entry) const

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/logentry.h"
+#include "domain/logfilter.h"
 
 #include <QAbstractTableModel>
 #include <QCache>
@@ -15,6 +16,8 @@ class StoreThread;
 // from the store in pages on demand, on the store's thread, and only a bounded number of pages
 // are kept; a row whose page is on its way shows as such and fills in when it arrives.
 // New entries from any writer arrive through the store's signal and are inserted at the end.
+// With a filter, the rows are the entries it lets through: the store finds their seqs (a list
+// of numbers, small even for a million entries) and pages are read by seq as before.
 class LogTableModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -32,7 +35,8 @@ public:
         KindRole = Qt::UserRole + 1,
         EntryIdRole,
         SeqRole,
-        PendingRole // true for a row not yet shared: written here, waiting in the outbox
+        PendingRole, // true for a row not yet shared: written here, waiting in the outbox
+        PinnedRole   // true for an entry pinned as a key moment
     };
 
     static constexpr int kPageSize = 200;
@@ -42,6 +46,12 @@ public:
 
     void setIncident(qint64 incidentId);
     qint64 incidentId() const { return m_incidentId; }
+    // Shows only the entries the filter lets through (an empty filter shows all).
+    void setFilter(const LogFilter &filter);
+    const LogFilter &filter() const { return m_filter; }
+    // How many entries the incident has, shown or not.
+    qint64 entryCount() const { return m_entryCount; }
+    bool isPinned(qint64 entryId) const { return m_pinned.contains(entryId); }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -63,11 +73,19 @@ public:
 
 signals:
     void loadFailed(const QString &message);
+    // The incident's entry count or the rows shown changed.
+    void entryCountChanged();
 
 private:
     // Asks how many entries the incident has; rows are added when the answer comes.
     void readCount();
     void showCount(qint64 count);
+    void showMatches(const LogMatches &matches);
+    void showRows(int rowCount);
+    void readPinned();
+    void readRowsAgain();
+    // The seqs on a page: a range when every entry is shown, the matches' when filtered.
+    QList<qint64> seqsOfPage(int page) const;
     // The entry, or nullptr while its page is being read (it is asked for).
     const LogEntry *entryAt(int row) const;
     // Asking for what is not there yet does not change what the model shows: callable from
@@ -92,8 +110,14 @@ private:
     // Signed-in roles' display names on a shared war room, read again for a role not known yet.
     mutable QHash<QString, QString> m_displayNames;
     bool m_readingNames = false;
+    LogFilter m_filter;
+    QList<qint64> m_matches; // when filtered: the seq of each row
+    qint64 m_matchedThrough = 0;
+    qint64 m_entryCount = 0;
+    QSet<qint64> m_pinned;        // entry ids
     QList<qint64> m_pendingItems; // the outbox items of m_pending
     QList<LogEntry> m_pending;
 
     QString authorShown(const LogEntry &entry) const;
+    QString textShown(const LogEntry &entry) const;
 };

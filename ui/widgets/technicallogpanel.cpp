@@ -6,6 +6,7 @@
 #include "timeformat.h"
 #include "usecases/queuedwrite.h"
 #include "widgets/logentrydetail.h"
+#include "widgets/logfilterbar.h"
 #include "widgets/quickentrybar.h"
 
 #include <QAction>
@@ -25,8 +26,8 @@
 TechnicalLogPanel::TechnicalLogPanel(LiveWarRoom &live, IncidentActions &actions, QWidget *parent)
     : QWidget(parent), m_live(live), m_actions(actions),
       m_model(new LogTableModel(live.store(), this)), m_view(new QTableView(this)),
-      m_detail(new LogEntryDetail(live.store(), this)), m_entry(new QuickEntryBar(this)),
-      m_newEntries(new QPushButton(m_view->viewport()))
+      m_detail(new LogEntryDetail(live.store(), this)), m_filterBar(new LogFilterBar(this)),
+      m_entry(new QuickEntryBar(this)), m_newEntries(new QPushButton(m_view->viewport()))
 {
     setObjectName(QStringLiteral("technicalLogPanel"));
     m_view->setObjectName(QStringLiteral("logTableView"));
@@ -61,6 +62,7 @@ TechnicalLogPanel::TechnicalLogPanel(LiveWarRoom &live, IncidentActions &actions
     split->setStretchFactor(0, 4);
     split->setStretchFactor(1, 1);
     layout->addWidget(title);
+    layout->addWidget(m_filterBar);
     layout->addWidget(split, 1);
     layout->addWidget(m_entry);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -74,6 +76,13 @@ TechnicalLogPanel::TechnicalLogPanel(LiveWarRoom &live, IncidentActions &actions
             });
     connect(m_model, &QAbstractItemModel::modelReset, this,
             [this] { m_detail->showEntry(std::nullopt); });
+    connect(m_filterBar, &LogFilterBar::filterChanged, this, [this](const LogFilter &filter) {
+        m_model->setFilter(filter);
+        jumpToNewest();
+    });
+    connect(m_filterBar, &LogFilterBar::authorsWanted, this, &TechnicalLogPanel::readAuthors);
+    connect(m_model, &LogTableModel::entryCountChanged, this, &TechnicalLogPanel::showCounts);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &TechnicalLogPanel::showCounts);
 
     // A reader at the newest entry stays there as entries arrive (and as the view lays them
     // out, whenever that is); one who scrolled up to read stays where they are.
@@ -124,6 +133,25 @@ void TechnicalLogPanel::showSelectedInDetail()
     m_detail->showEntry(current.isValid() ? m_model->entry(current.row()) : std::nullopt);
 }
 
+void TechnicalLogPanel::readAuthors()
+{
+    m_live.store().run(
+        this,
+        [incidentId = m_model->incidentId()](IncidentStore &store) {
+            return store.logAuthors(incidentId);
+        },
+        [this, incidentId =
+                   m_model->incidentId()](const Result<QList<std::pair<QString, bool>>> &authors) {
+            if (authors && incidentId == m_model->incidentId())
+                m_filterBar->setAuthors(*authors);
+        });
+}
+
+void TechnicalLogPanel::showCounts()
+{
+    m_filterBar->setCounts(m_model->rowCount() - m_model->pendingCount(), m_model->entryCount());
+}
+
 void TechnicalLogPanel::send(const QuickEntry &entry, const QString &author)
 {
     const QString typed = m_entry->typedText();
@@ -169,6 +197,11 @@ void TechnicalLogPanel::showContextMenu(const QPoint &position)
             tr("Correct…"), this, [this, original = *entry] { m_actions.correctEntry(original); });
         correct->setObjectName(QStringLiteral("correctEntryAction"));
         correct->setEnabled(entry->kind != LogKind::Event); // Warroom's own record of an act
+        const bool pinned = m_model->isPinned(entry->id);
+        QAction *pin =
+            menu->addAction(pinned ? tr("Unpin") : tr("★ Pin as a key moment"), this,
+                            [this, shown = *entry, pinned] { m_actions.pinEntry(shown, !pinned); });
+        pin->setObjectName(QStringLiteral("pinEntryAction"));
         menu->addAction(tr("Copy"), this, [shown = *entry] {
             QGuiApplication::clipboard()->setText(QStringLiteral("%1 %2 (%3): %4")
                                                       .arg(TimeFormat::full(shown.at), shown.author,
@@ -184,6 +217,8 @@ void TechnicalLogPanel::showContextMenu(const QPoint &position)
 void TechnicalLogPanel::setIncident(qint64 incidentId)
 {
     m_model->setIncident(incidentId);
+    if (incidentId > 0)
+        readAuthors(); // an author chosen who never wrote here is let go
     showPending();
     jumpToNewest();
     // Once the window has its final size the last row may sit just below the edge: again then.

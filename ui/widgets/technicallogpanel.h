@@ -7,6 +7,7 @@
 class IncidentActions;
 class LiveWarRoom;
 class LogEntryDetail;
+class LogFilterBar;
 class LogTableModel;
 class QPushButton;
 class QTableView;
@@ -25,6 +26,7 @@ public:
     LogTableModel *model() const { return m_model; }
     QTableView *view() const { return m_view; }
     LogEntryDetail *detail() const { return m_detail; }
+    LogFilterBar *filterBar() const { return m_filterBar; }
     // Puts the cursor in the entry line.
     void focusEntry();
     // What would be lost by quitting now: a line typed and not added, and how many entries are
@@ -46,6 +48,8 @@ private:
     void showPending();
     void showContextMenu(const QPoint &position);
     void showSelectedInDetail();
+    void readAuthors();
+    void showCounts();
     // Sends a typed line to the store; the box is free for the next one at once.
     void send(const QuickEntry &entry, const QString &author);
 
@@ -54,6 +58,7 @@ private:
     LogTableModel *m_model;
     QTableView *m_view;
     LogEntryDetail *m_detail;
+    LogFilterBar *m_filterBar;
     QuickEntryBar *m_entry;
     QPushButton *m_newEntries;
     bool m_followNewest = true;
