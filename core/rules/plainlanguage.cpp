@@ -69,6 +69,80 @@ QList<PhraseRule> englishPhrases()
     };
 }
 
+QList<PatternRule> englishPatterns()
+{
+    const auto blame = FindingCategory::Blame;
+    const auto jargon = FindingCategory::Jargon;
+    const QString neutral = QStringLiteral("describe what happened and what is being done, "
+                                           "without naming who is to blame");
+    const QString internalName =
+        QStringLiteral("name what it does for the customer, not its internal name");
+    const auto rule = [](const QString &pattern, FindingCategory category,
+                         const QString &suggestion) {
+        return PatternRule{
+            QRegularExpression(pattern, QRegularExpression::UseUnicodePropertiesOption), category,
+            suggestion};
+    };
+    // What a person does wrong, said of someone. "Checkout failed to load" and "checkout broke
+    // at 14:00" are about a system; "Bob broke the config" is about a person.
+    const QString faultVerbs = QStringLiteral(
+        "(?:broke\\s+(?:the|our|their|a|an|it)|forgot|misconfigured|messed\\s+up|screwed\\s+up|"
+        "botched|neglected|overlooked|(?:is|was|are|were)\\s+(?:to\\s+blame|at\\s+fault)|"
+        "made\\s+(?:a|an)\\s+(?:mistake|error))");
+    return {
+        // "Bob broke the config": a name, then what they did wrong.
+        rule(QStringLiteral("\\b\\p{Lu}\\p{Ll}+\\s+(?i:%1)\\b").arg(faultVerbs), blame, neutral),
+        // "the vendor caused it", "the network team forgot", "our engineer broke".
+        rule(QStringLiteral(
+                 "(?i)\\b(?:the\\s+(?:vendor|supplier|provider|contractor|customer|client|"
+                 "developers?|engineers?|operators?|admins?|[\\w-]+\\s+team)|their\\s+\\w+|"
+                 "our\\s+(?:engineers?|admins?|administrators?|operators?|developers?|staff|"
+                 "team|colleagues?)|someone|somebody|an?\\s+(?:engineer|admin|administrator|"
+                 "operator|developer|colleague))\\s+(?:caused|broke|failed\\s+to|%1)\\b")
+                 .arg(faultVerbs),
+             blame, neutral),
+        rule(QStringLiteral("(?i)\\b(?:operator|human|admin|engineer|developer|vendor)\\s+"
+                            "(?:error|mistake|failure)s?\\b"),
+             blame, neutral),
+        rule(QStringLiteral("(?i)\\b(?:at\\s+fault|to\\s+blame|the\\s+fault\\s+of|\\w+'s\\s+"
+                            "(?:fault|mistake)|dropped\\s+the\\s+ball|negligen(?:t|ce)|"
+                            "careless(?:ly|ness)?|incompeten(?:t|ce)|sloppy)\\b"),
+             blame, neutral),
+        // Technical shapes no glossary can list.
+        rule(QStringLiteral("\\b\\w+_\\w+\\b"), jargon, internalName),
+        rule(QStringLiteral("\\b\\d{1,3}(?:\\.\\d{1,3}){3}(?::\\d+)?\\b"), jargon,
+             QStringLiteral("name the system, not its network address")),
+        rule(QStringLiteral("\\b0x[0-9A-Fa-f]+\\b|\\b(?=[0-9a-f]*\\d)(?=[0-9a-f]*[a-f])"
+                            "[0-9a-f]{7,40}\\b"),
+             jargon, QStringLiteral("leave out internal codes")),
+        // v2.4, 2.4.1, 2026.11.22-1; not a date like 25.11.2026.
+        rule(QStringLiteral("\\bv\\d+(?:\\.\\d+)+(?:[-+][\\w.]+)?\\b|"
+                            "\\b(?!(?:0?[1-9]|[12]\\d|3[01])\\.(?:0?[1-9]|1[0-2])\\.\\d{2,4}\\b)"
+                            "\\d+\\.\\d+\\.\\d+(?:[-+]\\w+)*\\b"),
+             jargon, QStringLiteral("say \"the latest version\" or \"this morning's change\"")),
+        rule(QStringLiteral("(?i)\\bHTTP[ /-]?[1-5]\\d\\d\\b|\\b[1-5]\\d\\ds\\b|"
+                            "\\b(?:error|status|code)\\s+[1-5]\\d\\d\\b"),
+             jargon, QStringLiteral("say \"error page\" or \"failed requests\"")),
+        // Hosts and machine names: db-2, eu-west-1, order-svc.internal.
+        rule(QStringLiteral("\\b[a-z][a-z0-9]*(?:-[a-z0-9]+)*-\\d{1,3}[a-z]?\\b"), jargon,
+             QStringLiteral("say what it is: \"a database server\", \"our European data "
+                            "centre\"")),
+        rule(
+            QStringLiteral("\\b(?!www\\.)[A-Za-z][\\w-]+(?:\\.[A-Za-z_][\\w-]+){2,}\\b|"
+                           "\\b(?!www\\.)[A-Za-z][\\w-]*\\.(?!(?:com|org|net|eu|de|fr|nl|uk|io)\\b)"
+                           "[a-z][\\w-]+\\b"),
+            jargon, internalName),
+    };
+}
+
+QSet<QString> englishPlainAcronyms()
+{
+    return {"SLA", "IT",  "UTC", "GMT", "CET", "CEST", "EST", "EDT", "PST", "PDT", "BST",
+            "EU",  "UK",  "US",  "USA", "CEO", "CFO",  "CTO", "CIO", "COO", "HR",  "PR",
+            "FAQ", "PDF", "OK",  "AM",  "PM",  "ETA",  "ID",  "VAT", "EUR", "USD", "GBP",
+            "CHF", "SMS", "TV",  "PC",  "VIP", "Q1",   "Q2",  "Q3",  "Q4",  "ASAP"};
+}
+
 // Whole words only: "might" must not match "mighty", "503" not "15030".
 bool isWordChar(QChar c)
 {
@@ -126,6 +200,9 @@ PlainLanguageProfile PlainLanguageProfile::english(const QMap<QString, QString> 
         profile.jargon = parseGlossary(QString::fromUtf8(shipped.readAll()));
     for (auto it = userTerms.cbegin(); it != userTerms.cend(); ++it)
         profile.jargon.insert(it.key().toLower(), it.value());
+    profile.patterns = englishPatterns();
+    profile.plainAcronyms = englishPlainAcronyms();
+    profile.acronymSuggestion = QStringLiteral("spell it out in plain words");
     profile.shoutingSuggestion =
         QStringLiteral("write it in normal case; capitals read as shouting");
     profile.exclamationSuggestion = QStringLiteral("end the sentence with a full stop");
@@ -159,6 +236,26 @@ QList<Finding> checkPlainLanguage(const QString &text, const PlainLanguageProfil
         if (!profile.jargon.contains(m.captured().toLower()))
             candidates.append({int(m.capturedStart()), int(m.capturedEnd()),
                                FindingCategory::Emotion, m.captured(), profile.shoutingSuggestion});
+    }
+    for (const PatternRule &rule : profile.patterns) {
+        for (auto match = rule.pattern.globalMatch(text); match.hasNext();) {
+            const auto m = match.next();
+            candidates.append({int(m.capturedStart()), int(m.capturedEnd()), rule.category,
+                               m.captured(), rule.suggestion});
+        }
+    }
+    // Acronyms a glossary does not know: two or three capitals, or capitals with digits (EC2).
+    static const QRegularExpression acronyms(
+        QStringLiteral("\\b(?:\\p{Lu}{2,3}|\\p{Lu}[\\p{Lu}\\d]*\\d[\\p{Lu}\\d]*)s?\\b"),
+        QRegularExpression::UseUnicodePropertiesOption);
+    for (auto match = acronyms.globalMatch(text); match.hasNext();) {
+        const auto m = match.next();
+        QString word = m.captured();
+        if (word.endsWith(u's'))
+            word.chop(1);
+        if (!profile.plainAcronyms.contains(word) && !profile.jargon.contains(word.toLower()))
+            candidates.append({int(m.capturedStart()), int(m.capturedEnd()),
+                               FindingCategory::Jargon, m.captured(), profile.acronymSuggestion});
     }
     static const QRegularExpression exclamations(QStringLiteral("!{2,}|\\?!|!\\?"));
     for (auto match = exclamations.globalMatch(text); match.hasNext();) {

@@ -2,6 +2,8 @@
 
 #include <QList>
 #include <QMap>
+#include <QRegularExpression>
+#include <QSet>
 #include <QString>
 
 // Checks business text for what a customer's manager should not read from us: hedging,
@@ -37,13 +39,26 @@ struct PhraseRule
     QString suggestion;
 };
 
+// What a glossary cannot list: a shape of text (snake_case, a host name, a version, blame
+// aimed at a named person). The whole match is the finding.
+struct PatternRule
+{
+    QRegularExpression pattern;
+    FindingCategory category;
+    QString suggestion;
+};
+
 // One language's lists. Jargon comes from a glossary (term -> plain alternative): the one
-// shipped with Warroom plus the terms the user added.
+// shipped with Warroom plus the terms the user added; technical shapes are found by patterns.
 struct PlainLanguageProfile
 {
     QString language;
     QList<PhraseRule> phrases;     // hedge, blame and emotional words
     QMap<QString, QString> jargon; // lower-case term -> plain alternative
+    QList<PatternRule> patterns;   // blame aimed at anyone, technical shapes
+    // Short capitals a manager reads without help (SLA, IT, UTC): not flagged as acronyms.
+    QSet<QString> plainAcronyms;
+    QString acronymSuggestion;
     QString shoutingSuggestion;
     QString exclamationSuggestion;
 
