@@ -2,6 +2,7 @@
 #include "storage/incidentstore.h"
 
 #include "domain/fieldcheck.h"
+#include "rules/briefingdraft.h"
 #include "rules/clock.h"
 #include "rules/duetime.h"
 #include "storage/rows.h"
@@ -35,11 +36,6 @@ Result<qint64> IncidentStore::publishBriefing(const NewBriefing &briefing)
         const Result<Incident> incident = this->incident(briefing.incidentId);
         if (!incident)
             return incident.failure();
-        // The state the customer is told, as it stands now: a later export shows it unchanged.
-        const QString inCharge =
-            incident->inChargeName.isEmpty()
-                ? QString()
-                : incident->inChargeName + QStringLiteral(", ") + incident->inChargePhone;
         if (briefing.correctsId > 0) {
             const auto corrected =
                 m_database->scalar(QStringLiteral("SELECT incident_id FROM briefings WHERE id = ?"),
@@ -51,27 +47,15 @@ Result<qint64> IncidentStore::publishBriefing(const NewBriefing &briefing)
                                               "cannot correct it.")
                                    .arg(briefing.correctsId)};
         }
-        // What the briefing promises is taken from the record, not typed again.
+        // What the briefing promises is taken from the record, not typed again; the state the
+        // customer is told is as it stands now, and a later export shows it unchanged.
         const auto commitments = this->commitments(briefing.incidentId);
         const auto asks = customerAsks(briefing.incidentId);
-        if (!commitments || !asks)
-            return Failure{commitments.error() + asks.error()};
-        QList<PromisedCommitment> promised;
-        for (const Commitment &c : *commitments) {
-            if (c.isPromisedToCustomer(m_clock.now()))
-                promised.append({c.what, c.owner, c.due, c.why});
-        }
-        QList<ListedAsk> listed;
-        for (const CustomerAsk &a : *asks) {
-            if (a.isOutstanding())
-                listed.append({a.what, a.whyOnlyCustomer});
-        }
         const auto options = this->options(briefing.incidentId);
-        if (!options)
-            return options.failure();
-        QList<ListedOption> offered;
-        for (const SolutionOption &o : *options)
-            offered.append({o.title, o.pros, o.cons, o.isChosen(), o.chosenWhy});
+        if (!commitments || !asks || !options)
+            return Failure{commitments.error() + asks.error() + options.error()};
+        const Briefing b =
+            briefingAsPublished(briefing, *incident, *commitments, *asks, *options, m_clock.now());
         auto ran = m_database->run(
             QStringLiteral(
                 "INSERT INTO briefings (incident_id, seq, published_at, author, "
@@ -80,13 +64,11 @@ Result<qint64> IncidentStore::publishBriefing(const NewBriefing &briefing)
                 "published_in_charge, published_contact, options) VALUES (?, (SELECT "
                 "COALESCE(MAX(seq), 0) + 1 FROM briefings WHERE incident_id = ?), ?, ?, ?, ?, "
                 "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
-            {briefing.incidentId, briefing.incidentId, Rows::time(m_clock.now()),
-             briefing.author.trimmed(), briefing.headline.trimmed(), briefing.impact.trimmed(),
-             briefing.doing.trimmed(), briefing.changed.trimmed(),
-             Rows::time(briefing.nextUpdateAt), briefing.nextUpdateWhy.trimmed(),
-             Rows::optionalId(briefing.correctsId), Rows::commitmentsJson(promised),
-             Rows::asksJson(listed), statusName(incident->status), severityName(incident->severity),
-             inCharge, incident->customerContact(), Rows::optionsJson(offered)});
+            {b.incidentId, b.incidentId, Rows::time(b.publishedAt), b.author, b.headline, b.impact,
+             b.doing, b.changed, Rows::time(b.nextUpdateAt), b.nextUpdateWhy,
+             Rows::optionalId(b.correctsId), Rows::commitmentsJson(b.commitments),
+             Rows::asksJson(b.asks), b.publishedStatus, b.publishedSeverity, b.publishedInCharge,
+             b.publishedContact, Rows::optionsJson(b.options)});
         if (!ran)
             return ran.failure();
         ran->next();

@@ -10,6 +10,7 @@
 #include "scratchwarroom.h"
 #include "useridentity.h"
 #include "widgets/countdownwidget.h"
+#include "windowfixture.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -40,6 +41,7 @@ private slots:
     void correctionNamesTheBriefing();
     void exportWritesPdfWhereChosen();
     void cadenceAndJargonAreSettings();
+    void publishingShowsTheCustomersPageFirst();
 
 private:
     template <typename T> static T *in(QDialog &dialog, const QString &name)
@@ -50,6 +52,13 @@ private:
         return widget;
     }
     void publish(const QString &headline);
+    // The preview of what the customer reads, answered "Publish".
+    static int confirmPreview(QDialog &preview)
+    {
+        QTest::mouseClick(in<QPushButton>(preview, QStringLiteral("confirmPublishButton")),
+                          Qt::LeftButton);
+        return preview.result();
+    }
 
     std::unique_ptr<ScratchWarRoom> m_room;
     std::unique_ptr<MainWindow> m_window;
@@ -93,6 +102,8 @@ void TestBriefingWindow::cleanup()
 void TestBriefingWindow::publish(const QString &headline)
 {
     ModalHook::setDialogHandler([&](QDialog &dialog) {
+        if (dialog.objectName() == u"publishPreview")
+            return confirmPreview(dialog);
         in<QPlainTextEdit>(dialog, QStringLiteral("headlineTextEdit"))->setPlainText(headline);
         in<QPlainTextEdit>(dialog, QStringLiteral("doingTextEdit"))
             ->setPlainText(QStringLiteral("We are moving orders to the standby system."));
@@ -114,6 +125,8 @@ void TestBriefingWindow::composerRefusesWithoutNextUpdateAndWhy()
     QString afterNoWhy;
     bool stillOpen = false;
     ModalHook::setDialogHandler([&](QDialog &dialog) {
+        if (dialog.objectName() == u"publishPreview")
+            return confirmPreview(dialog);
         impact = in<QPlainTextEdit>(dialog, QStringLiteral("impactTextEdit"))->toPlainText();
         in<QPlainTextEdit>(dialog, QStringLiteral("headlineTextEdit"))
             ->setPlainText(QStringLiteral("Orders fail for 3 % of customers."));
@@ -192,6 +205,8 @@ void TestBriefingWindow::correctionNamesTheBriefing()
     publish(QStringLiteral("Orders fail for 6 % of customers."));
     QString prefilled;
     ModalHook::setDialogHandler([&](QDialog &dialog) {
+        if (dialog.objectName() == u"publishPreview")
+            return confirmPreview(dialog);
         auto *headline = in<QPlainTextEdit>(dialog, QStringLiteral("headlineTextEdit"));
         prefilled = headline->toPlainText();
         headline->setPlainText(QStringLiteral("Correction: 3 % of customers, not 6 %."));
@@ -290,6 +305,87 @@ void TestBriefingWindow::cadenceAndJargonAreSettings()
     QTRY_VERIFY(
         !findings->findItems(QStringLiteral("move to the standby system"), Qt::MatchContains)
              .isEmpty());
+}
+
+// A briefing with findings left does not go out on a quick Enter: the preview shows the
+// customer's page exactly, names what is still flagged, and Enter goes back to editing.
+void TestBriefingWindow::publishingShowsTheCustomersPageFirst()
+{
+    QString page;
+    QString findings;
+    QString publishText;
+    bool enterWentBack = false;
+    bool cleanDefaultsToPublish = false;
+    int previews = 0;
+    ModalHook::setDialogHandler([&](QDialog &dialog) {
+        if (dialog.objectName() == u"publishPreview") {
+            ++previews;
+            auto *publish = in<QPushButton>(dialog, QStringLiteral("confirmPublishButton"));
+            if (previews == 1) {
+                page = in<QTextBrowser>(dialog, QStringLiteral("publishPreviewBrowser"))
+                           ->toPlainText();
+                findings = in<QLabel>(dialog, QStringLiteral("publishPreviewFindings"))->text();
+                publishText = publish->text();
+                dialog.show(); // a hidden dialog's buttons take no Enter
+                if (!QTest::qWaitForWindowExposed(&dialog))
+                    qWarning("preview not shown");
+                WindowFixture::shoot(dialog, QStringLiteral("publish-preview"));
+                QTest::keyClick(&dialog, Qt::Key_Return);
+                enterWentBack = dialog.result() == QDialog::Rejected;
+                return dialog.result();
+            }
+            if (previews == 2) // the user looks again and publishes anyway, deliberately
+                return confirmPreview(dialog);
+            cleanDefaultsToPublish =
+                publish->isDefault() &&
+                !dialog.findChild<QLabel *>(QStringLiteral("publishPreviewFindings"));
+            return confirmPreview(dialog);
+        }
+        auto *headline = in<QPlainTextEdit>(dialog, QStringLiteral("headlineTextEdit"));
+        if (previews == 0)
+            headline->setPlainText(QStringLiteral("Bob broke the load balancer config."));
+        else
+            headline->setPlainText(QStringLiteral("Orders work again for all customers."));
+        in<QPlainTextEdit>(dialog, QStringLiteral("doingTextEdit"))
+            ->setPlainText(QStringLiteral("We are moving orders to the standby system."));
+        in<QLineEdit>(dialog, QStringLiteral("nextUpdateLineEdit"))
+            ->setText(QStringLiteral("+30m"));
+        in<QPlainTextEdit>(dialog, QStringLiteral("whyTextEdit"))
+            ->setPlainText(QStringLiteral("the move completes then"));
+        auto *publish = in<QPushButton>(dialog, QStringLiteral("publishButton"));
+        QTest::mouseClick(publish, Qt::LeftButton);
+        // Back from the preview: nothing published, everything typed still there.
+        if (previews == 1 && dialog.result() != QDialog::Accepted &&
+            headline->toPlainText() == u"Bob broke the load balancer config." &&
+            m_room->store().briefings(m_incident)->isEmpty())
+            QTest::mouseClick(publish, Qt::LeftButton);
+        if (!QTest::qWaitFor(
+                [&] { return !dialog.property(AwaitedSubmit::kWaitingProperty).toBool(); }))
+            qWarning("no answer to publish");
+        return dialog.result();
+    });
+    m_window->incidentActions()->newBriefingAction()->trigger();
+    QTRY_COMPARE(previews, 2);
+    QVERIFY2(page.contains(QStringLiteral("Bob broke the load balancer config.")),
+             qPrintable(page));
+    QVERIFY(page.contains(QStringLiteral("We are moving orders to the standby system.")));
+    QVERIFY2(page.contains(QStringLiteral("#1 of 1")), qPrintable(page));
+    QVERIFY(page.contains(QStringLiteral("Why then: the move completes then")));
+    QVERIFY2(findings.startsWith(QStringLiteral("3 plain-language findings remain:")),
+             qPrintable(findings));
+    QVERIFY(findings.contains(QStringLiteral("blame \"Bob broke the\"")));
+    QCOMPARE(publishText, QStringLiteral("Publish with 3 findings"));
+    QVERIFY(enterWentBack);
+    const auto briefings = m_room->store().briefings(m_incident);
+    QTRY_COMPARE(m_room->store().briefings(m_incident)->size(), 1);
+    QCOMPARE(m_room->store().briefings(m_incident)->first().headline,
+             QStringLiteral("Bob broke the load balancer config."));
+
+    // A clean briefing: the preview's Enter publishes.
+    m_window->incidentActions()->newBriefingAction()->trigger();
+    QTRY_COMPARE(previews, 3);
+    QVERIFY(cleanDefaultsToPublish);
+    QTRY_COMPARE(m_room->store().briefings(m_incident)->size(), 2);
 }
 
 QTEST_MAIN(TestBriefingWindow)

@@ -1,7 +1,11 @@
 #include "dialogs/briefingcomposer.h"
 
 #include "dialogs/awaitedsubmit.h"
+#include "dialogs/modalhook.h"
+#include "dialogs/publishpreview.h"
+#include "export/briefingpdf.h"
 #include "livewarroom.h"
+#include "rules/briefingdraft.h"
 #include "rules/cadence.h"
 #include "rules/clock.h"
 #include "rules/severitycalibration.h"
@@ -144,6 +148,8 @@ void BriefingComposer::accept()
     b.correctsId = m_correctsId;
     if (m_awaited->isWaiting())
         return;
+    if (!confirmedInPreview(b))
+        return; // back to editing, everything typed kept
     // A correction names the briefing by its number, which is the same here and on the server.
     qint64 correctsSeq = 0;
     for (const Briefing &earlier : m_live.incident().briefings) {
@@ -151,4 +157,16 @@ void BriefingComposer::accept()
             correctsSeq = earlier.seq;
     }
     m_live.writeOrKeep(&m_live, QueuedWrite::briefing(b, correctsSeq), m_awaited->begin());
+}
+
+bool BriefingComposer::confirmedInPreview(const NewBriefing &typed)
+{
+    const IncidentState &state = m_live.incident();
+    Briefing draft = briefingAsPublished(typed, state.incident, state.commitments, state.asks,
+                                         state.options, m_clock.now());
+    draft.seq = state.briefings.size() + 1;
+    QList<Briefing> all = state.briefings;
+    all.append(draft);
+    PublishPreview preview(BriefingPdf::pageHtml(state.incident, draft, all), findingTexts(), this);
+    return ModalHook::exec(preview) == QDialog::Accepted;
 }

@@ -10,12 +10,15 @@ class LiveWarRoom;
 class QLabel;
 class QPlainTextEdit;
 class QPushButton;
+struct NewBriefing;
 
 // Composes a briefing for the customer's managers: headline, impact (from the latest
 // assessment), what we are doing, what changed, the open commitments and asks (from the
 // record), and the next update with why (required). Hedging, jargon, blame and emotion are
 // underlined as the text is typed and listed with a suggestion each; they warn, never block.
-// Publishing is final; a correction is a new briefing naming the one it corrects.
+// Publishing is final (a preview of the customer's page is confirmed first); a correction is a
+// new briefing naming the one it corrects.
+
 class BriefingComposer : public CustomerTextDialog
 {
     Q_OBJECT
@@ -27,6 +30,8 @@ public:
     void accept() override;
 
 private:
+    // Shows the customer's page of what was typed; true when the user publishes it.
+    bool confirmedInPreview(const NewBriefing &typed);
     qint64 m_correctsId;
     QPlainTextEdit *m_headline = nullptr;
     QPlainTextEdit *m_impact = nullptr;

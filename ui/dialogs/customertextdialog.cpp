@@ -20,6 +20,11 @@ CustomerTextDialog::CustomerTextDialog(const LiveWarRoom &live, const Clock &clo
       m_check(new PlainLanguageCheck(PlainLanguageProfile::english(live.policy().jargon), this))
 {}
 
+QStringList CustomerTextDialog::findingTexts() const
+{
+    return m_check->findingTexts();
+}
+
 int CustomerTextDialog::findingCount() const
 {
     return m_check->findingCount();

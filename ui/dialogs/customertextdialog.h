@@ -22,6 +22,7 @@ class CustomerTextDialog : public QDialog
     Q_OBJECT
 public:
     int findingCount() const;
+    QStringList findingTexts() const;
 
 protected:
     // Written by `by` for the incident the window shows, checked against the war room's jargon.

@@ -134,6 +134,11 @@ QString briefingHtml(const Incident &incident, const Briefing &b, const QList<Br
 } // namespace
 
 namespace BriefingPdf {
+QString pageHtml(const Incident &incident, const Briefing &briefing, const QList<Briefing> &all)
+{
+    return briefingHtml(incident, briefing, all);
+}
+
 Result<Content> read(const IncidentStore &store, qint64 incidentId,
                      const QList<qint64> &briefingIds)
 {

@@ -54,6 +54,10 @@ struct Content
 Result<Content> read(const IncidentStore &store, qint64 incidentId,
                      const QList<qint64> &briefingIds);
 
+// One briefing's page as the customer reads it (all: the incident's briefings, for "#2 of 5"
+// and corrections); the composer's preview shows a draft this way before it is published.
+QString pageHtml(const Incident &incident, const Briefing &briefing, const QList<Briefing> &all);
+
 // The same briefings as one HTML page (for other tools, e.g. the benchmark's comparison),
 // with an optional chart image file shown under each.
 Result<QString> html(const IncidentStore &store, qint64 incidentId,

@@ -28,6 +28,14 @@ QPlainTextEdit *PlainLanguageCheck::addField(const QString &key, const QString &
     return edit;
 }
 
+QStringList PlainLanguageCheck::findingTexts() const
+{
+    QStringList texts;
+    for (int i = 0; i < m_findingCount; ++i)
+        texts << item(i)->text();
+    return texts;
+}
+
 void PlainLanguageCheck::recheck()
 {
     clear();

@@ -18,6 +18,8 @@ public:
     QPlainTextEdit *addField(const QString &key, const QString &label, int lines,
                              const QString &placeholder = {});
     int findingCount() const { return m_findingCount; }
+    // Each finding as listed: "Status headline · blame "Bob broke the": describe...".
+    QStringList findingTexts() const;
 
 signals:
     void checked(int findingCount);
