@@ -30,7 +30,7 @@ public:
     void knownProblems();
 
 signals:
-    // An export was written (or refused, with a message) to path.
+    // An export was written to path (a refusal is shown instead).
     void exported(const QString &path);
 
 private:

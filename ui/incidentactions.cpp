@@ -795,7 +795,9 @@ void IncidentActions::exportBriefings(const QList<qint64> &briefingIds)
         [this, path, options](const Result<BriefingPdf::Content> &content) {
             if (!content)
                 return report(content.failure());
-            report(BriefingPdf::write(*content, path, options));
-            emit exported(path);
+            const Outcome written = BriefingPdf::write(*content, path, options);
+            report(written);
+            if (written)
+                emit exported(path);
         });
 }

@@ -80,7 +80,7 @@ public:
     void exportBriefings(const QList<qint64> &briefingIds);
 
 signals:
-    // A briefing export was written (or refused, with a message) to path.
+    // A briefing export was written to path (a refusal is shown instead).
     void exported(const QString &path);
     // Change status was asked for "resolved": that takes the resolution report.
     void resolveRequested();

@@ -11,6 +11,7 @@
 #include "livewarroom.h"
 #include "recentwarrooms.h"
 #include "useridentity.h"
+#include "widgets/exportnotice.h"
 #include "widgets/incidentlistpanel.h"
 #include "widgets/incidentview.h"
 #include "widgets/serverlinkbanner.h"
@@ -66,6 +67,11 @@ MainWindow::MainWindow(StoreThread &store, const Clock &clock, QWidget *parent)
     setCentralWidget(central);
 
     statusBar()->showMessage(tr("War room: %1").arg(store.location()));
+    auto *exportNotice = new ExportNotice(this);
+    statusBar()->addPermanentWidget(exportNotice);
+    connect(m_incidentActions, &IncidentActions::exported, exportNotice, &ExportNotice::showSaved);
+    connect(m_aftermathActions, &AftermathActions::exported, exportNotice,
+            &ExportNotice::showSaved);
 
     connect(m_incidentList, &IncidentListPanel::incidentSelected, this, [this](qint64 id) {
         m_incidentActions->setIncident(id);

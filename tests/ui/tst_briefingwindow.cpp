@@ -14,7 +14,9 @@
 
 #include <QAction>
 #include <QComboBox>
+#include <QDesktopServices>
 #include <QDialog>
+#include <QDir>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -26,6 +28,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
+#include <QUrl>
 
 // The business channel through the real window, offscreen.
 class TestBriefingWindow : public QObject
@@ -43,7 +46,12 @@ private slots:
     void cadenceAndJargonAreSettings();
     void publishingShowsTheCustomersPageFirst();
 
+public slots:
+    // Stands in for the desktop's file manager.
+    void openedUrl(const QUrl &url) { m_opened = url; }
+
 private:
+    QUrl m_opened;
     template <typename T> static T *in(QDialog &dialog, const QString &name)
     {
         T *widget = dialog.findChild<T *>(name);
@@ -243,6 +251,16 @@ void TestBriefingWindow::exportWritesPdfWhereChosen()
     QVERIFY(pdf.open(QIODevice::ReadOnly));
     QVERIFY(pdf.read(5) == "%PDF-");
     pdf.close();
+    // The window says where it saved, and opens the folder on request.
+    auto *notice = m_window->findChild<QWidget *>(QStringLiteral("exportNotice"));
+    QVERIFY(notice->isVisible());
+    WindowFixture::shoot(*m_window, QStringLiteral("export-notice"));
+    QCOMPARE(notice->findChild<QLabel *>(QStringLiteral("exportNoticeText"))->text(),
+             QStringLiteral("Saved briefing.pdf in %1").arg(QDir::toNativeSeparators(dir.path())));
+    QDesktopServices::setUrlHandler(QStringLiteral("file"), this, "openedUrl");
+    notice->findChild<QPushButton *>(QStringLiteral("openExportFolderButton"))->click();
+    QDesktopServices::unsetUrlHandler(QStringLiteral("file"));
+    QCOMPARE(m_opened, QUrl::fromLocalFile(dir.path()));
 
     // The paper chosen in the settings is used by the window's export.
     ModalHook::setDialogHandler([](QDialog &dialog) {
