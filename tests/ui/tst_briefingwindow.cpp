@@ -60,6 +60,7 @@ private:
         return widget;
     }
     void publish(const QString &headline);
+    static void fillComposer(QDialog &composer, const QString &headline);
     // The preview of what the customer reads, answered "Publish".
     static int confirmPreview(QDialog &preview)
     {
@@ -107,18 +108,22 @@ void TestBriefingWindow::cleanup()
     m_room.reset();
 }
 
+void TestBriefingWindow::fillComposer(QDialog &composer, const QString &headline)
+{
+    in<QPlainTextEdit>(composer, QStringLiteral("headlineTextEdit"))->setPlainText(headline);
+    in<QPlainTextEdit>(composer, QStringLiteral("doingTextEdit"))
+        ->setPlainText(QStringLiteral("We are moving orders to the standby system."));
+    in<QLineEdit>(composer, QStringLiteral("nextUpdateLineEdit"))->setText(QStringLiteral("+30m"));
+    in<QPlainTextEdit>(composer, QStringLiteral("whyTextEdit"))
+        ->setPlainText(QStringLiteral("the move completes then"));
+}
+
 void TestBriefingWindow::publish(const QString &headline)
 {
     ModalHook::setDialogHandler([&](QDialog &dialog) {
         if (dialog.objectName() == u"publishPreview")
             return confirmPreview(dialog);
-        in<QPlainTextEdit>(dialog, QStringLiteral("headlineTextEdit"))->setPlainText(headline);
-        in<QPlainTextEdit>(dialog, QStringLiteral("doingTextEdit"))
-            ->setPlainText(QStringLiteral("We are moving orders to the standby system."));
-        in<QLineEdit>(dialog, QStringLiteral("nextUpdateLineEdit"))
-            ->setText(QStringLiteral("+30m"));
-        in<QPlainTextEdit>(dialog, QStringLiteral("whyTextEdit"))
-            ->setPlainText(QStringLiteral("the move completes then"));
+        fillComposer(dialog, headline);
         QTest::mouseClick(in<QPushButton>(dialog, QStringLiteral("publishButton")), Qt::LeftButton);
         return dialog.result();
     });
@@ -359,17 +364,10 @@ void TestBriefingWindow::publishingShowsTheCustomersPageFirst()
                 !dialog.findChild<QLabel *>(QStringLiteral("publishPreviewFindings"));
             return confirmPreview(dialog);
         }
+        fillComposer(dialog, previews == 0
+                                 ? QStringLiteral("Bob broke the load balancer config.")
+                                 : QStringLiteral("Orders work again for all customers."));
         auto *headline = in<QPlainTextEdit>(dialog, QStringLiteral("headlineTextEdit"));
-        if (previews == 0)
-            headline->setPlainText(QStringLiteral("Bob broke the load balancer config."));
-        else
-            headline->setPlainText(QStringLiteral("Orders work again for all customers."));
-        in<QPlainTextEdit>(dialog, QStringLiteral("doingTextEdit"))
-            ->setPlainText(QStringLiteral("We are moving orders to the standby system."));
-        in<QLineEdit>(dialog, QStringLiteral("nextUpdateLineEdit"))
-            ->setText(QStringLiteral("+30m"));
-        in<QPlainTextEdit>(dialog, QStringLiteral("whyTextEdit"))
-            ->setPlainText(QStringLiteral("the move completes then"));
         auto *publish = in<QPushButton>(dialog, QStringLiteral("publishButton"));
         QTest::mouseClick(publish, Qt::LeftButton);
         // Back from the preview: nothing published, everything typed still there.

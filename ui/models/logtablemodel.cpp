@@ -123,38 +123,33 @@ void LogTableModel::readCount()
     m_readingCount = true;
     const qint64 incidentId = m_incidentId;
     const int generation = m_generation;
+    // One answer for both ways of counting: shown if still current, then asked again if
+    // something changed meanwhile.
+    const auto answered = [this, generation](auto show) {
+        return [this, generation, show](const auto &answer) {
+            m_readingCount = false;
+            if (generation == m_generation) {
+                if (answer)
+                    show(*answer);
+                else
+                    emit loadFailed(answer.error());
+            }
+            if (std::exchange(m_countStale, false) || generation != m_generation)
+                readCount();
+        };
+    };
     if (!m_filter.isEmpty()) {
         m_store.run(
             this,
             [incidentId, filter = m_filter, after = m_matchedThrough](IncidentStore &store) {
                 return store.logMatches(incidentId, filter, after);
             },
-            [this, generation](const Result<LogMatches> &matches) {
-                m_readingCount = false;
-                if (generation == m_generation) {
-                    if (matches)
-                        showMatches(*matches);
-                    else
-                        emit loadFailed(matches.error());
-                }
-                if (std::exchange(m_countStale, false) || generation != m_generation)
-                    readCount();
-            });
+            answered([this](const LogMatches &matches) { showMatches(matches); }));
         return;
     }
     m_store.run(
         this, [incidentId](IncidentStore &store) { return store.logEntryCount(incidentId); },
-        [this, generation](const Result<qint64> &count) {
-            m_readingCount = false;
-            if (generation == m_generation) {
-                if (count)
-                    showCount(*count);
-                else
-                    emit loadFailed(count.error());
-            }
-            if (std::exchange(m_countStale, false) || generation != m_generation)
-                readCount();
-        });
+        answered([this](qint64 count) { showCount(count); }));
 }
 
 void LogTableModel::showCount(qint64 count)
