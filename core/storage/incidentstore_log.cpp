@@ -200,8 +200,8 @@ Result<LogMatches> IncidentStore::logMatches(qint64 incidentId, const LogFilter 
         sql += QStringLiteral(" AND author = ?");
         values.append(filter.author);
     }
-    if (filter.peopleOnly) // a keyed post is a retrying script's, also before by_script
-        sql += QStringLiteral(" AND by_script = 0 AND post_key IS NULL");
+    if (filter.peopleOnly)
+        sql += QStringLiteral(" AND NOT %1").arg(Rows::logByScript);
     if (filter.pinnedOnly) {
         // Pinned: the latest mark of the entry says so.
         sql += QStringLiteral(
@@ -225,9 +225,9 @@ Result<LogMatches> IncidentStore::logMatches(qint64 incidentId, const LogFilter 
 Result<QList<std::pair<QString, bool>>> IncidentStore::logAuthors(qint64 incidentId) const
 {
     auto ran = m_database->run(
-        QStringLiteral("SELECT author, MIN(CASE WHEN by_script = 1 OR post_key IS NOT NULL THEN 1 "
-                       "ELSE 0 END) FROM log_entries WHERE incident_id = ? GROUP BY author "
-                       "ORDER BY author"),
+        QStringLiteral("SELECT author, MIN(CASE WHEN %1 THEN 1 ELSE 0 END) FROM log_entries "
+                       "WHERE incident_id = ? GROUP BY author ORDER BY author")
+            .arg(Rows::logByScript),
         {incidentId});
     if (!ran)
         return ran.failure();

@@ -55,9 +55,11 @@ Incident incident(const QSqlQuery &q)
     return incident;
 }
 
+const QString logByScript = QStringLiteral("(by_script = 1 OR post_key IS NOT NULL)");
 const QString logColumns = QStringLiteral("id, incident_id, seq, at, author, kind, body, "
                                           "corrects_id, addressee, answers_id, commitment_id, "
-                                          "event, signed_in_as, by_script, post_key");
+                                          "event, signed_in_as, ") +
+                           logByScript;
 
 LogEntry logEntry(const QSqlQuery &q)
 {
@@ -75,7 +77,7 @@ LogEntry logEntry(const QSqlQuery &q)
     entry.commitmentId = q.value(10).toLongLong();
     entry.event = q.value(11).toString();
     entry.signedInAs = q.value(12).toString();
-    entry.byScript = q.value(13).toInt() == 1 || !q.value(14).isNull();
+    entry.byScript = q.value(13).toBool();
     return entry;
 }
 

@@ -35,6 +35,9 @@ Incident incident(const QSqlQuery &q);
 
 extern const QString logColumns;
 LogEntry logEntry(const QSqlQuery &q);
+// Whether a script posted the entry, as SQL: said so (by_script), or a retrying script's keyed
+// post (also before schema 15 said so). LogEntry::byScript is read the same way.
+extern const QString logByScript;
 
 extern const QString commitmentColumns; // from "commitments c LEFT JOIN commitment_outcomes o"
 Commitment commitment(const QSqlQuery &q);
