@@ -8,6 +8,7 @@
 #include "sharedwrites.h"
 #include "signincommands.h"
 
+#include "domain/zonedtime.h"
 #include "export/briefingpdf.h"
 #include "rules/clock.h"
 #include "rules/duetime.h"
@@ -84,7 +85,12 @@ int newIncident(CommandIo &io, QCommandLineParser &parser, const QStringList &ar
     const QCommandLineOption problem(QStringLiteral("problem"),
                                      QStringLiteral("The problem statement, as understood."),
                                      QStringLiteral("TEXT"));
-    parser.addOptions({title, customer, severity, inCharge, phone, problem});
+    const QCommandLineOption customerZone(
+        QStringLiteral("customer-zone"),
+        QStringLiteral("Where the customer reads times (Region/City, e.g. Europe/Berlin); their "
+                       "notices and documents use it. Default: this computer's zone."),
+        QStringLiteral("ZONE"), ZonedTime::systemZoneId());
+    parser.addOptions({title, customer, severity, inCharge, phone, problem, customerZone});
     if (const auto stop = parseOrStop(io, parser, arguments))
         return *stop;
     if (!parser.positionalArguments().isEmpty())
@@ -111,6 +117,7 @@ int newIncident(CommandIo &io, QCommandLineParser &parser, const QStringList &ar
     incident.inChargeName = parser.value(inCharge);
     incident.inChargePhone = parser.value(phone);
     incident.problemStatement = parser.value(problem);
+    incident.customerTimeZone = parser.value(customerZone);
     const Result<qint64> created = (*store)->createIncident(incident);
     if (!created)
         return fail(io, created.error());
@@ -252,6 +259,35 @@ int commitDeadline(CommandIo &io, QCommandLineParser &parser, const QStringList 
         io, parser,
         QueuedWrite::commitment({*id, whatText, ownerName, *dueTime, whyText, parser.value(by)}),
         clock);
+}
+
+int setCustomerZone(CommandIo &io, QCommandLineParser &parser, const QStringList &arguments)
+{
+    const QCommandLineOption incident =
+        idOption(QStringLiteral("incident"), QStringLiteral("incident"));
+    const QCommandLineOption zone(QStringLiteral("zone"),
+                                  QStringLiteral("Region/City, e.g. Europe/Berlin, or UTC."),
+                                  QStringLiteral("ZONE"));
+    const QCommandLineOption by = byOption(io);
+    parser.addOptions({incident, zone, by});
+    if (const auto stop = parseOrStop(io, parser, arguments))
+        return *stop;
+    const QString command = QStringLiteral("customer-zone");
+    const auto id = requiredId(parser, incident, command, QStringLiteral("incident"));
+    if (!id)
+        return fail(io, id.error(), kExitUsage);
+    const auto values = requiredValues(parser, {zone}, command);
+    if (!values)
+        return fail(io, values.error(), kExitUsage);
+    if (auto bad = ZonedTime::checkTimeZone(values->at(0)))
+        return fail(io, bad->message, kExitUsage);
+    SystemClock clock;
+    auto store = openStore(io, parser, OpenMode::MustExist, clock);
+    if (!store)
+        return fail(io, store.error());
+    if (Outcome set = (*store)->setCustomerTimeZone(*id, values->at(0), parser.value(by)); !set)
+        return fail(io, set.error());
+    return 0;
 }
 
 int markMet(CommandIo &io, QCommandLineParser &parser, const QStringList &arguments)
@@ -634,6 +670,9 @@ const QList<Command> &commands()
          QStringLiteral("Commit a deadline: what, owner, due, why; prints its id."),
          &commitDeadline},
         {QStringLiteral("met"), QStringLiteral("Mark a commitment met."), &markMet},
+        {QStringLiteral("customer-zone"),
+         QStringLiteral("Name the customer's time zone; their notices and documents use it."),
+         &setCustomerZone},
         {QStringLiteral("supersede"),
          QStringLiteral("Replace a deadline with a new due time and say why the old one was not "
                         "kept; prints the new id."),

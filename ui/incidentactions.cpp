@@ -3,6 +3,7 @@
 #include "dialogs/briefingcomposer.h"
 #include "dialogs/formdialog.h"
 #include "dialogs/modalhook.h"
+#include "domain/zonedtime.h"
 #include "export/briefingpdf.h"
 #include "livewarroom.h"
 #include "rules/clock.h"
@@ -13,6 +14,7 @@
 #include "timeformat.h"
 #include "usecases/queuedwrite.h"
 #include "useridentity.h"
+#include "widgets/timezonefield.h"
 #include "windowaction.h"
 #include "wording.h"
 
@@ -38,6 +40,9 @@ IncidentActions::IncidentActions(LiveWarRoom &live, const Clock &clock, QWidget 
     m_handOverLiaison =
         makeWindowAction(this, tr("Business &liaison…"), QStringLiteral("handOverLiaisonAction"),
                          [this] { handOver(Role::Liaison); });
+    m_customerZone =
+        makeWindowAction(this, tr("Customer's time &zone…"), QStringLiteral("customerZoneAction"),
+                         [this] { setCustomerZone(); });
     m_frame = makeWindowAction(
         this, tr("&Frame…"), QStringLiteral("frameAction"), [this] { frame(); },
         QKeySequence(tr("Ctrl+Shift+F")));
@@ -90,10 +95,10 @@ IncidentActions::IncidentActions(LiveWarRoom &live, const Clock &clock, QWidget 
 
 QList<QAction *> IncidentActions::all() const
 {
-    return {m_commitDeadline, m_timeboxTheory,  m_handOver,       m_handOverLiaison, m_frame,
-            m_confirmFraming, m_restateProblem, m_confirmProblem, m_askTeam,         m_askCustomer,
-            m_changeStatus,   m_assessImpact,   m_setSeverity,    m_newBriefing,     m_addOption,
-            m_markMet,        m_supersede,      m_exportPdf};
+    return {m_commitDeadline, m_timeboxTheory,  m_handOver,       m_handOverLiaison, m_customerZone,
+            m_frame,          m_confirmFraming, m_restateProblem, m_confirmProblem,  m_askTeam,
+            m_askCustomer,    m_changeStatus,   m_assessImpact,   m_setSeverity,     m_newBriefing,
+            m_addOption,      m_markMet,        m_supersede,      m_exportPdf};
 }
 
 void IncidentActions::setIncident(qint64 incidentId)
@@ -216,7 +221,7 @@ void IncidentActions::supersede(qint64 commitmentId)
                      "repeated, is the drift timeboxing exists to stop.")
                       .arg(old->what, countOf(extensions, tr("time"), tr("times")))
                 : tr("Replace: %1 (due %2). The old deadline stays on record as superseded.")
-                      .arg(old->what, TimeFormat::clock(old->due));
+                      .arg(old->what, TimeFormat::clock(old->due, m_clock.now()));
     FormDialog form(timebox ? tr("Extend timebox") : tr("Supersede deadline"), intro,
                     m_dialogParent);
     form.addDue(QStringLiteral("due"), tr("New &due:"), m_clock, QStringLiteral("+15m"));
@@ -309,6 +314,38 @@ void IncidentActions::handOver(Role role)
                 },
                 answered);
         });
+    ModalHook::exec(form);
+}
+
+void IncidentActions::setCustomerZone()
+{
+    const auto by = who();
+    if (!by)
+        return;
+    const Incident &incident = m_live.incident().incident;
+    FormDialog form(tr("Customer's time zone"),
+                    tr("Where %1 reads times. Their notices, briefings and resolution report "
+                       "write every time in this zone, named; the window keeps this desktop's. "
+                       "The change goes into the log.")
+                        .arg(incident.customer),
+                    m_dialogParent);
+    TimeZoneField::offerZones(form.addLine(QStringLiteral("zone"), tr("Time &zone:"),
+                                           incident.customerTimeZone.isEmpty()
+                                               ? ZonedTime::systemZoneId()
+                                               : incident.customerTimeZone));
+    form.setPreview([this](const FormDialog &f) {
+        const QString zone = f.text(QStringLiteral("zone")).trimmed();
+        if (!ZonedTime::isKnownZone(zone))
+            return tr("Not a zone this computer knows yet: Region/City, e.g. Europe/Berlin.");
+        const QDateTime now = m_clock.now();
+        return tr("It is %1 there now.")
+            .arg(ZonedTime::dayAndTimeInZone(now, now, ZonedTime::zoneOrUtc(zone)));
+    });
+    form.setSend(tr("Set time zone"), [this, by](const FormDialog &f, FormDialog::Answer answered) {
+        write([incidentId = m_incidentId, zone = f.text(QStringLiteral("zone")), by = *by](
+                  IncidentStore &store) { return store.setCustomerTimeZone(incidentId, zone, by); },
+              answered);
+    });
     ModalHook::exec(form);
 }
 

@@ -41,6 +41,7 @@ public:
     QAction *timeboxTheoryAction() const { return m_timeboxTheory; }
     QAction *handOverAction() const { return m_handOver; }
     QAction *handOverLiaisonAction() const { return m_handOverLiaison; }
+    QAction *customerZoneAction() const { return m_customerZone; }
     QAction *frameAction() const { return m_frame; }
     QAction *confirmFramingAction() const { return m_confirmFraming; }
     QAction *restateProblemAction() const { return m_restateProblem; }
@@ -100,6 +101,7 @@ private:
     void commitNew();
     void timeboxSelected();
     void handOver(Role role);
+    void setCustomerZone();
     void frame();
     void confirmFraming();
     void restateProblem();
@@ -121,6 +123,7 @@ private:
     QAction *m_timeboxTheory;
     QAction *m_handOver;
     QAction *m_handOverLiaison;
+    QAction *m_customerZone;
     QAction *m_frame;
     QAction *m_confirmFraming;
     QAction *m_restateProblem;

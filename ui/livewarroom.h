@@ -25,6 +25,7 @@ public:
     LiveWarRoom(StoreThread &store, const Clock &clock, QObject *parent = nullptr);
 
     StoreThread &store() const { return m_store; }
+    const Clock &clock() const { return m_clock; }
     const WarRoomAddress &address() const { return m_store.address(); }
     QString location() const { return m_store.location(); }
 

@@ -9,9 +9,11 @@
 #include "dialogs/shortcutsdialog.h"
 #include "incidentactions.h"
 #include "livewarroom.h"
+#include "models/logtablemodel.h"
 #include "recentwarrooms.h"
 #include "useridentity.h"
 #include "widgets/exportnotice.h"
+#include "widgets/incidentheader.h"
 #include "widgets/incidentlistpanel.h"
 #include "widgets/incidentview.h"
 #include "widgets/serverlinkbanner.h"
@@ -24,6 +26,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -144,7 +147,8 @@ void MainWindow::createMenus()
     incident->addSeparator();
     incident->addActions({a.assessImpactAction(), a.setSeverityAction()});
     incident->addSeparator();
-    incident->addActions({a.changeStatusAction(), a.handOverAction(), a.handOverLiaisonAction()});
+    incident->addActions({a.changeStatusAction(), a.handOverAction(), a.handOverLiaisonAction(),
+                          a.customerZoneAction()});
     incident->addSeparator();
     incident->addActions({a.frameAction(), a.confirmFramingAction(), a.restateProblemAction(),
                           a.confirmProblemAction()});
@@ -179,6 +183,16 @@ void MainWindow::createMenus()
     jargon->setObjectName(QStringLiteral("jargonTermsAction"));
     connect(jargon, &QAction::triggered, this,
             [this] { BusinessSettingsDialogs::editJargon(live(), UserIdentity::name(), this); });
+    // This desktop's reading of times; each person sets it for themselves.
+    QAction *utc = settings->addAction(tr("Show &UTC beside local time"));
+    utc->setObjectName(QStringLiteral("showUtcAction"));
+    utc->setCheckable(true);
+    connect(utc, &QAction::toggled, this, [this](bool show) {
+        QSettings().setValue(QStringLiteral("display/showUtc"), show);
+        m_incidentView->header()->setShowUtc(show);
+        m_incidentView->technicalLog()->model()->setShowUtc(show);
+    });
+    utc->setChecked(QSettings().value(QStringLiteral("display/showUtc"), false).toBool());
     QAction *paper = settings->addAction(tr("PDF &paper size…"));
     paper->setObjectName(QStringLiteral("paperSizeAction"));
     connect(paper, &QAction::triggered, this, [this] { BusinessSettingsDialogs::editPaper(this); });

@@ -1,20 +1,40 @@
 #include "timeformat.h"
 
+#include "domain/zonedtime.h"
+
+#include <QTimeZone>
+
 namespace TimeFormat {
-QString clock(const QDateTime &time)
+QString clock(const QDateTime &time, const QDateTime &now)
 {
-    return time.isValid() ? time.toLocalTime().toString(QStringLiteral("HH:mm")) : QString();
+    return ZonedTime::dayAndTime(time, now, QTimeZone::systemTimeZone());
 }
 
-QString clockSeconds(const QDateTime &time)
+QString clockSeconds(const QDateTime &time, const QDateTime &now)
 {
-    return time.isValid() ? time.toLocalTime().toString(QStringLiteral("HH:mm:ss")) : QString();
+    return ZonedTime::dayAndTime(time, now, QTimeZone::systemTimeZone(),
+                                 ZonedTime::Precision::Seconds);
+}
+
+QString inZone(const QDateTime &time, const QDateTime &now)
+{
+    return ZonedTime::dayAndTimeInZone(time, now, QTimeZone::systemTimeZone());
 }
 
 QString full(const QDateTime &time)
 {
-    return time.isValid() ? time.toLocalTime().toString(QStringLiteral("ddd d MMM HH:mm"))
-                          : QString();
+    return ZonedTime::dateAndTime(time, QDateTime::currentDateTimeUtc(),
+                                  QTimeZone::systemTimeZone());
+}
+
+QString utc(const QDateTime &time)
+{
+    return time.isValid() ? time.toUTC().toString(QStringLiteral("HH:mm 'UTC'")) : QString();
+}
+
+QString zone(const QDateTime &now)
+{
+    return ZonedTime::zoneName(now, QTimeZone::systemTimeZone());
 }
 
 QString span(qint64 seconds)

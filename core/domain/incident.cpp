@@ -2,6 +2,7 @@
 
 #include "domain/enumnames.h"
 #include "domain/fieldcheck.h"
+#include "domain/zonedtime.h"
 
 namespace {
 const EnumNames<IncidentStatus> &statusNames()
@@ -56,6 +57,11 @@ const QList<IncidentStatus> &allStatuses()
     return statusNames().values();
 }
 
+QTimeZone Incident::customerZone() const
+{
+    return ZonedTime::zoneOrUtc(customerTimeZone);
+}
+
 QString Incident::customerContact() const
 {
     if (!liaisonName.isEmpty())
@@ -85,5 +91,6 @@ QStringList NewIncident::problems() const
                        FieldLimit::Name));
     if (hasPhone)
         note(checkPhone(inChargePhone.trimmed()));
+    note(ZonedTime::checkTimeZone(customerTimeZone));
     return found;
 }

@@ -3,6 +3,7 @@
 #include <QDateTime>
 #include <QList>
 #include <QString>
+#include <QTimeZone>
 
 #include <optional>
 
@@ -51,7 +52,12 @@ struct Incident
     QString liaisonName;
     QString liaisonPhone;
     QDateTime liaisonSince;
+    // Where the customer reads the time (an IANA id, "Europe/Berlin"); empty when never said,
+    // and then the customer's documents say UTC.
+    QString customerTimeZone;
 
+    // The zone the customer's documents and notices write times in.
+    QTimeZone customerZone() const;
     // The customer's one contact: the business liaison, or while none is named the person in
     // charge ("Name, phone"), or empty.
     QString customerContact() const;
@@ -65,6 +71,7 @@ struct NewIncident
     Severity severity = Severity::Sev3;
     QString inChargeName;
     QString inChargePhone;
+    QString customerTimeZone = {}; // IANA id; empty: UTC
 
     // Every reason it cannot be opened, one sentence each, so a person mends them all at once
     // rather than meeting them one by one; empty when it can be.

@@ -73,6 +73,7 @@ inline const QString ActionAdded = QStringLiteral("action");
 inline const QString ActionDone = QStringLiteral("action-done");
 inline const QString Debriefed = QStringLiteral("debrief");
 inline const QString KnownProblemSeen = QStringLiteral("known-problem");
+inline const QString CustomerZoneSet = QStringLiteral("customer-zone");
 } // namespace LogEvent
 
 struct NewLogEntry

@@ -1,5 +1,7 @@
 #include "rules/eventtext.h"
 
+#include "domain/zonedtime.h"
+
 namespace {
 QString ordinal(int n)
 {
@@ -157,6 +159,18 @@ QString noticeSent(IncidentStatus status)
 {
     return QStringLiteral("Customer notice sent (status %1).").arg(statusName(status));
 }
+QString customerZoneSet(const QString &from, const QString &to, const QDateTime &at)
+{
+    const auto described = [&at](const QString &id) {
+        return id.isEmpty() ? QStringLiteral("UTC (not said)")
+                            : QStringLiteral("%1 (%2)").arg(
+                                  id, ZonedTime::zoneName(at, ZonedTime::zoneOrUtc(id)));
+    };
+    return QStringLiteral("The customer's time zone is now %1, was %2: their notices, briefings "
+                          "and report write times in it.")
+        .arg(described(to), described(from));
+}
+
 QString optionAdded(const NewSolutionOption &option)
 {
     return QStringLiteral("Option for the customer: \"%1\". For: %2. Against: %3")

@@ -33,6 +33,7 @@ QString askSent(const CustomerAsk &ask);
 QString askAnswered(const CustomerAsk &ask, const QString &answer);
 QString statusChanged(const StatusChange &change);
 QString noticeSent(IncidentStatus status);
+QString customerZoneSet(const QString &from, const QString &to, const QDateTime &at);
 QString impactAssessed(const QString &sentence, const QString &calibration,
                        const QString &severityNote);
 QString severityChanged(Severity from, Severity to, const std::optional<Severity> &assessed,

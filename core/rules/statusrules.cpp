@@ -3,6 +3,7 @@
 #include "rules/duetime.h"
 
 #include "domain/fieldcheck.h"
+#include "domain/zonedtime.h"
 #include "rules/eventtext.h"
 
 Outcome checkStatusMove(IncidentStatus from, IncidentStatus to)
@@ -88,7 +89,8 @@ QString draftNotice(const Incident &incident, const NewStatusChange &change)
         lines << QStringLiteral("What we are doing: %1").arg(change.doing.trimmed());
     if (change.nextCheckpointAt.isValid())
         lines << QStringLiteral("Next update: %1, because %2")
-                     .arg(EventText::utcTime(change.nextCheckpointAt),
+                     .arg(ZonedTime::dateAndTime(change.nextCheckpointAt, change.nextCheckpointAt,
+                                                 incident.customerZone()),
                           change.nextCheckpointWhy.trimmed());
     if (const QString contact = incident.customerContact(); !contact.isEmpty())
         lines << QStringLiteral("Your contact: %1").arg(contact);

@@ -49,12 +49,13 @@ Result<qint64> IncidentStore::createIncident(const NewIncident &incident, const 
         const QDateTime now = m_clock.now();
         auto ran = m_database->run(
             QStringLiteral("INSERT INTO incidents (title, customer, problem_statement, status, "
-                           "severity, in_charge_name, in_charge_phone, opened_at) "
-                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
+                           "severity, in_charge_name, in_charge_phone, opened_at, "
+                           "customer_time_zone) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
             {incident.title.trimmed(), incident.customer.trimmed(),
              incident.problemStatement.trimmed(), statusName(IncidentStatus::Reported),
              severityName(incident.severity), incident.inChargeName.trimmed(),
-             incident.inChargePhone.trimmed(), Rows::time(now)});
+             incident.inChargePhone.trimmed(), Rows::time(now),
+             incident.customerTimeZone.trimmed()});
         if (!ran)
             return ran.failure();
         ran->next();

@@ -137,6 +137,8 @@ public:
     Result<QList<StatusChange>> statusChanges(qint64 incidentId) const;
     Result<QList<Notice>> notices(qint64 incidentId) const;
     Outcome markNoticeSent(qint64 noticeId, const QString &by);
+    // Names the zone the customer reads times in (an IANA id); the change goes into the log.
+    Outcome setCustomerTimeZone(qint64 incidentId, const QString &zoneId, const QString &by);
 
     // --- impact and severity (incidentstore_impact.cpp)
     // Records an assessment and, unless the commander has overridden the severity, moves the

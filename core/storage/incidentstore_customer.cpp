@@ -2,6 +2,7 @@
 #include "storage/incidentstore.h"
 
 #include "domain/fieldcheck.h"
+#include "domain/zonedtime.h"
 #include "rules/clock.h"
 #include "rules/eventtext.h"
 #include "rules/statusrules.h"
@@ -222,4 +223,34 @@ Outcome IncidentStore::markNoticeSent(qint64 noticeId, const QString &by)
         return done();
     });
     return sent;
+}
+
+Outcome IncidentStore::setCustomerTimeZone(qint64 incidentId, const QString &zoneId,
+                                           const QString &by)
+{
+    const QString zone = zoneId.trimmed();
+    if (zone.isEmpty())
+        return Failure{QStringLiteral("Name the customer's time zone, e.g. Europe/Berlin.")};
+    if (auto bad = ZonedTime::checkTimeZone(zone))
+        return *bad;
+    if (auto bad =
+            checkText(QStringLiteral("name of who sets the time zone"), by, FieldLimit::Name))
+        return *bad;
+    return m_database->write<Done>([&]() -> Outcome {
+        const Result<Incident> current = incident(incidentId);
+        if (!current)
+            return current.failure();
+        if (current->customerTimeZone == zone)
+            return Failure{QStringLiteral("The customer's time zone is already %1.").arg(zone)};
+        if (Outcome bumped =
+                bumpIncident(incidentId, QStringLiteral("customer_time_zone = ?"), {zone});
+            !bumped)
+            return bumped;
+        if (auto logged = insertEvent(
+                incidentId, by.trimmed(), LogEvent::CustomerZoneSet,
+                EventText::customerZoneSet(current->customerTimeZone, zone, m_clock.now()));
+            !logged)
+            return logged.failure();
+        return done();
+    });
 }

@@ -33,7 +33,7 @@ const QString incidentColumns = QStringLiteral(
     "opened_at, resolved_at, COALESCE((SELECT MAX(h.at) FROM handovers h WHERE h.incident_id = "
     "incidents.id AND h.role = 'in_charge'), opened_at), liaison_name, liaison_phone, "
     "(SELECT MAX(h.at) FROM handovers h WHERE h.incident_id = incidents.id AND h.role = "
-    "'liaison')");
+    "'liaison'), customer_time_zone");
 
 Incident incident(const QSqlQuery &q)
 {
@@ -52,6 +52,7 @@ Incident incident(const QSqlQuery &q)
     incident.liaisonName = q.value(11).toString();
     incident.liaisonPhone = q.value(12).toString();
     incident.liaisonSince = time(q.value(13));
+    incident.customerTimeZone = q.value(14).toString();
     return incident;
 }
 

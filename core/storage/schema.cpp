@@ -453,6 +453,14 @@ QStringList version15(const StorageEngine &)
     return {QStringLiteral("ALTER TABLE log_entries ADD COLUMN by_script INTEGER NOT NULL "
                            "DEFAULT 0 CHECK (by_script IN (0, 1))")};
 }
+// Customer documents write times where the customer reads them: each incident names the
+// customer's time zone (an IANA id; empty for incidents from before, whose documents say UTC).
+// Each change of it is an event in the log.
+QStringList version16(const StorageEngine &)
+{
+    return {QStringLiteral("ALTER TABLE incidents ADD COLUMN customer_time_zone TEXT NOT NULL "
+                           "DEFAULT ''")};
+}
 } // namespace
 
 const QList<Migration> &migrations()
@@ -482,6 +490,7 @@ const QList<Migration> &migrations()
          &version13},
         {14, QStringLiteral("corrections found by the entry they correct"), &version14},
         {15, QStringLiteral("log entries say whether a script posted them"), &version15},
+        {16, QStringLiteral("the customer's time zone"), &version16},
     };
     return all;
 }

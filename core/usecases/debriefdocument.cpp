@@ -26,9 +26,9 @@ QList<Section> sections(const std::optional<Debrief> &debrief)
             {QStringLiteral("Lessons learned"), debrief->lessons}};
 }
 
-QString actionState(const ActionItem &item)
+QString actionState(const ActionItem &item, const QTimeZone &zone)
 {
-    return item.isDone() ? QStringLiteral("done %1").arg(DocumentText::when(item.doneAt))
+    return item.isDone() ? QStringLiteral("done %1").arg(DocumentText::when(item.doneAt, zone))
                          : QStringLiteral("open");
 }
 
@@ -95,9 +95,11 @@ QString DebriefDocument::markdown() const
     md << QStringLiteral("**Incident:** #%1, %2  ")
               .arg(incident.id)
               .arg(statusName(incident.status));
-    md << QStringLiteral("**Opened:** %1  ").arg(DocumentText::when(incident.openedAt));
+    md << QStringLiteral("**Opened:** %1  ")
+              .arg(DocumentText::when(incident.openedAt, incident.customerZone()));
     if (incident.resolvedAt.isValid())
-        md << QStringLiteral("**Resolved:** %1  ").arg(DocumentText::when(incident.resolvedAt));
+        md << QStringLiteral("**Resolved:** %1  ")
+                  .arg(DocumentText::when(incident.resolvedAt, incident.customerZone()));
     md << QString() << QStringLiteral("## Figures") << QString();
     for (const QString &line : figures.lines())
         md << QStringLiteral("- %1").arg(line);
@@ -113,8 +115,9 @@ QString DebriefDocument::markdown() const
         md << QStringLiteral("None.");
     for (const ActionItem &item : actions)
         md << QStringLiteral("- %1 (owner: %2; due %3; %4; from the %5)")
-                  .arg(markdown(item.what), markdown(item.owner), DocumentText::when(item.due),
-                       actionState(item), sourceText(item.source));
+                  .arg(markdown(item.what), markdown(item.owner),
+                       DocumentText::when(item.due, incident.customerZone()),
+                       actionState(item, incident.customerZone()), sourceText(item.source));
     md << QString() << QStringLiteral("## Timeline") << QString();
     md << QStringLiteral("Every recorded event and what the customer was told; of the team's own "
                          "entries, the key moments (marked ★).")
@@ -123,7 +126,8 @@ QString DebriefDocument::markdown() const
         if (!item.belongsInExport())
             continue;
         md << QStringLiteral("- %1%2 · %3 · %4 (%5): %6")
-                  .arg(item.key ? QStringLiteral("★ ") : QString(), DocumentText::when(item.at),
+                  .arg(item.key ? QStringLiteral("★ ") : QString(),
+                       DocumentText::when(item.at, incident.customerZone()),
                        channelName(item.channel), item.kind, markdown(item.who),
                        markdown(item.text));
     }
@@ -144,9 +148,10 @@ QString DebriefDocument::htmlBeforeChart() const
     row(QStringLiteral("Incident"), QStringLiteral("#%1 %2, %3")
                                         .arg(incident.id)
                                         .arg(incident.title, statusName(incident.status)));
-    row(QStringLiteral("Opened"), DocumentText::when(incident.openedAt));
+    row(QStringLiteral("Opened"), DocumentText::when(incident.openedAt, incident.customerZone()));
     if (incident.resolvedAt.isValid())
-        row(QStringLiteral("Resolved"), DocumentText::when(incident.resolvedAt));
+        row(QStringLiteral("Resolved"),
+            DocumentText::when(incident.resolvedAt, incident.customerZone()));
     page += QStringLiteral("</table><h2>Figures</h2><ul>");
     for (const QString &line : figures.lines())
         page += QStringLiteral("<li>%1</li>").arg(html(line));
@@ -172,8 +177,10 @@ QString DebriefDocument::htmlAfterChart() const
         for (const ActionItem &item : actions)
             page +=
                 QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td><td>%5</td></tr>")
-                    .arg(html(item.what), html(item.owner), html(DocumentText::when(item.due)),
-                         html(actionState(item)), html(sourceText(item.source)));
+                    .arg(html(item.what), html(item.owner),
+                         html(DocumentText::when(item.due, incident.customerZone())),
+                         html(actionState(item, incident.customerZone())),
+                         html(sourceText(item.source)));
         page += QStringLiteral("</table>");
     }
     page += QStringLiteral("<h2>Timeline</h2><p class='label'>Every recorded event and what the "
@@ -181,18 +188,19 @@ QString DebriefDocument::htmlAfterChart() const
                            "(marked ★, in bold).</p>");
     page += QStringLiteral("<table width='100%' cellspacing='0'><tr><th>When (%1)</th>"
                            "<th>Channel</th><th>What</th><th>Who</th><th>Text</th></tr>")
-                .arg(html(DocumentText::zone(incident.openedAt)));
+                .arg(html(DocumentText::zone(incident.openedAt, incident.customerZone())));
     for (const TimelineItem &item : timeline) {
         if (!item.belongsInExport())
             continue;
         const QString cls = item.key                        ? QStringLiteral(" class='key'")
                             : item.kind.contains(u"missed") ? QStringLiteral(" class='missed'")
                                                             : QString();
-        page += QStringLiteral(
-                    "<tr%1><td nowrap>%2%3</td><td>%4</td><td>%5</td><td>%6</td><td>%7</td></tr>")
-                    .arg(cls, item.key ? QStringLiteral("★ ") : QString(),
-                         html(DocumentText::shortWhen(item.at)), channelName(item.channel),
-                         html(item.kind), html(item.who), html(item.text));
+        page +=
+            QStringLiteral(
+                "<tr%1><td nowrap>%2%3</td><td>%4</td><td>%5</td><td>%6</td><td>%7</td></tr>")
+                .arg(cls, item.key ? QStringLiteral("★ ") : QString(),
+                     html(DocumentText::shortWhen(item.at, incident.customerZone())),
+                     channelName(item.channel), html(item.kind), html(item.who), html(item.text));
     }
     return page + QStringLiteral("</table></body></html>");
 }

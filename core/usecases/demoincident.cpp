@@ -76,6 +76,7 @@ Result<qint64> seedDemoIncident(IncidentStore &store, ManualClock &clock, const 
     NewIncident incident;
     incident.title = QStringLiteral("Web-shop orders failing in Europe");
     incident.customer = QStringLiteral("Northwind Retail");
+    incident.customerTimeZone = QStringLiteral("Europe/Berlin");
     incident.severity = Severity::Sev2;
     incident.inChargeName = kSre; // the on-call engineer opens it
     incident.inChargePhone = QStringLiteral("+44 20 7946 0187");

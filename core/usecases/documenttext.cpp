@@ -1,21 +1,25 @@
 #include "usecases/documenttext.h"
 
+#include "domain/zonedtime.h"
+
 #include <QStringList>
 
 namespace DocumentText {
-QString when(const QDateTime &time)
+QString when(const QDateTime &time, const QTimeZone &zone)
 {
-    return time.toLocalTime().toString(QStringLiteral("ddd d MMM yyyy, HH:mm t"));
+    return QStringLiteral("%1 %2").arg(
+        time.toTimeZone(zone).toString(QStringLiteral("ddd d MMM yyyy, HH:mm")),
+        ZonedTime::zoneName(time, zone));
 }
 
-QString shortWhen(const QDateTime &time)
+QString shortWhen(const QDateTime &time, const QTimeZone &zone)
 {
-    return time.toLocalTime().toString(QStringLiteral("d MMM HH:mm"));
+    return time.toTimeZone(zone).toString(QStringLiteral("d MMM HH:mm"));
 }
 
-QString zone(const QDateTime &time)
+QString zone(const QDateTime &time, const QTimeZone &zone)
 {
-    return time.toLocalTime().timeZoneAbbreviation();
+    return ZonedTime::zoneName(time, zone);
 }
 
 QString markdown(const QString &text)

@@ -45,7 +45,7 @@ QString ResolutionDocument::markdown() const
     md << QStringLiteral("**Customer:** %1  ").arg(markdown(incident.customer));
     md << QStringLiteral("**Incident:** #%1  ").arg(incident.id);
     md << QStringLiteral("**Resolved:** %1 by %2  ")
-              .arg(DocumentText::when(report.at), markdown(report.by));
+              .arg(DocumentText::when(report.at, incident.customerZone()), markdown(report.by));
     if (const QString contact = incident.customerContact(); !contact.isEmpty())
         md << QStringLiteral("**Your contact:** %1  ").arg(markdown(contact));
     md << QString();
@@ -62,7 +62,7 @@ QString ResolutionDocument::markdown() const
         for (const ActionItem &item : report.remains)
             remains << QStringLiteral("- %1 (owner: %2; due %3)")
                            .arg(markdown(item.what), markdown(item.owner),
-                                DocumentText::when(item.due));
+                                DocumentText::when(item.due, incident.customerZone()));
     }
     section(QStringLiteral("What else still needs to be done"), remains.join(u'\n'));
     section(QStringLiteral("Can it happen again?"), markdown(report.recurrence));
@@ -93,7 +93,8 @@ QString ResolutionDocument::html() const
     row(QStringLiteral("Customer"), incident.customer);
     row(QStringLiteral("Incident"), QStringLiteral("#%1 %2").arg(incident.id).arg(incident.title));
     row(QStringLiteral("Resolved"),
-        QStringLiteral("%1 by %2").arg(DocumentText::when(report.at), report.by));
+        QStringLiteral("%1 by %2")
+            .arg(DocumentText::when(report.at, incident.customerZone()), report.by));
     if (const QString contact = incident.customerContact(); !contact.isEmpty())
         row(QStringLiteral("Your contact"), contact);
     page += QStringLiteral("</table><h2>Resolution report</h2>");
@@ -113,9 +114,9 @@ QString ResolutionDocument::html() const
         QString table = QStringLiteral("<table width='100%' cellspacing='0'><tr><th>What</th>"
                                        "<th>Owner</th><th>Due</th></tr>");
         for (const ActionItem &item : report.remains)
-            table +=
-                QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td></tr>")
-                    .arg(html(item.what), html(item.owner), html(DocumentText::when(item.due)));
+            table += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td></tr>")
+                         .arg(html(item.what), html(item.owner),
+                              html(DocumentText::when(item.due, incident.customerZone())));
         section(QStringLiteral("What else still needs to be done"),
                 table + QStringLiteral("</table>"));
     }

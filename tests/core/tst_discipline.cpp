@@ -34,6 +34,7 @@ private slots:
     void customerAsksNeedWhyAndAreCounted();
     void rollUpReadsLikeTheCommanderSaysIt();
     void rollUpNamesTheOpenDeadlineNextAndTheMissedApart();
+    void customerTimeZoneIsNamedAndLogged();
 
 private:
     IncidentStore &store() { return m_room->store(); }
@@ -527,6 +528,48 @@ void TestDiscipline::rollUpNamesTheOpenDeadlineNextAndTheMissedApart()
     QVERIFY2(text.contains(QStringLiteral("MISSED, awaiting supersede: \"Logs pulled\" (Bob)")),
              qPrintable(text));
     QVERIFY(text.contains(QStringLiteral("missed by 5 min 0 s")));
+}
+
+// The customer's zone is a field of the incident; each change of it is an event in the log
+// (who, when, from what), and a zone nobody knows is refused with nothing written.
+void TestDiscipline::customerTimeZoneIsNamedAndLogged()
+{
+    QCOMPARE(store().incident(m_incident)->customerTimeZone, QString());
+    QCOMPARE(store().incident(m_incident)->customerZone(), QTimeZone::utc());
+    const qint64 entriesBefore = *store().logEntryCount(m_incident);
+    for (const QString &bad : {QStringLiteral("Mars/Olympus"), QStringLiteral("   "),
+                               QStringLiteral("Europe/Berlin'; DROP TABLE incidents; --")}) {
+        const Outcome refused = store().setCustomerTimeZone(m_incident, bad, QStringLiteral("Ann"));
+        QVERIFY(!refused);
+        QVERIFY2(refused.error().contains(QStringLiteral("e.g. Europe/Berlin")),
+                 qPrintable(refused.error()));
+    }
+    QCOMPARE(*store().logEntryCount(m_incident), entriesBefore);
+
+    QVERIFY(store().setCustomerTimeZone(m_incident, QStringLiteral(" Asia/Kolkata "),
+                                        QStringLiteral("Ann")));
+    QCOMPARE(store().incident(m_incident)->customerTimeZone, QStringLiteral("Asia/Kolkata"));
+    QVERIFY(!store().setCustomerTimeZone(m_incident, QStringLiteral("Asia/Kolkata"),
+                                         QStringLiteral("Ann")));
+    QVERIFY(store().setCustomerTimeZone(m_incident, QStringLiteral("Europe/Berlin"),
+                                        QStringLiteral("Bob")));
+    const QList<LogEntry> changes = events(LogEvent::CustomerZoneSet);
+    QCOMPARE(changes.size(), 2);
+    QCOMPARE(changes.first().author, QStringLiteral("Ann"));
+    QVERIFY2(changes.first().text.contains(QStringLiteral("now Asia/Kolkata (IST), was UTC")),
+             qPrintable(changes.first().text));
+    QVERIFY2(changes.last().text.contains(QStringLiteral("now Europe/Berlin (CET), was "
+                                                         "Asia/Kolkata (IST)")),
+             qPrintable(changes.last().text));
+    QVERIFY(store().checkRecordChain(m_incident)->intact);
+
+    // A new incident names its customer's zone from the start.
+    NewIncident opened{
+        QStringLiteral("Payments slow"),   QStringLiteral("Fabrikam"), {}, Severity::Sev3, {}, {},
+        QStringLiteral("America/New_York")};
+    const auto id = store().createIncident(opened);
+    QVERIFY(id);
+    QCOMPARE(store().incident(*id)->customerTimeZone, QStringLiteral("America/New_York"));
 }
 
 QTEST_GUILESS_MAIN(TestDiscipline)

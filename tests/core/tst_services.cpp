@@ -1,4 +1,5 @@
 #include "domain/fieldcheck.h"
+#include "domain/zonedtime.h"
 #include "rules/deadlinealerts.h"
 #include "rules/duetime.h"
 #include "rules/quickentry.h"
@@ -25,6 +26,10 @@ private slots:
     void dueTimes();
     void deadlineAlertsComeOnce();
     void noticeSpeaksPlainly();
+    void noticeWritesTheCustomersTime();
+    void timesReadInTheirZone_data();
+    void timesReadInTheirZone();
+    void zonesAreNamedPlainly();
 };
 
 void TestServices::quickEntryPrefixes_data()
@@ -226,8 +231,10 @@ void TestServices::noticeSpeaksPlainly()
     QCOMPARE(notice.split(u'\n').size(), 5);
     QVERIFY2(notice.contains(QStringLiteral("Status: Mitigating. We are putting a fix in place.")),
              qPrintable(notice));
-    QVERIFY(notice.contains(QStringLiteral("Next update: 14 Mar 09:30 UTC, because the move "
-                                           "completes then")));
+    // No zone said for the customer: UTC, named.
+    QVERIFY2(notice.contains(QStringLiteral("Next update: Sat 14 Mar 09:30 UTC, because the move "
+                                            "completes then")),
+             qPrintable(notice));
     QVERIFY(notice.contains(QStringLiteral("Your contact: Dana Whitfield, +44 20 7946 0321")));
 }
 
@@ -245,6 +252,111 @@ void TestServices::reconnectBackoffDoublesToThirtySeconds()
     QCOMPARE(backoff.next().count(), 30000);
     backoff.reset();
     QCOMPARE(backoff.next().count(), 1000);
+}
+
+// The notice goes to the customer: its times are where the customer reads them, named, and
+// follow the zone the incident says, not this computer's.
+void TestServices::noticeWritesTheCustomersTime()
+{
+    Incident incident;
+    incident.title = QStringLiteral("Checkout failing");
+    NewStatusChange change;
+    change.to = IncidentStatus::Investigating;
+    change.doing = QStringLiteral("We are reading the order records.");
+    change.nextCheckpointAt = QDateTime(QDate(2026, 3, 14), QTime(9, 30), Qt::UTC);
+    change.nextCheckpointWhy = QStringLiteral("the records are read by then");
+    incident.customerTimeZone = QStringLiteral("Europe/Berlin");
+    QVERIFY2(
+        draftNotice(incident, change).contains(QStringLiteral("Next update: Sat 14 Mar 10:30 CET")),
+        qPrintable(draftNotice(incident, change)));
+    incident.customerTimeZone = QStringLiteral("America/New_York"); // summer time from 8 March
+    QVERIFY(draftNotice(incident, change)
+                .contains(QStringLiteral("Next update: Sat 14 Mar 05:30 EDT")));
+    incident.customerTimeZone = QStringLiteral("Asia/Kolkata");
+    QVERIFY(draftNotice(incident, change)
+                .contains(QStringLiteral("Next update: Sat 14 Mar 15:00 IST")));
+}
+
+void TestServices::timesReadInTheirZone_data()
+{
+    QTest::addColumn<QDateTime>("time");
+    QTest::addColumn<QString>("zone");
+    QTest::addColumn<QString>("dayAndTime");
+    QTest::addColumn<QString>("inZone");
+    QTest::addColumn<QString>("dated");
+    // Now: Tue 24 Nov 2026, 22:24 in Berlin (21:24 UTC).
+    const auto utc = [](int month, int day, int hour, int minute, int year = 2026) {
+        return QDateTime(QDate(year, month, day), QTime(hour, minute), Qt::UTC);
+    };
+    QTest::newRow("later today") << utc(11, 24, 22, 0) << "Europe/Berlin"
+                                 << "23:00"
+                                 << "23:00 CET"
+                                 << "Tue 24 Nov 23:00 CET";
+    // "21:00" typed at 22:24 is tomorrow's, and says so.
+    QTest::newRow("21:00 typed at 22:24") << utc(11, 25, 20, 0) << "Europe/Berlin"
+                                          << "tomorrow 21:00"
+                                          << "tomorrow 21:00 CET"
+                                          << "Wed 25 Nov 21:00 CET";
+    QTest::newRow("yesterday") << utc(11, 23, 22, 0) << "Europe/Berlin"
+                               << "yesterday 23:00"
+                               << "yesterday 23:00 CET"
+                               << "Mon 23 Nov 23:00 CET";
+    QTest::newRow("later this week") << utc(11, 27, 8, 0) << "Europe/Berlin"
+                                     << "Fri 27 Nov 09:00"
+                                     << "Fri 27 Nov 09:00 CET"
+                                     << "Fri 27 Nov 09:00 CET";
+    QTest::newRow("another year") << utc(11, 24, 8, 0, 2025) << "Europe/Berlin"
+                                  << "Mon 24 Nov 2025 09:00"
+                                  << "Mon 24 Nov 2025 09:00 CET"
+                                  << "Mon 24 Nov 2025 09:00 CET";
+    // Where the day is already tomorrow, the day is counted there, not in UTC.
+    QTest::newRow("tomorrow already in Tokyo") << utc(11, 24, 21, 30) << "Asia/Tokyo"
+                                               << "06:30"
+                                               << "06:30 JST"
+                                               << "Wed 25 Nov 06:30 JST";
+    QTest::newRow("summer time named") << utc(7, 1, 12, 0) << "Europe/Berlin"
+                                       << "Wed 1 Jul 14:00"
+                                       << "Wed 1 Jul 14:00 CEST"
+                                       << "Wed 1 Jul 14:00 CEST";
+}
+
+void TestServices::timesReadInTheirZone()
+{
+    QFETCH(QDateTime, time);
+    QFETCH(QString, zone);
+    QFETCH(QString, dayAndTime);
+    QFETCH(QString, inZone);
+    QFETCH(QString, dated);
+    const QDateTime now(QDate(2026, 11, 24), QTime(21, 24), Qt::UTC);
+    const QTimeZone where = ZonedTime::zoneOrUtc(zone);
+    QCOMPARE(ZonedTime::dayAndTime(time, now, where), dayAndTime);
+    QCOMPARE(ZonedTime::dayAndTimeInZone(time, now, where), inZone);
+    QCOMPARE(ZonedTime::dateAndTime(time, now, where), dated);
+}
+
+void TestServices::zonesAreNamedPlainly()
+{
+    const QDateTime at(QDate(2026, 11, 24), QTime(12, 0), Qt::UTC);
+    QCOMPARE(ZonedTime::zoneName(at, QTimeZone::utc()), QStringLiteral("UTC"));
+    QCOMPARE(ZonedTime::zoneName(at, ZonedTime::zoneOrUtc(QStringLiteral("Asia/Kolkata"))),
+             QStringLiteral("IST"));
+    // A zone without a name in letters says its offset, never "-03".
+    QCOMPARE(ZonedTime::zoneName(at, ZonedTime::zoneOrUtc(QStringLiteral("America/Sao_Paulo"))),
+             QStringLiteral("UTC-03:00"));
+    QCOMPARE(ZonedTime::zoneName(at, ZonedTime::zoneOrUtc(QStringLiteral("Asia/Kathmandu"))),
+             QStringLiteral("UTC+05:45"));
+    // Unknown or empty: UTC, and an unknown one is refused where a person names it.
+    QCOMPARE(ZonedTime::zoneOrUtc(QStringLiteral("Mars/Olympus")), QTimeZone::utc());
+    QCOMPARE(ZonedTime::zoneOrUtc(QString()), QTimeZone::utc());
+    QVERIFY(ZonedTime::checkTimeZone(QStringLiteral("Mars/Olympus")));
+    QVERIFY(ZonedTime::checkTimeZone(QStringLiteral("<b>Europe/Berlin</b>")));
+    QVERIFY(!ZonedTime::checkTimeZone(QStringLiteral("Europe/Berlin")));
+    QVERIFY(!ZonedTime::checkTimeZone(QString()));
+    NewIncident incident{
+        QStringLiteral("Checkout failing"), QStringLiteral("Northwind"), {}, Severity::Sev2, {}, {},
+        QStringLiteral("Europe/Atlantis")};
+    QVERIFY2(incident.problems().join(u' ').contains(QStringLiteral("Europe/Atlantis")),
+             qPrintable(incident.problems().join(u' ')));
 }
 
 QTEST_GUILESS_MAIN(TestServices)

@@ -27,6 +27,7 @@ private slots:
     void eachBriefingShowsTheStateItPublished();
     void fullDiskLeavesTheOldFile();
     void commandLineExportsWithoutDisplay();
+    void timesAreWhereTheCustomerReadsThem();
 
 private:
     qint64 publish(const QString &headline, const QString &doing);
@@ -403,6 +404,27 @@ void TestBriefingPdf::commandLineExportsWithoutDisplay()
         run({QStringLiteral("export-briefing"), QStringLiteral("--incident"), QStringLiteral("1"),
              QStringLiteral("--briefing"), QStringLiteral("7"), QStringLiteral("--out"), pdf}),
         2);
+}
+
+// The customer reads every time in their own zone, named, whichever desktop exports: the
+// briefing's publication, its promises, the next update and the footer.
+void TestBriefingPdf::timesAreWhereTheCustomerReadsThem()
+{
+    IncidentStore &store = m_room->store();
+    QVERIFY(store.setCustomerTimeZone(m_incident, QStringLiteral("Asia/Kolkata"),
+                                      QStringLiteral("Ann")));
+    publish(QStringLiteral("Orders fail for some."), QStringLiteral("Moving orders."));
+    const QString pdf = m_dir.filePath(QStringLiteral("zoned.pdf"));
+    QVERIFY(BriefingPdf::write(store, m_incident, {}, pdf));
+    const QString text = pdfText(pdf).simplified();
+    // Published 09:10 UTC, the failover due 10:00 UTC, the next update 09:40 UTC.
+    QVERIFY2(text.contains(QStringLiteral("published Sat 14 Mar 2026, 14:40 IST by Ann Lee")),
+             qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("Sat 14 Mar 2026, 15:30 IST")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("Sat 14 Mar 2026, 15:10 IST")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("Generated ")) && text.contains(QStringLiteral(" IST")),
+             qPrintable(text));
+    QVERIFY2(!text.contains(QStringLiteral("UTC")), qPrintable(text));
 }
 
 QTEST_MAIN(TestBriefingPdf)

@@ -22,10 +22,13 @@
 #include <QListView>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTest>
 #include <QTreeWidget>
+
+#include <ctime>
 
 // The crisis habits driven through the real window, offscreen, with the clock moved by hand.
 class TestDisciplineWindow : public QObject
@@ -46,6 +49,7 @@ private slots:
     void questionsAreCountedUntilAnswered();
     void problemStatementConfirmation();
     void missElsewhereIsAlertedAndMarked();
+    void timesSayTheirDayAndZone();
 
 private:
     // Answers the next dialog: fills fields by object name, then presses its submit button.
@@ -403,6 +407,61 @@ void TestDisciplineWindow::missElsewhereIsAlertedAndMarked()
     }
     QTRY_VERIFY(marked);
     QTRY_VERIFY(unmarked);
+}
+
+// This desktop in Berlin, the customer in India: the window says which day a typed time falls
+// on, names the zones, shows the customer's time beside ours and UTC when asked.
+void TestDisciplineWindow::timesSayTheirDayAndZone()
+{
+    const QByteArray zoneBefore = qgetenv("TZ");
+    const auto restore = qScopeGuard([&zoneBefore] {
+        if (zoneBefore.isNull())
+            qunsetenv("TZ");
+        else
+            qputenv("TZ", zoneBefore);
+        tzset();
+    });
+    qputenv("TZ", "Europe/Berlin");
+    tzset();
+    m_room->addLog(m_incident, QStringLiteral("checkout errors reported")); // in March
+    m_room->clock().setNow(QDateTime(QDate(2026, 11, 24), QTime(21, 24), Qt::UTC));
+    QVERIFY(m_room->store().setCustomerTimeZone(m_incident, QStringLiteral("Asia/Kolkata"),
+                                                QStringLiteral("Dana")));
+    m_room->settle();
+
+    // "21:00" typed at 22:24 is tomorrow's, and the dialog says so before anything is written.
+    QString preview;
+    ModalHook::setDialogHandler([&preview](QDialog &dialog) {
+        WindowFixture::fill(dialog, {{QStringLiteral("due"), QStringLiteral("21:00")}});
+        preview = dialog.findChild<QLabel *>(QStringLiteral("duePreviewLabel"))->text();
+        return int(QDialog::Rejected);
+    });
+    m_window->incidentActions()->commitDeadline()->trigger();
+    QCOMPARE(preview, QStringLiteral("= tomorrow 21:00 CET (in 22 h 36 min)"));
+
+    auto *clocks = find<QLabel>(QStringLiteral("clocksLabel"));
+    QTRY_COMPARE(clocks->text(), QStringLiteral("Now 22:24 CET · customer 02:54 IST"));
+    auto *log = find<QTableView>(QStringLiteral("logTableView"));
+    const auto timeHeading = [log] {
+        return log->model()->headerData(LogTableModel::TimeColumn, Qt::Horizontal).toString();
+    };
+    QCOMPARE(timeHeading(), QStringLiteral("Time (CET)"));
+
+    auto *showUtc = m_window->findChild<QAction *>(QStringLiteral("showUtcAction"));
+    QVERIFY(showUtc && !showUtc->isChecked());
+    showUtc->trigger();
+    const auto keepOff = qScopeGuard([showUtc] { showUtc->setChecked(false); });
+    QCOMPARE(clocks->text(), QStringLiteral("Now 22:24 CET · customer 02:54 IST · 21:24 UTC"));
+    QCOMPARE(timeHeading(), QStringLiteral("Time (CET · UTC)"));
+    m_room->addLog(m_incident, QStringLiteral("pool exhausted on the order service"));
+    m_room->settle();
+    const int last = log->model()->rowCount() - 1;
+    QTRY_COMPARE(log->model()->index(last, LogTableModel::TimeColumn).data().toString(),
+                 QStringLiteral("22:24:00 (21:24:00)"));
+    // An entry of another day says which.
+    const QModelIndex first = log->model()->index(0, LogTableModel::TimeColumn);
+    QVERIFY2(first.data().toString().startsWith(QStringLiteral("Sat 14 Mar 10:")),
+             qPrintable(first.data().toString()));
 }
 
 QTEST_MAIN(TestDisciplineWindow)

@@ -84,7 +84,8 @@ BriefingComposer::BriefingComposer(const LiveWarRoom &live, const Clock &clock, 
     QStringList promised;
     for (const Commitment &c : state.commitments) {
         if (c.isPromisedToCustomer(clock.now()))
-            promised << tr("%1: %2 (why then: %3)").arg(TimeFormat::clock(c.due), c.what, c.why);
+            promised << tr("%1: %2 (why then: %3)")
+                            .arg(TimeFormat::clock(c.due, clock.now()), c.what, c.why);
     }
     QStringList listed;
     for (const CustomerAsk &a : state.asks) {

@@ -219,8 +219,8 @@ void DebriefDialog::fillTimeline()
     for (const TimelineItem &t : std::as_const(m_document.timeline)) {
         if (m_exportedOnly->isChecked() && !t.belongsInExport())
             continue;
-        auto *row = new QTreeWidgetItem(
-            {QString(), TimeFormat::clock(t.at), channelName(t.channel), t.kind, t.who, t.text});
+        auto *row = new QTreeWidgetItem({QString(), TimeFormat::clock(t.at, m_clock.now()),
+                                         channelName(t.channel), t.kind, t.who, t.text});
         row->setFlags(row->flags() | Qt::ItemIsUserCheckable);
         row->setCheckState(KeyColumn, t.key ? Qt::Checked : Qt::Unchecked);
         row->setData(KeyColumn, kRecordTableRole, t.record.table);

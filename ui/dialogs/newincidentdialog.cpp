@@ -3,6 +3,8 @@
 #include "dialogs/awaitedsubmit.h"
 
 #include "domain/fieldcheck.h"
+#include "domain/zonedtime.h"
+#include "widgets/timezonefield.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -18,7 +20,8 @@ NewIncidentDialog::NewIncidentDialog(Create create, QWidget *parent)
     : QDialog(parent), m_create(std::move(create)), m_title(new QLineEdit(this)),
       m_customer(new QLineEdit(this)), m_severity(new QComboBox(this)),
       m_inCharge(new QLineEdit(this)), m_phone(new QLineEdit(this)),
-      m_problem(new QPlainTextEdit(this)), m_error(new QLabel(this))
+      m_problem(new QPlainTextEdit(this)), m_customerZone(new QLineEdit(this)),
+      m_error(new QLabel(this))
 {
     setObjectName(QStringLiteral("newIncidentDialog"));
     setWindowTitle(tr("New incident"));
@@ -29,6 +32,12 @@ NewIncidentDialog::NewIncidentDialog(Create create, QWidget *parent)
     m_phone->setObjectName(QStringLiteral("phoneLineEdit"));
     m_problem->setObjectName(QStringLiteral("problemPlainTextEdit"));
     m_error->setObjectName(QStringLiteral("errorLabel"));
+    m_customerZone->setObjectName(QStringLiteral("customerZoneLineEdit"));
+    // Most customers are where their war room is; the commander changes it when not.
+    m_customerZone->setText(ZonedTime::systemZoneId());
+    m_customerZone->setToolTip(tr("Where the customer reads times: their notices, briefings "
+                                  "and report write times in this zone."));
+    TimeZoneField::offerZones(m_customerZone);
 
     m_title->setMaxLength(FieldLimit::Title);
     m_customer->setMaxLength(FieldLimit::Title);
@@ -54,6 +63,7 @@ NewIncidentDialog::NewIncidentDialog(Create create, QWidget *parent)
     form->addRow(tr("&In charge:"), m_inCharge);
     form->addRow(tr("&Phone:"), m_phone);
     form->addRow(tr("P&roblem statement:"), m_problem);
+    form->addRow(tr("Customer's time &zone:"), m_customerZone);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     buttons->button(QDialogButtonBox::Ok)->setText(tr("Open incident"));
@@ -72,7 +82,7 @@ NewIncidentDialog::NewIncidentDialog(Create create, QWidget *parent)
         if (!m_awaited->isWaiting())
             m_error->hide();
     };
-    for (QLineEdit *line : {m_title, m_customer, m_inCharge, m_phone})
+    for (QLineEdit *line : {m_title, m_customer, m_inCharge, m_phone, m_customerZone})
         connect(line, &QLineEdit::textChanged, this, edited);
     connect(m_problem, &QPlainTextEdit::textChanged, this, edited);
     resize(520, 380);
@@ -87,6 +97,7 @@ NewIncident NewIncidentDialog::incident() const
     incident.inChargeName = m_inCharge->text();
     incident.inChargePhone = m_phone->text();
     incident.problemStatement = m_problem->toPlainText();
+    incident.customerTimeZone = m_customerZone->text();
     return incident;
 }
 

@@ -39,6 +39,7 @@ private:
     QLineEdit *m_inCharge;
     QLineEdit *m_phone;
     QPlainTextEdit *m_problem;
+    QLineEdit *m_customerZone;
     QLabel *m_error;
     AwaitedSubmit *m_awaited;
 };

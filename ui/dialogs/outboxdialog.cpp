@@ -67,10 +67,11 @@ void OutboxDialog::refresh()
     m_list->clear();
     for (const OutboxItem &item : m_link.waiting()) {
         const bool refused = !item.conflict.isEmpty();
-        auto *row =
-            new QTreeWidgetItem(m_list, {TimeFormat::clockSeconds(item.writtenAt), item.summary,
-                                         refused ? tr("Refused: %1").arg(item.conflict)
-                                                 : tr("Waiting for the server")});
+        auto *row = new QTreeWidgetItem(
+            m_list,
+            {TimeFormat::clockSeconds(item.writtenAt, QDateTime::currentDateTimeUtc()),
+             item.summary,
+             refused ? tr("Refused: %1").arg(item.conflict) : tr("Waiting for the server")});
         row->setData(0, kItemIdRole, item.id);
         row->setData(0, kRefusedRole, refused);
         row->setToolTip(2, item.conflict);

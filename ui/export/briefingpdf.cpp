@@ -25,9 +25,10 @@ QString esc(const QString &text)
     return DocumentText::html(text);
 }
 
-QString when(const QDateTime &time)
+// In the customer's zone: the customer reads it.
+QString when(const QDateTime &time, const Incident &incident)
 {
-    return DocumentText::when(time);
+    return DocumentText::when(time, incident.customerZone());
 }
 
 QString section(const QString &heading, const QString &body)
@@ -73,7 +74,7 @@ QString briefingHtml(const Incident &incident, const Briefing &b, const QList<Br
     row(QObject::tr("Briefing"), esc(QObject::tr("#%1 of %2, published %3 by %4")
                                          .arg(b.seq)
                                          .arg(all.size())
-                                         .arg(when(b.publishedAt), b.author)));
+                                         .arg(when(b.publishedAt, incident), b.author)));
     html += QStringLiteral("</table>");
 
     if (b.correctsId > 0) {
@@ -100,7 +101,7 @@ QString briefingHtml(const Incident &incident, const Briefing &b, const QList<Br
                     .arg(QObject::tr("Due"), QObject::tr("What"), QObject::tr("Why then"));
         for (const PromisedCommitment &c : b.commitments)
             html += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td></tr>")
-                        .arg(esc(when(c.due)), esc(c.what), esc(c.why));
+                        .arg(esc(when(c.due, incident)), esc(c.what), esc(c.why));
         html += QStringLiteral("</table>");
     }
     if (!b.asks.isEmpty()) {
@@ -125,7 +126,7 @@ QString briefingHtml(const Incident &incident, const Briefing &b, const QList<Br
         html += QStringLiteral("</ul>");
     }
     html += QStringLiteral("<h3>%1</h3><p><b>%2</b><br>%3</p>")
-                .arg(QObject::tr("Next update"), esc(when(b.nextUpdateAt)),
+                .arg(QObject::tr("Next update"), esc(when(b.nextUpdateAt, incident)),
                      esc(QObject::tr("Why then: %1").arg(b.nextUpdateWhy)));
     html += QStringLiteral("</body></html>");
     return html;
@@ -278,7 +279,7 @@ Outcome write(const Content &data, const QString &path, const Options &options)
 {
     const Incident *incident = &data.incident;
     PdfPages pdf(path, QObject::tr("%1: briefing").arg(incident->title), pageSize(options.paper),
-                 options.generatedAt);
+                 options.generatedAt, incident->customerZone());
     if (Outcome opened = pdf.open(); !opened)
         return opened;
     const QSizeF page = pdf.page();

@@ -19,7 +19,8 @@ namespace DebriefPdf {
 Outcome write(const DebriefDocument &document, const QString &path,
               const BriefingPdf::Options &options)
 {
-    PdfPages pdf(path, document.title(), BriefingPdf::pageSize(options.paper), options.generatedAt);
+    PdfPages pdf(path, document.title(), BriefingPdf::pageSize(options.paper), options.generatedAt,
+                 document.incident.customerZone());
     if (Outcome opened = pdf.open(); !opened)
         return opened;
     // The figures, then the chart under them (or atop the next page), then the rest.

@@ -1,6 +1,7 @@
 #include "export/pdfpages.h"
 
 #include "storage/exportpath.h"
+#include "usecases/documenttext.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QTextBlock>
@@ -12,9 +13,10 @@ constexpr qreal kFooterHeight = 28;
 } // namespace
 
 PdfPages::PdfPages(const QString &path, const QString &title, const QPageSize &pageSize,
-                   const QDateTime &generatedAt)
+                   const QDateTime &generatedAt, const QTimeZone &zone)
     : m_path(path), m_file(path), m_title(title), m_pageSize(pageSize),
-      m_generatedAt(generatedAt.isValid() ? generatedAt : QDateTime::currentDateTimeUtc())
+      m_generatedAt(generatedAt.isValid() ? generatedAt : QDateTime::currentDateTimeUtc()),
+      m_zone(zone)
 {}
 
 PdfPages::~PdfPages()
@@ -98,10 +100,8 @@ void PdfPages::finishPage()
     m_painter.drawLine(QPointF(0, footer.top() - 4), QPointF(m_page.width(), footer.top() - 4));
     m_painter.drawText(footer, Qt::AlignLeft | Qt::AlignVCenter,
                        QObject::tr("Page %1 of %2").arg(m_pageNumber).arg(m_totalPages));
-    m_painter.drawText(
-        footer, Qt::AlignRight | Qt::AlignVCenter,
-        QObject::tr("Generated %1")
-            .arg(m_generatedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm t"))));
+    m_painter.drawText(footer, Qt::AlignRight | Qt::AlignVCenter,
+                       QObject::tr("Generated %1").arg(DocumentText::when(m_generatedAt, m_zone)));
     m_painter.restore();
     if (m_pageNumber < m_totalPages)
         m_writer->newPage();

@@ -8,6 +8,7 @@
 #include <QPdfWriter>
 #include <QSaveFile>
 #include <QString>
+#include <QTimeZone>
 
 #include <memory>
 
@@ -20,8 +21,9 @@ class QTextDocument;
 class PdfPages
 {
 public:
+    // The footer says when it was generated in the zone its reader reads times in.
     PdfPages(const QString &path, const QString &title, const QPageSize &pageSize,
-             const QDateTime &generatedAt);
+             const QDateTime &generatedAt, const QTimeZone &zone);
     ~PdfPages();
 
     // Refuses a path that would overwrite a war room, and opens the file.
@@ -50,6 +52,7 @@ private:
     QString m_title;
     QPageSize m_pageSize;
     QDateTime m_generatedAt;
+    QTimeZone m_zone;
     QSizeF m_page;
     int m_totalPages = 0;
     int m_pageNumber = 0;

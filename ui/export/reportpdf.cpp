@@ -8,7 +8,8 @@ namespace ReportPdf {
 Outcome write(const ResolutionDocument &document, const QString &path,
               const BriefingPdf::Options &options)
 {
-    PdfPages pdf(path, document.title(), BriefingPdf::pageSize(options.paper), options.generatedAt);
+    PdfPages pdf(path, document.title(), BriefingPdf::pageSize(options.paper), options.generatedAt,
+                 document.incident.customerZone());
     if (Outcome opened = pdf.open(); !opened)
         return opened;
     const auto text = pdf.layout(document.html());

@@ -1,11 +1,13 @@
 #include "models/logtablemodel.h"
 
 #include "colors.h"
+#include "rules/clock.h"
 #include "storage/storethread.h"
 #include "timeformat.h"
 
 #include <QColor>
 #include <QFont>
+#include <QTimeZone>
 
 namespace {
 QColor kindColor(LogKind kind)
@@ -330,7 +332,7 @@ QVariant LogTableModel::data(const QModelIndex &index, int role) const
         case Qt::ToolTipRole:
             return tr("Not yet shared: written here at %1 and kept on this computer while the "
                       "server is away; sent, in this order, once it is back.\n\n%2")
-                .arg(TimeFormat::clockSeconds(entry->at), entry->text);
+                .arg(timeShown(entry->at), entry->text);
         case Qt::ForegroundRole:
             return WarroomColors::pending();
         case Qt::BackgroundRole:
@@ -355,7 +357,7 @@ QVariant LogTableModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         switch (index.column()) {
         case TimeColumn:
-            return TimeFormat::clockSeconds(entry->at);
+            return timeShown(entry->at);
         case AuthorColumn:
             return authorShown(*entry);
         case KindColumn:
@@ -414,8 +416,11 @@ QVariant LogTableModel::headerData(int section, Qt::Orientation orientation, int
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
-    case TimeColumn:
-        return tr("Time");
+    case TimeColumn: {
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        return utcBeside(now) ? tr("Time (%1 · UTC)").arg(TimeFormat::zone(now))
+                              : tr("Time (%1)").arg(TimeFormat::zone(now));
+    }
     case AuthorColumn:
         return tr("Author");
     case KindColumn:
@@ -424,6 +429,31 @@ QVariant LogTableModel::headerData(int section, Qt::Orientation orientation, int
         return tr("What was seen, thought or done");
     }
     return {};
+}
+
+void LogTableModel::setShowUtc(bool show)
+{
+    if (show == m_showUtc)
+        return;
+    m_showUtc = show;
+    emit headerDataChanged(Qt::Horizontal, TimeColumn, TimeColumn);
+    if (rowCount() > 0)
+        emit dataChanged(index(0, TimeColumn), index(rowCount() - 1, TimeColumn),
+                         {Qt::DisplayRole});
+}
+
+bool LogTableModel::utcBeside(const QDateTime &at) const
+{
+    // Beside a zone that is UTC already it would say the same twice.
+    return m_showUtc && QTimeZone::systemTimeZone().offsetFromUtc(at) != 0;
+}
+
+QString LogTableModel::timeShown(const QDateTime &at) const
+{
+    const QDateTime now = m_clock ? m_clock->now() : QDateTime::currentDateTimeUtc();
+    const QString local = TimeFormat::clockSeconds(at, now);
+    return utcBeside(at) ? tr("%1 (%2)").arg(local, at.toUTC().toString(QStringLiteral("HH:mm:ss")))
+                         : local;
 }
 
 QString LogTableModel::textShown(const LogEntry &entry) const

@@ -10,6 +10,7 @@
 
 #include <optional>
 
+class Clock;
 class StoreThread;
 
 // One incident's technical log as a table. A log can reach a million rows, so rows are read
@@ -52,6 +53,11 @@ public:
     // How many entries the incident has, shown or not.
     qint64 entryCount() const { return m_entryCount; }
     bool isPinned(qint64 entryId) const { return m_pinned.contains(entryId); }
+    // Days are told relative to this clock's now ("yesterday 23:59:10"); the system's until set.
+    void setClock(const Clock *clock) { m_clock = clock; }
+    // Shows UTC beside this desktop's time in the time column (a setting of the window).
+    void setShowUtc(bool show);
+    bool showsUtc() const { return m_showUtc; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -98,6 +104,8 @@ private:
     LogTableModel *self() const { return const_cast<LogTableModel *>(this); }
 
     StoreThread &m_store;
+    const Clock *m_clock = nullptr;
+    bool m_showUtc = false;
     qint64 m_incidentId = 0;
     int m_generation = 0; // answers about an incident no longer shown are dropped
     int m_rowCount = 0;
@@ -120,4 +128,6 @@ private:
 
     QString authorShown(const LogEntry &entry) const;
     QString textShown(const LogEntry &entry) const;
+    QString timeShown(const QDateTime &at) const;
+    bool utcBeside(const QDateTime &at) const;
 };

@@ -32,12 +32,12 @@ void AsksPanel::reload()
     int outstanding = 0;
     for (const CustomerAsk &ask : std::as_const(m_asks)) {
         outstanding += ask.isOutstanding();
-        QTreeWidgetItem *item =
-            addRow({TimeFormat::clock(ask.createdAt),
-                    ask.sentAt.isValid() ? TimeFormat::clock(ask.sentAt) : tr("not sent"),
-                    ask.answeredAt.isValid() ? TimeFormat::clock(ask.answeredAt) : tr("waiting"),
-                    ask.what, ask.whyOnlyCustomer},
-                   ask.id);
+        QTreeWidgetItem *item = addRow(
+            {TimeFormat::clock(ask.createdAt, now()),
+             ask.sentAt.isValid() ? TimeFormat::clock(ask.sentAt, now()) : tr("not sent"),
+             ask.answeredAt.isValid() ? TimeFormat::clock(ask.answeredAt, now()) : tr("waiting"),
+             ask.what, ask.whyOnlyCustomer},
+            ask.id);
         if (ask.answeredAt.isValid())
             item->setToolTip(2, ask.answer);
     }

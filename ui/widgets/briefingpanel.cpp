@@ -92,7 +92,9 @@ void BriefingPanel::setBriefings(const QList<Briefing> &briefings)
     // Newest first, as a reader scans for the latest.
     for (auto it = m_briefings.crbegin(); it != m_briefings.crend(); ++it) {
         m_history->addItem(
-            tr("#%1  %2  %3").arg(it->seq).arg(TimeFormat::clock(it->publishedAt), it->headline));
+            tr("#%1  %2  %3")
+                .arg(it->seq)
+                .arg(TimeFormat::clock(it->publishedAt, m_clock.now()), it->headline));
     }
     m_history->setCurrentRow(m_briefings.isEmpty() ? -1 : 0);
     show(m_history->currentRow());
@@ -134,11 +136,12 @@ QString BriefingPanel::toHtml(const Briefing &briefing, const QDateTime &now)
 {
     const qint64 secondsToNext = now.secsTo(briefing.nextUpdateAt);
     const QString nextWhen =
-        secondsToNext >= 0
-            ? tr("%1 (in %2)")
-                  .arg(TimeFormat::clock(briefing.nextUpdateAt), formatDuration(secondsToNext))
-            : tr("%1 (<span style='color:#c62828'><b>overdue by %2</b></span>)")
-                  .arg(TimeFormat::clock(briefing.nextUpdateAt), formatDuration(-secondsToNext));
+        secondsToNext >= 0 ? tr("%1 (in %2)")
+                                 .arg(TimeFormat::inZone(briefing.nextUpdateAt, now),
+                                      formatDuration(secondsToNext))
+                           : tr("%1 (<span style='color:#c62828'><b>overdue by %2</b></span>)")
+                                 .arg(TimeFormat::inZone(briefing.nextUpdateAt, now),
+                                      formatDuration(-secondsToNext));
     QString html;
     html += QStringLiteral("<h3 style='margin-bottom:2px'>%1</h3>").arg(escaped(briefing.headline));
     html += tr("<p style='color:#607d8b; margin-top:0'>Briefing #%1 · %2 · by %3</p>")

@@ -81,7 +81,7 @@ void CountdownWidget::followCommitments()
     if (next) {
         target.due = next->due;
         target.detail =
-            tr("%1\n%2 · due %3").arg(next->what, next->owner, TimeFormat::clock(next->due));
+            tr("%1\n%2 · due %3").arg(next->what, next->owner, TimeFormat::inZone(next->due, now));
         target.tooltip = tr("Why this time: %1").arg(next->why);
     } else if (missed.isEmpty()) {
         target.detail = tr("Commit the next step with an owner and a due time.");
@@ -97,7 +97,7 @@ void CountdownWidget::followCommitments()
         if (lines.size() < kShown)
             lines << tr("MISSED %1 ago: %2 (%3), due %4")
                          .arg(formatDuration(c.due.secsTo(now)), c.what, c.owner,
-                              TimeFormat::clock(c.due));
+                              TimeFormat::clock(c.due, now));
         reasons << tr("%1: %2").arg(c.what, c.why);
     }
     if (missed.size() > kShown)

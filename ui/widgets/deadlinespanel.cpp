@@ -74,7 +74,7 @@ void DeadlinesPanel::reload()
                 stateText += tr(" · extended %1×").arg(extensions);
         }
         QTreeWidgetItem *item =
-            addRow({TimeFormat::clock(c.due), stateText, c.what, c.owner, c.why}, c.id);
+            addRow({TimeFormat::clock(c.due, now), stateText, c.what, c.owner, c.why}, c.id);
         QColor color;
         switch (state) {
         case CommitmentState::Missed:

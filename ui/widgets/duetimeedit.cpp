@@ -17,6 +17,7 @@ DueTimeEdit::DueTimeEdit(const Clock &clock, QWidget *parent)
     m_edit->setPlaceholderText(tr("+25m, +2h, 14:30"));
     m_edit->setMaximumWidth(170);
     m_preview->setTextFormat(Qt::PlainText);
+    m_preview->setObjectName(QStringLiteral("duePreviewLabel"));
     m_preview->setMinimumWidth(170);
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -62,7 +63,8 @@ void DueTimeEdit::updatePreview()
         WarroomColors::setTextColor(m_preview, WarroomColors::alarm());
         return;
     }
+    const QDateTime now = m_clock.now();
     m_preview->setText(
-        tr("= %1 (in %2)").arg(TimeFormat::full(*due), formatDuration(m_clock.now().secsTo(*due))));
+        tr("= %1 (in %2)").arg(TimeFormat::inZone(*due, now), formatDuration(now.secsTo(*due))));
     WarroomColors::setTextColor(m_preview, palette().color(QPalette::WindowText));
 }

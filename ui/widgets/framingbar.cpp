@@ -76,7 +76,8 @@ void FramingBar::refresh()
         const QString age = formatDuration(m_framing->at.secsTo(m_clock.now()));
         m_state->setText(
             m_stale ? tr("STALE: set %1 ago by %2; re-frame or confirm").arg(age, m_framing->by)
-                    : tr("set %1 by %2").arg(TimeFormat::clock(m_framing->at), m_framing->by));
+                    : tr("set %1 by %2")
+                          .arg(TimeFormat::clock(m_framing->at, m_clock.now()), m_framing->by));
         pal.setColor(QPalette::Window,
                      m_stale ? WarroomColors::warning().lighter(160) : QColor(0xe8, 0xf5, 0xe9));
         pal.setColor(QPalette::WindowText, QColor(Qt::black));

@@ -25,7 +25,7 @@ void HandoversPanel::reload()
     const Incident *incident = &m_live.incident().incident;
     const QList<Handover> *handovers = &m_live.incident().handovers;
     for (auto it = handovers->crbegin(); it != handovers->crend(); ++it)
-        addRow({TimeFormat::clock(it->at),
+        addRow({TimeFormat::clock(it->at, now()),
                 it->role == Role::Liaison ? tr("Business liaison") : tr("In charge"), it->fromName,
                 it->toName, it->toPhone, it->note},
                it->id);

@@ -113,8 +113,8 @@ void ImpactPanel::reload()
         const ImpactAssessment &last = assessments->constLast();
         m_summary->setText(tr("%1\nSuggested %2. Severity: %3. Assessed %4 by %5 (%6).")
                                .arg(impactSentence(last), calibrate(last, rules).reason,
-                                    status.text(), TimeFormat::clock(last.at), last.by,
-                                    confidenceName(last.confidence)));
+                                    status.text(), TimeFormat::clock(last.at, m_clock.now()),
+                                    last.by, confidenceName(last.confidence)));
     }
 
     const QDateTime now = m_clock.now();
@@ -131,9 +131,10 @@ void ImpactPanel::reload()
     const QLocale english(QLocale::English);
     for (auto it = assessments->crbegin(); it != assessments->crend(); ++it) {
         auto *item = new QTreeWidgetItem(
-            m_history, {TimeFormat::clock(it->at), english.toString(it->affectedUsers),
-                        QStringLiteral("%1 %").arg(it->userShare() * 100, 0, 'f', 1),
-                        formatFunctions(it->functions), it->by, confidenceName(it->confidence)});
+            m_history,
+            {TimeFormat::clock(it->at, m_clock.now()), english.toString(it->affectedUsers),
+             QStringLiteral("%1 %").arg(it->userShare() * 100, 0, 'f', 1),
+             formatFunctions(it->functions), it->by, confidenceName(it->confidence)});
         item->setToolTip(0, impactSentence(*it) +
                                 (it->notes.isEmpty() ? QString() : u"\n\n" + it->notes));
     }

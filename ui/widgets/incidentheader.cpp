@@ -1,12 +1,15 @@
 #include "widgets/incidentheader.h"
-#include "colors.h"
 
+#include "colors.h"
+#include "domain/zonedtime.h"
+#include "rules/clock.h"
 #include "timeformat.h"
 #include "widgets/countdownwidget.h"
 #include "wording.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace {
@@ -48,8 +51,8 @@ QColor severityColor(Severity severity)
 } // namespace
 
 IncidentHeader::IncidentHeader(const Clock &clock, QWidget *parent)
-    : QWidget(parent), m_title(new QLabel(this)), m_customer(new QLabel(this)),
-      m_status(chip(QStringLiteral("statusLabel"), this)),
+    : QWidget(parent), m_clock(clock), m_clocks(new QLabel(this)), m_title(new QLabel(this)),
+      m_customer(new QLabel(this)), m_status(chip(QStringLiteral("statusLabel"), this)),
       m_severity(chip(QStringLiteral("severityLabel"), this)), m_inCharge(new QLabel(this)),
       m_liaison(new QLabel(this)), m_presence(new QLabel(this)),
       m_problem(chip(QStringLiteral("problemLabel"), this)),
@@ -67,6 +70,13 @@ IncidentHeader::IncidentHeader(const Clock &clock, QWidget *parent)
     m_presence->setTextFormat(Qt::PlainText);
     m_presence->setWordWrap(true);
     m_presence->hide(); // a desktop's own file has nobody else
+    m_clocks->setObjectName(QStringLiteral("clocksLabel"));
+    m_clocks->setTextFormat(Qt::PlainText);
+    auto *tick = new QTimer(this);
+    tick->setInterval(1000);
+    connect(tick, &QTimer::timeout, this, &IncidentHeader::refreshClocks);
+    connect(&m_clock, &Clock::jumped, this, &IncidentHeader::refreshClocks);
+    tick->start();
     for (QLabel *label : {m_title, m_customer, m_inCharge, m_liaison}) {
         label->setTextFormat(Qt::PlainText);
         label->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -85,6 +95,7 @@ IncidentHeader::IncidentHeader(const Clock &clock, QWidget *parent)
     chips->addWidget(m_status);
     chips->addWidget(m_customer);
     chips->addStretch();
+    chips->addWidget(m_clocks);
 
     auto *gaps = new QHBoxLayout;
     gaps->addWidget(m_problem);
@@ -113,8 +124,38 @@ IncidentHeader::IncidentHeader(const Clock &clock, QWidget *parent)
     layout->addWidget(m_countdown);
 }
 
+void IncidentHeader::setShowUtc(bool show)
+{
+    m_showUtc = show;
+    refreshClocks();
+}
+
+void IncidentHeader::refreshClocks()
+{
+    const QDateTime now = m_clock.now();
+    QStringList clocks{tr("Now %1").arg(TimeFormat::inZone(now, now))};
+    const QTimeZone here = QTimeZone::systemTimeZone();
+    const QTimeZone customer = ZonedTime::zoneOrUtc(m_customerZone);
+    if (customer.offsetFromUtc(now) != here.offsetFromUtc(now) ||
+        ZonedTime::zoneName(now, customer) != ZonedTime::zoneName(now, here))
+        clocks << tr("customer %1").arg(ZonedTime::dayAndTimeInZone(now, now, customer));
+    if (m_showUtc && here.offsetFromUtc(now) != 0 && customer.offsetFromUtc(now) != 0)
+        clocks << TimeFormat::utc(now);
+    const QString text = clocks.join(QStringLiteral(" · "));
+    if (m_clocks->text() != text)
+        m_clocks->setText(text);
+    m_clocks->setToolTip(
+        m_customerZone.isEmpty()
+            ? tr("The customer's time zone was never said: their notices and documents say UTC. "
+                 "Set it under Incident > Customer's time zone.")
+            : tr("The customer reads times in %1: their notices and documents use it.")
+                  .arg(m_customerZone));
+}
+
 void IncidentHeader::setIncident(const Incident &incident)
 {
+    m_customerZone = incident.customerTimeZone;
+    refreshClocks();
     m_title->setText(incident.title);
     m_customer->setText(tr("Customer: %1").arg(incident.customer));
     m_status->setText(statusName(incident.status).toUpper());
@@ -128,7 +169,7 @@ void IncidentHeader::setIncident(const Incident &incident)
     } else {
         m_inCharge->setText(tr("In charge: %1 · %2 · since %3")
                                 .arg(incident.inChargeName, incident.inChargePhone,
-                                     TimeFormat::clock(incident.inChargeSince)));
+                                     TimeFormat::clock(incident.inChargeSince, m_clock.now())));
         m_inCharge->setPalette(palette());
     }
     // Not an alarm: a small crisis may be run by one person; the header says who talks to
@@ -139,7 +180,7 @@ void IncidentHeader::setIncident(const Incident &incident)
     else
         m_liaison->setText(tr("Business liaison: %1 · %2 · since %3")
                                .arg(incident.liaisonName, incident.liaisonPhone,
-                                    TimeFormat::clock(incident.liaisonSince)));
+                                    TimeFormat::clock(incident.liaisonSince, m_clock.now())));
 }
 
 void IncidentHeader::setCommitments(const QList<Commitment> &commitments)
@@ -194,7 +235,7 @@ void IncidentHeader::setNextBriefing(const BriefingDue &due)
     CountdownWidget::Target target;
     target.due = due.due;
     target.caption = tr("Next briefing due");
-    target.detail = tr("at %1").arg(TimeFormat::clock(due.due));
+    target.detail = tr("at %1").arg(TimeFormat::inZone(due.due, m_clock.now()));
     target.tooltip = due.why;
     target.late = tr("OVERDUE by %1");
     target.none = tr("no briefing cadence");

@@ -32,8 +32,18 @@ public:
     CountdownWidget *countdown() const { return m_countdown; }
     CountdownWidget *briefingCountdown() const { return m_briefingCountdown; }
     void setNextBriefing(const BriefingDue &due);
+    // Shows UTC beside this desktop's time (a setting of the window).
+    void setShowUtc(bool show);
 
 private:
+    // Now, here and where the customer is (and in UTC when asked), so that a time said on the
+    // phone is never converted in one's head.
+    void refreshClocks();
+
+    const Clock &m_clock;
+    QString m_customerZone;
+    bool m_showUtc = false;
+    QLabel *m_clocks;
     QLabel *m_title;
     QLabel *m_customer;
     QLabel *m_status;

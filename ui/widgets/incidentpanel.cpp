@@ -1,6 +1,7 @@
 #include "widgets/incidentpanel.h"
 
 #include "livewarroom.h"
+#include "rules/clock.h"
 #include "widgets/actionbutton.h"
 
 #include <QAction>
@@ -112,4 +113,9 @@ void IncidentPanel::reselect(qint64 id)
             return;
         }
     }
+}
+
+QDateTime IncidentPanel::now() const
+{
+    return m_live.clock().now();
 }

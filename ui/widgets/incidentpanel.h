@@ -48,6 +48,8 @@ protected:
     QTreeWidgetItem *addRow(const QStringList &columns, qint64 id);
     // Restores the selection by id after a reload.
     void reselect(qint64 id);
+    // Now, by the window's clock.
+    QDateTime now() const;
 
     const LiveWarRoom &m_live;
     IncidentActions &m_actions;

@@ -50,9 +50,10 @@ void NoticesPanel::reload()
             if (change.id == it->statusChangeId)
                 status = statusName(change.to);
         }
-        addRow({TimeFormat::clock(it->draftedAt), status,
-                it->sentAt.isValid() ? tr("%1 by %2").arg(TimeFormat::clock(it->sentAt), it->sentBy)
-                                     : tr("NOT SENT")},
+        addRow({TimeFormat::clock(it->draftedAt, now()), status,
+                it->sentAt.isValid()
+                    ? tr("%1 by %2").arg(TimeFormat::clock(it->sentAt, now()), it->sentBy)
+                    : tr("NOT SENT")},
                it->id);
         unsent += !it->sentAt.isValid();
         if (it->sentAt.isValid() && (!firstSent.isValid() || it->sentAt < firstSent))

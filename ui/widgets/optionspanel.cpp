@@ -29,12 +29,13 @@ void OptionsPanel::reload()
     m_options = m_live.incident().options;
     const SolutionOption *chosen = nullptr;
     for (const SolutionOption &option : std::as_const(m_options)) {
-        QTreeWidgetItem *item = addRow(
-            {TimeFormat::clock(option.at), option.title, option.pros, option.cons,
-             option.isChosen()
-                 ? tr("chosen %1: %2").arg(TimeFormat::clock(option.chosenAt), option.chosenWhy)
-                 : QString()},
-            option.id);
+        QTreeWidgetItem *item =
+            addRow({TimeFormat::clock(option.at, now()), option.title, option.pros, option.cons,
+                    option.isChosen()
+                        ? tr("chosen %1: %2")
+                              .arg(TimeFormat::clock(option.chosenAt, now()), option.chosenWhy)
+                        : QString()},
+                   option.id);
         if (option.isChosen()) {
             chosen = &option;
             for (int column = 0; column < item->columnCount(); ++column)

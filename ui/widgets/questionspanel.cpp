@@ -30,7 +30,7 @@ void QuestionsPanel::reload()
     const QList<LogEntry> *questions = &m_live.incident().openQuestions;
     const QDateTime now = m_clock.now();
     for (const LogEntry &q : *questions) {
-        addRow({TimeFormat::clock(q.at), formatDuration(q.at.secsTo(now)), q.text, q.author,
+        addRow({TimeFormat::clock(q.at, now), formatDuration(q.at.secsTo(now)), q.text, q.author,
                 q.addressee.isEmpty() ? tr("anyone") : q.addressee},
                q.id);
     }

@@ -64,7 +64,7 @@ void ServerLinkBanner::refresh()
     if (away) {
         const QDateTime now = m_clock.now();
         parts << tr("SERVER UNREACHABLE since %1 (%2).")
-                     .arg(TimeFormat::clockSeconds(m_link.lostSince()),
+                     .arg(TimeFormat::clockSeconds(m_link.lostSince(), now),
                           TimeFormat::span(m_link.lostSince().secsTo(now)))
               << tr("What you see may be stale; deadlines count down from the last state read.")
               << waitingText;

@@ -31,6 +31,7 @@ TechnicalLogPanel::TechnicalLogPanel(LiveWarRoom &live, IncidentActions &actions
 {
     setObjectName(QStringLiteral("technicalLogPanel"));
     m_view->setObjectName(QStringLiteral("logTableView"));
+    m_model->setClock(&live.clock());
     m_view->setModel(m_model);
     m_view->setWordWrap(false);
     m_view->setAlternatingRowColors(true);
