@@ -96,3 +96,13 @@ QString draftNotice(const Incident &incident, const NewStatusChange &change)
         lines << QStringLiteral("Your contact: %1").arg(contact);
     return lines.join(u'\n');
 }
+
+QString noticeText(const Notice &notice, const Incident &incident, const StatusChange &change)
+{
+    if (notice.isSent())
+        return notice.sentText.isEmpty() ? notice.text : notice.sentText;
+    if (notice.isEdited())
+        return notice.editedText;
+    return draftNotice(incident, {change.incidentId, change.by, change.to, change.doing,
+                                  change.nextCheckpointAt, change.nextCheckpointWhy});
+}

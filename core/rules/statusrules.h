@@ -19,4 +19,7 @@ Outcome checkStatusChange(IncidentStatus from, const NewStatusChange &change, co
 // The message for the customer at a status change: the state in plain words, what is being
 // done, and the next checkpoint with its reason.
 QString draftNotice(const Incident &incident, const NewStatusChange &change);
+// What a notice says now: what was sent, once sent; else a person's edit; else its draft for
+// the incident as it stands (the current contact, the customer's zone).
+QString noticeText(const Notice &notice, const Incident &incident, const StatusChange &change);
 QString statusSentence(IncidentStatus status);

@@ -19,6 +19,7 @@ const QList<Table> &tables()
         {"status_changes", ChangeTopic::Status},
         {"notices", ChangeTopic::Status},
         {"notice_sends", ChangeTopic::Status},
+        {"notice_edits", ChangeTopic::Status},
         {"impact_assessments", ChangeTopic::Impact},
         {"severity_changes", ChangeTopic::Impact},
         {"solution_options", ChangeTopic::Resolution},

@@ -136,7 +136,11 @@ public:
     Result<StatusChange> changeStatus(const NewStatusChange &change);
     Result<QList<StatusChange>> statusChanges(qint64 incidentId) const;
     Result<QList<Notice>> notices(qint64 incidentId) const;
-    Outcome markNoticeSent(qint64 noticeId, const QString &by);
+    // Records a notice sent, with the text sent (empty: the notice as it stands now).
+    Outcome markNoticeSent(qint64 noticeId, const QString &by, const QString &text = {});
+    // A person's wording of an unsent notice; empty text (or the draft's own) makes it follow
+    // the incident's state again.
+    Outcome editNotice(qint64 noticeId, const QString &text, const QString &by);
     // Names the zone the customer reads times in (an IANA id); the change goes into the log.
     Outcome setCustomerTimeZone(qint64 incidentId, const QString &zoneId, const QString &by);
 
@@ -252,6 +256,14 @@ private:
     QDateTime writtenAt(const NewLogEntry &entry) const;
     // Marks the entries that later ones correct (correctedById), in one look at the index.
     Outcome readCorrections(QList<LogEntry> &entries) const;
+    // An unsent notice with the incident and the status change it is drafted from.
+    struct NoticeAtHand
+    {
+        Notice notice;
+        Incident incident;
+        StatusChange change;
+    };
+    Result<NoticeAtHand> noticeAtHand(qint64 noticeId) const;
     Result<LogEntry> insertEvent(qint64 incidentId, const QString &by, const QString &event,
                                  const QString &text, qint64 commitmentId = 0,
                                  const QDateTime &at = {});

@@ -184,40 +184,90 @@ Result<QList<StatusChange>> IncidentStore::statusChanges(qint64 incidentId) cons
 Result<QList<Notice>> IncidentStore::notices(qint64 incidentId) const
 {
     return m_database->list(
-        QStringLiteral("SELECT %1 FROM notices n LEFT JOIN notice_sends s ON s.notice_id = n.id "
-                       "WHERE n.incident_id = ? ORDER BY n.id")
-            .arg(Rows::noticeColumns),
+        QStringLiteral("SELECT %1 FROM notices n %2 WHERE n.incident_id = ? ORDER BY n.id")
+            .arg(Rows::noticeColumns, Rows::noticeJoins),
         {incidentId}, &Rows::notice);
 }
 
-Outcome IncidentStore::markNoticeSent(qint64 noticeId, const QString &by)
+Result<IncidentStore::NoticeAtHand> IncidentStore::noticeAtHand(qint64 noticeId) const
+{
+    auto ran = m_database->run(QStringLiteral("SELECT %1 FROM notices n %2 WHERE n.id = ?")
+                                   .arg(Rows::noticeColumns, Rows::noticeJoins),
+                               {noticeId});
+    if (!ran)
+        return ran.failure();
+    if (!ran->next())
+        return Failure{QStringLiteral("There is no notice %1.").arg(noticeId)};
+    NoticeAtHand at;
+    at.notice = Rows::notice(*ran);
+    if (at.notice.isSent())
+        return Failure{QStringLiteral("That notice was already sent; what was sent stands.")};
+    const Result<Incident> incident = this->incident(at.notice.incidentId);
+    if (!incident)
+        return incident.failure();
+    at.incident = *incident;
+    auto change = m_database->run(
+        QStringLiteral("SELECT %1 FROM status_changes WHERE id = ?").arg(Rows::statusChangeColumns),
+        {at.notice.statusChangeId});
+    if (!change)
+        return change.failure();
+    if (change->next())
+        at.change = Rows::statusChange(*change);
+    return at;
+}
+
+Outcome IncidentStore::editNotice(qint64 noticeId, const QString &text, const QString &by)
+{
+    if (auto bad = checkText(QStringLiteral("notice"), text, FieldLimit::Text, false))
+        return *bad;
+    if (auto bad = checkText(QStringLiteral("name of who edits it"), by, FieldLimit::Name))
+        return *bad;
+    return m_database->write<Done>([&]() -> Outcome {
+        const auto at = noticeAtHand(noticeId);
+        if (!at)
+            return at.failure();
+        // Back to the draft (or the same text as the draft): it follows the state again.
+        const QString edited = text.trimmed();
+        const bool following =
+            edited.isEmpty() || edited == noticeText({}, at->incident, at->change).trimmed();
+        if (following && !at->notice.isEdited())
+            return Failure{QStringLiteral("The notice already says that.")};
+        if (!following && edited == at->notice.editedText)
+            return Failure{QStringLiteral("The notice already says that.")};
+        const auto inserted = m_database->run(
+            QStringLiteral("INSERT INTO notice_edits (incident_id, notice_id, at, by_name, body) "
+                           "VALUES (?, ?, ?, ?, ?)"),
+            {at->notice.incidentId, noticeId, Rows::time(m_clock.now()), by.trimmed(),
+             following ? QString() : edited});
+        if (!inserted)
+            return inserted.failure();
+        return done();
+    });
+}
+
+Outcome IncidentStore::markNoticeSent(qint64 noticeId, const QString &by, const QString &text)
 {
     if (auto bad = checkText(QStringLiteral("name of who sent it"), by, FieldLimit::Name))
         return *bad;
+    if (auto bad = checkText(QStringLiteral("notice"), text, FieldLimit::Text, false))
+        return *bad;
     Outcome sent = m_database->write<Done>([&]() -> Outcome {
-        auto ran = m_database->run(
-            QStringLiteral("SELECT %1, c.to_status FROM notices n LEFT JOIN notice_sends s ON "
-                           "s.notice_id = n.id LEFT JOIN status_changes c ON c.id = "
-                           "n.status_change_id WHERE n.id = ?")
-                .arg(Rows::noticeColumns),
-            {noticeId});
-        if (!ran)
-            return ran.failure();
-        if (!ran->next())
-            return Failure{QStringLiteral("There is no notice %1.").arg(noticeId)};
-        const Notice notice = Rows::notice(*ran);
-        const IncidentStatus status =
-            parseStatus(ran->value(7).toString()).value_or(IncidentStatus::Reported);
-        if (notice.sentAt.isValid())
-            return Failure{QStringLiteral("That notice was already sent.")};
+        const auto at = noticeAtHand(noticeId);
+        if (!at)
+            return at.failure();
+        // What the customer got: the text the sender had in front of them, or the notice as it
+        // stands now.
+        const QString body = text.trimmed().isEmpty()
+                                 ? noticeText(at->notice, at->incident, at->change)
+                                 : text.trimmed();
         const auto inserted = m_database->run(
-            QStringLiteral("INSERT INTO notice_sends (incident_id, notice_id, at, by_name) VALUES "
-                           "(?, ?, ?, ?)"),
-            {notice.incidentId, noticeId, Rows::time(m_clock.now()), by.trimmed()});
+            QStringLiteral("INSERT INTO notice_sends (incident_id, notice_id, at, by_name, body) "
+                           "VALUES (?, ?, ?, ?, ?)"),
+            {at->notice.incidentId, noticeId, Rows::time(m_clock.now()), by.trimmed(), body});
         if (!inserted)
             return inserted.failure();
-        if (auto logged = insertEvent(notice.incidentId, by, LogEvent::NoticeSent,
-                                      EventText::noticeSent(status));
+        if (auto logged = insertEvent(at->notice.incidentId, by, LogEvent::NoticeSent,
+                                      EventText::noticeSent(at->change.to));
             !logged)
             return logged.failure();
         return done();

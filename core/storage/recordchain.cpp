@@ -138,6 +138,7 @@ const QStringList &chainedTables()
         QStringLiteral("status_changes"),
         QStringLiteral("notices"),
         QStringLiteral("notice_sends"),
+        QStringLiteral("notice_edits"),
         QStringLiteral("impact_assessments"),
         QStringLiteral("severity_changes"),
         QStringLiteral("solution_options"),

@@ -293,8 +293,13 @@ StatusChange statusChange(const QSqlQuery &q)
     return s;
 }
 
+// The latest edit of each notice, read beside it (a handful of notices per incident).
 const QString noticeColumns = QStringLiteral(
-    "n.id, n.incident_id, n.status_change_id, n.drafted_at, n.body, s.at, s.by_name");
+    "n.id, n.incident_id, n.status_change_id, n.drafted_at, n.body, s.at, s.by_name, s.body, "
+    "e.body, e.by_name, e.at");
+const QString noticeJoins = QStringLiteral(
+    "LEFT JOIN notice_sends s ON s.notice_id = n.id LEFT JOIN notice_edits e ON e.id = "
+    "(SELECT MAX(x.id) FROM notice_edits x WHERE x.notice_id = n.id)");
 
 Notice notice(const QSqlQuery &q)
 {
@@ -306,6 +311,10 @@ Notice notice(const QSqlQuery &q)
     n.text = q.value(4).toString();
     n.sentAt = time(q.value(5));
     n.sentBy = q.value(6).toString();
+    n.sentText = q.value(7).toString();
+    n.editedText = q.value(8).toString();
+    n.editedBy = n.editedText.isEmpty() ? QString() : q.value(9).toString();
+    n.editedAt = n.editedText.isEmpty() ? QDateTime() : time(q.value(10));
     return n;
 }
 const QString impactColumns = QStringLiteral(

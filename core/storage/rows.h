@@ -64,7 +64,8 @@ CustomerAsk ask(const QSqlQuery &q);
 extern const QString statusChangeColumns;
 StatusChange statusChange(const QSqlQuery &q);
 
-extern const QString noticeColumns; // from "notices n LEFT JOIN notice_sends s"
+extern const QString noticeColumns; // from "notices n" and noticeJoins
+extern const QString noticeJoins;   // after "FROM notices n"
 Notice notice(const QSqlQuery &q);
 
 extern const QString impactColumns;

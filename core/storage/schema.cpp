@@ -461,6 +461,26 @@ QStringList version16(const StorageEngine &)
     return {QStringLiteral("ALTER TABLE incidents ADD COLUMN customer_time_zone TEXT NOT NULL "
                            "DEFAULT ''")};
 }
+// An unsent notice follows the incident until a person words it: each edit is kept, the latest
+// stands; and a send keeps the exact text the customer got.
+QStringList version17(const StorageEngine &d)
+{
+    QStringList sql{
+        QStringLiteral("CREATE TABLE notice_edits (%1, "
+                       "incident_id BIGINT NOT NULL REFERENCES incidents(id), "
+                       "notice_id BIGINT NOT NULL REFERENCES notices(id), "
+                       "at BIGINT NOT NULL, by_name TEXT NOT NULL, body TEXT NOT NULL)")
+            .arg(d.idColumn()),
+        QStringLiteral("CREATE INDEX notice_edits_by_notice ON notice_edits (notice_id, id)"),
+        QStringLiteral("ALTER TABLE notice_sends ADD COLUMN body TEXT"),
+    };
+    const QString table = QStringLiteral("notice_edits");
+    sql += d.appendOnlyGuards(table);
+    sql += d.replaceGuards(table, {});
+    sql += d.signedInColumn(table);
+    sql += d.announcers(table);
+    return sql;
+}
 } // namespace
 
 const QList<Migration> &migrations()
@@ -491,6 +511,7 @@ const QList<Migration> &migrations()
         {14, QStringLiteral("corrections found by the entry they correct"), &version14},
         {15, QStringLiteral("log entries say whether a script posted them"), &version15},
         {16, QStringLiteral("the customer's time zone"), &version16},
+        {17, QStringLiteral("notices worded by a person, and sent as they were"), &version17},
     };
     return all;
 }

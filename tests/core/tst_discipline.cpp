@@ -35,6 +35,7 @@ private slots:
     void rollUpReadsLikeTheCommanderSaysIt();
     void rollUpNamesTheOpenDeadlineNextAndTheMissedApart();
     void customerTimeZoneIsNamedAndLogged();
+    void unsentNoticeFollowsTheStateUntilSent();
 
 private:
     IncidentStore &store() { return m_room->store(); }
@@ -570,6 +571,58 @@ void TestDiscipline::customerTimeZoneIsNamedAndLogged()
     const auto id = store().createIncident(opened);
     QVERIFY(id);
     QCOMPARE(store().incident(*id)->customerTimeZone, QStringLiteral("America/New_York"));
+}
+
+// After a handover the unsent notice names the new contact; a person's wording stands until
+// they give it back to the draft; what was sent is kept exactly and never changes again.
+void TestDiscipline::unsentNoticeFollowsTheStateUntilSent()
+{
+    QVERIFY(store().changeStatus({m_incident, QStringLiteral("Ann"), IncidentStatus::Acknowledged,
+                                  QStringLiteral("Reading the order records"),
+                                  clock().now().addSecs(1800),
+                                  QStringLiteral("the records are read by then")}));
+    const auto current = [this] {
+        const Notice notice = store().notices(m_incident)->constLast();
+        return noticeText(notice, *store().incident(m_incident),
+                          store().statusChanges(m_incident)->constLast());
+    };
+    const qint64 notice = store().notices(m_incident)->constLast().id;
+    QVERIFY(store().handOver(m_incident, QStringLiteral("Priya Raman"),
+                             QStringLiteral("+44 20 7946 0999"), QStringLiteral("shift change"),
+                             QStringLiteral("Ann")));
+    QVERIFY2(current().contains(QStringLiteral("Your contact: Priya Raman, +44 20 7946 0999")),
+             qPrintable(current()));
+    QVERIFY(store().setCustomerTimeZone(m_incident, QStringLiteral("Europe/Berlin"),
+                                        QStringLiteral("Ann")));
+    QVERIFY2(current().contains(QStringLiteral("Next update: Sat 14 Mar 10:30 CET")),
+             qPrintable(current()));
+
+    // A person's wording stands, whatever changes after it.
+    const QString worded = QStringLiteral("We are on it. Priya Raman calls you at 10:30 CET.");
+    QVERIFY(store().editNotice(notice, worded, QStringLiteral("Priya")));
+    QVERIFY(!store().editNotice(notice, worded, QStringLiteral("Priya"))); // says that already
+    QVERIFY(store().handOver(m_incident, QStringLiteral("Sofia Lindqvist"),
+                             QStringLiteral("+44 20 7946 0550"), QStringLiteral("owns the calls"),
+                             QStringLiteral("Ann"), Role::Liaison));
+    QCOMPARE(current(), worded);
+    QCOMPARE(store().notices(m_incident)->constLast().editedBy, QStringLiteral("Priya"));
+    // Given back, it follows the state again: the liaison is now the contact.
+    QVERIFY(store().editNotice(notice, QString(), QStringLiteral("Priya")));
+    QVERIFY2(current().contains(QStringLiteral("Your contact: Sofia Lindqvist")),
+             qPrintable(current()));
+
+    // Sent: the record keeps exactly the text that went out.
+    const QString sentText = current();
+    QVERIFY(store().markNoticeSent(notice, QStringLiteral("Sofia")));
+    QVERIFY(store().handOver(m_incident, QStringLiteral("Zed Later"),
+                             QStringLiteral("+44 20 7946 0111"), QStringLiteral("next shift"),
+                             QStringLiteral("Ann"), Role::Liaison));
+    QCOMPARE(store().notices(m_incident)->constLast().sentText, sentText);
+    QCOMPARE(current(), sentText);
+    QVERIFY(!store().editNotice(notice, QStringLiteral("Rewritten"), QStringLiteral("Zed")));
+    QVERIFY(!store().markNoticeSent(notice, QStringLiteral("Zed"), QStringLiteral("Again")));
+    QCOMPARE(current(), sentText);
+    QVERIFY(store().checkRecordChain(m_incident)->intact);
 }
 
 QTEST_GUILESS_MAIN(TestDiscipline)

@@ -92,7 +92,10 @@ void ScratchWarRoom::recordOneOfEverything(qint64 incidentId)
     require(store.changeStatus({incidentId, QStringLiteral("Kim"), IncidentStatus::Investigating,
                                 QStringLiteral("Reading logs"), now.addSecs(900),
                                 QStringLiteral("logs arrive by then")}));
-    require(store.markNoticeSent(store.notices(incidentId)->first().id, QStringLiteral("Kim")));
+    const qint64 notice = store.notices(incidentId)->first().id;
+    require(store.editNotice(notice, QStringLiteral("Update: we are reading the logs."),
+                             QStringLiteral("Kim")));
+    require(store.markNoticeSent(notice, QStringLiteral("Kim")));
 }
 
 void ScratchWarRoom::recordTheAftermath(qint64 incidentId)
