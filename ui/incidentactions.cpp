@@ -508,17 +508,25 @@ void IncidentActions::recordAskAnswer(qint64 askId)
     ModalHook::exec(form);
 }
 
-void IncidentActions::markNoticeSent(qint64 noticeId)
+void IncidentActions::markNoticeSent(qint64 noticeId, const QString &text)
 {
     if (const auto by = who())
-        write([noticeId, by = *by](IncidentStore &store) {
-            return store.markNoticeSent(noticeId, by);
+        write([noticeId, text, by = *by](IncidentStore &store) {
+            return store.markNoticeSent(noticeId, by, text);
         });
 }
 
-void IncidentActions::copyNotice(const Notice &notice)
+void IncidentActions::editNotice(qint64 noticeId, const QString &text)
 {
-    QApplication::clipboard()->setText(notice.text);
+    if (const auto by = who())
+        write([noticeId, text, by = *by](IncidentStore &store) {
+            return store.editNotice(noticeId, text, by);
+        });
+}
+
+void IncidentActions::copyNotice(const QString &text)
+{
+    QApplication::clipboard()->setText(text);
 }
 
 void IncidentActions::changeStatus()
@@ -564,7 +572,27 @@ void IncidentActions::changeStatus()
         const NewStatusChange change{m_incidentId, *by,
                                      status,       f.text(QStringLiteral("doing")),
                                      next,         f.text(QStringLiteral("why"))};
-        writeOrKeep(QueuedWrite::statusChange(change), answered);
+        writeOrKeep(QueuedWrite::statusChange(change),
+                    [this, answered, status](const Outcome &outcome) {
+                        answered(outcome);
+                        if (outcome && status != IncidentStatus::Closed)
+                            emit noticeDrafted();
+                    });
+    });
+    // What the customer will read, as it is typed: the notice this change drafts.
+    form.setPreview([this](const FormDialog &f) {
+        const auto status = IncidentStatus(f.choice(QStringLiteral("status")).toInt());
+        if (status == IncidentStatus::Resolved || status == IncidentStatus::Closed)
+            return QString();
+        const auto due = f.due(QStringLiteral("next"));
+        const NewStatusChange change{m_incidentId,
+                                     {},
+                                     status,
+                                     f.text(QStringLiteral("doing")),
+                                     due ? *due : QDateTime(),
+                                     f.text(QStringLiteral("why"))};
+        return tr("The customer will read:\n%1")
+            .arg(draftNotice(m_live.incident().incident, change));
     });
     ModalHook::exec(form);
     if (resolving)

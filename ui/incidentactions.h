@@ -73,8 +73,11 @@ public:
     bool askTeam(const QString &question = {});
     void markAskSent(qint64 askId);
     void recordAskAnswer(qint64 askId);
-    void markNoticeSent(qint64 noticeId);
-    void copyNotice(const Notice &notice);
+    // Records the notice sent with the text the sender had in front of them.
+    void markNoticeSent(qint64 noticeId, const QString &text);
+    // A person's wording of an unsent notice; empty: it follows the incident again.
+    void editNotice(qint64 noticeId, const QString &text);
+    void copyNotice(const QString &text);
     void composeBriefing(qint64 correctsId = 0);
     void chooseOption(qint64 optionId);
     // briefingIds empty: every briefing of the incident.
@@ -85,6 +88,8 @@ signals:
     void exported(const QString &path);
     // Change status was asked for "resolved": that takes the resolution report.
     void resolveRequested();
+    // A status change was written: its notice waits to be worded and sent.
+    void noticeDrafted();
 
 private:
     // The user's name for "who did it", or nothing after telling them to set it.

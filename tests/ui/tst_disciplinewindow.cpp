@@ -26,6 +26,7 @@
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTest>
+#include <QTextCursor>
 #include <QTreeWidget>
 
 #include <ctime>
@@ -50,6 +51,7 @@ private slots:
     void problemStatementConfirmation();
     void missElsewhereIsAlertedAndMarked();
     void timesSayTheirDayAndZone();
+    void noticeFollowsTheIncidentUntilWordedAndSent();
 
 private:
     // Answers the next dialog: fills fields by object name, then presses its submit button.
@@ -462,6 +464,60 @@ void TestDisciplineWindow::timesSayTheirDayAndZone()
     const QModelIndex first = log->model()->index(0, LogTableModel::TimeColumn);
     QVERIFY2(first.data().toString().startsWith(QStringLiteral("Sat 14 Mar 10:")),
              qPrintable(first.data().toString()));
+}
+
+// The notice is shown while the status change is typed and at once after it; it names whoever
+// is the contact now; a person words it in place, and the words sent are the words recorded.
+void TestDisciplineWindow::noticeFollowsTheIncidentUntilWordedAndSent()
+{
+    QString preview;
+    ModalHook::setDialogHandler([&preview](QDialog &dialog) {
+        WindowFixture::fill(dialog, {{QStringLiteral("doing"), QStringLiteral("Tracing orders.")},
+                                     {QStringLiteral("next"), QStringLiteral("+30m")},
+                                     {QStringLiteral("why"), QStringLiteral("the trace ends")}});
+        preview = dialog.findChild<QLabel *>(QStringLiteral("previewLabel"))->text();
+        return WindowFixture::submit(dialog);
+    });
+    m_window->incidentActions()->changeStatusAction()->trigger();
+    QVERIFY2(preview.startsWith(QStringLiteral("The customer will read:\nUpdate on: ")),
+             qPrintable(preview));
+    QVERIFY2(preview.contains(QStringLiteral("What we are doing: Tracing orders.")),
+             qPrintable(preview));
+    auto *tabs = find<QTabWidget>(QStringLiteral("disciplineTabs"));
+    QTRY_COMPARE(tabs->currentWidget()->objectName(), QStringLiteral("noticesPanel"));
+    auto *text = find<QPlainTextEdit>(QStringLiteral("noticeTextEdit"));
+    QTRY_VERIFY(text->toPlainText().contains(QStringLiteral("Tracing orders.")));
+    QVERIFY(!text->isReadOnly());
+
+    // A handover before it is sent: the notice names the new contact.
+    QVERIFY(m_room->store().handOver(m_incident, QStringLiteral("Priya Raman"),
+                                     QStringLiteral("+44 20 7946 0999"),
+                                     QStringLiteral("shift change"), QStringLiteral("Dana")));
+    QTRY_VERIFY2(text->toPlainText().contains(QStringLiteral("Your contact: Priya Raman")),
+                 qPrintable(text->toPlainText()));
+
+    // Worded by a person: saved, and it no longer follows.
+    auto *save = find<QPushButton>(QStringLiteral("saveNoticeButton"));
+    QVERIFY(!save->isEnabled());
+    text->moveCursor(QTextCursor::End);
+    QTest::keyClicks(text, QStringLiteral(" Priya calls you at the top of the hour."));
+    QVERIFY(save->isEnabled());
+    const QString worded = text->toPlainText();
+    save->click();
+    QTRY_VERIFY2(find<QLabel>(QStringLiteral("noticeStateLabel"))
+                     ->text()
+                     .startsWith(QStringLiteral("Worded by Dana")),
+                 qPrintable(find<QLabel>(QStringLiteral("noticeStateLabel"))->text()));
+    QVERIFY(m_room->store().handOver(
+        m_incident, QStringLiteral("Sofia Lindqvist"), QStringLiteral("+44 20 7946 0550"),
+        QStringLiteral("owns the calls"), QStringLiteral("Dana"), Role::Liaison));
+    m_room->settle();
+    QTest::qWait(50);
+    QCOMPARE(text->toPlainText(), worded);
+
+    find<QPushButton>(QStringLiteral("noticeSentButton"))->click();
+    QTRY_VERIFY(text->isReadOnly());
+    QCOMPARE(m_room->store().notices(m_incident)->constLast().sentText, worded.trimmed());
 }
 
 QTEST_MAIN(TestDisciplineWindow)

@@ -1,6 +1,7 @@
 #include "widgets/incidentview.h"
 
 #include "colors.h"
+#include "incidentactions.h"
 #include "livewarroom.h"
 #include "rules/cadence.h"
 #include "rules/clock.h"
@@ -63,7 +64,13 @@ IncidentView::IncidentView(LiveWarRoom &live, const Clock &clock, IncidentAction
     m_tabs->addTab(m_impact, tr("Impact"));
     m_tabs->addTab(new QuestionsPanel(live, actions, clock, this), tr("Open questions"));
     m_tabs->addTab(new AsksPanel(live, actions, this), tr("Customer asks"));
-    m_tabs->addTab(new NoticesPanel(live, actions, this), tr("Notices"));
+    auto *notices = new NoticesPanel(live, actions, this);
+    m_tabs->addTab(notices, tr("Notices"));
+    // A status change shows its notice at once, ready to be worded and sent.
+    connect(&actions, &IncidentActions::noticeDrafted, this, [this, notices] {
+        m_tabs->setCurrentWidget(notices);
+        notices->showNewest();
+    });
     m_tabs->addTab(new HandoversPanel(live, actions, this), tr("In charge"));
     m_tabs->addTab(new OptionsPanel(live, actions, this), tr("Options"));
 
