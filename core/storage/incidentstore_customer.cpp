@@ -230,15 +230,13 @@ Outcome IncidentStore::editNotice(qint64 noticeId, const QString &text, const QS
         const QString edited = text.trimmed();
         const bool following =
             edited.isEmpty() || edited == noticeText({}, at->incident, at->change).trimmed();
-        if (following && !at->notice.isEdited())
-            return Failure{QStringLiteral("The notice already says that.")};
-        if (!following && edited == at->notice.editedText)
+        const QString stored = following ? QString() : edited;
+        if (stored == at->notice.editedText)
             return Failure{QStringLiteral("The notice already says that.")};
         const auto inserted = m_database->run(
             QStringLiteral("INSERT INTO notice_edits (incident_id, notice_id, at, by_name, body) "
                            "VALUES (?, ?, ?, ?, ?)"),
-            {at->notice.incidentId, noticeId, Rows::time(m_clock.now()), by.trimmed(),
-             following ? QString() : edited});
+            {at->notice.incidentId, noticeId, Rows::time(m_clock.now()), by.trimmed(), stored});
         if (!inserted)
             return inserted.failure();
         return done();

@@ -1,5 +1,7 @@
 #include "usecases/debriefdocument.h"
 
+#include "domain/zonedtime.h"
+
 #include "storage/incidentstore.h"
 #include "usecases/documenttext.h"
 
@@ -188,7 +190,7 @@ QString DebriefDocument::htmlAfterChart() const
                            "(marked ★, in bold).</p>");
     page += QStringLiteral("<table width='100%' cellspacing='0'><tr><th>When (%1)</th>"
                            "<th>Channel</th><th>What</th><th>Who</th><th>Text</th></tr>")
-                .arg(html(DocumentText::zone(incident.openedAt, incident.customerZone())));
+                .arg(html(ZonedTime::zoneName(incident.openedAt, incident.customerZone())));
     for (const TimelineItem &item : timeline) {
         if (!item.belongsInExport())
             continue;

@@ -17,11 +17,6 @@ QString shortWhen(const QDateTime &time, const QTimeZone &zone)
     return time.toTimeZone(zone).toString(QStringLiteral("d MMM HH:mm"));
 }
 
-QString zone(const QDateTime &time, const QTimeZone &zone)
-{
-    return ZonedTime::zoneName(time, zone);
-}
-
 QString markdown(const QString &text)
 {
     QStringList lines;

@@ -13,8 +13,6 @@ namespace DocumentText {
 QString when(const QDateTime &time, const QTimeZone &zone);
 // "24 Nov 14:30": for a column of times whose zone the heading names.
 QString shortWhen(const QDateTime &time, const QTimeZone &zone);
-// The zone's name at that time ("CET", "UTC", "UTC+05:30").
-QString zone(const QDateTime &time, const QTimeZone &zone);
 // User text taken literally in Markdown: its own markup characters are escaped, so "<b>" or
 // "# heading" typed into a field reads as typed.
 QString markdown(const QString &text);
