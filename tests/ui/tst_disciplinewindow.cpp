@@ -503,6 +503,7 @@ void TestDisciplineWindow::noticeFollowsTheIncidentUntilWordedAndSent()
     QTest::keyClicks(text, QStringLiteral(" Priya calls you at the top of the hour."));
     QVERIFY(save->isEnabled());
     const QString worded = text->toPlainText();
+    WindowFixture::shoot(*m_window, QStringLiteral("notice-being-worded"));
     save->click();
     QTRY_VERIFY2(find<QLabel>(QStringLiteral("noticeStateLabel"))
                      ->text()
