@@ -9,13 +9,13 @@
 #include "export/exportabledocument.h"
 #include "livewarroom.h"
 #include "usecases/queuedwrite.h"
-#include "useridentity.h"
 #include "windowaction.h"
 
 #include <QAction>
 
 AftermathActions::AftermathActions(LiveWarRoom &live, const Clock &clock, QWidget *dialogParent)
-    : QObject(dialogParent), m_live(live), m_clock(clock), m_dialogParent(dialogParent)
+    : QObject(dialogParent), m_writer(live, dialogParent), m_live(live), m_clock(clock),
+      m_dialogParent(dialogParent)
 {
     m_resolve = makeWindowAction(this, tr("&Resolve…"), QStringLiteral("resolveAction"),
                                  [this] { resolve(); });
@@ -46,7 +46,7 @@ void AftermathActions::updateEnabled()
 
 void AftermathActions::resolve()
 {
-    const auto by = UserIdentity::nameOrAsk(m_dialogParent);
+    const auto by = m_writer.who();
     if (!by)
         return;
     ResolutionComposer composer(m_live, m_clock, *by, m_dialogParent);
@@ -71,7 +71,7 @@ void AftermathActions::debrief()
 
 void AftermathActions::close()
 {
-    const auto by = UserIdentity::nameOrAsk(m_dialogParent);
+    const auto by = m_writer.who();
     if (!by)
         return;
     if (!m_live.incident().debrief) {
@@ -91,7 +91,7 @@ void AftermathActions::close()
         const NewStatusChange change{
             m_live.incidentId(), *by,      IncidentStatus::Closed, f.text(QStringLiteral("doing")),
             QDateTime(),         QString()};
-        m_live.writeOrKeep(&m_live, QueuedWrite::statusChange(change), answered);
+        m_writer.writeOrKeep(QueuedWrite::statusChange(change), answered);
     });
     ModalHook::exec(form);
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "actionwriter.h"
+
 #include <QObject>
 
 class Clock;
@@ -36,6 +38,7 @@ signals:
 private:
     void updateEnabled();
 
+    ActionWriter m_writer;
     LiveWarRoom &m_live;
     const Clock &m_clock;
     QWidget *m_dialogParent;

@@ -26,14 +26,12 @@
 #include <QRegularExpression>
 
 IncidentActions::IncidentActions(LiveWarRoom &live, const Clock &clock, QWidget *dialogParent)
-    : QObject(dialogParent), m_live(live), m_clock(clock), m_dialogParent(dialogParent)
+    : QObject(dialogParent), m_writer(live, dialogParent), m_live(live), m_clock(clock),
+      m_dialogParent(dialogParent)
 {
     m_commitDeadline = makeWindowAction(
         this, tr("Commit &deadline…"), QStringLiteral("commitDeadlineAction"),
         [this] { commitNew(); }, QKeySequence(tr("Ctrl+D")));
-    m_timeboxTheory = makeWindowAction(
-        this, tr("&Timebox theory…"), QStringLiteral("timeboxTheoryAction"),
-        [this] { timeboxSelected(); }, QKeySequence(tr("Ctrl+T")));
     m_handOver = makeWindowAction(
         this, tr("&Hand over…"), QStringLiteral("handOverAction"),
         [this] { handOver(Role::InCharge); }, QKeySequence(tr("Ctrl+Shift+H")));
@@ -55,9 +53,6 @@ IncidentActions::IncidentActions(LiveWarRoom &live, const Clock &clock, QWidget 
     m_confirmProblem =
         makeWindowAction(this, tr("Customer &confirmed the problem…"),
                          QStringLiteral("confirmProblemAction"), [this] { confirmProblem(); });
-    m_askTeam = makeWindowAction(
-        this, tr("Ask the &team…"), QStringLiteral("askTeamAction"), [this] { askTeam(); },
-        QKeySequence(tr("Ctrl+Shift+T")));
     m_askCustomer = makeWindowAction(
         this, tr("Ask the c&ustomer…"), QStringLiteral("askCustomerAction"),
         [this] { askCustomer(); }, QKeySequence(tr("Ctrl+Shift+A")));
@@ -79,7 +74,7 @@ IncidentActions::IncidentActions(LiveWarRoom &live, const Clock &clock, QWidget 
             if (const auto id = deadlineAtHand())
                 (this->*act)(*id);
             else
-                report(Failure{tr("No open deadline: commit one first.")});
+                m_writer.report(Failure{tr("No open deadline: commit one first.")});
         };
     };
     m_markMet = makeWindowAction(this, tr("Mark deadline &met"), QStringLiteral("markMetAction"),
@@ -95,10 +90,10 @@ IncidentActions::IncidentActions(LiveWarRoom &live, const Clock &clock, QWidget 
 
 QList<QAction *> IncidentActions::all() const
 {
-    return {m_commitDeadline, m_timeboxTheory,  m_handOver,       m_handOverLiaison, m_customerZone,
-            m_frame,          m_confirmFraming, m_restateProblem, m_confirmProblem,  m_askTeam,
-            m_askCustomer,    m_changeStatus,   m_assessImpact,   m_setSeverity,     m_newBriefing,
-            m_addOption,      m_markMet,        m_supersede,      m_exportPdf};
+    return {m_commitDeadline, m_handOver,       m_handOverLiaison, m_customerZone, m_frame,
+            m_confirmFraming, m_restateProblem, m_confirmProblem,  m_askCustomer,  m_changeStatus,
+            m_assessImpact,   m_setSeverity,    m_newBriefing,     m_addOption,    m_markMet,
+            m_supersede,      m_exportPdf};
 }
 
 void IncidentActions::setIncident(qint64 incidentId)
@@ -106,11 +101,6 @@ void IncidentActions::setIncident(qint64 incidentId)
     m_incidentId = incidentId;
     for (QAction *action : all())
         action->setEnabled(incidentId > 0);
-}
-
-void IncidentActions::setSelectedEntry(std::function<std::optional<LogEntry>()> selected)
-{
-    m_selectedEntry = std::move(selected);
 }
 
 void IncidentActions::setSelectedCommitment(std::function<qint64()> selected)
@@ -131,48 +121,9 @@ std::optional<qint64> IncidentActions::deadlineAtHand() const
     return std::nullopt;
 }
 
-std::optional<QString> IncidentActions::who()
-{
-    return UserIdentity::nameOrAsk(m_dialogParent);
-}
-
-void IncidentActions::report(const Outcome &outcome)
-{
-    if (outcome.unreachable())
-        ModalHook::showError(m_dialogParent, tr("Not recorded"),
-                             tr("%1\n\nLog entries, deadlines and their outcomes, briefings, "
-                                "customer asks and status changes wait on this computer while "
-                                "the server is away; this change cannot. Make it again once "
-                                "the server is back.")
-                                 .arg(outcome.error()));
-    else if (!outcome)
-        ModalHook::showError(m_dialogParent, tr("Not recorded"), outcome.error());
-}
-
-template <typename Work> void IncidentActions::write(Work work)
-{
-    m_live.write(this, std::move(work), [this](const Outcome &outcome) { report(outcome); });
-}
-
-template <typename Work>
-void IncidentActions::write(Work work, const std::function<void(const Outcome &)> &answered)
-{
-    // Asked by the war room, not the dialog: the dialog says itself whether it is still there.
-    m_live.write(&m_live, std::move(work), answered);
-}
-
-void IncidentActions::writeOrKeep(const QueuedWrite &write,
-                                  const std::function<void(const Outcome &)> &answered)
-{
-    // A form is answered by the war room, not the dialog: the dialog says itself whether it
-    // is still there.
-    m_live.writeOrKeep(
-        &m_live, write, answered ? answered : [this](const Outcome &outcome) { report(outcome); });
-}
-
 void IncidentActions::commitNew()
 {
-    const auto by = who();
+    const auto by = m_writer.who();
     if (!by)
         return;
     FormDialog form(tr("Commit a deadline"),
@@ -192,20 +143,20 @@ void IncidentActions::commitNew()
         const NewCommitment commitment{
             m_incidentId, f.text(QStringLiteral("what")), f.text(QStringLiteral("owner")),
             *due,         f.text(QStringLiteral("why")),  *by};
-        writeOrKeep(QueuedWrite::commitment(commitment), answered);
+        m_writer.writeOrKeep(QueuedWrite::commitment(commitment), answered);
     });
     ModalHook::exec(form);
 }
 
 void IncidentActions::markMet(qint64 commitmentId)
 {
-    if (const auto by = who())
-        writeOrKeep(QueuedWrite::met(commitmentId, *by));
+    if (const auto by = m_writer.who())
+        m_writer.writeOrKeep(QueuedWrite::met(commitmentId, *by));
 }
 
 void IncidentActions::supersede(qint64 commitmentId)
 {
-    const auto by = who();
+    const auto by = m_writer.who();
     if (!by)
         return;
     const QList<Commitment> &all = m_live.incident().commitments;
@@ -213,7 +164,8 @@ void IncidentActions::supersede(qint64 commitmentId)
         return c.id == commitmentId;
     });
     if (old == all.cend())
-        return report(Failure{tr("Deadline %1 is not one of this incident's.").arg(commitmentId)});
+        return m_writer.report(
+            Failure{tr("Deadline %1 is not one of this incident's.").arg(commitmentId)});
     const bool timebox = old->isTimebox();
     const int extensions = timebox ? timeboxExtensions(all, old->hypothesisEntryId) : 0;
     const QString intro =
@@ -231,63 +183,17 @@ void IncidentActions::supersede(qint64 commitmentId)
                      const auto due = f.due(QStringLiteral("due"));
                      if (!due)
                          return answered(due.failure());
-                     writeOrKeep(QueuedWrite::supersede(commitmentId, *due,
-                                                        f.text(QStringLiteral("why")), *by),
-                                 answered);
-                 });
-    ModalHook::exec(form);
-}
-
-void IncidentActions::settleTheory(qint64 timeboxId, TimeboxVerdict verdict)
-{
-    if (const auto by = who())
-        write([timeboxId, verdict, by = *by](IncidentStore &store) {
-            return store.settleTheory(timeboxId, verdict, by);
-        });
-}
-
-void IncidentActions::timeboxSelected()
-{
-    const std::optional<LogEntry> selected = m_selectedEntry ? m_selectedEntry() : std::nullopt;
-    if (!selected || selected->kind != LogKind::Hypothesis) {
-        ModalHook::showError(m_dialogParent, tr("Timebox a theory"),
-                             tr("Select a hypothesis in the technical log first."));
-        return;
-    }
-    timeboxTheory(*selected);
-}
-
-void IncidentActions::timeboxTheory(const LogEntry &theory)
-{
-    const auto by = who();
-    if (!by)
-        return;
-    const qint64 hypothesisEntryId = theory.id;
-    FormDialog form(
-        tr("Timebox a theory"),
-        tr("Theory: %1\nWhen the time is up it is confirmed or dropped.").arg(theory.text),
-        m_dialogParent);
-    form.addDue(QStringLiteral("due"), tr("Confirm or drop &by:"), m_clock, QStringLiteral("+15m"));
-    form.addLine(QStringLiteral("why"), tr("&Why this long:"), {},
-                 tr("e.g. one test run takes ten minutes"));
-    form.setSend(tr("Timebox"),
-                 [this, by, hypothesisEntryId](const FormDialog &f, FormDialog::Answer answered) {
-                     const auto due = f.due(QStringLiteral("due"));
-                     if (!due)
-                         return answered(due.failure());
-                     write(
-                         [hypothesisEntryId, due = *due, why = f.text(QStringLiteral("why")),
-                          by = *by](IncidentStore &store) {
-                             return store.timeboxTheory(hypothesisEntryId, due, why, by);
-                         },
-                         answered);
+                     m_writer.writeOrKeep(QueuedWrite::supersede(commitmentId, *due,
+                                                                 f.text(QStringLiteral("why")),
+                                                                 *by),
+                                          answered);
                  });
     ModalHook::exec(form);
 }
 
 void IncidentActions::handOver(Role role)
 {
-    const auto by = who();
+    const auto by = m_writer.who();
     if (!by)
         return;
     const bool liaison = role == Role::Liaison;
@@ -306,7 +212,7 @@ void IncidentActions::handOver(Role role)
                  tr("What is in flight, what is promised, what to watch"));
     form.setSend(
         tr("Hand over"), [this, by, role](const FormDialog &f, FormDialog::Answer answered) {
-            write(
+            m_writer.write(
                 [incidentId = m_incidentId, name = f.text(QStringLiteral("name")),
                  phone = f.text(QStringLiteral("phone")), note = f.text(QStringLiteral("note")),
                  by = *by, role](IncidentStore &store) {
@@ -319,7 +225,7 @@ void IncidentActions::handOver(Role role)
 
 void IncidentActions::setCustomerZone()
 {
-    const auto by = who();
+    const auto by = m_writer.who();
     if (!by)
         return;
     const Incident &incident = m_live.incident().incident;
@@ -342,16 +248,17 @@ void IncidentActions::setCustomerZone()
             .arg(ZonedTime::dayAndTimeInZone(now, now, ZonedTime::zoneOrUtc(zone)));
     });
     form.setSend(tr("Set time zone"), [this, by](const FormDialog &f, FormDialog::Answer answered) {
-        write([incidentId = m_incidentId, zone = f.text(QStringLiteral("zone")), by = *by](
-                  IncidentStore &store) { return store.setCustomerTimeZone(incidentId, zone, by); },
-              answered);
+        m_writer.write(
+            [incidentId = m_incidentId, zone = f.text(QStringLiteral("zone")), by = *by](
+                IncidentStore &store) { return store.setCustomerTimeZone(incidentId, zone, by); },
+            answered);
     });
     ModalHook::exec(form);
 }
 
 void IncidentActions::frame()
 {
-    const auto by = who();
+    const auto by = m_writer.who();
     if (!by)
         return;
     const std::optional<Framing> &current = m_live.incident().framing;
@@ -363,24 +270,25 @@ void IncidentActions::frame()
                  tr("e.g. Restore order intake; the database failover is the next most likely "
                     "fix"));
     form.setSend(tr("Frame"), [this, by](const FormDialog &f, FormDialog::Answer answered) {
-        write([incidentId = m_incidentId, objective = f.text(QStringLiteral("objective")),
-               by = *by](IncidentStore &store) { return store.frame(incidentId, objective, by); },
-              answered);
+        m_writer.write(
+            [incidentId = m_incidentId, objective = f.text(QStringLiteral("objective")),
+             by = *by](IncidentStore &store) { return store.frame(incidentId, objective, by); },
+            answered);
     });
     ModalHook::exec(form);
 }
 
 void IncidentActions::confirmFraming()
 {
-    if (const auto by = who())
-        write([incidentId = m_incidentId, by = *by](IncidentStore &store) {
+    if (const auto by = m_writer.who())
+        m_writer.write([incidentId = m_incidentId, by = *by](IncidentStore &store) {
             return store.confirmFraming(incidentId, by);
         });
 }
 
 void IncidentActions::restateProblem()
 {
-    const auto by = who();
+    const auto by = m_writer.who();
     if (!by)
         return;
     const std::optional<ProblemStatement> &current = m_live.incident().problem;
@@ -391,7 +299,7 @@ void IncidentActions::restateProblem()
     form.addText(QStringLiteral("statement"), tr("&Problem statement:"),
                  current ? current->text : QString());
     form.setSend(tr("Restate"), [this, by](const FormDialog &f, FormDialog::Answer answered) {
-        write(
+        m_writer.write(
             [incidentId = m_incidentId, statement = f.text(QStringLiteral("statement")), by = *by](
                 IncidentStore &store) { return store.restateProblem(incidentId, statement, by); },
             answered);
@@ -401,12 +309,13 @@ void IncidentActions::restateProblem()
 
 void IncidentActions::confirmProblem()
 {
-    const auto by = who();
+    const auto by = m_writer.who();
     if (!by)
         return;
     const std::optional<ProblemStatement> &current = m_live.incident().problem;
     if (!current)
-        return report(Failure{tr("Write the problem statement first (Restate problem…).")});
+        return m_writer.report(
+            Failure{tr("Write the problem statement first (Restate problem…).")});
     FormDialog form(tr("Customer confirmed the problem"), tr("Statement: %1").arg(current->text),
                     m_dialogParent);
     form.addLine(QStringLiteral("confirmedBy"), tr("Confirmed &by (customer):"));
@@ -414,7 +323,7 @@ void IncidentActions::confirmProblem()
     const qint64 statementId = current->id;
     form.setSend(tr("Record confirmation"),
                  [this, by, statementId](const FormDialog &f, FormDialog::Answer answered) {
-                     write(
+                     m_writer.write(
                          [statementId, confirmedBy = f.text(QStringLiteral("confirmedBy")),
                           how = f.text(QStringLiteral("how")), by = *by](IncidentStore &store) {
                              return store.confirmProblem(statementId, confirmedBy, how, by);
@@ -424,53 +333,9 @@ void IncidentActions::confirmProblem()
     ModalHook::exec(form);
 }
 
-bool IncidentActions::askTeam(const QString &question)
-{
-    const auto by = who();
-    if (!by)
-        return false;
-    FormDialog form(tr("Ask the team"),
-                    tr("A gap in understanding. It stays in the open questions until answered."),
-                    m_dialogParent);
-    form.addLine(QStringLiteral("question"), tr("&Question:"), question);
-    form.addLine(QStringLiteral("to"), tr("&To whom:"), {}, tr("a person or team; empty: anyone"));
-    form.setSend(tr("Ask"), [this, by](const FormDialog &f, FormDialog::Answer answered) {
-        const NewLogEntry entry{m_incidentId,
-                                *by,
-                                LogKind::Question,
-                                f.text(QStringLiteral("question")),
-                                0,
-                                f.text(QStringLiteral("to"))};
-        writeOrKeep(QueuedWrite::logEntry(entry), answered);
-    });
-    return ModalHook::exec(form) == QDialog::Accepted;
-}
-
-void IncidentActions::answerQuestion(qint64 questionEntryId)
-{
-    const auto by = who();
-    if (!by)
-        return;
-    const QList<LogEntry> &open = m_live.incident().openQuestions;
-    const auto question = std::find_if(open.cbegin(), open.cend(),
-                                       [&](const LogEntry &q) { return q.id == questionEntryId; });
-    if (question == open.cend())
-        return report(Failure{tr("That question is answered already.")});
-    FormDialog form(tr("Answer"), tr("Question: %1").arg(question->text), m_dialogParent);
-    form.addText(QStringLiteral("answer"), tr("&Answer:"));
-    form.setSend(tr("Record answer"), [this, by, questionEntryId](const FormDialog &f,
-                                                                  FormDialog::Answer answered) {
-        write(
-            [questionEntryId, answer = f.text(QStringLiteral("answer")), by = *by](
-                IncidentStore &store) { return store.answerQuestion(questionEntryId, answer, by); },
-            answered);
-    });
-    ModalHook::exec(form);
-}
-
 bool IncidentActions::askCustomer(const QString &what)
 {
-    const auto by = who();
+    const auto by = m_writer.who();
     if (!by)
         return false;
     FormDialog form(tr("Ask the customer"),
@@ -480,46 +345,46 @@ bool IncidentActions::askCustomer(const QString &what)
     form.addLine(QStringLiteral("what"), tr("&What we need:"), what);
     form.addLine(QStringLiteral("why"), tr("Why &only they can:"));
     form.setSend(tr("Record ask"), [this, by](const FormDialog &f, FormDialog::Answer answered) {
-        writeOrKeep(QueuedWrite::ask(m_incidentId, f.text(QStringLiteral("what")),
-                                     f.text(QStringLiteral("why")), *by),
-                    answered);
+        m_writer.writeOrKeep(QueuedWrite::ask(m_incidentId, f.text(QStringLiteral("what")),
+                                              f.text(QStringLiteral("why")), *by),
+                             answered);
     });
     return ModalHook::exec(form) == QDialog::Accepted;
 }
 
 void IncidentActions::markAskSent(qint64 askId)
 {
-    if (const auto by = who())
-        writeOrKeep(QueuedWrite::askSent(askId, *by));
+    if (const auto by = m_writer.who())
+        m_writer.writeOrKeep(QueuedWrite::askSent(askId, *by));
 }
 
 void IncidentActions::recordAskAnswer(qint64 askId)
 {
-    const auto by = who();
+    const auto by = m_writer.who();
     if (!by)
         return;
     FormDialog form(tr("The customer answered"), {}, m_dialogParent);
     form.addText(QStringLiteral("answer"), tr("&Answer:"));
-    form.setSend(
-        tr("Record answer"), [this, by, askId](const FormDialog &f, FormDialog::Answer answered) {
-            writeOrKeep(QueuedWrite::askAnswered(askId, f.text(QStringLiteral("answer")), *by),
-                        answered);
-        });
+    form.setSend(tr("Record answer"), [this, by, askId](const FormDialog &f,
+                                                        FormDialog::Answer answered) {
+        m_writer.writeOrKeep(QueuedWrite::askAnswered(askId, f.text(QStringLiteral("answer")), *by),
+                             answered);
+    });
     ModalHook::exec(form);
 }
 
 void IncidentActions::markNoticeSent(qint64 noticeId, const QString &text)
 {
-    if (const auto by = who())
-        write([noticeId, text, by = *by](IncidentStore &store) {
+    if (const auto by = m_writer.who())
+        m_writer.write([noticeId, text, by = *by](IncidentStore &store) {
             return store.markNoticeSent(noticeId, by, text);
         });
 }
 
 void IncidentActions::editNotice(qint64 noticeId, const QString &text)
 {
-    if (const auto by = who())
-        write([noticeId, text, by = *by](IncidentStore &store) {
+    if (const auto by = m_writer.who())
+        m_writer.write([noticeId, text, by = *by](IncidentStore &store) {
             return store.editNotice(noticeId, text, by);
         });
 }
@@ -531,7 +396,7 @@ void IncidentActions::copyNotice(const QString &text)
 
 void IncidentActions::changeStatus()
 {
-    const auto by = who();
+    const auto by = m_writer.who();
     if (!by)
         return;
     const Incident *incident = &m_live.incident().incident;
@@ -541,7 +406,7 @@ void IncidentActions::changeStatus()
             choices.append({statusName(status), int(status)});
     }
     if (choices.isEmpty())
-        return report(Failure{tr("A closed incident does not change status.")});
+        return m_writer.report(Failure{tr("A closed incident does not change status.")});
     FormDialog form(tr("Change status"),
                     tr("Now %1. Every change drafts a notice for the customer: the status, what "
                        "we are doing, and when they hear next.")
@@ -572,12 +437,12 @@ void IncidentActions::changeStatus()
         const NewStatusChange change{m_incidentId, *by,
                                      status,       f.text(QStringLiteral("doing")),
                                      next,         f.text(QStringLiteral("why"))};
-        writeOrKeep(QueuedWrite::statusChange(change),
-                    [this, answered, status](const Outcome &outcome) {
-                        answered(outcome);
-                        if (outcome && status != IncidentStatus::Closed)
-                            emit noticeDrafted();
-                    });
+        m_writer.writeOrKeep(QueuedWrite::statusChange(change),
+                             [this, answered, status](const Outcome &outcome) {
+                                 answered(outcome);
+                                 if (outcome && status != IncidentStatus::Closed)
+                                     emit noticeDrafted();
+                             });
     });
     // What the customer will read, as it is typed: the notice this change drafts.
     form.setPreview([this](const FormDialog &f) {
@@ -599,40 +464,9 @@ void IncidentActions::changeStatus()
         emit resolveRequested();
 }
 
-void IncidentActions::correctEntry(const LogEntry &original)
-{
-    const auto by = who();
-    if (!by)
-        return;
-    FormDialog form(tr("Correct an entry"),
-                    tr("Nothing in the log is rewritten: the original stays, marked as corrected, "
-                       "and your correction is added as a new entry."),
-                    m_dialogParent);
-    form.addText(QStringLiteral("text"), tr("&What is right:"), original.text);
-    form.setSend(tr("Add correction"), [this, by, original](const FormDialog &f,
-                                                            FormDialog::Answer answered) {
-        const QString text = f.text(QStringLiteral("text"));
-        if (text.trimmed() == original.text.trimmed())
-            return answered(Failure{tr("The text is unchanged: say what is right.")});
-        writeOrKeep(QueuedWrite::logEntry({m_incidentId, *by, original.kind, text, original.id}),
-                    answered);
-    });
-    ModalHook::exec(form);
-}
-
-void IncidentActions::pinEntry(const LogEntry &entry, bool pinned)
-{
-    const auto by = who();
-    if (!by)
-        return;
-    write([id = entry.id, pinned, by = *by](IncidentStore &store) {
-        return store.pinLogEntry(id, pinned, by);
-    });
-}
-
 void IncidentActions::addOption()
 {
-    const auto by = who();
+    const auto by = m_writer.who();
     if (!by)
         return;
     FormDialog form(tr("Add a solution option"),
@@ -644,18 +478,20 @@ void IncidentActions::addOption()
     form.addText(QStringLiteral("pros"), tr("&For it:"), {}, tr("What the customer gains"));
     form.addText(QStringLiteral("cons"), tr("&Against it:"), {}, tr("What it costs them"));
     form.setSend(tr("Add option"), [this, by](const FormDialog &f, FormDialog::Answer answered) {
-        write([option = NewSolutionOption{m_incidentId, *by, f.text(QStringLiteral("title")),
-                                          f.text(QStringLiteral("pros")),
-                                          f.text(QStringLiteral("cons"))}](
-                  IncidentStore &store) { return store.addOption(option); },
-              answered);
+        m_writer.write(
+            [option = NewSolutionOption{m_incidentId, *by, f.text(QStringLiteral("title")),
+                                        f.text(QStringLiteral("pros")),
+                                        f.text(QStringLiteral("cons"))}](IncidentStore &store) {
+                return store.addOption(option);
+            },
+            answered);
     });
     ModalHook::exec(form);
 }
 
 void IncidentActions::chooseOption(qint64 optionId)
 {
-    const auto by = who();
+    const auto by = m_writer.who();
     if (!by)
         return;
     const QList<SolutionOption> &options = m_live.incident().options;
@@ -663,7 +499,8 @@ void IncidentActions::chooseOption(qint64 optionId)
         std::find_if(options.cbegin(), options.cend(),
                      [optionId](const SolutionOption &o) { return o.id == optionId; });
     if (option == options.cend())
-        return report(Failure{tr("Option %1 is not one of this incident's.").arg(optionId)});
+        return m_writer.report(
+            Failure{tr("Option %1 is not one of this incident's.").arg(optionId)});
     FormDialog form(tr("Choose an option"),
                     tr("Chosen: %1\nFor: %2\nAgainst: %3\nThe choice and why are recorded; a "
                        "later choice replaces it, and both stay on record.")
@@ -673,9 +510,9 @@ void IncidentActions::chooseOption(qint64 optionId)
                  tr("e.g. the customer accepts an hour of read-only mode"));
     form.setSend(tr("Choose"), [this, by, optionId](const FormDialog &f,
                                                     FormDialog::Answer answered) {
-        write([optionId, why = f.text(QStringLiteral("why")),
-               by = *by](IncidentStore &store) { return store.chooseOption(optionId, why, by); },
-              answered);
+        m_writer.write([optionId, why = f.text(QStringLiteral("why")), by = *by](
+                           IncidentStore &store) { return store.chooseOption(optionId, why, by); },
+                       answered);
     });
     ModalHook::exec(form);
 }
@@ -720,7 +557,7 @@ Result<ImpactAssessment> assessmentFrom(const FormDialog &f, qint64 incidentId, 
 
 void IncidentActions::assessImpact()
 {
-    const auto by = who();
+    const auto by = m_writer.who();
     if (!by)
         return;
     const QList<ImpactAssessment> &previous = m_live.incident().assessments;
@@ -779,21 +616,21 @@ void IncidentActions::assessImpact()
                tr("%1 stays, overriding the assessed %2, for the reason you give.")
                    .arg(severityName(current), severityName(calibration.severity));
     });
-    form.setSend(tr("Record assessment"),
-                 [this, by, rules](const FormDialog &f, FormDialog::Answer answered) {
-                     const auto a = assessmentFrom(f, m_incidentId, *by);
-                     if (!a)
-                         return answered(a.failure());
-                     write([a = *a, rules, keep = f.text(QStringLiteral("keepOverride"))](
-                               IncidentStore &store) { return store.assessImpact(a, rules, keep); },
-                           answered);
-                 });
+    form.setSend(tr("Record assessment"), [this, by, rules](const FormDialog &f,
+                                                            FormDialog::Answer answered) {
+        const auto a = assessmentFrom(f, m_incidentId, *by);
+        if (!a)
+            return answered(a.failure());
+        m_writer.write([a = *a, rules, keep = f.text(QStringLiteral("keepOverride"))](
+                           IncidentStore &store) { return store.assessImpact(a, rules, keep); },
+                       answered);
+    });
     ModalHook::exec(form);
 }
 
 void IncidentActions::setSeverity()
 {
-    const auto by = who();
+    const auto by = m_writer.who();
     if (!by)
         return;
     const QList<ImpactAssessment> *assessments = &m_live.incident().assessments;
@@ -814,7 +651,7 @@ void IncidentActions::setSeverity()
                  tr("e.g. regulatory deadline today"));
     form.setSend(
         tr("Set severity"), [this, by, rules](const FormDialog &f, FormDialog::Answer answered) {
-            write(
+            m_writer.write(
                 [incidentId = m_incidentId,
                  severity = Severity(f.choice(QStringLiteral("severity")).toInt()),
                  reason = f.text(QStringLiteral("reason")), by = *by, rules](IncidentStore &store) {
@@ -827,7 +664,7 @@ void IncidentActions::setSeverity()
 
 void IncidentActions::composeBriefing(qint64 correctsId)
 {
-    const auto by = who();
+    const auto by = m_writer.who();
     if (!by)
         return;
     BriefingComposer composer(m_live, m_clock, *by, correctsId, m_dialogParent);
@@ -859,9 +696,9 @@ void IncidentActions::exportBriefings(const QList<qint64> &briefingIds)
         },
         [this, path, options](const Result<BriefingPdf::Content> &content) {
             if (!content)
-                return report(content.failure());
+                return m_writer.report(content.failure());
             const Outcome written = BriefingPdf::write(*content, path, options);
-            report(written);
+            m_writer.report(written);
             if (written)
                 emit exported(path);
         });

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "actionwriter.h"
 #include "domain/commitment.h"
 #include "domain/logentry.h"
 #include "domain/people.h"
@@ -31,14 +32,11 @@ public:
 
     void setIncident(qint64 incidentId);
     qint64 incidentId() const { return m_incidentId; }
-    // Where "Timebox theory" and "Answer question" find the log entry the user means.
-    void setSelectedEntry(std::function<std::optional<LogEntry>()> selected);
     // Where "Mark met" and "Supersede" find the deadline the user chose (0: none chosen, then
     // the nearest open one).
     void setSelectedCommitment(std::function<qint64()> selected);
 
     QAction *commitDeadline() const { return m_commitDeadline; }
-    QAction *timeboxTheoryAction() const { return m_timeboxTheory; }
     QAction *handOverAction() const { return m_handOver; }
     QAction *handOverLiaisonAction() const { return m_handOverLiaison; }
     QAction *customerZoneAction() const { return m_customerZone; }
@@ -46,7 +44,6 @@ public:
     QAction *confirmFramingAction() const { return m_confirmFraming; }
     QAction *restateProblemAction() const { return m_restateProblem; }
     QAction *confirmProblemAction() const { return m_confirmProblem; }
-    QAction *askTeamAction() const { return m_askTeam; }
     QAction *askCustomerAction() const { return m_askCustomer; }
     QAction *changeStatusAction() const { return m_changeStatus; }
     QAction *assessImpactAction() const { return m_assessImpact; }
@@ -60,17 +57,8 @@ public:
 
     void markMet(qint64 commitmentId);
     void supersede(qint64 commitmentId);
-    void settleTheory(qint64 timeboxId, TimeboxVerdict verdict);
-    void timeboxTheory(const LogEntry &theory);
-    void answerQuestion(qint64 questionEntryId);
-    // A new entry that says what is right; the original stays, marked as corrected.
-    void correctEntry(const LogEntry &original);
-    // Pinned entries are the incident's key moments: listed by the log's filter, marked in the
-    // debrief's timeline.
-    void pinEntry(const LogEntry &entry, bool pinned);
-    // Return whether the ask was recorded (the dialog was not cancelled or refused).
+    // Returns whether the ask was recorded (the dialog was not cancelled or refused).
     bool askCustomer(const QString &what = {});
-    bool askTeam(const QString &question = {});
     void markAskSent(qint64 askId);
     void recordAskAnswer(qint64 askId);
     // Records the notice sent with the text the sender had in front of them.
@@ -92,19 +80,7 @@ signals:
     void noticeDrafted();
 
 private:
-    // The user's name for "who did it", or nothing after telling them to set it.
-    std::optional<QString> who();
-    void report(const Outcome &outcome);
-    // Runs a one-click write on the store's thread and reports a refusal.
-    template <typename Work> void write(Work work);
-    // A form's submit: work's outcome answers the form.
-    template <typename Work>
-    void write(Work work, const std::function<void(const Outcome &)> &answered);
-    // A write that waits in the outbox while the server is away; refusals reported, or answered.
-    void writeOrKeep(const QueuedWrite &write,
-                     const std::function<void(const Outcome &)> &answered = {});
     void commitNew();
-    void timeboxSelected();
     void handOver(Role role);
     void setCustomerZone();
     void frame();
@@ -118,14 +94,13 @@ private:
     // The deadline chosen in the deadlines panel if it is open, else the nearest open one.
     std::optional<qint64> deadlineAtHand() const;
 
+    ActionWriter m_writer;
     LiveWarRoom &m_live;
     const Clock &m_clock;
     QWidget *m_dialogParent;
     qint64 m_incidentId = 0;
-    std::function<std::optional<LogEntry>()> m_selectedEntry;
     std::function<qint64()> m_selectedCommitment;
     QAction *m_commitDeadline;
-    QAction *m_timeboxTheory;
     QAction *m_handOver;
     QAction *m_handOverLiaison;
     QAction *m_customerZone;
@@ -133,7 +108,6 @@ private:
     QAction *m_confirmFraming;
     QAction *m_restateProblem;
     QAction *m_confirmProblem;
-    QAction *m_askTeam;
     QAction *m_askCustomer;
     QAction *m_changeStatus;
     QAction *m_assessImpact;

@@ -9,6 +9,7 @@
 #include "dialogs/shortcutsdialog.h"
 #include "incidentactions.h"
 #include "livewarroom.h"
+#include "logactions.h"
 #include "models/logtablemodel.h"
 #include "recentwarrooms.h"
 #include "useridentity.h"
@@ -40,6 +41,7 @@ MainWindow::MainWindow(StoreThread &store, const Clock &clock, QWidget *parent)
     // Which war room, in the title: a shared one and a local one look alike otherwise.
     setWindowTitle(tr("%1 — Warroom").arg(store.location()));
     m_incidentActions = new IncidentActions(*m_live, clock, this);
+    m_logActions = new LogActions(*m_live, clock, this);
     m_aftermathActions = new AftermathActions(*m_live, clock, this);
     connect(m_incidentActions, &IncidentActions::resolveRequested, m_aftermathActions,
             &AftermathActions::resolve);
@@ -47,7 +49,7 @@ MainWindow::MainWindow(StoreThread &store, const Clock &clock, QWidget *parent)
 
     m_incidentList = new IncidentListPanel(*m_live, clock, m_newIncident, this);
     m_welcome = new WelcomePage(m_newIncident, this);
-    m_incidentView = new IncidentView(*m_live, clock, *m_incidentActions, this);
+    m_incidentView = new IncidentView(*m_live, clock, *m_incidentActions, *m_logActions, this);
     m_pages = new QStackedWidget(this);
     m_pages->addWidget(m_welcome);
     m_pages->addWidget(m_incidentView);
@@ -78,6 +80,7 @@ MainWindow::MainWindow(StoreThread &store, const Clock &clock, QWidget *parent)
 
     connect(m_incidentList, &IncidentListPanel::incidentSelected, this, [this](qint64 id) {
         m_incidentActions->setIncident(id);
+        m_logActions->setIncident(id);
         m_incidentView->showIncident(id);
     });
     connect(m_incidentList, &IncidentListPanel::incidentsChanged, this, &MainWindow::showCurrent);
@@ -139,11 +142,12 @@ void MainWindow::createMenus()
     file->addAction(m_quit);
 
     const IncidentActions &a = *m_incidentActions;
+    const LogActions &log = *m_logActions;
     QMenu *incident = menuBar()->addMenu(tr("&Incident"));
     incident->addActions({a.newBriefingAction(), a.exportPdfAction()});
     incident->addSeparator();
     incident->addActions(
-        {a.commitDeadline(), a.markMetAction(), a.supersedeAction(), a.timeboxTheoryAction()});
+        {a.commitDeadline(), a.markMetAction(), a.supersedeAction(), log.timeboxTheoryAction()});
     incident->addSeparator();
     incident->addActions({a.assessImpactAction(), a.setSeverityAction()});
     incident->addSeparator();
@@ -153,7 +157,7 @@ void MainWindow::createMenus()
     incident->addActions({a.frameAction(), a.confirmFramingAction(), a.restateProblemAction(),
                           a.confirmProblemAction()});
     incident->addSeparator();
-    incident->addActions({a.askTeamAction(), a.askCustomerAction()});
+    incident->addActions({log.askTeamAction(), a.askCustomerAction()});
     const AftermathActions &after = *m_aftermathActions;
     incident->addSeparator();
     incident->addActions({a.addOptionAction(), after.resolveAction(), after.exportReportAction(),
@@ -165,9 +169,9 @@ void MainWindow::createMenus()
     toolbar->setObjectName(QStringLiteral("incidentToolBar"));
     toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
     toolbar->setMovable(false);
-    toolbar->addActions({a.newBriefingAction(), a.commitDeadline(), a.timeboxTheoryAction(),
+    toolbar->addActions({a.newBriefingAction(), a.commitDeadline(), log.timeboxTheoryAction(),
                          a.assessImpactAction(), a.changeStatusAction(), a.handOverAction(),
-                         a.frameAction(), a.askTeamAction(), a.askCustomerAction(),
+                         a.frameAction(), log.askTeamAction(), a.askCustomerAction(),
                          a.confirmProblemAction(), after.resolveAction()});
     QMenu *settings = menuBar()->addMenu(tr("&Settings"));
     QAction *rules = settings->addAction(tr("&Severity rules…"));

@@ -5,6 +5,7 @@
 class AftermathActions;
 class Clock;
 class IncidentActions;
+class LogActions;
 class IncidentListPanel;
 class LiveWarRoom;
 class StoreThread;
@@ -28,6 +29,7 @@ public:
     IncidentListPanel *incidentList() const { return m_incidentList; }
     QAction *newIncidentAction() const { return m_newIncident; }
     IncidentActions *incidentActions() const { return m_incidentActions; }
+    LogActions *logActions() const { return m_logActions; }
     AftermathActions *aftermathActions() const { return m_aftermathActions; }
 
     void newIncident();
@@ -55,6 +57,7 @@ private:
     StoreThread &m_store;
     LiveWarRoom *m_live;
     IncidentActions *m_incidentActions = nullptr;
+    LogActions *m_logActions = nullptr;
     AftermathActions *m_aftermathActions = nullptr;
     QAction *m_newIncident = nullptr;
     QAction *m_quit = nullptr;

@@ -2,6 +2,7 @@
 #include "dialogs/modalhook.h"
 #include "incidentactions.h"
 #include "livewarroom.h"
+#include "logactions.h"
 #include "mainwindow.h"
 #include "models/logtablemodel.h"
 #include "rules/statusrules.h"
@@ -186,7 +187,7 @@ void TestCommanderWindow::shortcutsAreDistinctListedAndAwayFromQuit()
     const QAction *quit = f.find<QAction>(QStringLiteral("quitAction"));
     QVERIFY(!quit->shortcut().isEmpty());
     // One slip of a finger must not quit instead of asking the team.
-    const QKeySequence ask = f.window().incidentActions()->askTeamAction()->shortcut();
+    const QKeySequence ask = f.window().logActions()->askTeamAction()->shortcut();
     QVERIFY(!ask.isEmpty());
     QVERIFY2(ask[0].key() != quit->shortcut()[0].key(), qPrintable(ask.toString()));
     for (const char *name : {"markMetAction", "supersedeAction", "exportPdfAction"})

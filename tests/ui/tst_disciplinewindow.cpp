@@ -2,6 +2,7 @@
 #include "dialogs/modalhook.h"
 #include "incidentactions.h"
 #include "livewarroom.h"
+#include "logactions.h"
 #include "mainwindow.h"
 #include "models/incidentlistmodel.h"
 #include "models/logtablemodel.h"
@@ -239,7 +240,7 @@ void TestDisciplineWindow::expiredTimeboxAsksAndIsSettled()
     log->setCurrentIndex(log->model()->index(log->model()->rowCount() - 1, 0));
     answerDialog({{QStringLiteral("due"), QStringLiteral("+15m")},
                   {QStringLiteral("why"), QStringLiteral("one test run")}});
-    m_window->incidentActions()->timeboxTheoryAction()->trigger();
+    m_window->logActions()->timeboxTheoryAction()->trigger();
     QTRY_VERIFY2(m_errors.isEmpty(), qPrintable(m_errors.join(u'|')));
     QTRY_COMPARE(m_room->store().commitments(m_incident)->size(), 1);
 

@@ -9,15 +9,15 @@
 #include <QTreeWidget>
 
 AsksPanel::AsksPanel(const LiveWarRoom &live, IncidentActions &actions, QWidget *parent)
-    : IncidentPanel(live, actions, QStringLiteral("asksPanel"), parent)
+    : IncidentPanel(live, QStringLiteral("asksPanel"), parent)
 {
     setColumns(
         {tr("Asked"), tr("Sent"), tr("Answered"), tr("What we need"), tr("Why only they can")});
     addActionButton(actions.askCustomerAction());
     m_sent = addButton(tr("Mark sent"), QStringLiteral("askSentButton"),
-                       [this] { m_actions.markAskSent(selectedId()); });
+                       [this, &actions] { actions.markAskSent(selectedId()); });
     m_answered = addButton(tr("Record answer…"), QStringLiteral("askAnsweredButton"),
-                           [this] { m_actions.recordAskAnswer(selectedId()); });
+                           [this, &actions] { actions.recordAskAnswer(selectedId()); });
     reloadOn(ChangeTopic::Asks);
 }
 

@@ -3,6 +3,7 @@
 #include "domain/customerask.h"
 #include "widgets/incidentpanel.h"
 
+class IncidentActions;
 class QPushButton;
 
 // What we asked of the customer, each with why only they can do it, and whether it was sent

@@ -3,6 +3,7 @@
 #include "colors.h"
 #include "incidentactions.h"
 #include "livewarroom.h"
+#include "logactions.h"
 #include "rules/clock.h"
 #include "rules/countdown.h"
 #include "rules/timebox.h"
@@ -15,21 +16,21 @@
 
 #include <algorithm>
 
-DeadlinesPanel::DeadlinesPanel(const LiveWarRoom &live, IncidentActions &actions,
+DeadlinesPanel::DeadlinesPanel(const LiveWarRoom &live, IncidentActions &actions, LogActions &log,
                                const Clock &clock, QWidget *parent)
-    : IncidentPanel(live, actions, QStringLiteral("deadlinesPanel"), parent), m_clock(clock)
+    : IncidentPanel(live, QStringLiteral("deadlinesPanel"), parent), m_clock(clock)
 {
     setColumns({tr("Due"), tr("State"), tr("Next step"), tr("Owner"), tr("Why this time")});
     addActionButton(actions.commitDeadline());
     m_met = addButton(tr("Met"), QStringLiteral("metButton"),
-                      [this] { m_actions.markMet(selectedId()); });
+                      [this, &actions] { actions.markMet(selectedId()); });
     m_supersede = addButton(tr("Supersede…"), QStringLiteral("supersedeButton"),
-                            [this] { m_actions.supersede(selectedId()); });
-    m_confirmed = addButton(tr("Theory confirmed"), QStringLiteral("confirmedButton"), [this] {
-        m_actions.settleTheory(selectedId(), TimeboxVerdict::Confirmed);
-    });
-    m_dropped = addButton(tr("Theory dropped"), QStringLiteral("droppedButton"), [this] {
-        m_actions.settleTheory(selectedId(), TimeboxVerdict::Dropped);
+                            [this, &actions] { actions.supersede(selectedId()); });
+    m_confirmed =
+        addButton(tr("Theory confirmed"), QStringLiteral("confirmedButton"),
+                  [this, &log] { log.settleTheory(selectedId(), TimeboxVerdict::Confirmed); });
+    m_dropped = addButton(tr("Theory dropped"), QStringLiteral("droppedButton"), [this, &log] {
+        log.settleTheory(selectedId(), TimeboxVerdict::Dropped);
     });
     actions.setSelectedCommitment([this] { return selectedId(); });
     reloadOn(ChangeTopic::Commitments);

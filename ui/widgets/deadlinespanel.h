@@ -4,6 +4,8 @@
 #include "widgets/incidentpanel.h"
 
 class Clock;
+class IncidentActions;
+class LogActions;
 class QPushButton;
 
 // Every commitment of the incident: the open ones first by due time, then the history, with
@@ -12,8 +14,8 @@ class DeadlinesPanel : public IncidentPanel
 {
     Q_OBJECT
 public:
-    DeadlinesPanel(const LiveWarRoom &live, IncidentActions &actions, const Clock &clock,
-                   QWidget *parent = nullptr);
+    DeadlinesPanel(const LiveWarRoom &live, IncidentActions &actions, LogActions &log,
+                   const Clock &clock, QWidget *parent = nullptr);
 
 protected:
     void reload() override;

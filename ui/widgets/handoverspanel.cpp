@@ -8,7 +8,7 @@
 #include <QTreeWidget>
 
 HandoversPanel::HandoversPanel(const LiveWarRoom &live, IncidentActions &actions, QWidget *parent)
-    : IncidentPanel(live, actions, QStringLiteral("handoversPanel"), parent)
+    : IncidentPanel(live, QStringLiteral("handoversPanel"), parent)
 {
     setColumns({tr("When"), tr("Role"), tr("From"), tr("To"), tr("Phone"), tr("Handover note")});
     addActionButton(actions.handOverAction());

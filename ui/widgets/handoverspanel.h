@@ -2,6 +2,8 @@
 
 #include "widgets/incidentpanel.h"
 
+class IncidentActions;
+
 // Who has been in charge, when it changed hands, and the handover notes.
 class HandoversPanel : public IncidentPanel
 {

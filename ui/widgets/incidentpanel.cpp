@@ -12,10 +12,9 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
-IncidentPanel::IncidentPanel(const LiveWarRoom &live, IncidentActions &actions,
-                             const QString &objectName, QWidget *parent)
-    : QWidget(parent), m_live(live), m_actions(actions), m_tree(new QTreeWidget(this)),
-      m_summary(new QLabel(this)), m_buttons(new QHBoxLayout)
+IncidentPanel::IncidentPanel(const LiveWarRoom &live, const QString &objectName, QWidget *parent)
+    : QWidget(parent), m_live(live), m_tree(new QTreeWidget(this)), m_summary(new QLabel(this)),
+      m_buttons(new QHBoxLayout)
 {
     setObjectName(objectName);
     m_tree->setObjectName(objectName + QStringLiteral("Tree"));

@@ -6,7 +6,6 @@
 
 #include <functional>
 
-class IncidentActions;
 class LiveWarRoom;
 class QAction;
 class QHBoxLayout;
@@ -23,8 +22,7 @@ class IncidentPanel : public QWidget
 {
     Q_OBJECT
 public:
-    IncidentPanel(const LiveWarRoom &live, IncidentActions &actions, const QString &objectName,
-                  QWidget *parent = nullptr);
+    IncidentPanel(const LiveWarRoom &live, const QString &objectName, QWidget *parent = nullptr);
 
     qint64 incidentId() const { return m_incidentId; }
     QTreeWidget *tree() const { return m_tree; }
@@ -52,7 +50,6 @@ protected:
     QDateTime now() const;
 
     const LiveWarRoom &m_live;
-    IncidentActions &m_actions;
     qint64 m_incidentId = 0; // the incident shown, 0 until it has been read
 
 private:

@@ -32,13 +32,13 @@
 #include <QVBoxLayout>
 
 IncidentView::IncidentView(LiveWarRoom &live, const Clock &clock, IncidentActions &actions,
-                           QWidget *parent)
+                           LogActions &log, QWidget *parent)
     : QWidget(parent), m_live(live), m_clock(clock), m_header(new IncidentHeader(clock, this)),
       m_framing(new FramingBar(actions, clock, this)),
-      m_timeboxPrompt(new TimeboxPrompt(actions, clock, this)),
+      m_timeboxPrompt(new TimeboxPrompt(actions, log, clock, this)),
       m_alertBanner(new AlertBanner(this)), m_knownProblem(new KnownProblemBanner(live, this)),
       m_problem(new QLabel(this)), m_chainState(new QLabel(this)),
-      m_log(new TechnicalLogPanel(live, actions, this)),
+      m_log(new TechnicalLogPanel(live, actions, log, this)),
       m_briefings(new BriefingPanel(clock, actions, this)), m_tabs(new QTabWidget(this))
 {
     setObjectName(QStringLiteral("incidentView"));
@@ -59,10 +59,10 @@ IncidentView::IncidentView(LiveWarRoom &live, const Clock &clock, IncidentAction
 
     m_tabs->setObjectName(QStringLiteral("disciplineTabs"));
     // Each panel follows the live incident by itself.
-    m_tabs->addTab(new DeadlinesPanel(live, actions, clock, this), tr("Deadlines"));
+    m_tabs->addTab(new DeadlinesPanel(live, actions, log, clock, this), tr("Deadlines"));
     m_impact = new ImpactPanel(live, actions, clock, this);
     m_tabs->addTab(m_impact, tr("Impact"));
-    m_tabs->addTab(new QuestionsPanel(live, actions, clock, this), tr("Open questions"));
+    m_tabs->addTab(new QuestionsPanel(live, log, clock, this), tr("Open questions"));
     m_tabs->addTab(new AsksPanel(live, actions, this), tr("Customer asks"));
     auto *notices = new NoticesPanel(live, actions, this);
     m_tabs->addTab(notices, tr("Notices"));

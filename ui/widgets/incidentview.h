@@ -11,6 +11,7 @@ class BriefingPanel;
 class Clock;
 class FramingBar;
 class IncidentActions;
+class LogActions;
 class IncidentHeader;
 class KnownProblemBanner;
 class ImpactPanel;
@@ -29,7 +30,7 @@ class IncidentView : public QWidget
 {
     Q_OBJECT
 public:
-    IncidentView(LiveWarRoom &live, const Clock &clock, IncidentActions &actions,
+    IncidentView(LiveWarRoom &live, const Clock &clock, IncidentActions &actions, LogActions &log,
                  QWidget *parent = nullptr);
 
     void showIncident(qint64 incidentId);

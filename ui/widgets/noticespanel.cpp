@@ -15,8 +15,8 @@
 #include <QVBoxLayout>
 
 NoticesPanel::NoticesPanel(const LiveWarRoom &live, IncidentActions &actions, QWidget *parent)
-    : IncidentPanel(live, actions, QStringLiteral("noticesPanel"), parent),
-      m_state(new QLabel(this)), m_text(new QPlainTextEdit(this))
+    : IncidentPanel(live, QStringLiteral("noticesPanel"), parent), m_state(new QLabel(this)),
+      m_text(new QPlainTextEdit(this))
 {
     setColumns({tr("Drafted"), tr("Status"), tr("Sent")});
     m_state->setObjectName(QStringLiteral("noticeStateLabel"));
@@ -31,14 +31,16 @@ NoticesPanel::NoticesPanel(const LiveWarRoom &live, IncidentActions &actions, QW
     layout->insertWidget(3, m_text, 1);
     addActionButton(actions.changeStatusAction());
     m_copy = addButton(tr("Copy text"), QStringLiteral("copyNoticeButton"),
-                       [this] { m_actions.copyNotice(m_text->toPlainText()); });
-    m_save = addButton(tr("Save wording"), QStringLiteral("saveNoticeButton"),
-                       [this] { m_actions.editNotice(selectedId(), m_text->toPlainText()); });
+                       [this, &actions] { actions.copyNotice(m_text->toPlainText()); });
+    m_save = addButton(tr("Save wording"), QStringLiteral("saveNoticeButton"), [this, &actions] {
+        actions.editNotice(selectedId(), m_text->toPlainText());
+    });
     m_followDraft = addButton(tr("Use the draft"), QStringLiteral("noticeDraftButton"),
-                              [this] { m_actions.editNotice(selectedId(), QString()); });
+                              [this, &actions] { actions.editNotice(selectedId(), QString()); });
     m_followDraft->setToolTip(tr("Drop the wording: the notice follows the incident again."));
-    m_sent = addButton(tr("Mark sent"), QStringLiteral("noticeSentButton"),
-                       [this] { m_actions.markNoticeSent(selectedId(), m_text->toPlainText()); });
+    m_sent = addButton(tr("Mark sent"), QStringLiteral("noticeSentButton"), [this, &actions] {
+        actions.markNoticeSent(selectedId(), m_text->toPlainText());
+    });
     m_sent->setToolTip(tr("Records the text above as what the customer got."));
     connect(m_text, &QPlainTextEdit::textChanged, this, [this] {
         const Notice *notice = selected();

@@ -3,6 +3,7 @@
 #include "domain/statuschange.h"
 #include "widgets/incidentpanel.h"
 
+class IncidentActions;
 class QLabel;
 class QPlainTextEdit;
 class QPushButton;

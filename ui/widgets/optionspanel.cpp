@@ -10,12 +10,12 @@
 #include <QTreeWidget>
 
 OptionsPanel::OptionsPanel(const LiveWarRoom &live, IncidentActions &actions, QWidget *parent)
-    : IncidentPanel(live, actions, QStringLiteral("optionsPanel"), parent)
+    : IncidentPanel(live, QStringLiteral("optionsPanel"), parent)
 {
     setColumns({tr("Added"), tr("Option"), tr("For it"), tr("Against it"), tr("Chosen")});
     addActionButton(actions.addOptionAction());
     m_choose = addButton(tr("Choose…"), QStringLiteral("chooseOptionButton"),
-                         [this] { m_actions.chooseOption(selectedId()); });
+                         [this, &actions] { actions.chooseOption(selectedId()); });
     reloadOn(ChangeTopic::Resolution);
 }
 

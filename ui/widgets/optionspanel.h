@@ -3,6 +3,7 @@
 #include "domain/solutionoption.h"
 #include "widgets/incidentpanel.h"
 
+class IncidentActions;
 class QPushButton;
 
 // The ways out put to the customer, each with what speaks for and against it, and the one

@@ -1,7 +1,7 @@
 #include "widgets/questionspanel.h"
 
-#include "incidentactions.h"
 #include "livewarroom.h"
+#include "logactions.h"
 #include "rules/clock.h"
 #include "rules/countdown.h"
 #include "timeformat.h"
@@ -10,14 +10,14 @@
 #include <QPushButton>
 #include <QTreeWidget>
 
-QuestionsPanel::QuestionsPanel(const LiveWarRoom &live, IncidentActions &actions,
-                               const Clock &clock, QWidget *parent)
-    : IncidentPanel(live, actions, QStringLiteral("questionsPanel"), parent), m_clock(clock)
+QuestionsPanel::QuestionsPanel(const LiveWarRoom &live, LogActions &actions, const Clock &clock,
+                               QWidget *parent)
+    : IncidentPanel(live, QStringLiteral("questionsPanel"), parent), m_clock(clock)
 {
     setColumns({tr("Asked"), tr("Open for"), tr("Question"), tr("By"), tr("To")});
     addActionButton(actions.askTeamAction());
     m_answer = addButton(tr("Answer…"), QStringLiteral("answerButton"),
-                         [this] { m_actions.answerQuestion(selectedId()); });
+                         [this, &actions] { actions.answerQuestion(selectedId()); });
     reloadOn(ChangeTopic::Log);
 }
 

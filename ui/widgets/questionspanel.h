@@ -3,6 +3,7 @@
 #include "widgets/incidentpanel.h"
 
 class Clock;
+class LogActions;
 class QPushButton;
 
 // Gaps in understanding: every question nobody has answered yet, oldest first.
@@ -10,7 +11,7 @@ class QuestionsPanel : public IncidentPanel
 {
     Q_OBJECT
 public:
-    QuestionsPanel(const LiveWarRoom &live, IncidentActions &actions, const Clock &clock,
+    QuestionsPanel(const LiveWarRoom &live, LogActions &actions, const Clock &clock,
                    QWidget *parent = nullptr);
 
 protected:

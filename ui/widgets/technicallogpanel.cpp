@@ -2,17 +2,15 @@
 
 #include "incidentactions.h"
 #include "livewarroom.h"
+#include "logactions.h"
 #include "models/logtablemodel.h"
-#include "timeformat.h"
 #include "usecases/queuedwrite.h"
 #include "widgets/logentrydetail.h"
 #include "widgets/logfilterbar.h"
 #include "widgets/quickentrybar.h"
 
 #include <QAction>
-#include <QClipboard>
 #include <QEvent>
-#include <QGuiApplication>
 #include <QHeaderView>
 #include <QLabel>
 #include <QMenu>
@@ -23,8 +21,9 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
-TechnicalLogPanel::TechnicalLogPanel(LiveWarRoom &live, IncidentActions &actions, QWidget *parent)
-    : QWidget(parent), m_live(live), m_actions(actions),
+TechnicalLogPanel::TechnicalLogPanel(LiveWarRoom &live, IncidentActions &actions, LogActions &log,
+                                     QWidget *parent)
+    : QWidget(parent), m_live(live), m_actions(actions), m_log(log),
       m_model(new LogTableModel(live.store(), this)), m_view(new QTableView(this)),
       m_detail(new LogEntryDetail(live.store(), this)), m_filterBar(new LogFilterBar(this)),
       m_entry(new QuickEntryBar(this)), m_newEntries(new QPushButton(m_view->viewport()))
@@ -112,7 +111,7 @@ TechnicalLogPanel::TechnicalLogPanel(LiveWarRoom &live, IncidentActions &actions
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_view, &QWidget::customContextMenuRequested, this,
             &TechnicalLogPanel::showContextMenu);
-    m_actions.setSelectedEntry([this]() -> std::optional<LogEntry> {
+    m_log.setSelectedEntry([this]() -> std::optional<LogEntry> {
         const QModelIndex current = m_view->currentIndex();
         return current.isValid() ? m_model->entry(current.row()) : std::nullopt;
     });
@@ -184,33 +183,29 @@ void TechnicalLogPanel::showContextMenu(const QPoint &position)
     menu->setAttribute(Qt::WA_DeleteOnClose);
     if (entry && entry->kind == LogKind::Hypothesis) {
         menu->addAction(tr("Timebox this theory…"), this,
-                        [this, theory = *entry] { m_actions.timeboxTheory(theory); });
+                        [this, theory = *entry] { m_log.timeboxTheory(theory); });
     }
     if (entry && entry->kind == LogKind::Question) {
         const qint64 id = entry->id;
         menu->addAction(tr("Answer this question…"), this,
-                        [this, id] { m_actions.answerQuestion(id); });
+                        [this, id] { m_log.answerQuestion(id); });
     }
     if (!menu->isEmpty())
         menu->addSeparator();
     if (entry) {
         QAction *correct = menu->addAction(
-            tr("Correct…"), this, [this, original = *entry] { m_actions.correctEntry(original); });
+            tr("Correct…"), this, [this, original = *entry] { m_log.correctEntry(original); });
         correct->setObjectName(QStringLiteral("correctEntryAction"));
         correct->setEnabled(entry->kind != LogKind::Event); // Warroom's own record of an act
         const bool pinned = m_model->isPinned(entry->id);
         QAction *pin =
             menu->addAction(pinned ? tr("Unpin") : tr("★ Pin as a key moment"), this,
-                            [this, shown = *entry, pinned] { m_actions.pinEntry(shown, !pinned); });
+                            [this, shown = *entry, pinned] { m_log.pinEntry(shown, !pinned); });
         pin->setObjectName(QStringLiteral("pinEntryAction"));
-        menu->addAction(tr("Copy"), this, [shown = *entry] {
-            QGuiApplication::clipboard()->setText(QStringLiteral("%1 %2 (%3): %4")
-                                                      .arg(TimeFormat::full(shown.at), shown.author,
-                                                           logKindName(shown.kind), shown.text));
-        });
+        menu->addAction(tr("Copy"), this, [shown = *entry] { LogActions::copyEntry(shown); });
         menu->addSeparator();
     }
-    menu->addAction(m_actions.askTeamAction());
+    menu->addAction(m_log.askTeamAction());
     menu->addAction(m_actions.commitDeadline());
     menu->popup(m_view->viewport()->mapToGlobal(position));
 }

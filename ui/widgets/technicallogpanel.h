@@ -5,6 +5,7 @@
 #include <QWidget>
 
 class IncidentActions;
+class LogActions;
 class LiveWarRoom;
 class LogEntryDetail;
 class LogFilterBar;
@@ -20,7 +21,8 @@ class TechnicalLogPanel : public QWidget
 {
     Q_OBJECT
 public:
-    TechnicalLogPanel(LiveWarRoom &live, IncidentActions &actions, QWidget *parent = nullptr);
+    TechnicalLogPanel(LiveWarRoom &live, IncidentActions &actions, LogActions &log,
+                      QWidget *parent = nullptr);
 
     void setIncident(qint64 incidentId);
     LogTableModel *model() const { return m_model; }
@@ -55,6 +57,7 @@ private:
 
     LiveWarRoom &m_live;
     IncidentActions &m_actions;
+    LogActions &m_log;
     LogTableModel *m_model;
     QTableView *m_view;
     LogEntryDetail *m_detail;

@@ -2,6 +2,7 @@
 
 #include "colors.h"
 #include "incidentactions.h"
+#include "logactions.h"
 #include "rules/clock.h"
 #include "rules/countdown.h"
 #include "rules/timebox.h"
@@ -13,8 +14,9 @@
 #include <QPushButton>
 #include <QTimer>
 
-TimeboxPrompt::TimeboxPrompt(IncidentActions &actions, const Clock &clock, QWidget *parent)
-    : QFrame(parent), m_actions(actions), m_clock(clock), m_question(new QLabel(this))
+TimeboxPrompt::TimeboxPrompt(IncidentActions &actions, LogActions &log, const Clock &clock,
+                             QWidget *parent)
+    : QFrame(parent), m_actions(actions), m_log(log), m_clock(clock), m_question(new QLabel(this))
 {
     setObjectName(QStringLiteral("timeboxPrompt"));
     setFrameShape(QFrame::StyledPanel);
@@ -37,9 +39,9 @@ TimeboxPrompt::TimeboxPrompt(IncidentActions &actions, const Clock &clock, QWidg
         layout->addWidget(b);
     };
     button(tr("Confirmed"), QStringLiteral("timeboxConfirmedButton"),
-           [this] { m_actions.settleTheory(m_timeboxId, TimeboxVerdict::Confirmed); });
+           [this] { m_log.settleTheory(m_timeboxId, TimeboxVerdict::Confirmed); });
     button(tr("Dropped"), QStringLiteral("timeboxDroppedButton"),
-           [this] { m_actions.settleTheory(m_timeboxId, TimeboxVerdict::Dropped); });
+           [this] { m_log.settleTheory(m_timeboxId, TimeboxVerdict::Dropped); });
     button(tr("Extend…"), QStringLiteral("timeboxExtendButton"),
            [this] { m_actions.supersede(m_timeboxId); });
 

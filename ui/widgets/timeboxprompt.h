@@ -6,6 +6,7 @@
 
 class Clock;
 class IncidentActions;
+class LogActions;
 class QLabel;
 class QPushButton;
 
@@ -15,7 +16,8 @@ class TimeboxPrompt : public QFrame
 {
     Q_OBJECT
 public:
-    TimeboxPrompt(IncidentActions &actions, const Clock &clock, QWidget *parent = nullptr);
+    TimeboxPrompt(IncidentActions &actions, LogActions &log, const Clock &clock,
+                  QWidget *parent = nullptr);
 
     void setCommitments(const QList<Commitment> &commitments);
     qint64 askingAbout() const { return m_timeboxId; }
@@ -24,6 +26,7 @@ private:
     void refresh();
 
     IncidentActions &m_actions;
+    LogActions &m_log;
     const Clock &m_clock;
     QList<Commitment> m_commitments;
     qint64 m_timeboxId = 0;
