@@ -6,6 +6,7 @@
 #include "mainwindow.h"
 #include "models/logtablemodel.h"
 #include "rules/statusrules.h"
+#include "useridentity.h"
 #include "widgets/incidentview.h"
 #include "widgets/logentrydetail.h"
 #include "windowfixture.h"
@@ -23,6 +24,7 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QScopeGuard>
 #include <QScrollBar>
 #include <QTableView>
 #include <QTabWidget>
@@ -49,6 +51,7 @@ private slots:
     void reassessmentEndsTheOverrideOrKeepsItForAFreshReason();
     void selectedEntryReadsInFullWithItsCorrections();
     void burstOfAlertsIsFilteredAwayAndKeyEntriesPinned();
+    void anActAsksForTheNameWhenNoneIsKnown();
 
 private:
     QTableView *logView() { return m_fixture->find<QTableView>(QStringLiteral("logTableView")); }
@@ -574,6 +577,44 @@ void TestCommanderWindow::burstOfAlertsIsFilteredAwayAndKeyEntriesPinned()
     pin->trigger();
     f.room().settle();
     QTRY_COMPARE(view->model()->rowCount(), 0);
+}
+
+void TestCommanderWindow::anActAsksForTheNameWhenNoneIsKnown()
+{
+    // A desktop with no login name in the environment and no name typed yet.
+    WindowFixture &f = *m_fixture;
+    const QByteArray login = qgetenv("USER");
+    const auto restore = qScopeGuard([&login] {
+        qputenv("USER", login);
+        UserIdentity::setName(QStringLiteral("Dana"));
+    });
+    qunsetenv("USER");
+    UserIdentity::setName(QString());
+    auto *nameBox = f.find<QLineEdit>(QStringLiteral("authorLineEdit"));
+    QCOMPARE(nameBox->text(), QString());
+
+    QString refusal;
+    f.answer({{QStringLiteral("Who are you?"),
+               [&refusal](QDialog &dialog) {
+                   WindowFixture::submit(dialog); // no name: refused, asked again
+                   refusal = dialog.findChild<QLabel *>(QStringLiteral("errorLabel"))->text();
+                   WindowFixture::fill(dialog,
+                                       {{QStringLiteral("name"), QStringLiteral("Priya Raman")}});
+                   return WindowFixture::submit(dialog);
+               }},
+              {QStringLiteral("Ask the team"),
+               WindowFixture::filledAndSubmitted(
+                   {{QStringLiteral("question"), QStringLiteral("Is db-2 still the primary?")}})}});
+    // The act goes on once the name is given: no dead end, nothing to do again.
+    f.window().logActions()->askTeamAction()->trigger();
+    QCOMPARE(refusal, QStringLiteral("Type your name: the war room records who did what."));
+    QVERIFY2(f.errors().isEmpty(), qPrintable(f.errors().join(u'\n')));
+    QCOMPARE(UserIdentity::name(), QStringLiteral("Priya Raman"));
+    QCOMPARE(nameBox->text(), QStringLiteral("Priya Raman")); // the box under the log follows
+    QTRY_VERIFY(f.room().store().logEntries(f.incident(), 1, 10)->size() == 1);
+    const LogEntry asked = f.room().store().logEntries(f.incident(), 1, 10)->first();
+    QCOMPARE(asked.author, QStringLiteral("Priya Raman"));
+    QCOMPARE(asked.kind, LogKind::Question);
 }
 
 QTEST_MAIN(TestCommanderWindow)

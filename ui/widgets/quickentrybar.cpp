@@ -47,6 +47,12 @@ QuickEntryBar::QuickEntryBar(QWidget *parent)
     m_slowAnswer->setInterval(400);
     connect(m_slowAnswer, &QTimer::timeout, this, &QuickEntryBar::showWaiting);
     connect(m_author, &QLineEdit::textEdited, this, &UserIdentity::setName);
+    // A name given elsewhere (asked for by an act) shows here, unless it is being typed here.
+    connect(&UserIdentity::notifier(), &UserIdentityNotifier::nameChanged, this,
+            [this](const QString &name) {
+                if (!m_author->hasFocus())
+                    m_author->setText(name);
+            });
     updatePreview();
 }
 
