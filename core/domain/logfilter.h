@@ -23,10 +23,20 @@ struct LogFilter
     QString describe() const;
 };
 
+// An entry that a later one corrects: a view strikes it through, wherever the correction is.
+struct LogCorrection
+{
+    qint64 correctedId = 0;
+    qint64 correctionId = 0;
+};
+
 // The entries of an incident a filter lets through, by seq, up to the newest entry that was
 // looked at (so that the next look starts after it, not after the last match).
 struct LogMatches
 {
     QList<qint64> seqs;
     qint64 throughSeq = 0;
+    // Corrections written after the seq asked about, matched or not: one filtered away still
+    // marks the entry it corrects.
+    QList<LogCorrection> corrections;
 };

@@ -72,6 +72,10 @@ public:
     // numbers its rows by these.
     Result<LogMatches> logMatches(qint64 incidentId, const LogFilter &filter,
                                   qint64 afterSeq = 0) const;
+    // Corrections with seq in (afterSeq, throughSeq], oldest first: a view that shows only part
+    // of the log marks the entries they correct.
+    Result<QList<LogCorrection>> logCorrections(qint64 incidentId, qint64 afterSeq,
+                                                qint64 throughSeq) const;
     // The entries with these seqs, in seq order (a page of a filtered view).
     Result<QList<LogEntry>> logEntriesAt(qint64 incidentId, const QList<qint64> &seqs) const;
     // Everyone who wrote in the incident's log, by name, and whether a script posted it.

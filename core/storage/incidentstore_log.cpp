@@ -219,7 +219,31 @@ Result<LogMatches> IncidentStore::logMatches(qint64 incidentId, const LogFilter 
     matches.throughSeq = std::max(afterSeq, *newest);
     while (ran->next())
         matches.seqs.append(ran->value(0).toLongLong());
+    // The first read takes corrections with its entries; later ones need them told.
+    if (afterSeq > 0) {
+        auto corrections = logCorrections(incidentId, afterSeq, *newest);
+        if (!corrections)
+            return corrections.failure();
+        matches.corrections = *corrections;
+    }
     return matches;
+}
+
+Result<QList<LogCorrection>> IncidentStore::logCorrections(qint64 incidentId, qint64 afterSeq,
+                                                           qint64 throughSeq) const
+{
+    QList<LogCorrection> found;
+    if (throughSeq <= afterSeq)
+        return found;
+    auto ran = m_database->run(
+        QStringLiteral("SELECT corrects_id, id FROM log_entries WHERE incident_id = ? AND seq > ? "
+                       "AND seq <= ? AND corrects_id IS NOT NULL ORDER BY seq"),
+        {incidentId, afterSeq, throughSeq});
+    if (!ran)
+        return ran.failure();
+    while (ran->next())
+        found.append({ran->value(0).toLongLong(), ran->value(1).toLongLong()});
+    return found;
 }
 
 Result<QList<std::pair<QString, bool>>> IncidentStore::logAuthors(qint64 incidentId) const

@@ -52,6 +52,8 @@ private slots:
     void selectedEntryReadsInFullWithItsCorrections();
     void burstOfAlertsIsFilteredAwayAndKeyEntriesPinned();
     void anActAsksForTheNameWhenNoneIsKnown();
+    void correctionOutsideTheFilterStillMarksTheOriginal();
+    void correctionFarBelowMarksTheEntryBeingRead();
 
 private:
     QTableView *logView() { return m_fixture->find<QTableView>(QStringLiteral("logTableView")); }
@@ -615,6 +617,56 @@ void TestCommanderWindow::anActAsksForTheNameWhenNoneIsKnown()
     const LogEntry asked = f.room().store().logEntries(f.incident(), 1, 10)->first();
     QCOMPARE(asked.author, QStringLiteral("Priya Raman"));
     QCOMPARE(asked.kind, LogKind::Question);
+}
+
+void TestCommanderWindow::correctionOutsideTheFilterStillMarksTheOriginal()
+{
+    // Reading Ann's entries only, while Sam corrects one of them: the reader must see at once
+    // that the entry in front of them no longer stands.
+    WindowFixture &f = *m_fixture;
+    const LogEntry claim =
+        f.room().addLog(f.incident(), QStringLiteral("db-2 is the primary"), LogKind::Hypothesis);
+    f.room().settle();
+    QTableView *view = logView();
+    QTRY_COMPARE(view->model()->rowCount(), 1);
+    auto *author = f.find<QComboBox>(QStringLiteral("logAuthorFilter"));
+    author->showPopup();
+    f.room().settle();
+    QTRY_VERIFY(author->findText(QStringLiteral("Ann Lee")) > 0);
+    author->hidePopup();
+    author->setCurrentIndex(author->findText(QStringLiteral("Ann Lee")));
+    f.room().settle();
+    const QModelIndex text = view->model()->index(0, LogTableModel::TextColumn);
+    QTRY_COMPARE(text.data().toString(), QStringLiteral("db-2 is the primary"));
+
+    QVERIFY(f.room().store().appendLogEntry(
+        {f.incident(), QStringLiteral("Sam"), LogKind::Hypothesis,
+         QStringLiteral("db-3 is the primary, not db-2"), claim.id}));
+    f.room().settle();
+    QTRY_COMPARE(text.data().toString(), QStringLiteral("[corrected below] db-2 is the primary"));
+    QVERIFY(text.data(Qt::FontRole).value<QFont>().strikeOut());
+    QCOMPARE(view->model()->rowCount(), 1); // the correction itself stays filtered away
+}
+
+void TestCommanderWindow::correctionFarBelowMarksTheEntryBeingRead()
+{
+    // A reader scrolled up to an early entry while it is corrected 300 entries further down.
+    WindowFixture &f = *m_fixture;
+    const LogEntry claim = f.room().addLog(f.incident(), QStringLiteral("db-2 is the primary"));
+    for (int i = 0; i < 300; ++i)
+        f.room().addLog(f.incident(), QStringLiteral("checkout error rate %1%").arg(i));
+    f.room().settle();
+    QTRY_VERIFY(newestRowInSight());
+    logView()->verticalScrollBar()->setValue(0);
+    const QModelIndex text = logView()->model()->index(0, LogTableModel::TextColumn);
+    QTRY_COMPARE(text.data().toString(), QStringLiteral("db-2 is the primary"));
+
+    QVERIFY(f.room().store().appendLogEntry(
+        {f.incident(), QStringLiteral("Sam"), LogKind::Observation,
+         QStringLiteral("db-3 is the primary, not db-2"), claim.id}));
+    f.room().settle();
+    QTRY_COMPARE(text.data().toString(), QStringLiteral("[corrected below] db-2 is the primary"));
+    QCOMPARE(logView()->verticalScrollBar()->value(), 0); // the reader's place is kept
 }
 
 QTEST_MAIN(TestCommanderWindow)

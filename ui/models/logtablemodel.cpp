@@ -150,8 +150,26 @@ void LogTableModel::readCount()
         return;
     }
     m_store.run(
-        this, [incidentId](IncidentStore &store) { return store.logEntryCount(incidentId); },
-        answered([this](qint64 count) { showCount(count); }));
+        this,
+        [incidentId, after = m_entryCount](IncidentStore &store) -> Result<LogMatches> {
+            const Result<qint64> count = store.logEntryCount(incidentId);
+            if (!count)
+                return count.failure();
+            LogMatches grown;
+            grown.throughSeq = *count;
+            // A correction further down than anyone has read still marks what it corrects.
+            if (after > 0) {
+                const auto corrections = store.logCorrections(incidentId, after, *count);
+                if (!corrections)
+                    return corrections.failure();
+                grown.corrections = *corrections;
+            }
+            return grown;
+        },
+        answered([this](const LogMatches &grown) {
+            showCount(grown.throughSeq);
+            markCorrections(grown.corrections);
+        }));
 }
 
 void LogTableModel::showCount(qint64 count)
@@ -169,6 +187,7 @@ void LogTableModel::showMatches(const LogMatches &matches)
         return; // already shown: the same change can be announced twice
     m_matchedThrough = matches.throughSeq;
     m_matches += matches.seqs;
+    markCorrections(matches.corrections);
     m_entryCount = std::max(m_entryCount, matches.throughSeq);
     showRows(int(m_matches.size()));
     emit entryCountChanged();
@@ -281,6 +300,12 @@ void LogTableModel::showPage(int page, const QList<LogEntry> &entries)
     const int last = std::min(m_rowCount, first + int(entries.size())) - 1;
     if (last >= first)
         emit dataChanged(index(first, 0), index(last, ColumnCount - 1));
+}
+
+void LogTableModel::markCorrections(const QList<LogCorrection> &corrections)
+{
+    for (const LogCorrection &correction : corrections)
+        markCorrected(correction.correctedId, correction.correctionId);
 }
 
 void LogTableModel::markCorrected(qint64 entryId, qint64 correctionId)

@@ -100,6 +100,7 @@ private:
     void showPage(int page, const QList<LogEntry> &entries);
     // An entry on a page already read was corrected by a newer one.
     void markCorrected(qint64 entryId, qint64 correctionId);
+    void markCorrections(const QList<LogCorrection> &corrections);
     void readDisplayNames();
     LogTableModel *self() const { return const_cast<LogTableModel *>(this); }
 
