@@ -1,5 +1,6 @@
 #include "usecases/demoincident.h"
 
+#include "domain/zonedtime.h"
 #include "rules/clock.h"
 #include "rules/severitycalibration.h"
 #include "storage/incidentstore.h"
@@ -11,6 +12,7 @@ const QString kCommander = QStringLiteral("Dana Whitfield");
 const QString kSre = QStringLiteral("Marek Nowak");
 const QString kDba = QStringLiteral("Priya Raman");
 const QString kLiaison = QStringLiteral("Sofia Lindqvist");
+const QString kCustomerZone = QStringLiteral("Europe/Berlin"); // Northwind's office
 
 // Plays the story on the story clock, stopping at the first step the store refuses.
 class Story
@@ -23,6 +25,12 @@ public:
     QString utc(int minutesAgo) const
     {
         return m_realNow.addSecs(-60LL * minutesAgo).toUTC().toString(QStringLiteral("HH:mm"));
+    }
+    // A time as the customer writes and reads it: in their zone, named, seen from the story's now.
+    QString customerTime(int minutesAgo) const
+    {
+        return ZonedTime::dayAndTimeInZone(m_realNow.addSecs(-60LL * minutesAgo), m_clock.now(),
+                                           ZonedTime::zoneOrUtc(kCustomerZone));
     }
 
     // Runs one write unless an earlier one failed; the value, or nothing after a failure.
@@ -76,15 +84,15 @@ Result<qint64> seedDemoIncident(IncidentStore &store, ManualClock &clock, const 
     NewIncident incident;
     incident.title = QStringLiteral("Web-shop orders failing in Europe");
     incident.customer = QStringLiteral("Northwind Retail");
-    incident.customerTimeZone = QStringLiteral("Europe/Berlin");
+    incident.customerTimeZone = kCustomerZone;
     incident.severity = Severity::Sev2;
     incident.inChargeName = kSre; // the on-call engineer opens it
     incident.inChargePhone = QStringLiteral("+44 20 7946 0187");
     incident.problemStatement =
-        QStringLiteral("Since %1 UTC about one in five checkout attempts on the Northwind web shop "
+        QStringLiteral("Since %1 about one in five checkout attempts on the Northwind web shop "
                        "in Europe fails with an error page; orders placed in the mobile app are "
                        "not affected.")
-            .arg(s.utc(74));
+            .arg(s.customerTime(74));
     const auto id = s.step([&] { return store.createIncident(incident, kSre); });
     if (!id)
         return Failure{s.failure()};
@@ -263,8 +271,8 @@ Result<qint64> seedDemoIncident(IncidentStore &store, ManualClock &clock, const 
         "We reversed this morning's software change, which removed most failures. We are now "
         "replacing a slow database copy that causes the rest.");
     briefing.changed = QStringLiteral("Failures dropped from 20 % to 6 % after we reversed the "
-                                      "change made at %1 UTC.")
-                           .arg(s.utc(91));
+                                      "change made at %1.")
+                           .arg(s.customerTime(91));
     briefing.nextUpdateAt = s.in(20);
     briefing.nextUpdateWhy = QStringLiteral(
         "The replacement database copy is ready then, and we will know whether failures stop.");
