@@ -437,12 +437,14 @@ void IncidentActions::changeStatus()
         const NewStatusChange change{m_incidentId, *by,
                                      status,       f.text(QStringLiteral("doing")),
                                      next,         f.text(QStringLiteral("why"))};
-        m_writer.writeOrKeep(QueuedWrite::statusChange(change),
-                             [this, answered, status](const Outcome &outcome) {
-                                 answered(outcome);
-                                 if (outcome && status != IncidentStatus::Closed)
-                                     emit noticeDrafted();
-                             });
+        m_writer.writeOrKeep(
+            QueuedWrite::statusChange(change), [this, answered, status](const Outcome &outcome) {
+                answered(outcome);
+                // Kept here while the server is away, the change has no
+                // notice yet: it is drafted when the change arrives.
+                if (outcome && status != IncidentStatus::Closed && m_live.link().reachable())
+                    emit noticeDrafted();
+            });
     });
     // What the customer will read, as it is typed: the notice this change drafts.
     form.setPreview([this](const FormDialog &f) {

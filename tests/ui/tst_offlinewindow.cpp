@@ -1,5 +1,6 @@
 #include "dialogs/modalhook.h"
 #include "dialogs/outboxdialog.h"
+#include "incidentactions.h"
 #include "livewarroom.h"
 #include "mainwindow.h"
 #include "models/logtablemodel.h"
@@ -14,6 +15,7 @@
 #include "widgets/alertbanner.h"
 #include "widgets/incidentlistpanel.h"
 #include "widgets/serverlinkbanner.h"
+#include "windowfixture.h"
 
 #include <QElapsedTimer>
 #include <QLineEdit>
@@ -21,6 +23,7 @@
 #include <QProcess>
 #include <QPushButton>
 #include <QTableView>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeWidget>
@@ -45,6 +48,7 @@ private slots:
     void aRefusedWriteWaitsForAPersonsDecision_data();
     void aRefusedWriteWaitsForAPersonsDecision();
     void everythingWrittenDuringAnOutageArrivesExactlyOnce();
+    void statusChangedWhileAwayOffersNoStaleNotice();
 
 private:
     // A window on a new shared war room with one incident, on a store thread of its own.
@@ -487,6 +491,41 @@ void TestOfflineWindow::everythingWrittenDuringAnOutageArrivesExactlyOnce()
           "log entries; delivered: %d; duplicated: %d; lost: %d; the window finished in %lld ms",
           written, written - 20, 20, arrivedBeforeKill, int(arrived.size()) + 4, duplicated,
           int(expected.size() - arrived.size()), drainMs);
+}
+
+// The notice of a status change kept here is drafted when the change reaches the server: until
+// then the Notices tab must not open on the previous notice, which a liaison could send as if it
+// were this change's.
+void TestOfflineWindow::statusChangedWhileAwayOffersNoStaleNotice()
+{
+    QVERIFY(openStore()->changeStatus({m_incident, QStringLiteral("Bob"),
+                                       IncidentStatus::Acknowledged, QStringLiteral("Looking."),
+                                       m_clock.now().addSecs(1800), QStringLiteral("first look")}));
+    QTRY_COMPARE(m_window->live().incident().notices.size(), 1);
+    auto *tabs = find<QTabWidget>(QStringLiteral("disciplineTabs"));
+    tabs->setCurrentIndex(0);
+    const QString shownBefore = tabs->currentWidget()->objectName();
+
+    m_server->stop();
+    ModalHook::setDialogHandler([](QDialog &dialog) {
+        WindowFixture::fill(dialog, {{QStringLiteral("doing"), QStringLiteral("Tracing orders.")},
+                                     {QStringLiteral("next"), QStringLiteral("+30m")},
+                                     {QStringLiteral("why"), QStringLiteral("the trace ends")}});
+        return WindowFixture::submit(dialog);
+    });
+    m_window->incidentActions()->changeStatusAction()->trigger();
+    QTRY_VERIFY(!m_window->live().link().reachable());
+    QCoreApplication::processEvents();
+    QCOMPARE(m_window->live().incident().notices.size(), 1); // kept here: no notice yet
+    QCOMPARE(tabs->currentWidget()->objectName(), shownBefore);
+    QVERIFY(m_errors.isEmpty());
+
+    m_server->start();
+    find<QPushButton>(QStringLiteral("retryNowButton"))->click();
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->live().link().reachable(), 15000);
+    QTRY_COMPARE(m_window->live().incident().notices.size(), 2);
+    QVERIFY(m_window->live().incident().notices.constLast().text.contains(
+        QStringLiteral("Tracing orders.")));
 }
 
 QTEST_MAIN(TestOfflineWindow)
