@@ -58,21 +58,30 @@ IncidentView::IncidentView(LiveWarRoom &live, const Clock &clock, IncidentAction
     m_chainState->setAutoFillBackground(true);
 
     m_tabs->setObjectName(QStringLiteral("disciplineTabs"));
-    // Each panel follows the live incident by itself.
-    m_tabs->addTab(new DeadlinesPanel(live, actions, log, clock, this), tr("Deadlines"));
+    // Each panel follows the live incident by itself. Short names, so that every tab shows
+    // whole beside the briefings; the tooltip says what each holds.
+    const auto addPanel = [this](QWidget *panel, const QString &name, const QString &holds) {
+        m_tabs->setTabToolTip(m_tabs->addTab(panel, name), holds);
+    };
+    addPanel(new DeadlinesPanel(live, actions, log, clock, this), tr("Deadlines"),
+             tr("Every deadline committed: open, met, missed, superseded"));
     m_impact = new ImpactPanel(live, actions, clock, this);
-    m_tabs->addTab(m_impact, tr("Impact"));
-    m_tabs->addTab(new QuestionsPanel(live, log, clock, this), tr("Open questions"));
-    m_tabs->addTab(new AsksPanel(live, actions, this), tr("Customer asks"));
+    addPanel(m_impact, tr("Impact"), tr("Who and what is affected, and the severity it calls for"));
+    addPanel(new QuestionsPanel(live, log, clock, this), tr("Questions"),
+             tr("Open questions of the team, until answered"));
+    addPanel(new AsksPanel(live, actions, this), tr("Asks"),
+             tr("What we asked of the customer, and why"));
     auto *notices = new NoticesPanel(live, actions, this);
-    m_tabs->addTab(notices, tr("Notices"));
+    addPanel(notices, tr("Notices"), tr("What the customer is told at each status change"));
     // A status change shows its notice at once, ready to be worded and sent.
     connect(&actions, &IncidentActions::noticeDrafted, this, [this, notices] {
         m_tabs->setCurrentWidget(notices);
         notices->showNewest();
     });
-    m_tabs->addTab(new HandoversPanel(live, actions, this), tr("In charge"));
-    m_tabs->addTab(new OptionsPanel(live, actions, this), tr("Options"));
+    addPanel(new HandoversPanel(live, actions, this), tr("In charge"),
+             tr("Who is in charge and who speaks to the customer, and each handover"));
+    addPanel(new OptionsPanel(live, actions, this), tr("Options"),
+             tr("Solution options offered to the customer, and the one chosen"));
 
     m_navigation.append(makeWindowAction(
         this, tr("Write in the &log"), QStringLiteral("focusLogEntryAction"),
