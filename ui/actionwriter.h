@@ -24,7 +24,7 @@ public:
     LiveWarRoom &live() const { return m_live; }
     QWidget *dialogParent() const { return m_dialogParent; }
 
-    // The user's name for "who did it", or nothing after telling them to set it.
+    // The user's name for "who did it", asked for when none is known; nothing if cancelled.
     std::optional<QString> who() const;
     void report(const Outcome &outcome) const;
     // A one-click write: a refusal is shown.
