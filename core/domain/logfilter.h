@@ -36,7 +36,4 @@ struct LogMatches
 {
     QList<qint64> seqs;
     qint64 throughSeq = 0;
-    // Corrections written after the seq asked about, matched or not: one filtered away still
-    // marks the entry it corrects.
-    QList<LogCorrection> corrections;
 };

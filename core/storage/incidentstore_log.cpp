@@ -219,13 +219,6 @@ Result<LogMatches> IncidentStore::logMatches(qint64 incidentId, const LogFilter 
     matches.throughSeq = std::max(afterSeq, *newest);
     while (ran->next())
         matches.seqs.append(ran->value(0).toLongLong());
-    // The first read takes corrections with its entries; later ones need them told.
-    if (afterSeq > 0) {
-        auto corrections = logCorrections(incidentId, afterSeq, *newest);
-        if (!corrections)
-            return corrections.failure();
-        matches.corrections = *corrections;
-    }
     return matches;
 }
 

@@ -10,6 +10,13 @@
 #include <QTimeZone>
 
 namespace {
+// What one look at the log found since the last: new rows (or matches) and corrections.
+struct LogGrowth
+{
+    LogMatches matches;
+    QList<LogCorrection> corrections;
+};
+
 QColor kindColor(LogKind kind)
 {
     switch (kind) {
@@ -123,53 +130,54 @@ void LogTableModel::readCount()
         return;
     }
     m_readingCount = true;
-    const qint64 incidentId = m_incidentId;
     const int generation = m_generation;
-    // One answer for both ways of counting: shown if still current, then asked again if
-    // something changed meanwhile.
-    const auto answered = [this, generation](auto show) {
-        return [this, generation, show](const auto &answer) {
-            m_readingCount = false;
-            if (generation == m_generation) {
-                if (answer)
-                    show(*answer);
-                else
-                    emit loadFailed(answer.error());
-            }
-            if (std::exchange(m_countStale, false) || generation != m_generation)
-                readCount();
-        };
-    };
-    if (!m_filter.isEmpty()) {
-        m_store.run(
-            this,
-            [incidentId, filter = m_filter, after = m_matchedThrough](IncidentStore &store) {
-                return store.logMatches(incidentId, filter, after);
-            },
-            answered([this](const LogMatches &matches) { showMatches(matches); }));
-        return;
-    }
+    const bool filtered = !m_filter.isEmpty();
+    // Where the last look ended: what was written since is new. Its corrections are told even
+    // when the filter hides them or nobody has scrolled down to them; the first look reads
+    // them with its pages.
+    const qint64 after = filtered ? m_matchedThrough : m_entryCount;
     m_store.run(
         this,
-        [incidentId, after = m_entryCount](IncidentStore &store) -> Result<LogMatches> {
-            const Result<qint64> count = store.logEntryCount(incidentId);
-            if (!count)
-                return count.failure();
-            LogMatches grown;
-            grown.throughSeq = *count;
-            // A correction further down than anyone has read still marks what it corrects.
+        [incidentId = m_incidentId, filter = m_filter, filtered,
+         after](IncidentStore &store) -> Result<LogGrowth> {
+            LogGrowth grown;
+            if (filtered) {
+                const auto matches = store.logMatches(incidentId, filter, after);
+                if (!matches)
+                    return matches.failure();
+                grown.matches = *matches;
+            } else {
+                const auto count = store.logEntryCount(incidentId);
+                if (!count)
+                    return count.failure();
+                grown.matches.throughSeq = *count;
+            }
             if (after > 0) {
-                const auto corrections = store.logCorrections(incidentId, after, *count);
+                const auto corrections =
+                    store.logCorrections(incidentId, after, grown.matches.throughSeq);
                 if (!corrections)
                     return corrections.failure();
                 grown.corrections = *corrections;
             }
             return grown;
         },
-        answered([this](const LogMatches &grown) {
-            showCount(grown.throughSeq);
-            markCorrections(grown.corrections);
-        }));
+        [this, generation, filtered](const Result<LogGrowth> &grown) {
+            m_readingCount = false;
+            if (generation == m_generation) {
+                if (!grown) {
+                    emit loadFailed(grown.error());
+                } else {
+                    if (filtered)
+                        showMatches(grown->matches);
+                    else
+                        showCount(grown->matches.throughSeq);
+                    markCorrections(grown->corrections);
+                }
+            }
+            // Shown if still current, then asked again if something changed meanwhile.
+            if (std::exchange(m_countStale, false) || generation != m_generation)
+                readCount();
+        });
 }
 
 void LogTableModel::showCount(qint64 count)
@@ -187,7 +195,6 @@ void LogTableModel::showMatches(const LogMatches &matches)
         return; // already shown: the same change can be announced twice
     m_matchedThrough = matches.throughSeq;
     m_matches += matches.seqs;
-    markCorrections(matches.corrections);
     m_entryCount = std::max(m_entryCount, matches.throughSeq);
     showRows(int(m_matches.size()));
     emit entryCountChanged();
