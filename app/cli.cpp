@@ -3,6 +3,7 @@
 #include "aftermathcommands.h"
 #include "commandio.h"
 #include "commandsupport.h"
+#include "logbatch.h"
 #include "migratecommand.h"
 #include "readcommands.h"
 #include "sharedwrites.h"
@@ -125,19 +126,6 @@ int newIncident(CommandIo &io, QCommandLineParser &parser, const QStringList &ar
     return 0;
 }
 
-// The kinds log accepts: asks, answers and events carry more than text and have calls of
-// their own.
-QStringList postableKindNames()
-{
-    QStringList names;
-    for (const QString &name : logKindNames()) {
-        const auto kind = parseLogKind(name);
-        if (kind && *kind != LogKind::Ask && *kind != LogKind::Answer && *kind != LogKind::Event)
-            names.append(name);
-    }
-    return names;
-}
-
 int appendLog(CommandIo &io, QCommandLineParser &parser, const QStringList &arguments)
 {
     const QCommandLineOption incident(QStringLiteral("incident"),
@@ -164,10 +152,13 @@ int appendLog(CommandIo &io, QCommandLineParser &parser, const QStringList &argu
                        "shows it."));
     parser.addOptions(
         {incident, kind, author, key, corrects, person, SharedWrites::noQueueOption()});
+    parser.addOptions(LogBatch::options());
     parser.addPositionalArgument(QStringLiteral("TEXT"),
                                  QStringLiteral("What to log; - reads it from standard input."));
     if (const auto stop = parseOrStop(io, parser, arguments))
         return *stop;
+    const bool batch =
+        parser.isSet(QStringLiteral("lines")) || parser.isSet(QStringLiteral("jsonl"));
 
     if (!parser.isSet(incident))
         return fail(io, QStringLiteral("log needs --incident ID."), kExitUsage);
@@ -181,13 +172,13 @@ int appendLog(CommandIo &io, QCommandLineParser &parser, const QStringList &argu
                         .arg(parser.value(kind), postableKindNames().join(u", ")),
                     kExitUsage);
     QString text = parser.positionalArguments().join(u' ');
-    if (text == u"-") {
+    if (text == u"-" && !batch) {
         const auto input = io.readInput();
         if (!input)
             return fail(io, input.error());
         text = *input;
     }
-    if (text.trimmed().isEmpty())
+    if (text.trimmed().isEmpty() && !batch)
         return fail(io, QStringLiteral("log needs the text to write."), kExitUsage);
 
     qint64 correctsId = 0;
@@ -202,6 +193,8 @@ int appendLog(CommandIo &io, QCommandLineParser &parser, const QStringList &argu
     NewLogEntry post{*id, parser.value(author), *logKind, text, correctsId};
     post.postKey = parser.value(key);
     post.byScript = !parser.isSet(person); // the command line is, mostly, a script's pen
+    if (batch)
+        return LogBatch::writeRound(io, parser, post, clock);
     return writeOrQueue(io, parser, QueuedWrite::logEntry(post), clock);
 }
 
@@ -849,6 +842,12 @@ QStringList withAbsolutePaths(const QStringList &arguments, const QString &datab
     }
     return absolute;
 }
+// Whether the command reads standard input: its text given as "-", or a stream of entries.
+bool readsInput(const QStringList &arguments)
+{
+    return arguments.mid(2).contains(QStringLiteral("-")) || LogBatch::wanted(arguments);
+}
+
 // Runs a command that uses a war room: here, or, on a desktop's file that another Warroom
 // process owns, handed to that owner, whose answer is passed on through io. safeToRepeat: the
 // command may be handed over again if the owner went away mid-way.
@@ -870,7 +869,7 @@ int runOnWarRoom(CommandIo &io, const Command &command, const QStringList &argum
     ForwardedCommand forwarded;
     forwarded.arguments = withAbsolutePaths(arguments, path);
     forwarded.user = io.user();
-    if (arguments.mid(2).contains(QStringLiteral("-"))) {
+    if (readsInput(arguments)) {
         const auto input = io.readInput();
         if (!input)
             return fail(io, input.error());
@@ -945,6 +944,14 @@ int run(const QStringList &arguments)
             return CommandReply{exitCode, captured.takeOut(), captured.takeErr()};
         });
     }
+    if (LogBatch::wanted(arguments)) {
+        return LogBatch::stream(
+            io, arguments, [&](const QStringList &round, const QByteArray &batch) {
+                CommandIo captured(batch, io.user());
+                const int exitCode = runOnWarRoom(captured, *command, round, false);
+                return CommandReply{exitCode, captured.takeOut(), captured.takeErr()};
+            });
+    }
     const bool safeToRepeat = optionValue(arguments, QStringLiteral("key")).has_value();
     return runOnWarRoom(io, *command, arguments, safeToRepeat);
 }
@@ -953,7 +960,7 @@ CommandReply runForwarded(const ForwardedCommand &forwarded)
 {
     const QStringList &arguments = forwarded.arguments;
     std::optional<QByteArray> input;
-    if (arguments.mid(2).contains(QStringLiteral("-")))
+    if (readsInput(arguments))
         input = forwarded.input;
     CommandIo io(input, forwarded.user);
     const Command *command = findCommand(arguments.value(1));

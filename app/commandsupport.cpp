@@ -179,4 +179,17 @@ Outcome onApplicationThread(const std::function<Outcome()> &draw)
     return Failure{QStringLiteral("The Warroom window that has this war room open did not get to "
                                   "drawing the PDF; nothing was written. Try again.")};
 }
+// The kinds log accepts: asks, answers and events carry more than text and have calls of
+// their own.
+QStringList postableKindNames()
+{
+    QStringList names;
+    for (const QString &name : logKindNames()) {
+        const auto kind = parseLogKind(name);
+        if (kind && *kind != LogKind::Ask && *kind != LogKind::Answer && *kind != LogKind::Event)
+            names.append(name);
+    }
+    return names;
+}
+
 } // namespace CommandSupport

@@ -18,7 +18,8 @@
 namespace CommandSupport {
 constexpr int kExitFailed = 1;
 constexpr int kExitUsage = 2;
-constexpr int kExitTampered = 3; // verify: the record was changed outside Warroom
+constexpr int kExitTampered = 3;    // verify: the record was changed outside Warroom
+constexpr int kExitSomeRefused = 4; // log --lines/--jsonl: the other lines were written
 
 // Writes "warroom: MESSAGE" as one line to the command's error stream.
 void tell(CommandIo &io, const QString &message);
@@ -72,4 +73,6 @@ OpenedIncident openIncident(CommandIo &io, const QCommandLineParser &parser,
 // closing waits for its store's thread in turn: after a while the drawing is given up (and
 // never started late) rather than the two waiting for each other for ever.
 Outcome onApplicationThread(const std::function<Outcome()> &draw);
+// The kinds `log` accepts: asks, answers and events have calls of their own.
+QStringList postableKindNames();
 } // namespace CommandSupport

@@ -42,6 +42,7 @@ Database::Database(QString connectionName, WarRoomAddress address,
 Database::~Database()
 {
     m_changes.reset(); // it listens to the connection's driver
+    forgetPrepared();
     {
         QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
         if (db.isOpen())
@@ -115,6 +116,7 @@ Outcome Database::reconnect()
     if (m_writeDepth > 0)
         return Failure{QStringLiteral("Cannot reconnect inside a write.")};
     m_unlinked.clear(); // the transaction they belonged to died with the connection
+    forgetPrepared();
     QSqlDatabase db = connection();
     db.close();
     // The connection keeps its address and the password it signed in with.
@@ -237,19 +239,41 @@ Outcome Database::migrateTo(int targetVersion)
             return stamped.failure();
         return done();
     });
+    forgetPrepared(); // prepared against the old tables
     if (migrated)
         m_schemaVersion = targetVersion;
     return migrated;
 }
 
-Result<QSqlQuery> Database::run(const QString &sql, const QVariantList &values) const
+Result<QSqlQuery> Database::run(const QString &sql, const QVariantList &values,
+                                Statement statement) const
 {
     if (m_schemaVersion >= kFirstChainedVersion && sql.startsWith(QStringLiteral("INSERT INTO ")))
-        return runTrackingInserts(sql, values);
-    return execute(sql, values);
+        return runTrackingInserts(sql, values, statement);
+    return execute(sql, values, statement);
 }
 
-Result<QSqlQuery> Database::runTrackingInserts(const QString &sql, const QVariantList &values) const
+Outcome Database::exec(const QString &sql, const QVariantList &values) const
+{
+    return each(sql, values, [](const QSqlQuery &) {});
+}
+
+bool Database::preparable(const QString &sql, const QVariantList &values)
+{
+    // PostgreSQL prepares only queries and data changes, not BEGIN, SET or CREATE: those come
+    // without values.
+    return !values.isEmpty() || sql.startsWith(QStringLiteral("SELECT "));
+}
+
+void Database::keepPrepared(const QString &sql, QSqlQuery query) const
+{
+    query.finish();
+    if (preparable(sql, query.boundValues()))
+        m_prepared.insert_or_assign(sql, std::move(query));
+}
+
+Result<QSqlQuery> Database::runTrackingInserts(const QString &sql, const QVariantList &values,
+                                               Statement statement) const
 {
     const qsizetype start = 12; // after "INSERT INTO "
     qsizetype end = start;
@@ -257,58 +281,80 @@ Result<QSqlQuery> Database::runTrackingInserts(const QString &sql, const QVarian
         ++end;
     const QString table = sql.mid(start, end - start);
     if (!RecordChain::chainedTables().contains(table))
-        return execute(sql, values);
+        return execute(sql, values, statement);
     // One writer at a time (beginWrite()'s lock) and one transaction: the ids past the old maximum
     // are this insert's.
-    Result<QSqlQuery> before =
-        execute(QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM %1").arg(table), {});
-    if (!before)
-        return before.failure();
-    const qint64 previousMax = before->next() ? before->value(0).toLongLong() : 0;
-    before->finish();
-    Result<QSqlQuery> inserted = execute(sql, values);
-    if (!inserted)
+    if (m_writeDepth == 0)
+        m_highestIds.clear(); // outside a write anyone may insert between two statements
+    auto highest = m_highestIds.find(table);
+    if (highest == m_highestIds.end()) {
+        const Result<QVariant> before =
+            scalar(QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM %1").arg(table));
+        if (!before)
+            return before.failure();
+        highest = m_highestIds.insert(table, before->toLongLong());
+    }
+    Result<QSqlQuery> inserted = execute(sql, values, statement);
+    if (!inserted) {
+        m_highestIds.remove(table); // a failed statement may have added rows before failing
         return inserted;
-    auto added = execute(QStringLiteral("SELECT id FROM %1 WHERE id > ? ORDER BY id").arg(table),
-                         {previousMax});
-    if (!added)
-        return added.failure();
-    while (added->next())
-        m_unlinked.append({table, added->value(0).toLongLong()});
+    }
+    if (Outcome tracked = each(
+            QStringLiteral("SELECT id FROM %1 WHERE id > ? ORDER BY id").arg(table), {*highest},
+            [&](const QSqlQuery &q) {
+                const qint64 id = q.value(0).toLongLong();
+                m_unlinked.append({table, id});
+                m_highestIds[table] = id;
+            });
+        !tracked)
+        return tracked.failure();
     return inserted;
 }
 
-Result<QSqlQuery> Database::execute(const QString &sql, const QVariantList &values) const
+Result<QSqlQuery> Database::execute(const QString &sql, const QVariantList &values,
+                                    Statement statement) const
 {
     const QSqlDatabase db = connection();
-    if (!db.isOpen()) // lost, and not opened again yet (reconnect())
+    if (!db.isOpen()) { // lost, and not opened again yet (reconnect())
+        m_statementFailed = true;
         return Failure{
             QStringLiteral("The connection to %1 was lost and is not back yet.").arg(m_location),
             Failure::Kind::Unreachable};
-    QSqlQuery query(db);
-    // Without values, run as it stands: PostgreSQL prepares only queries and data changes, not
-    // BEGIN, SET or CREATE.
-    if (values.isEmpty()) {
+    }
+    if (!preparable(sql, values)) {
+        QSqlQuery query(db);
         if (!query.exec(sql))
             return failure(query.lastError());
         return query;
     }
-    if (!query.prepare(sql))
-        return failure(query.lastError());
-    for (const QVariant &value : values) {
+    std::optional<QSqlQuery> query;
+    if (statement == Statement::Reused) {
+        if (auto kept = m_prepared.find(sql); kept != m_prepared.end()) {
+            query = std::move(kept->second);
+            m_prepared.erase(kept); // a nested use of the same text prepares its own
+        }
+    }
+    if (!query) {
+        query.emplace(db);
+        if (!query->prepare(sql))
+            return failure(query->lastError());
+    }
+    for (qsizetype i = 0; i < values.size(); ++i) {
+        const QVariant &value = values.at(i);
         // A null QString is bound as SQL NULL; text columns mean "empty", not "unknown".
         if (value.typeId() == QMetaType::QString && value.toString().isNull())
-            query.addBindValue(QStringLiteral(""));
+            query->bindValue(int(i), QStringLiteral(""));
         else
-            query.addBindValue(value);
+            query->bindValue(int(i), value);
     }
-    if (!query.exec())
-        return failure(query.lastError());
-    return query;
+    if (!query->exec())
+        return failure(query->lastError());
+    return std::move(*query);
 }
 
 Failure Database::failure(const QSqlError &error, bool always) const
 {
+    m_statementFailed = true;
     return Failure{always ? m_engine->explain(error) : problem(error),
                    m_engine->isUnreachable(error) ? Failure::Kind::Unreachable
                                                   : Failure::Kind::Refused};
@@ -326,18 +372,19 @@ QString Database::problem(const QSqlError &error) const
 Result<QVariant> Database::scalar(const QString &sql, const QVariantList &values,
                                   const QVariant &fallback) const
 {
-    Result<QSqlQuery> ran = run(sql, values);
+    Result<QSqlQuery> ran = run(sql, values, Statement::Reused);
     if (!ran)
         return ran.failure();
-    QSqlQuery query = ran.take();
-    if (!query.next())
-        return fallback;
-    return query.value(0);
+    const QVariant value = ran->next() ? ran->value(0) : fallback;
+    keepPrepared(sql, ran.take());
+    return value;
 }
 
 Outcome Database::begin()
 {
     m_unlinked.clear();
+    m_highestIds.clear();
+    m_statementFailed = false;
     for (const QString &statement : m_engine->beginWrite()) {
         if (const auto ran = run(statement); !ran) {
             run(QStringLiteral("ROLLBACK")); // when BEGIN went through and the lock did not
@@ -364,5 +411,6 @@ Outcome Database::commit()
 void Database::rollback()
 {
     m_unlinked.clear();
+    m_highestIds.clear();
     run(QStringLiteral("ROLLBACK"));
 }

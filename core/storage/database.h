@@ -5,6 +5,7 @@
 #include "storage/storageengine.h"
 #include "storage/warroomaddress.h"
 
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QSqlDatabase>
@@ -13,6 +14,7 @@
 #include <QVariantList>
 
 #include <memory>
+#include <unordered_map>
 
 class ChangeSource;
 class OwnerLock;
@@ -52,29 +54,49 @@ public:
     int schemaVersion() const { return m_schemaVersion; }
     QSqlDatabase connection() const;
 
-    // Prepares, binds positional values and executes; the failure names what failed.
-    Result<QSqlQuery> run(const QString &sql, const QVariantList &values = {}) const;
+    // Prepares, binds positional values and executes; the failure names what failed. The
+    // caller holds the query: for reading rows as it goes. scalar(), list(), each() and exec()
+    // reuse a statement prepared once per connection instead.
+    Result<QSqlQuery> run(const QString &sql, const QVariantList &values = {}) const
+    {
+        return run(sql, values, Statement::Fresh);
+    }
     // As run(), but rows an INSERT adds are not linked into the record chain: only for copying
     // a whole war room, whose links are copied as they are (WarRoomCopy).
     Result<QSqlQuery> runVerbatim(const QString &sql, const QVariantList &values = {}) const
     {
+        m_highestIds.clear(); // rows come in that the tracking did not see
         return execute(sql, values);
     }
     // The first column of the first row, or the fallback when there is no row.
     Result<QVariant> scalar(const QString &sql, const QVariantList &values = {},
                             const QVariant &fallback = {}) const;
 
+    // A statement that returns no rows.
+    Outcome exec(const QString &sql, const QVariantList &values = {}) const;
+
+    // Calls onRow for every row of a query; onRow reads the row and runs no statement.
+    template <typename OnRow>
+    Outcome each(const QString &sql, const QVariantList &values, OnRow onRow) const
+    {
+        Result<QSqlQuery> ran = run(sql, values, Statement::Reused);
+        if (!ran)
+            return ran.failure();
+        while (ran->next())
+            onRow(std::as_const(*ran));
+        keepPrepared(sql, ran.take());
+        return done();
+    }
+
     // Every row of a query, each read by readRow.
     template <typename Row>
     Result<QList<Row>> list(const QString &sql, const QVariantList &values,
                             Row (*readRow)(const QSqlQuery &)) const
     {
-        Result<QSqlQuery> ran = run(sql, values);
-        if (!ran)
-            return ran.failure();
         QList<Row> rows;
-        while (ran->next())
-            rows.append(readRow(*ran));
+        if (Outcome read = each(sql, values, [&](const QSqlQuery &q) { rows.append(readRow(q)); });
+            !read)
+            return read.failure();
         return rows;
     }
 
@@ -104,6 +126,10 @@ public:
         return result;
     }
 
+    // Whether a statement failed inside the open write: the write as a whole must fail (on
+    // PostgreSQL the transaction is aborted already), though its body could go on.
+    bool statementFailedInWrite() const { return m_statementFailed; }
+
     // Opens the connection again after the server went away (a write or read failed as
     // Unreachable), as the same role, and follows changes again; what others committed meanwhile
     // is told through changes(). Fails, Unreachable, while the server still cannot be reached.
@@ -117,6 +143,21 @@ signals:
     void committed();
 
 private:
+    // Fresh: prepared for this call, and the caller holds it. Reused: taken from the statements
+    // this connection prepared before (a nested use of the same text gets its own), and handed
+    // back with keepPrepared() once read.
+    enum class Statement
+    {
+        Fresh,
+        Reused
+    };
+    Result<QSqlQuery> run(const QString &sql, const QVariantList &values,
+                          Statement statement) const;
+    static bool preparable(const QString &sql, const QVariantList &values);
+    void keepPrepared(const QString &sql, QSqlQuery query) const;
+    // Before the connection closes: prepared statements belong to it.
+    void forgetPrepared() const { m_prepared.clear(); }
+
     Database(QString connectionName, WarRoomAddress address, std::unique_ptr<StorageEngine> engine);
     // Connects, checks, brings the schema up and starts following changes.
     Outcome connect(OpenMode mode, int migrateToVersion);
@@ -126,8 +167,10 @@ private:
     // database's even when it could be a statement's.
     Failure failure(const QSqlError &error, bool always = false) const;
     // Notes the rows an INSERT into a chained table added, to be linked before COMMIT.
-    Result<QSqlQuery> runTrackingInserts(const QString &sql, const QVariantList &values) const;
-    Result<QSqlQuery> execute(const QString &sql, const QVariantList &values) const;
+    Result<QSqlQuery> runTrackingInserts(const QString &sql, const QVariantList &values,
+                                         Statement statement) const;
+    Result<QSqlQuery> execute(const QString &sql, const QVariantList &values,
+                              Statement statement = Statement::Fresh) const;
     Outcome begin();
     Outcome commit();
     void rollback();
@@ -152,4 +195,12 @@ private:
     int m_writeDepth = 0;
     // Rows added in the open transaction, linked into the record chain before it commits.
     mutable QList<RecordChain::RowRef> m_unlinked;
+    mutable bool m_statementFailed = false; // since the write began
+    // Per chained table, the highest id in it, as known inside the open write (whose lock keeps
+    // every other writer out): a batch's inserts need not ask again.
+    mutable QHash<QString, qint64> m_highestIds;
+    // Statements prepared once and run again with new values, by their text: a war room's
+    // writes and reads repeat a few dozen statements, and parsing each anew cost more than
+    // running it.
+    mutable std::unordered_map<QString, QSqlQuery> m_prepared;
 };

@@ -89,15 +89,23 @@ Result<Incident> IncidentStore::incident(qint64 incidentId) const
     if (!ran)
         return ran.failure();
     if (!ran->next())
-        return Failure{QStringLiteral("There is no incident %1.").arg(incidentId)};
+        return noSuchIncident(incidentId);
     return Rows::incident(*ran);
+}
+
+Failure IncidentStore::noSuchIncident(qint64 incidentId)
+{
+    return Failure{QStringLiteral("There is no incident %1.").arg(incidentId)};
 }
 
 Outcome IncidentStore::requireIncident(qint64 incidentId) const
 {
-    const Result<Incident> found = incident(incidentId);
+    const auto found =
+        m_database->scalar(QStringLiteral("SELECT 1 FROM incidents WHERE id = ?"), {incidentId});
     if (!found)
         return found.failure();
+    if (!found->isValid())
+        return noSuchIncident(incidentId);
     return done();
 }
 

@@ -65,6 +65,10 @@ public:
 
     // --- technical log and open questions (incidentstore_log.cpp)
     Result<LogEntry> appendLogEntry(const NewLogEntry &entry);
+    // Appends entries in one transaction, in order, each written or refused with why (a field
+    // too long, no such incident) while the others are written: a script's batch. Fails as a
+    // whole, writing nothing, when the database fails.
+    Result<QList<Result<LogEntry>>> appendLogEntries(const QList<NewLogEntry> &entries);
     // Entries number 1..count within an incident, so a view can fetch any window by seq.
     Result<qint64> logEntryCount(qint64 incidentId) const;
     Result<QList<LogEntry>> logEntries(qint64 incidentId, qint64 firstSeq, int maxCount) const;
@@ -251,6 +255,7 @@ private:
     static const QString kAlreadyRecorded;
 
     Outcome requireIncident(qint64 incidentId) const;
+    static Failure noSuchIncident(qint64 incidentId);
     // Appends inside the caller's transaction; the caller announces.
     // at: when it happened, if not now (a miss is recorded at the deadline it missed).
     Result<LogEntry> insertLogEntry(const NewLogEntry &entry, qint64 answersId = 0,

@@ -7,10 +7,11 @@
 
 const QString IncidentStore::kAlreadyRecorded = QStringLiteral("already recorded");
 
-Result<LogEntry> IncidentStore::appendLogEntry(const NewLogEntry &entry)
+namespace {
+// These kinds carry more than text and have calls of their own.
+std::optional<Failure> refusalForKind(LogKind kind)
 {
-    // These kinds carry more than text and have calls of their own.
-    switch (entry.kind) {
+    switch (kind) {
     case LogKind::Ask:
         return Failure{QStringLiteral("An ask of the customer must say why only the customer can "
                                       "do it: record it as a customer ask, not a log line.")};
@@ -20,11 +21,36 @@ Result<LogEntry> IncidentStore::appendLogEntry(const NewLogEntry &entry)
     case LogKind::Event:
         return Failure{QStringLiteral("Event entries are written by Warroom itself.")};
     default:
-        break;
+        return std::nullopt;
     }
-    Result<LogEntry> appended =
-        m_database->write<LogEntry>([&]() -> Result<LogEntry> { return insertLogEntry(entry); });
-    return appended;
+}
+} // namespace
+
+Result<LogEntry> IncidentStore::appendLogEntry(const NewLogEntry &entry)
+{
+    if (auto refused = refusalForKind(entry.kind))
+        return *refused;
+    return m_database->write<LogEntry>([&]() -> Result<LogEntry> { return insertLogEntry(entry); });
+}
+
+Result<QList<Result<LogEntry>>> IncidentStore::appendLogEntries(const QList<NewLogEntry> &entries)
+{
+    using Appended = QList<Result<LogEntry>>;
+    return m_database->write<Appended>([&]() -> Result<Appended> {
+        Appended appended;
+        appended.reserve(entries.size());
+        for (const NewLogEntry &entry : entries) {
+            if (auto refused = refusalForKind(entry.kind))
+                appended.append(*refused);
+            else
+                appended.append(insertLogEntry(entry));
+            // A refusal found by looking leaves the transaction as it was; the database's own
+            // failure fails the batch.
+            if (!appended.constLast() && m_database->statementFailedInWrite())
+                return appended.constLast().failure();
+        }
+        return appended;
+    });
 }
 
 Result<LogEntry> IncidentStore::insertLogEntry(const NewLogEntry &entry, qint64 answersId,
@@ -78,7 +104,7 @@ Result<LogEntry> IncidentStore::insertLogEntry(const NewLogEntry &entry, qint64 
         if (earlier->next())
             return Rows::logEntry(*earlier);
     }
-    auto ran = m_database->run(
+    const auto inserted = m_database->list(
         QStringLiteral(
             "INSERT INTO log_entries (incident_id, seq, at, author, kind, body, "
             "corrects_id, addressee, answers_id, commitment_id, event, post_key, by_script) "
@@ -89,12 +115,13 @@ Result<LogEntry> IncidentStore::insertLogEntry(const NewLogEntry &entry, qint64 
          entry.author.trimmed(), logKindName(entry.kind), entry.text.trimmed(),
          Rows::optionalId(entry.correctsId), entry.addressee.trimmed(), Rows::optionalId(answersId),
          Rows::optionalId(commitmentId), event, postKey.isEmpty() ? QVariant() : QVariant(postKey),
-         entry.byScript ? 1 : 0});
-    if (!ran)
-        return ran.failure();
-    if (!ran->next())
+         entry.byScript ? 1 : 0},
+        &Rows::logEntry);
+    if (!inserted)
+        return inserted.failure();
+    if (inserted->isEmpty())
         return Failure{QStringLiteral("The log entry was not written.")};
-    return Rows::logEntry(*ran);
+    return inserted->constFirst();
 }
 
 QDateTime IncidentStore::writtenAt(const NewLogEntry &entry) const
@@ -326,7 +353,7 @@ Result<QList<LogEntry>> IncidentStore::openQuestions(qint64 incidentId) const
     return m_database->list(
         QStringLiteral("SELECT %1 FROM log_entries q WHERE incident_id = ? AND kind = 'question' "
                        "AND NOT EXISTS (SELECT 1 FROM log_entries a WHERE a.answers_id = q.id) "
-                       "ORDER BY seq")
+                       "ORDER BY incident_id, kind, seq")
             .arg(Rows::logColumns),
         {incidentId}, &Rows::logEntry);
 }

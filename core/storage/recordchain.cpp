@@ -4,7 +4,10 @@
 
 #include <QCryptographicHash>
 #include <QDateTime>
+#include <QSet>
 #include <QSqlRecord>
+
+#include <algorithm>
 
 namespace {
 const QStringList kIncidentIdentity{QStringLiteral("customer"), QStringLiteral("id"),
@@ -50,22 +53,23 @@ struct RowContent
     QByteArray canonical;
 };
 
-Result<RowContent> readRow(const Database &database, const QString &table, qint64 id,
-                           const QStringList &columns)
+// The row's columns (from firstColumn on, in the order of columns) as they are hashed.
+RowContent contentOf(const QSqlQuery &q, int firstColumn, const QStringList &columns)
 {
-    auto ran = database.run(
-        QStringLiteral("SELECT %1 FROM %2 WHERE id = ?").arg(columns.join(u", "), table), {id});
-    if (!ran)
-        return ran.failure();
     RowContent row;
-    if (!ran->next())
-        return row;
     row.found = true;
     for (int i = 0; i < columns.size(); ++i) {
-        row.canonical += columns.at(i).toUtf8() + '=' + canonical(ran->value(i)) + '\x1e';
+        const QVariant value = q.value(firstColumn + i);
+        row.canonical += columns.at(i).toUtf8() + '=' + canonical(value) + '\x1e';
         if (columns.at(i) == u"incident_id")
-            row.incidentId = ran->value(i).toLongLong();
+            row.incidentId = value.toLongLong();
     }
+    return row;
+}
+
+// Where the incident is not a column of the row itself.
+Outcome findIncident(const Database &database, const QString &table, qint64 id, RowContent &row)
+{
     if (table == u"incidents") {
         row.incidentId = id;
     } else if (table == u"commitment_outcomes") {
@@ -77,8 +81,94 @@ Result<RowContent> readRow(const Database &database, const QString &table, qint6
             return incident.failure();
         row.incidentId = incident->toLongLong();
     }
+    return done();
+}
+
+Result<RowContent> readRow(const Database &database, const QString &table, qint64 id,
+                           const QStringList &columns)
+{
+    RowContent row;
+    const Outcome read = database.each(
+        QStringLiteral("SELECT %1 FROM %2 WHERE id = ?").arg(columns.join(u", "), table), {id},
+        [&](const QSqlQuery &q) { row = contentOf(q, 0, columns); });
+    if (!read)
+        return read.failure();
+    if (row.found) {
+        if (Outcome found = findIncident(database, table, id, row); !found)
+            return found.failure();
+    }
     return row;
 }
+
+// The rows' contents, read a run of neighbouring ids at a time: a script's batch of entries
+// is one query, not one per entry. Rows not there are left out.
+Result<QHash<qint64, RowContent>> readRows(const Database &database, const QString &table,
+                                           QList<qint64> ids, const QStringList &columns)
+{
+    constexpr qint64 kLargestGap = 64; // rows between two wanted ones are read and skipped
+    std::sort(ids.begin(), ids.end());
+    const QSet<qint64> wanted(ids.cbegin(), ids.cend());
+    const QString sql =
+        QStringLiteral("SELECT id, %1 FROM %2 WHERE id >= ? AND id <= ? ORDER BY id")
+            .arg(columns.join(u", "), table);
+    QHash<qint64, RowContent> rows;
+    for (qsizetype first = 0; first < ids.size();) {
+        qsizetype last = first;
+        while (last + 1 < ids.size() && ids.at(last + 1) - ids.at(last) <= kLargestGap)
+            ++last;
+        const Outcome read =
+            database.each(sql, {ids.at(first), ids.at(last)}, [&](const QSqlQuery &q) {
+                const qint64 id = q.value(0).toLongLong();
+                if (wanted.contains(id))
+                    rows.insert(id, contentOf(q, 1, columns));
+            });
+        if (!read)
+            return read.failure();
+        first = last + 1;
+    }
+    for (auto row = rows.begin(); row != rows.end(); ++row) {
+        if (Outcome found = findIncident(database, table, row.key(), *row); !found)
+            return found.failure();
+    }
+    return rows;
+}
+
+// Inserts links into the chain, many in one statement.
+class LinkWriter
+{
+public:
+    explicit LinkWriter(const Database &database) : m_database(database) {}
+
+    Outcome add(qint64 incidentId, const QString &table, qint64 rowId, const QString &columns,
+                const QByteArray &hash)
+    {
+        m_values << incidentId << table << rowId << columns << QString::fromLatin1(hash);
+        if (m_values.size() < kPerStatement * kColumns)
+            return done();
+        return flush();
+    }
+
+    Outcome flush()
+    {
+        if (m_values.isEmpty())
+            return done();
+        const qsizetype links = m_values.size() / kColumns;
+        QStringList rows(links, QStringLiteral("(?, ?, ?, ?, ?)"));
+        const Outcome written = m_database.exec(
+            QStringLiteral("INSERT INTO record_chain (incident_id, table_name, row_id, columns, "
+                           "hash) VALUES %1")
+                .arg(rows.join(u", ")),
+            m_values);
+        m_values.clear();
+        return written;
+    }
+
+private:
+    static constexpr qsizetype kColumns = 5;
+    static constexpr qsizetype kPerStatement = 64;
+    const Database &m_database;
+    QVariantList m_values;
+};
 
 QByteArray linkHash(const QByteArray &previous, const QString &table, const QByteArray &row)
 {
@@ -155,28 +245,40 @@ const QStringList &chainedTables()
 
 Outcome seal(const Database &database, const QList<RowRef> &rows)
 {
-    QHash<QString, QStringList> columnsByTable;
-    for (const RowRef &ref : rows) {
-        auto columns = columnsByTable.find(ref.table);
-        if (columns == columnsByTable.end())
-            columns = columnsByTable.insert(ref.table, columnsToSeal(database, ref.table));
-        const auto row = readRow(database, ref.table, ref.id, *columns);
-        if (!row)
-            return row.failure();
-        if (!row->found)
-            continue; // not there after all (an insert that did nothing)
-        const auto previous = headOf(database, row->incidentId);
-        if (!previous)
-            return previous.failure();
-        const auto linked = database.run(
-            QStringLiteral("INSERT INTO record_chain (incident_id, table_name, row_id, columns, "
-                           "hash) VALUES (?, ?, ?, ?, ?)"),
-            {row->incidentId, ref.table, ref.id, columns->join(u','),
-             QString::fromLatin1(linkHash(*previous, ref.table, row->canonical))});
-        if (!linked)
-            return linked.failure();
+    QHash<QString, QList<qint64>> idsByTable;
+    for (const RowRef &ref : rows)
+        idsByTable[ref.table].append(ref.id);
+    QHash<QString, QString> columnsByTable; // as each link names them
+    QHash<QString, QHash<qint64, RowContent>> contents;
+    for (auto table = idsByTable.cbegin(); table != idsByTable.cend(); ++table) {
+        const QStringList columns = columnsToSeal(database, table.key());
+        auto read = readRows(database, table.key(), table.value(), columns);
+        if (!read)
+            return read.failure();
+        columnsByTable.insert(table.key(), columns.join(u','));
+        contents.insert(table.key(), read.take());
     }
-    return done();
+    QHash<qint64, QByteArray> heads; // each incident's newest hash, once read or written here
+    LinkWriter links(database);
+    for (const RowRef &ref : rows) {
+        const QHash<qint64, RowContent> &tableRows = *contents.constFind(ref.table);
+        const auto row = tableRows.constFind(ref.id);
+        if (row == tableRows.cend())
+            continue; // not there after all (an insert that did nothing)
+        auto head = heads.find(row->incidentId);
+        if (head == heads.end()) {
+            const auto previous = headOf(database, row->incidentId);
+            if (!previous)
+                return previous.failure();
+            head = heads.insert(row->incidentId, *previous);
+        }
+        *head = linkHash(*head, ref.table, row->canonical);
+        if (Outcome linked = links.add(row->incidentId, ref.table, ref.id,
+                                       columnsByTable.value(ref.table), *head);
+            !linked)
+            return linked;
+    }
+    return links.flush();
 }
 
 Outcome sealAll(const Database &database)

@@ -481,6 +481,17 @@ QStringList version17(const StorageEngine &d)
     sql += d.announcers(table);
     return sql;
 }
+// Open questions are read, in seq order, on every change of the log: found by an index that
+// gives them in that order, not by walking the incident. Who is in charge since when is read
+// with every incident: found by incident, not by walking every handover.
+QStringList version18(const StorageEngine &)
+{
+    return {
+        QStringLiteral("CREATE INDEX log_entries_by_kind ON log_entries (incident_id, kind, seq)"),
+        QStringLiteral("DROP INDEX log_entries_questions"),
+        QStringLiteral("CREATE INDEX handovers_by_incident ON handovers (incident_id, role, at)"),
+    };
+}
 } // namespace
 
 const QList<Migration> &migrations()
@@ -512,6 +523,7 @@ const QList<Migration> &migrations()
         {15, QStringLiteral("log entries say whether a script posted them"), &version15},
         {16, QStringLiteral("the customer's time zone"), &version16},
         {17, QStringLiteral("notices worded by a person, and sent as they were"), &version17},
+        {18, QStringLiteral("open questions and handovers found by index"), &version18},
     };
     return all;
 }

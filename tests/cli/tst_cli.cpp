@@ -18,6 +18,8 @@ private slots:
     void newIncidentPrintsId();
     void logAppendsAndPrintsId();
     void logReadsStandardInput();
+    void logLinesWritesEachLineAndAcknowledgesIt();
+    void logJsonLinesReadsFieldsAndRefusesBadLinesAlone();
     void listPrintsOneLinePerIncident();
     void badInputFailsWithOneLineAndWritesNothing_data();
     void badInputFailsWithOneLineAndWritesNothing();
@@ -146,6 +148,90 @@ void TestCli::logReadsStandardInput()
     const auto entries = (*store)->logEntries(id, 1, 10);
     QCOMPARE(entries->first().text, QStringLiteral("ALERT: error rate 12 %\nrunbook: r/42"));
     QCOMPARE(entries->first().author, QStringLiteral("alertmanager"));
+}
+
+void TestCli::logLinesWritesEachLineAndAcknowledgesIt()
+{
+    const qint64 id = newIncident(QStringLiteral("Checkout down"));
+    QByteArray input;
+    for (int i = 1; i <= 2500; ++i)
+        input += QByteArray("probe ") + QByteArray::number(i) + (i == 7 ? "\n\n" : "\n");
+    const QByteArray tooLong = QByteArray(1100000, 'x') + '\n';
+    input += tooLong + "last line, no newline";
+    const Run logged =
+        run({QStringLiteral("log"), QStringLiteral("--database"), m_db,
+             QStringLiteral("--incident"), QString::number(id), QStringLiteral("--author"),
+             QStringLiteral("probe-eu"), QStringLiteral("--lines")},
+            input);
+    // The line too long is refused alone; every other line is written and acknowledged.
+    QCOMPARE(logged.exitCode, 4);
+    QCOMPARE(logged.err.trimmed(),
+             QStringLiteral("warroom: line 2502: longer than 1048576 bytes (not written)").mid(9));
+    const QStringList acks = logged.out.trimmed().split(u'\n');
+    QCOMPARE(acks.size(), 2501);
+    QCOMPARE(acks.at(6).section(u'\t', 0, 0), QStringLiteral("7"));
+    QCOMPARE(acks.at(7).section(u'\t', 0, 0), QStringLiteral("9")); // line 8 was blank
+    QCOMPARE(acks.last().section(u'\t', 0, 0), QStringLiteral("2503"));
+
+    ManualClock clock(scratchStartTime());
+    auto store = IncidentStore::openSqlite(m_db, OpenMode::MustExist, clock);
+    const auto entries = (*store)->logEntries(id, 1, 3000);
+    QCOMPARE(entries->size(), 2501);
+    for (qsizetype i = 0; i < acks.size(); ++i)
+        QCOMPARE(entries->at(i).id, acks.at(i).section(u'\t', 1, 1).toLongLong());
+    QCOMPARE(entries->at(0).text, QStringLiteral("probe 1"));
+    QCOMPARE(entries->last().text, QStringLiteral("last line, no newline"));
+    QCOMPARE(entries->last().author, QStringLiteral("probe-eu"));
+    QVERIFY(entries->last().byScript);
+    QVERIFY((*store)->checkRecordChain(id)->intact);
+    store->reset(); // the command is the file's only user
+
+    // Text on the command line as well as a stream: refused, nothing read.
+    const Run both = run({QStringLiteral("log"), QStringLiteral("--database"), m_db,
+                          QStringLiteral("--incident"), QString::number(id),
+                          QStringLiteral("--lines"), QStringLiteral("words")},
+                         "a line\n");
+    QCOMPARE(both.exitCode, 2);
+    QVERIFY2(both.err.contains(QStringLiteral("takes no TEXT")), qPrintable(both.err));
+}
+
+void TestCli::logJsonLinesReadsFieldsAndRefusesBadLinesAlone()
+{
+    const qint64 id = newIncident(QStringLiteral("Checkout down"));
+    const QByteArray input =
+        "{\"body\":\"pool exhausted\",\"kind\":\"hypothesis\",\"author\":\"Bo\","
+        "\"at\":\"2020-01-02T03:04:05Z\",\"key\":\"k1\"}\n"
+        "{\"boby\":\"typo\"}\n"
+        "not json\n"
+        "{\"body\":\"an event\",\"kind\":\"event\"}\n"
+        "{\"body\":\"<b>bold</b> & more\"}\n"
+        "{\"body\":\"pool exhausted again\",\"key\":\"k1\"}\n";
+    const Run logged =
+        run({QStringLiteral("log"), QStringLiteral("--database"), m_db,
+             QStringLiteral("--incident"), QString::number(id), QStringLiteral("--jsonl")},
+            input);
+    QCOMPARE(logged.exitCode, 4);
+    QVERIFY2(logged.err.contains(QStringLiteral("line 2: unknown field \"boby\"")),
+             qPrintable(logged.err));
+    QVERIFY2(logged.err.contains(QStringLiteral("line 3: not JSON")), qPrintable(logged.err));
+    QVERIFY2(logged.err.contains(QStringLiteral("line 4: unknown kind \"event\"")),
+             qPrintable(logged.err));
+    const QStringList acks = logged.out.trimmed().split(u'\n');
+    QCOMPARE(acks.size(), 3);
+    QVERIFY(acks.at(0).startsWith(QStringLiteral("{\"line\":1,\"id\":")));
+    QVERIFY(acks.at(1).startsWith(QStringLiteral("{\"line\":5,\"id\":")));
+    // The same key again is the first entry: acknowledged with its id, written once.
+    QCOMPARE(acks.at(2).section(u':', 2), acks.at(0).section(u':', 2));
+
+    ManualClock clock(scratchStartTime());
+    auto store = IncidentStore::openSqlite(m_db, OpenMode::MustExist, clock);
+    const auto entries = (*store)->logEntries(id, 1, 10);
+    QCOMPARE(entries->size(), 2);
+    QCOMPARE(entries->at(0).kind, LogKind::Hypothesis);
+    QCOMPARE(entries->at(0).author, QStringLiteral("Bo"));
+    QCOMPARE(entries->at(0).at, QDateTime(QDate(2020, 1, 2), QTime(3, 4, 5), Qt::UTC));
+    QCOMPARE(entries->at(1).text, QStringLiteral("<b>bold</b> & more")); // kept as typed
+    QCOMPARE(entries->at(1).author, QStringLiteral("tester"));
 }
 
 void TestCli::listPrintsOneLinePerIncident()

@@ -22,6 +22,7 @@ private slots:
     void concurrentProcessesLoseNothing_data();
     void concurrentProcessesLoseNothing();
     void killedOwnerLosesNothingAcknowledged();
+    void streamToTheWindowWritesEveryLineOnce();
 };
 
 namespace {
@@ -204,6 +205,51 @@ void TestDurability::killedOwnerLosesNothingAcknowledged()
     QTRY_VERIFY(model.rowCount() >= acknowledged.size());
     qInfo("%d rounds of SIGKILL, %lld acknowledged entries, none lost", kRounds,
           qint64(acknowledged.size()));
+}
+
+// A monitoring script streams into the war room a window has open: its batches go to the
+// window's process; every line comes back acknowledged with the id it was written as, in order,
+// once.
+void TestDurability::streamToTheWindowWritesEveryLineOnce()
+{
+    constexpr int kChunks = 12;
+    constexpr int kPerChunk = 300;
+    ScratchWarRoom room;
+    const qint64 incident = room.addIncident();
+    const qint64 before = *room.store().logEntryCount(incident);
+    const auto host = hostCommands(room.path());
+    QProcess script;
+    script.start(qEnvironmentVariable("WARROOM_EXECUTABLE"),
+                 {QStringLiteral("log"), QStringLiteral("--database"), room.path(),
+                  QStringLiteral("--incident"), QString::number(incident),
+                  QStringLiteral("--lines")});
+    QVERIFY(script.waitForStarted());
+    QStringList sent;
+    for (int chunk = 0; chunk < kChunks; ++chunk) {
+        QByteArray lines;
+        for (int i = 0; i < kPerChunk; ++i) {
+            sent.append(QStringLiteral("probe chunk %1 line %2").arg(chunk).arg(i));
+            lines += sent.constLast().toUtf8() + '\n';
+        }
+        script.write(lines);
+        QTest::qWait(30); // the script's batches are what has arrived: several here
+    }
+    script.closeWriteChannel();
+    QTRY_VERIFY_WITH_TIMEOUT(script.state() == QProcess::NotRunning, 120000);
+    const QString err = QString::fromUtf8(script.readAllStandardError());
+    QVERIFY2(script.exitCode() == 0, qPrintable(err));
+    const QStringList acks =
+        QString::fromUtf8(script.readAllStandardOutput()).trimmed().split(u'\n');
+    QCOMPARE(acks.size(), sent.size());
+
+    const auto entries = room.store().logEntries(incident, before + 1, 2 * kChunks * kPerChunk);
+    QVERIFY(entries);
+    QCOMPARE(entries->size(), sent.size()); // nothing written twice
+    for (qsizetype i = 0; i < sent.size(); ++i) {
+        QCOMPARE(acks.at(i), QStringLiteral("%1\t%2").arg(i + 1).arg(entries->at(i).id));
+        QCOMPARE(entries->at(i).text, sent.at(i));
+    }
+    QVERIFY(room.store().checkRecordChain(incident)->intact);
 }
 
 QTEST_MAIN(TestDurability)
