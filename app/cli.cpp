@@ -655,7 +655,8 @@ const QList<Command> &commands()
         {QStringLiteral("new-incident"), QStringLiteral("Open an incident; prints its id."),
          &newIncident},
         {QStringLiteral("log"),
-         QStringLiteral("Append to an incident's technical log; prints the entry's id."),
+         QStringLiteral("Append to an incident's technical log; prints the entry's id. --lines or "
+                        "--jsonl: many, from standard input."),
          &appendLog},
         {QStringLiteral("list"),
          QStringLiteral("One line per incident: id, status, severity, title."), &listIncidents},

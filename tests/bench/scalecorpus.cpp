@@ -39,11 +39,11 @@ NewLogEntry ScaleCorpus::entry(qint64 incidentId, qint64 n)
 {
     NewLogEntry entry;
     entry.incidentId = incidentId;
-    const quint32 roll = next() % 100;
+    const quint32 roll = next() % 1000; // per mille
     const QString service = QString::fromLatin1(pick(kServices));
     const QString region = QString::fromLatin1(pick(kRegions));
     const QString tail = QString::fromLatin1(pick(kTail));
-    if (roll < 35) { // a monitoring script
+    if (roll < 350) { // a monitoring script
         entry.author = QString::fromLatin1(pick(kScripts));
         entry.byScript = true;
         entry.kind = LogKind::Observation;
@@ -54,21 +54,21 @@ NewLogEntry ScaleCorpus::entry(qint64 incidentId, qint64 n)
         return entry;
     }
     entry.author = QString::fromLatin1(pick(kPeople));
-    if (roll < 60) {
+    if (roll < 600) {
         entry.kind = LogKind::Observation;
         entry.text = QStringLiteral("%1 shows %2 in %3.%4")
                          .arg(service, QString::fromLatin1(pick(kSymptoms)), region, tail);
-    } else if (roll < 72) {
+    } else if (roll < 720) {
         entry.kind = LogKind::Action;
         entry.text = QStringLiteral("%1 %2 in %3.%4")
                          .arg(service, QString::fromLatin1(pick(kActions)), region, tail);
-    } else if (roll < 84) {
+    } else if (roll < 840) {
         entry.kind = LogKind::Result;
         entry.text = QStringLiteral("After the change %1 in %2 is at %3 errors a minute.%4")
                          .arg(service, region)
                          .arg(next() % 500)
                          .arg(tail);
-    } else if (roll < 95) {
+    } else if (roll < 997) { // a question now and then
         entry.kind = LogKind::Hypothesis;
         entry.text = QStringLiteral("Maybe the %1 %2 comes from the config change at %3:%4.")
                          .arg(service, QString::fromLatin1(pick(kSymptoms)))

@@ -6,8 +6,8 @@
 #include <QString>
 
 // The log of a long crisis, the same on every run: kinds, authors and lengths as engineers and
-// monitoring scripts write them (most entries observations, a few questions; lines from a dozen
-// people and three scripts; from a few words to a stack-trace excerpt).
+// monitoring scripts write them (most entries observations, three questions in a thousand;
+// lines from a dozen people and three scripts; from a few words to a stack-trace excerpt).
 class ScaleCorpus
 {
 public:
@@ -17,8 +17,6 @@ public:
     NewLogEntry entry(qint64 incidentId, qint64 n);
     // A JSON object per line, as a script feeds `warroom log --jsonl`.
     QByteArray jsonLine(qint64 n);
-    // Two words that occur together in about one entry in fifty.
-    static QString twoWordQuery() { return QStringLiteral("checkout timeout"); }
 
 private:
     quint32 next();
