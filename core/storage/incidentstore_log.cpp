@@ -353,7 +353,7 @@ Result<QList<LogEntry>> IncidentStore::openQuestions(qint64 incidentId) const
     return m_database->list(
         QStringLiteral("SELECT %1 FROM log_entries q WHERE incident_id = ? AND kind = 'question' "
                        "AND NOT EXISTS (SELECT 1 FROM log_entries a WHERE a.answers_id = q.id) "
-                       "ORDER BY incident_id, kind, seq")
+                       "ORDER BY seq")
             .arg(Rows::logColumns),
         {incidentId}, &Rows::logEntry);
 }
