@@ -695,6 +695,10 @@ const QList<Command> &commands()
          QStringLiteral("Print an incident's log entries after --since SEQ; --follow keeps "
                         "printing new ones; --json for scripts."),
          &ReadCommands::tail},
+        {QStringLiteral("search"),
+         QStringLiteral("Print the log entries that have every word (each the start of a word, "
+                        "any case), oldest first; --json for scripts."),
+         &ReadCommands::search},
         {QStringLiteral("commitments"),
          QStringLiteral("List an incident's commitments with ids and states; --json for "
                         "scripts."),

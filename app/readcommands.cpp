@@ -182,6 +182,52 @@ int tail(CommandIo &io, QCommandLineParser &parser, const QStringList &arguments
     }
 }
 
+int search(CommandIo &io, QCommandLineParser &parser, const QStringList &arguments)
+{
+    const QCommandLineOption incident =
+        idOption(QStringLiteral("incident"), QStringLiteral("incident"));
+    const QCommandLineOption json = jsonOption();
+    parser.addPositionalArgument(QStringLiteral("WORDS"),
+                                 QStringLiteral("Each the start of a word in the entry, any "
+                                                "case, any order."));
+    parser.addOptions({incident, json});
+    if (const auto stop = parseOrStop(io, parser, arguments))
+        return *stop;
+    const LogSearch words(parser.positionalArguments().join(u' '));
+    if (words.isEmpty())
+        return fail(io,
+                    QStringLiteral("search needs words to look for (letters or digits), e.g. "
+                                   "warroom search --incident 1 \"disk full\"."),
+                    kExitUsage);
+    SystemClock clock;
+    const OpenedIncident opened =
+        openIncident(io, parser, incident, QStringLiteral("search"), clock);
+    if (!opened)
+        return opened.exitCode;
+    for (qint64 after = 0;;) {
+        const auto hits =
+            opened.store->searchLog(opened.id, words, {}, after, SearchDirection::Forward, kPage);
+        if (!hits)
+            return fail(io, hits.error());
+        QList<qint64> seqs;
+        for (const LogHit &hit : *hits)
+            seqs.append(hit.seq);
+        const auto entries = opened.store->logEntriesAt(opened.id, seqs);
+        if (!entries)
+            return fail(io, entries.error());
+        for (const LogEntry &entry : *entries) {
+            if (parser.isSet(json))
+                printJson(io, entryJson(entry));
+            else
+                io.out() << entryLine(entry) << '\n';
+        }
+        io.out().flush();
+        if (hits->size() < kPage)
+            return 0;
+        after = hits->constLast().id;
+    }
+}
+
 int commitments(CommandIo &io, QCommandLineParser &parser, const QStringList &arguments)
 {
     const QCommandLineOption incident =

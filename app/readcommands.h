@@ -13,6 +13,9 @@
 namespace ReadCommands {
 // warroom tail --incident ID [--since SEQ] [--json]: log entries after SEQ, oldest first.
 int tail(CommandIo &io, QCommandLineParser &parser, const QStringList &arguments);
+// warroom search --incident ID WORDS... [--json]: the log entries with every word, oldest first,
+// printed as tail prints them.
+int search(CommandIo &io, QCommandLineParser &parser, const QStringList &arguments);
 // warroom commitments --incident ID [--json]: every commitment with its id and state now.
 int commitments(CommandIo &io, QCommandLineParser &parser, const QStringList &arguments);
 

@@ -10,6 +10,7 @@
 #include "domain/knownproblem.h"
 #include "domain/logentry.h"
 #include "domain/logfilter.h"
+#include "domain/logsearch.h"
 #include "domain/people.h"
 #include "domain/resolutionreport.h"
 #include "domain/result.h"
@@ -76,6 +77,16 @@ public:
     // numbers its rows by these.
     Result<LogMatches> logMatches(qint64 incidentId, const LogFilter &filter,
                                   qint64 afterSeq = 0) const;
+    // The entries whose text has every word searched for, among those the filter lets through,
+    // a page at a time: from an entry (its id; 0: from the start or, backward, the end) in the
+    // direction asked, nearest first. Found by the log's text index, never by reading the log.
+    Result<QList<LogHit>> searchLog(qint64 incidentId, const LogSearch &search,
+                                    const LogFilter &filter, qint64 fromId,
+                                    SearchDirection direction, int maxCount) const;
+    // How many entries the search finds, or (throughId > 0) how many up to that entry: a view's
+    // "7 of 120".
+    Result<qint64> countLogHits(qint64 incidentId, const LogSearch &search, const LogFilter &filter,
+                                qint64 throughId = 0) const;
     // Corrections with seq in (afterSeq, throughSeq], oldest first: a view that shows only part
     // of the log marks the entries they correct.
     Result<QList<LogCorrection>> logCorrections(qint64 incidentId, qint64 afterSeq,
@@ -256,6 +267,10 @@ private:
 
     Outcome requireIncident(qint64 incidentId) const;
     static Failure noSuchIncident(qint64 incidentId);
+    // The filter's conditions on log entries aliased e, as " AND ..." (empty: none), its values
+    // appended.
+    static QString filterCondition(qint64 incidentId, const LogFilter &filter,
+                                   QVariantList &values);
     // Appends inside the caller's transaction; the caller announces.
     // at: when it happened, if not now (a miss is recorded at the deadline it missed).
     Result<LogEntry> insertLogEntry(const NewLogEntry &entry, qint64 answersId = 0,

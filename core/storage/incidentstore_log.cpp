@@ -215,30 +215,10 @@ Result<LogMatches> IncidentStore::logMatches(qint64 incidentId, const LogFilter 
     const Result<qint64> newest = logEntryCount(incidentId);
     if (!newest)
         return newest.failure();
-    QString sql = QStringLiteral("SELECT seq FROM log_entries WHERE incident_id = ? AND seq > ? "
-                                 "AND seq <= ?");
     QVariantList values{incidentId, afterSeq, *newest};
-    if (!filter.kinds.isEmpty()) {
-        sql += QStringLiteral(" AND kind IN (%1)").arg(Rows::placeholders(filter.kinds.size()));
-        for (LogKind kind : filter.kinds)
-            values.append(logKindName(kind));
-    }
-    if (!filter.author.isEmpty()) {
-        sql += QStringLiteral(" AND author = ?");
-        values.append(filter.author);
-    }
-    if (filter.peopleOnly)
-        sql += QStringLiteral(" AND NOT %1").arg(Rows::logByScript);
-    if (filter.pinnedOnly) {
-        // Pinned: the latest mark of the entry says so.
-        sql += QStringLiteral(
-            " AND id IN (SELECT k.record_id FROM key_moments k WHERE k.incident_id = ? AND "
-            "k.record_table = 'log_entries' AND k.is_key = 1 AND NOT EXISTS (SELECT 1 FROM "
-            "key_moments later WHERE later.incident_id = k.incident_id AND later.record_table = "
-            "k.record_table AND later.record_id = k.record_id AND later.id > k.id))");
-        values.append(incidentId);
-    }
-    sql += QStringLiteral(" ORDER BY seq");
+    const QString sql = QStringLiteral("SELECT e.seq FROM log_entries e WHERE e.incident_id = ? "
+                                       "AND e.seq > ? AND e.seq <= ?%1 ORDER BY e.seq")
+                            .arg(filterCondition(incidentId, filter, values));
     auto ran = m_database->run(sql, values);
     if (!ran)
         return ran.failure();
@@ -247,6 +227,83 @@ Result<LogMatches> IncidentStore::logMatches(qint64 incidentId, const LogFilter 
     while (ran->next())
         matches.seqs.append(ran->value(0).toLongLong());
     return matches;
+}
+
+QString IncidentStore::filterCondition(qint64 incidentId, const LogFilter &filter,
+                                       QVariantList &values)
+{
+    QString sql;
+    if (!filter.kinds.isEmpty()) {
+        sql += QStringLiteral(" AND e.kind IN (%1)").arg(Rows::placeholders(filter.kinds.size()));
+        for (LogKind kind : filter.kinds)
+            values.append(logKindName(kind));
+    }
+    if (!filter.author.isEmpty()) {
+        sql += QStringLiteral(" AND e.author = ?");
+        values.append(filter.author);
+    }
+    if (filter.peopleOnly)
+        sql += QStringLiteral(" AND NOT %1").arg(Rows::logByScript); // no other table has these
+    if (filter.pinnedOnly) {
+        // Pinned: the latest mark of the entry says so.
+        sql += QStringLiteral(
+            " AND e.id IN (SELECT k.record_id FROM key_moments k WHERE k.incident_id = ? AND "
+            "k.record_table = 'log_entries' AND k.is_key = 1 AND NOT EXISTS (SELECT 1 FROM "
+            "key_moments later WHERE later.incident_id = k.incident_id AND later.record_table = "
+            "k.record_table AND later.record_id = k.record_id AND later.id > k.id))");
+        values.append(incidentId);
+    }
+    return sql;
+}
+
+Result<QList<LogHit>> IncidentStore::searchLog(qint64 incidentId, const LogSearch &search,
+                                               const LogFilter &filter, qint64 fromId,
+                                               SearchDirection direction, int maxCount) const
+{
+    QList<LogHit> hits;
+    if (search.isEmpty() || maxCount <= 0)
+        return hits;
+    const StorageEngine::TextMatch match = m_database->engine().logTextMatch(search.words());
+    const bool forward = direction == SearchDirection::Forward;
+    QVariantList values{match.value, incidentId};
+    QString sql = QStringLiteral("SELECT e.id, e.seq FROM %1 WHERE %2 AND e.incident_id = ?")
+                      .arg(match.from, match.condition);
+    if (fromId > 0) {
+        sql += QStringLiteral(" AND %1 %2 ?").arg(match.id, forward ? u">" : u"<");
+        values.append(fromId);
+    }
+    sql += filterCondition(incidentId, filter, values);
+    // Ids grow with seq within an incident, and the text index is ordered by id: the first
+    // hits come without reading the others.
+    sql += QStringLiteral(" ORDER BY %1 %2 LIMIT %3")
+               .arg(match.id, forward ? u"ASC" : u"DESC")
+               .arg(maxCount);
+    auto ran = m_database->run(sql, values);
+    if (!ran)
+        return ran.failure();
+    while (ran->next())
+        hits.append({ran->value(0).toLongLong(), ran->value(1).toLongLong()});
+    return hits;
+}
+
+Result<qint64> IncidentStore::countLogHits(qint64 incidentId, const LogSearch &search,
+                                           const LogFilter &filter, qint64 throughId) const
+{
+    if (search.isEmpty())
+        return qint64(0);
+    const StorageEngine::TextMatch match = m_database->engine().logTextMatch(search.words());
+    QVariantList values{match.value, incidentId};
+    QString sql = QStringLiteral("SELECT count(*) FROM %1 WHERE %2 AND e.incident_id = ?")
+                      .arg(match.from, match.condition);
+    if (throughId > 0) {
+        sql += QStringLiteral(" AND %1 <= ?").arg(match.id);
+        values.append(throughId);
+    }
+    sql += filterCondition(incidentId, filter, values);
+    const auto count = m_database->scalar(sql, values);
+    if (!count)
+        return count.failure();
+    return count->toLongLong();
 }
 
 Result<QList<LogCorrection>> IncidentStore::logCorrections(qint64 incidentId, qint64 afterSeq,

@@ -379,6 +379,35 @@ QStringList PostgresEngine::announcers(const QString &table) const
             trigger(QStringLiteral("INSERT"), QStringLiteral("warroom_announce_rows"))};
 }
 
+namespace {
+// Punctuation splits words, as LogSearch and SQLite split them ("eu-west-1" is three words, a
+// host name several); the index is on exactly this expression, so queries must repeat it.
+QString searchableText(const QString &column)
+{
+    return QStringLiteral("to_tsvector('simple', regexp_replace(%1, '[[:punct:]]+', ' ', 'g'))")
+        .arg(column);
+}
+} // namespace
+
+QStringList PostgresEngine::logTextIndex() const
+{
+    return {QStringLiteral("CREATE INDEX log_entries_text ON log_entries USING GIN (%1)")
+                .arg(searchableText(QStringLiteral("body")))};
+}
+
+StorageEngine::TextMatch PostgresEngine::logTextMatch(const QStringList &words) const
+{
+    // Words are letters and digits only, so each is a plain lexeme; ":*" makes it a prefix.
+    QStringList terms;
+    for (const QString &word : words)
+        terms.append(u'\'' + QString(word).replace(u'\'', QStringLiteral("''")) +
+                     QStringLiteral("':*"));
+    return {QStringLiteral("log_entries e"),
+            QStringLiteral("%1 @@ to_tsquery('simple', ?)")
+                .arg(searchableText(QStringLiteral("e.body"))),
+            terms.join(QStringLiteral(" & ")), QStringLiteral("e.id")};
+}
+
 QStringList PostgresEngine::beginCopy() const
 {
     return {QStringLiteral("SET LOCAL warroom.quiet = 'on'"),

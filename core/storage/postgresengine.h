@@ -48,6 +48,9 @@ public:
     QStringList announcers(const QString &table) const override;
     QStringList signedInColumn(const QString &table) const override;
 
+    QStringList logTextIndex() const override;
+    TextMatch logTextMatch(const QStringList &words) const override;
+
     QStringList beginCopy() const override;
     QStringList endCopy() const override;
     QStringList afterExplicitIds(const QString &table) const override;

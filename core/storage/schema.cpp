@@ -492,6 +492,11 @@ QStringList version18(const StorageEngine &)
         QStringLiteral("CREATE INDEX handovers_by_incident ON handovers (incident_id, role, at)"),
     };
 }
+// Search over the log: every entry's text indexed by word, by each engine's own text index.
+QStringList version19(const StorageEngine &d)
+{
+    return d.logTextIndex();
+}
 } // namespace
 
 const QList<Migration> &migrations()
@@ -524,6 +529,7 @@ const QList<Migration> &migrations()
         {16, QStringLiteral("the customer's time zone"), &version16},
         {17, QStringLiteral("notices worded by a person, and sent as they were"), &version17},
         {18, QStringLiteral("open questions and handovers found by index"), &version18},
+        {19, QStringLiteral("the log's text indexed for search"), &version19},
     };
     return all;
 }

@@ -241,6 +241,32 @@ QStringList SqliteEngine::announcers(const QString &) const
     return {};
 }
 
+QStringList SqliteEngine::logTextIndex() const
+{
+    // An FTS5 index over the log's own rows (no second copy of the text); the log is
+    // append-only, so an insert is the only change it has to follow. Letters lose their
+    // accents, as a person searching often types them without.
+    return {
+        QStringLiteral("CREATE VIRTUAL TABLE log_text USING fts5(body, content = 'log_entries', "
+                       "content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2')"),
+        QStringLiteral("INSERT INTO log_text (log_text) VALUES ('rebuild')"),
+        QStringLiteral("CREATE TRIGGER log_entries_text_indexed AFTER INSERT ON log_entries BEGIN "
+                       "INSERT INTO log_text (rowid, body) VALUES (new.id, new.body); END"),
+    };
+}
+
+StorageEngine::TextMatch SqliteEngine::logTextMatch(const QStringList &words) const
+{
+    // Each word quoted (so that AND, NEAR or a quote is only a word) and a prefix; FTS5 wants
+    // all of them by default.
+    QStringList terms;
+    for (const QString &word : words)
+        terms.append(u'"' + QString(word).replace(u'"', QStringLiteral("\"\"")) +
+                     QStringLiteral("\"*"));
+    return {QStringLiteral("log_entries e JOIN log_text t ON t.rowid = e.id"),
+            QStringLiteral("log_text MATCH ?"), terms.join(u' '), QStringLiteral("t.rowid")};
+}
+
 QStringList SqliteEngine::beginCopy() const
 {
     return {};

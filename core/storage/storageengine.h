@@ -107,6 +107,21 @@ public:
     // its owner) it stays empty: every row is the file owner's.
     virtual QStringList signedInColumn(const QString &table) const = 0;
 
+    // --- searching the log's text
+    // Statements that index every log entry's text by word, filled from the rows already
+    // there and kept up to date by the database itself on each insert.
+    virtual QStringList logTextIndex() const = 0;
+    // How to find the log entries (aliased e) whose text has every one of the words (lower
+    // case letters and digits, see LogSearch) as the start of one of its words, by that index.
+    struct TextMatch
+    {
+        QString from;      // the tables, e included
+        QString condition; // binds value
+        QVariant value;
+        QString id; // e's id, as the index orders and ranges over it
+    };
+    virtual TextMatch logTextMatch(const QStringList &words) const = 0;
+
     // --- copying a whole war room in (WarRoomCopy)
     // Inside the write transaction that copies a war room in: no announcement per statement,
     // and rows keep who signed them (the war room's owner only); then one announcement that

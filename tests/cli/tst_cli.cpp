@@ -32,6 +32,7 @@ private slots:
     void assessPrintsSeverityReasonAndSentence();
     void assessKeepsAnOverrideOnlyWithAFreshReason();
     void tailPrintsEntriesAfterSinceInOrder();
+    void searchPrintsEveryEntryWithTheWords();
     void commitmentsListIdsAndStates();
     void readCommandsRefuseBadInput_data();
     void readCommandsRefuseBadInput();
@@ -505,6 +506,47 @@ void TestCli::assessKeepsAnOverrideOnlyWithAFreshReason()
     QVERIFY2(nothingToKeep.err.contains(QStringLiteral("no severity override to keep")),
              qPrintable(nothingToKeep.err));
     QCOMPARE(fileDigest(m_db), before);
+}
+
+void TestCli::searchPrintsEveryEntryWithTheWords()
+{
+    const qint64 id = newIncident(QStringLiteral("Checkout down"));
+    constexpr int kHits = 1203; // more than two of the command's pages
+    {
+        SystemClock clock;
+        auto store = IncidentStore::openSqlite(m_db, OpenMode::MustExist, clock);
+        for (int i = 1; i <= kHits; ++i) {
+            QVERIFY((*store)->appendLogEntry({id, QStringLiteral("monitor"), LogKind::Observation,
+                                              QStringLiteral("Disk full on db-%1").arg(i)}));
+            QVERIFY((*store)->appendLogEntry({id, QStringLiteral("monitor"), LogKind::Observation,
+                                              QStringLiteral("disk fine on db-%1").arg(i)}));
+        }
+    } // closed before the command opens the file
+    const auto search = [&](const QStringList &more) {
+        return run(QStringList{QStringLiteral("search"), QStringLiteral("--database"), m_db,
+                               QStringLiteral("--incident"), QString::number(id)} +
+                   more);
+    };
+    const Run found = search({QStringLiteral("FULL"), QStringLiteral("disk")});
+    QCOMPARE(found.exitCode, 0);
+    const QStringList lines = found.out.split(u'\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), kHits);
+    for (int i = 0; i < lines.size(); ++i) {
+        QVERIFY2(lines.at(i).startsWith(QString::number(2 * i + 1) + u'\t'),
+                 qPrintable(lines.at(i)));
+        QVERIFY2(lines.at(i).endsWith(QStringLiteral("\tDisk full on db-%1").arg(i + 1)),
+                 qPrintable(lines.at(i)));
+    }
+    const Run json = search({QStringLiteral("--json"), QStringLiteral("db 1203")});
+    QCOMPARE(json.exitCode, 0);
+    const QStringList objects = json.out.split(u'\n', Qt::SkipEmptyParts);
+    QCOMPARE(objects.size(), 2);
+    QCOMPARE(QJsonDocument::fromJson(objects.first().toUtf8()).object().value("seq").toInteger(),
+             2 * kHits - 1);
+    QCOMPARE(search({QStringLiteral("nowhere")}).out, QString());
+    const Run nothing = search({QStringLiteral("--"), QStringLiteral("-*:")});
+    QCOMPARE(nothing.exitCode, 2); // usage
+    QVERIFY2(nothing.err.contains(QStringLiteral("needs words")), qPrintable(nothing.err));
 }
 
 void TestCli::tailPrintsEntriesAfterSinceInOrder()
