@@ -266,8 +266,8 @@ Result<QList<LogHit>> IncidentStore::searchLog(qint64 incidentId, const LogSearc
     const StorageEngine::TextMatch match = m_database->engine().logTextMatch(search.words());
     const bool forward = direction == SearchDirection::Forward;
     QVariantList values{match.value, incidentId};
-    QString sql = QStringLiteral("SELECT e.id, e.seq FROM %1 WHERE %2 AND e.incident_id = ?")
-                      .arg(match.from, match.condition);
+    QString sql = QStringLiteral("SELECT e.id, e.seq FROM %1 WHERE %2 AND %3 = ?")
+                      .arg(match.from, match.condition, match.incident);
     if (fromId > 0) {
         sql += QStringLiteral(" AND %1 %2 ?").arg(match.id, forward ? u">" : u"<");
         values.append(fromId);
@@ -293,8 +293,8 @@ Result<qint64> IncidentStore::countLogHits(qint64 incidentId, const LogSearch &s
         return qint64(0);
     const StorageEngine::TextMatch match = m_database->engine().logTextMatch(search.words());
     QVariantList values{match.value, incidentId};
-    QString sql = QStringLiteral("SELECT count(*) FROM %1 WHERE %2 AND e.incident_id = ?")
-                      .arg(match.from, match.condition);
+    QString sql = QStringLiteral("SELECT count(*) FROM %1 WHERE %2 AND %3 = ?")
+                      .arg(match.from, match.condition, match.incident);
     if (throughId > 0) {
         sql += QStringLiteral(" AND %1 <= ?").arg(match.id);
         values.append(throughId);

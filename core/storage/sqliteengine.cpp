@@ -263,8 +263,11 @@ StorageEngine::TextMatch SqliteEngine::logTextMatch(const QStringList &words) co
     for (const QString &word : words)
         terms.append(u'"' + QString(word).replace(u'"', QStringLiteral("\"\"")) +
                      QStringLiteral("\"*"));
-    return {QStringLiteral("log_entries e JOIN log_text t ON t.rowid = e.id"),
-            QStringLiteral("log_text MATCH ?"), terms.join(u' '), QStringLiteral("t.rowid")};
+    // The index leads (CROSS JOIN keeps SQLite's order): led by the incident's entries, each
+    // would be matched against the query one at a time.
+    return {QStringLiteral("log_text t CROSS JOIN log_entries e ON e.id = t.rowid"),
+            QStringLiteral("log_text MATCH ?"), terms.join(u' '), QStringLiteral("t.rowid"),
+            QStringLiteral("e.incident_id")};
 }
 
 QStringList SqliteEngine::beginCopy() const

@@ -118,7 +118,8 @@ public:
         QString from;      // the tables, e included
         QString condition; // binds value
         QVariant value;
-        QString id; // e's id, as the index orders and ranges over it
+        QString id;       // e's id, as the index orders and ranges over it
+        QString incident; // e's incident, as the index narrows by it
     };
     virtual TextMatch logTextMatch(const QStringList &words) const = 0;
 

@@ -13,6 +13,7 @@
 #include "storage/incidentstore.h"
 #include "storage/rows.h"
 #include "storage/storethread.h"
+#include "throwawaypostgres.h"
 
 #include <QApplication>
 #include <QDir>
@@ -258,6 +259,58 @@ template <typename Work> double bestOf(int runs, Work work)
     return best;
 }
 
+// --- search, two words: the first page of hits (and their entries, as a view or `warroom
+// search` shows them) by the text index, beside a LIKE scan of the incident for the same
+// words. "owns shipping" is rare (a question now and then, about one service of eight): a scan
+// reads most of the incident to find 200; "checkout timeout" is common, and found early by
+// both.
+void searchFigures(IncidentStore &store, qint64 incident, const QString &size,
+                   const QString &engine)
+{
+    for (const auto &[suffix, typed] :
+         {std::pair{QString(), QStringLiteral("owns shipping")},
+          std::pair{QStringLiteral("-common"), QStringLiteral("checkout timeout")}}) {
+        const LogSearch search(typed);
+        constexpr int kFirst = 200;
+        const auto show = [&](const QList<qint64> &seqs) {
+            need(store.logEntriesAt(incident, seqs), "entries of the hits");
+        };
+        qsizetype found = 0;
+        const double indexed = bestOf(5, [&] {
+            const auto hits =
+                need(store.searchLog(incident, search, {}, 0, SearchDirection::Forward, kFirst),
+                     "search");
+            QList<qint64> seqs;
+            for (const LogHit &hit : hits)
+                seqs.append(hit.seq);
+            show(seqs);
+            found = seqs.size();
+        });
+        QString like = QStringLiteral("SELECT seq FROM log_entries WHERE incident_id = ?");
+        QVariantList values{incident};
+        for (const QString &word : search.words()) {
+            like += QStringLiteral(" AND lower(body) LIKE ?");
+            values.append(QString(u'%' + word + u'%'));
+        }
+        like += QStringLiteral(" ORDER BY seq LIMIT %1").arg(kFirst);
+        const double scanned = bestOf(3, [&] {
+            QList<qint64> seqs;
+            need(store.database()->each(
+                     like, values,
+                     [&](const QSqlQuery &row) { seqs.append(row.value(0).toLongLong()); }),
+                 "like scan");
+            show(seqs);
+        });
+        const double counted =
+            bestOf(3, [&] { need(store.countLogHits(incident, search, {}), "count"); });
+        out() << "# search \"" << typed << "\" on " << engine << ": " << found << " shown, "
+              << need(store.countLogHits(incident, search, {}), "count") << " in all, counted in "
+              << counted << " ms" << Qt::endl;
+        figure(QStringLiteral("search%1-%2-%3").arg(suffix, size, engine), indexed,
+               QStringLiteral("ms"), QStringLiteral("like-scan"), scanned, QStringLiteral("ms"));
+    }
+}
+
 // --- the million-entry incident: opening it, jumping in it, its open questions; each beside
 // the same on an incident of a thousand entries in the same war room.
 void bigIncidentFigures(const QString &dir, qint64 entries)
@@ -293,6 +346,8 @@ void bigIncidentFigures(const QString &dir, qint64 entries)
     figure(QStringLiteral("open-questions-%1").arg(size), questions, QStringLiteral("ms"),
            QStringLiteral("seq-order-walk"), questionsWalked, QStringLiteral("ms"));
 
+    searchFigures(*store, big, size, QStringLiteral("sqlite"));
+
     auto windowStore = StoreThread::onThisThread(*store);
     viewTimes(*windowStore, small, smallRows); // warms what any first open pays
     const ViewTimes bigView = viewTimes(*windowStore, big, bigRows);
@@ -301,6 +356,43 @@ void bigIncidentFigures(const QString &dir, qint64 entries)
            QStringLiteral("small-incident"), smallView.openMs, QStringLiteral("ms"));
     figure(QStringLiteral("jump-%1").arg(size), bigView.jumpMs, QStringLiteral("ms/step"),
            QStringLiteral("small-incident"), smallView.jumpMs, QStringLiteral("ms/step"));
+}
+
+// --- search on a shared war room: the same incident on a PostgreSQL server of its own.
+void postgresSearchFigures(qint64 entries)
+{
+    const QString size =
+        entries == 1000000 ? QStringLiteral("1m") : QStringLiteral("%1k").arg(entries / 1000);
+    if (!ThrowawayPostgres::available())
+        return skipped(QStringLiteral("search-%1-postgres").arg(size),
+                       QStringLiteral("PostgreSQL's server programs are not installed "
+                                      "(apt-get install postgresql)"));
+    ThrowawayPostgres server;
+    ManualClock clock(QDateTime(QDate(2026, 11, 25), QTime(9, 0), Qt::UTC));
+    auto store = need(IncidentStore::open(server.newDatabase(), OpenMode::CreateIfMissing, clock),
+                      "open the server's war room");
+    const qint64 big = newIncident(*store, QStringLiteral("A million entries"));
+    QElapsedTimer timer;
+    timer.start();
+    // The store's batch path writes about a thousand entries a second to a server (a quarter
+    // of an hour for a million): the first ten thousand are written through it, the rest
+    // repeat them, numbered on, by one statement on the server.
+    constexpr qint64 kThroughTheStore = 10000;
+    fill(*store, big, std::min(entries, kThroughTheStore));
+    need(store->database()->exec(
+             QStringLiteral(
+                 "INSERT INTO log_entries (incident_id, seq, at, author, kind, body, by_script) "
+                 "SELECT incident_id, seq + k * %1, at, author, kind, body, by_script FROM "
+                 "log_entries, generate_series(1, %2) AS k WHERE incident_id = ? ORDER BY k, seq")
+                 .arg(kThroughTheStore)
+                 .arg(entries / kThroughTheStore - 1),
+             {big}),
+         "repeat the entries");
+    // What autovacuum does on its own after a load this size, done now rather than waited for.
+    need(store->database()->exec(QStringLiteral("ANALYZE log_entries")), "analyze");
+    out() << "# filled " << *store->logEntryCount(big) << " entries on PostgreSQL in "
+          << msSince(timer) / 1000 << " s" << Qt::endl;
+    searchFigures(*store, big, size, QStringLiteral("postgres"));
 }
 
 // --- the incident list: every incident with who is in charge since when, at a thousand
@@ -343,5 +435,6 @@ int main(int argc, char *argv[])
     appendFigure(dir.path(), warroom, std::min(entries / 10, 100000));
     incidentListFigure(dir.path());
     bigIncidentFigures(dir.path(), entries);
+    postgresSearchFigures(entries);
     return 0;
 }

@@ -34,6 +34,11 @@ int freePort()
 }
 } // namespace
 
+bool ThrowawayPostgres::available()
+{
+    return !serverPrograms().isEmpty();
+}
+
 ThrowawayPostgres::ThrowawayPostgres() : m_bin(serverPrograms())
 {
     if (m_bin.isEmpty())

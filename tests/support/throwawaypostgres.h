@@ -15,6 +15,8 @@ class ThrowawayPostgres
 {
 public:
     ThrowawayPostgres();
+    // Whether PostgreSQL's server programs are installed (a benchmark skips what needs them).
+    static bool available();
     ~ThrowawayPostgres();
     ThrowawayPostgres(const ThrowawayPostgres &) = delete;
     ThrowawayPostgres &operator=(const ThrowawayPostgres &) = delete;
