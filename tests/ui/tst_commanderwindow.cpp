@@ -51,6 +51,7 @@ private slots:
     void reassessmentEndsTheOverrideOrKeepsItForAFreshReason();
     void selectedEntryReadsInFullWithItsCorrections();
     void burstOfAlertsIsFilteredAwayAndKeyEntriesPinned();
+    void findInTheLogMarksWordsAndStepsThroughHits();
     void anActAsksForTheNameWhenNoneIsKnown();
     void correctionOutsideTheFilterStillMarksTheOriginal();
     void correctionFarBelowMarksTheEntryBeingRead();
@@ -504,6 +505,85 @@ void TestCommanderWindow::selectedEntryReadsInFullWithItsCorrections()
 
 // A hundred monitor alerts bury a person's hypothesis: People only brings it back, a kind or an
 // author narrows further, and a pinned entry is listed by Pinned only.
+void TestCommanderWindow::findInTheLogMarksWordsAndStepsThroughHits()
+{
+    WindowFixture &f = *m_fixture;
+    IncidentStore &store = f.room().store();
+    QList<qint64> hitSeqs;
+    for (int i = 0; i < 300; ++i) {
+        NewLogEntry entry{f.incident(), QStringLiteral("Ann Lee"), LogKind::Observation,
+                          QStringLiteral("checkout p99 %1 ms").arg(4000 + i)};
+        if (i == 10 || i == 150 || i == 200 || i == 290)
+            entry.text = QStringLiteral("Disk full on db-%1").arg(i);
+        entry.byScript = i == 200;
+        const auto added = store.appendLogEntry(entry);
+        QVERIFY(added);
+        if (entry.text.startsWith(u'D'))
+            hitSeqs.append(added->seq);
+    }
+    f.room().settle();
+    QTableView *view = logView();
+    QTRY_COMPARE(view->model()->rowCount(), 300);
+
+    press(QKeySequence(QKeySequence::Find)[0]);
+    auto *words = f.find<QLineEdit>(QStringLiteral("logSearchWords"));
+    QVERIFY(words->isVisible());
+    QCOMPARE(QApplication::focusWidget(), words);
+    auto *position = f.find<QLabel>(QStringLiteral("logSearchPosition"));
+    QTest::keyClicks(words, QStringLiteral("full DISK"));
+    // With no entry chosen the newest hit is shown first.
+    QTRY_COMPARE(position->text(), QStringLiteral("4 of 4"));
+    f.room().settle();
+    QCOMPARE(view->currentIndex().row(), int(hitSeqs.at(3) - 1));
+    // Enter goes on, round to the first; Shift+Enter goes back.
+    press(Qt::Key_Return);
+    QTRY_COMPARE(position->text(), QStringLiteral("1 of 4 (from the other end)"));
+    QCOMPARE(view->currentIndex().row(), int(hitSeqs.at(0) - 1));
+    press(Qt::Key_Return);
+    QTRY_COMPARE(position->text(), QStringLiteral("2 of 4"));
+    QCOMPARE(view->currentIndex().row(), int(hitSeqs.at(1) - 1));
+    press(Qt::ShiftModifier | Qt::Key_Return);
+    QTRY_COMPARE(position->text(), QStringLiteral("1 of 4"));
+    QCOMPARE(view->currentIndex().row(), int(hitSeqs.at(0) - 1));
+    // The words are marked where they are shown.
+    const auto marked = [&] {
+        const QImage shown = view->viewport()->grab().toImage();
+        for (int y = 0; y < shown.height(); ++y)
+            for (int x = 0; x < shown.width(); ++x)
+                if (shown.pixelColor(x, y) == QColor(0xff, 0xe0, 0x66))
+                    return true;
+        return false;
+    };
+    QTRY_VERIFY(marked());
+    WindowFixture::shoot(f.window(), QStringLiteral("find-in-log"));
+
+    // With the script's posts hidden, its hit is not one.
+    f.find<QCheckBox>(QStringLiteral("peopleOnlyCheck"))->click();
+    f.room().settle();
+    QTRY_COMPARE(position->text(), QStringLiteral("3 matches"));
+    QTRY_COMPARE(view->model()->rowCount(), 299);
+    press(Qt::Key_Return);
+    QTRY_COMPARE(position->text(), QStringLiteral("1 of 3")); // the filter chose no entry
+    // A hit written now is counted as it arrives.
+    f.room().addLog(f.incident(), QStringLiteral("disk full again"));
+    f.room().settle();
+    QTRY_COMPARE_WITH_TIMEOUT(position->text(), QStringLiteral("1 of 4"), 5000);
+    press(Qt::ShiftModifier | Qt::Key_Return);
+    QTRY_COMPARE(position->text(), QStringLiteral("4 of 4 (from the other end)"));
+    QTRY_COMPARE(view->model()
+                     ->index(view->currentIndex().row(), LogTableModel::TextColumn)
+                     .data()
+                     .toString(),
+                 QStringLiteral("disk full again"));
+    // Words that no entry has are said so; Escape closes the search and its marks.
+    words->selectAll();
+    QTest::keyClicks(words, QStringLiteral("nowhere"));
+    QTRY_COMPARE(position->text(), QStringLiteral("no entry has these words"));
+    press(Qt::Key_Escape);
+    QVERIFY(!words->isVisible());
+    QVERIFY(!marked());
+}
+
 void TestCommanderWindow::burstOfAlertsIsFilteredAwayAndKeyEntriesPinned()
 {
     WindowFixture &f = *m_fixture;

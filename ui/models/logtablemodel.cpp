@@ -222,6 +222,19 @@ QList<qint64> LogTableModel::seqsOfPage(int page) const
     return seqs;
 }
 
+std::optional<int> LogTableModel::rowOfSeq(qint64 seq) const
+{
+    if (m_filter.isEmpty()) {
+        if (seq < 1 || seq > m_rowCount)
+            return std::nullopt;
+        return int(seq - 1); // row r is the entry with seq r + 1
+    }
+    const auto found = std::lower_bound(m_matches.cbegin(), m_matches.cend(), seq);
+    if (found == m_matches.cend() || *found != seq)
+        return std::nullopt;
+    return int(found - m_matches.cbegin());
+}
+
 int LogTableModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : m_rowCount + int(m_pending.size());

@@ -69,6 +69,9 @@ public:
     // long log is not read whole.
     int pagesLoaded() const { return m_pagesLoaded; }
 
+    // The row that shows the entry with this seq, if the view shows it (the filter lets it
+    // through and it has arrived).
+    std::optional<int> rowOfSeq(qint64 seq) const;
     // The entry in a row, if its page has been read; not for a pending row.
     std::optional<LogEntry> entry(int row) const;
 

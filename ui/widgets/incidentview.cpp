@@ -86,6 +86,9 @@ IncidentView::IncidentView(LiveWarRoom &live, const Clock &clock, IncidentAction
     m_navigation.append(makeWindowAction(
         this, tr("Write in the &log"), QStringLiteral("focusLogEntryAction"),
         [this] { m_log->focusEntry(); }, QKeySequence(tr("Ctrl+L"))));
+    m_navigation.append(makeWindowAction(
+        this, tr("&Find in the log"), QStringLiteral("findInLogAction"),
+        [this] { m_log->openSearch(); }, QKeySequence::Find));
     for (int i = 0; i < m_tabs->count() && i < 9; ++i) {
         m_navigation.append(makeWindowAction(
             this, m_tabs->tabText(i), QStringLiteral("showTab%1Action").arg(i + 1),

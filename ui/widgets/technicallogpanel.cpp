@@ -3,11 +3,14 @@
 #include "incidentactions.h"
 #include "livewarroom.h"
 #include "logactions.h"
+#include "models/logsearchcursor.h"
 #include "models/logtablemodel.h"
 #include "usecases/queuedwrite.h"
 #include "widgets/logentrydetail.h"
 #include "widgets/logfilterbar.h"
+#include "widgets/logsearchbar.h"
 #include "widgets/quickentrybar.h"
+#include "widgets/searchhighlightdelegate.h"
 
 #include <QAction>
 #include <QEvent>
@@ -26,12 +29,16 @@ TechnicalLogPanel::TechnicalLogPanel(LiveWarRoom &live, IncidentActions &actions
     : QWidget(parent), m_live(live), m_actions(actions), m_log(log),
       m_model(new LogTableModel(live.store(), this)), m_view(new QTableView(this)),
       m_detail(new LogEntryDetail(live.store(), this)), m_filterBar(new LogFilterBar(this)),
-      m_entry(new QuickEntryBar(this)), m_newEntries(new QPushButton(m_view->viewport()))
+      m_searchBar(new LogSearchBar(this)),
+      m_searchCursor(new LogSearchCursor(live.store(), *m_model, this)),
+      m_highlight(new SearchHighlightDelegate(this)), m_entry(new QuickEntryBar(this)),
+      m_newEntries(new QPushButton(m_view->viewport()))
 {
     setObjectName(QStringLiteral("technicalLogPanel"));
     m_view->setObjectName(QStringLiteral("logTableView"));
     m_model->setClock(&live.clock());
     m_view->setModel(m_model);
+    m_view->setItemDelegateForColumn(LogTableModel::TextColumn, m_highlight);
     m_view->setWordWrap(false);
     m_view->setAlternatingRowColors(true);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -63,6 +70,7 @@ TechnicalLogPanel::TechnicalLogPanel(LiveWarRoom &live, IncidentActions &actions
     split->setStretchFactor(1, 1);
     layout->addWidget(title);
     layout->addWidget(m_filterBar);
+    layout->addWidget(m_searchBar);
     layout->addWidget(split, 1);
     layout->addWidget(m_entry);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -80,6 +88,22 @@ TechnicalLogPanel::TechnicalLogPanel(LiveWarRoom &live, IncidentActions &actions
         m_model->setFilter(filter);
         jumpToNewest();
     });
+    connect(m_searchBar, &LogSearchBar::searchChanged, this, &TechnicalLogPanel::showSearch);
+    connect(m_searchBar, &LogSearchBar::nextWanted, this,
+            [this] { m_searchCursor->next(m_view->currentIndex().row()); });
+    connect(m_searchBar, &LogSearchBar::previousWanted, this,
+            [this] { m_searchCursor->previous(m_view->currentIndex().row()); });
+    connect(m_searchCursor, &LogSearchCursor::found, this,
+            [this](int row, qint64 ordinal, qint64 total, bool wrapped) {
+                showHit(row);
+                m_searchBar->showPosition(ordinal, total, wrapped);
+            });
+    connect(
+        m_searchCursor, &LogSearchCursor::totalChanged, this,
+        [this](qint64 ordinal, qint64 total) { m_searchBar->showPosition(ordinal, total, false); });
+    connect(m_searchCursor, &LogSearchCursor::nothingFound, m_searchBar,
+            &LogSearchBar::showNothingFound);
+    connect(m_searchCursor, &LogSearchCursor::failed, m_searchBar, &LogSearchBar::showFailure);
     connect(m_filterBar, &LogFilterBar::authorsWanted, this, &TechnicalLogPanel::readAuthors);
     connect(m_model, &LogTableModel::entryCountChanged, this, &TechnicalLogPanel::showCounts);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &TechnicalLogPanel::showCounts);
@@ -131,6 +155,28 @@ void TechnicalLogPanel::showSelectedInDetail()
 {
     const QModelIndex current = m_view->currentIndex();
     m_detail->showEntry(current.isValid() ? m_model->entry(current.row()) : std::nullopt);
+}
+
+void TechnicalLogPanel::openSearch()
+{
+    m_searchBar->open();
+}
+
+void TechnicalLogPanel::showSearch(const LogSearch &search)
+{
+    m_highlight->setSearch(search);
+    m_view->viewport()->update();
+    const QModelIndex current = m_view->currentIndex();
+    m_searchCursor->setSearch(search, current.isValid() ? current.row() : -1);
+}
+
+void TechnicalLogPanel::showHit(int row)
+{
+    // The reader is now reading a hit, not following the newest entry.
+    m_followNewest = false;
+    const QModelIndex hit = m_model->index(row, LogTableModel::TextColumn);
+    m_view->setCurrentIndex(hit);
+    m_view->scrollTo(hit, QAbstractItemView::PositionAtCenter);
 }
 
 void TechnicalLogPanel::readAuthors()

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/logsearch.h"
 #include "rules/quickentry.h"
 
 #include <QWidget>
@@ -9,10 +10,13 @@ class LogActions;
 class LiveWarRoom;
 class LogEntryDetail;
 class LogFilterBar;
+class LogSearchBar;
+class LogSearchCursor;
 class LogTableModel;
 class QPushButton;
 class QTableView;
 class QuickEntryBar;
+class SearchHighlightDelegate;
 
 // The technical channel: the live log table, the selected entry in full under it, and the
 // quick-entry line. The view follows the newest entry unless the reader has scrolled up to
@@ -29,6 +33,9 @@ public:
     QTableView *view() const { return m_view; }
     LogEntryDetail *detail() const { return m_detail; }
     LogFilterBar *filterBar() const { return m_filterBar; }
+    LogSearchBar *searchBar() const { return m_searchBar; }
+    // Opens the search over the log (Ctrl+F), its words ready to be typed.
+    void openSearch();
     // Puts the cursor in the entry line.
     void focusEntry();
     // What would be lost by quitting now: a line typed and not added, and how many entries are
@@ -52,6 +59,9 @@ private:
     void showSelectedInDetail();
     void readAuthors();
     void showCounts();
+    // The search's words marked in the view, and its hit made the current row.
+    void showSearch(const LogSearch &search);
+    void showHit(int row);
     // Sends a typed line to the store; the box is free for the next one at once.
     void send(const QuickEntry &entry, const QString &author);
 
@@ -62,6 +72,9 @@ private:
     QTableView *m_view;
     LogEntryDetail *m_detail;
     LogFilterBar *m_filterBar;
+    LogSearchBar *m_searchBar;
+    LogSearchCursor *m_searchCursor;
+    SearchHighlightDelegate *m_highlight;
     QuickEntryBar *m_entry;
     QPushButton *m_newEntries;
     bool m_followNewest = true;
