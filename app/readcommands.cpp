@@ -117,6 +117,17 @@ void printJson(CommandIo &io, const QJsonObject &object)
     io.out() << QJsonDocument(object).toJson(QJsonDocument::Compact) << '\n';
 }
 
+void printEntries(CommandIo &io, const QList<LogEntry> &entries, bool json)
+{
+    for (const LogEntry &entry : entries) {
+        if (json)
+            printJson(io, entryJson(entry));
+        else
+            io.out() << entryLine(entry) << '\n';
+    }
+    io.out().flush();
+}
+
 QCommandLineOption jsonOption()
 {
     return QCommandLineOption(QStringLiteral("json"),
@@ -169,13 +180,7 @@ int tail(CommandIo &io, QCommandLineParser &parser, const QStringList &arguments
         const auto page = opened.store->logEntries(opened.id, next, kPage);
         if (!page)
             return fail(io, page.error());
-        for (const LogEntry &entry : *page) {
-            if (parser.isSet(json))
-                printJson(io, entryJson(entry));
-            else
-                io.out() << entryLine(entry) << '\n';
-        }
-        io.out().flush();
+        printEntries(io, *page, parser.isSet(json));
         if (page->size() < kPage)
             return 0;
         next = page->constLast().seq + 1;
@@ -215,13 +220,7 @@ int search(CommandIo &io, QCommandLineParser &parser, const QStringList &argumen
         const auto entries = opened.store->logEntriesAt(opened.id, seqs);
         if (!entries)
             return fail(io, entries.error());
-        for (const LogEntry &entry : *entries) {
-            if (parser.isSet(json))
-                printJson(io, entryJson(entry));
-            else
-                io.out() << entryLine(entry) << '\n';
-        }
-        io.out().flush();
+        printEntries(io, *entries, parser.isSet(json));
         if (hits->size() < kPage)
             return 0;
         after = hits->constLast().id;

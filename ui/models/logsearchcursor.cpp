@@ -6,19 +6,34 @@
 #include <optional>
 
 namespace {
+struct Count
+{
+    qint64 ordinal = 0; // of the current hit; 0: none
+    qint64 total = 0;
+};
+
 struct Step
 {
     std::optional<LogHit> hit;
     bool wrapped = false;
-    qint64 ordinal = 0;
-    qint64 total = 0;
+    Count count;
 };
 
-struct Count
+Result<Count> countHits(IncidentStore &store, qint64 incidentId, const LogSearch &search,
+                        const LogFilter &filter, qint64 currentId)
 {
-    qint64 ordinal = 0;
-    qint64 total = 0;
-};
+    const auto total = store.countLogHits(incidentId, search, filter);
+    if (!total)
+        return total.failure();
+    Count count{0, *total};
+    if (currentId > 0) {
+        const auto ordinal = store.countLogHits(incidentId, search, filter, currentId);
+        if (!ordinal)
+            return ordinal.failure();
+        count.ordinal = *ordinal;
+    }
+    return count;
+}
 
 // Enough that counting never runs more than about once a second while entries pour in.
 constexpr int kRecountMs = 1000;
@@ -88,14 +103,10 @@ void LogSearchCursor::step(qint64 fromId, SearchDirection direction)
             if (hits->isEmpty())
                 return step;
             step.hit = hits->constFirst();
-            const auto total = store.countLogHits(incidentId, search, filter);
-            const auto ordinal = store.countLogHits(incidentId, search, filter, step.hit->id);
-            if (!total)
-                return total.failure();
-            if (!ordinal)
-                return ordinal.failure();
-            step.total = *total;
-            step.ordinal = *ordinal;
+            const auto count = countHits(store, incidentId, search, filter, step.hit->id);
+            if (!count)
+                return count.failure();
+            step.count = *count;
             return step;
         },
         [this, generation](const Result<Step> &step) {
@@ -114,9 +125,9 @@ void LogSearchCursor::step(qint64 fromId, SearchDirection direction)
             // A hit written a moment ago may not be a row yet: the count is still told.
             const std::optional<int> row = m_model.rowOfSeq(step->hit->seq);
             if (row)
-                emit found(*row, step->ordinal, step->total, step->wrapped);
+                emit found(*row, step->count.ordinal, step->count.total, step->wrapped);
             else
-                emit totalChanged(step->ordinal, step->total);
+                emit totalChanged(step->count.ordinal, step->count.total);
         });
 }
 
@@ -128,18 +139,8 @@ void LogSearchCursor::recount()
     m_store.run(
         this,
         [incidentId = m_model.incidentId(), search = m_search, filter = m_model.filter(),
-         current = m_currentId](IncidentStore &store) -> Result<Count> {
-            const auto total = store.countLogHits(incidentId, search, filter);
-            if (!total)
-                return total.failure();
-            Count count{0, *total};
-            if (current > 0) {
-                const auto ordinal = store.countLogHits(incidentId, search, filter, current);
-                if (!ordinal)
-                    return ordinal.failure();
-                count.ordinal = *ordinal;
-            }
-            return count;
+         current = m_currentId](IncidentStore &store) {
+            return countHits(store, incidentId, search, filter, current);
         },
         [this, generation](const Result<Count> &count) {
             if (generation != m_generation)
