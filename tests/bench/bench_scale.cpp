@@ -20,6 +20,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
+#include <QSaveFile>
 #include <QSqlQuery>
 #include <QSqlRecord>
 #include <QStandardPaths>
@@ -88,6 +89,13 @@ QString sqlText(const QVariant &value)
     return u'\'' + value.toString().replace(u'\'', QStringLiteral("''")) + u'\'';
 }
 
+void writeFile(const QString &path, const QByteArray &bytes)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
+        die(QStringLiteral("cannot write %1").arg(path));
+}
+
 // The rows a war room holds in these tables past the given ids, as one INSERT each: what the
 // sqlite3 tool replays.
 QByteArray insertsOf(const Database &database, const QList<std::pair<QString, qint64>> &tables)
@@ -142,10 +150,7 @@ void appendFigure(const QString &dir, const QString &warroom, int entries)
     for (int n = 1; n <= entries; ++n)
         input += corpus.jsonLine(n);
     const QString inputPath = dir + QStringLiteral("/append.jsonl");
-    QFile inputFile(inputPath);
-    if (!inputFile.open(QIODevice::WriteOnly) || inputFile.write(input) != input.size())
-        die(QStringLiteral("cannot write %1").arg(inputPath));
-    inputFile.close();
+    writeFile(inputPath, input);
 
     QProcess process;
     process.setStandardInputFile(inputPath);
@@ -172,10 +177,7 @@ void appendFigure(const QString &dir, const QString &warroom, int entries)
     }
     script += "COMMIT;\n";
     const QString scriptPath = dir + QStringLiteral("/append.sql");
-    QFile scriptFile(scriptPath);
-    if (!scriptFile.open(QIODevice::WriteOnly) || scriptFile.write(script) != script.size())
-        die(QStringLiteral("cannot write %1").arg(scriptPath));
-    scriptFile.close();
+    writeFile(scriptPath, script);
     QProcess baseline;
     baseline.setStandardInputFile(scriptPath);
     timer.restart();
