@@ -2,6 +2,7 @@
 
 #include "domain/logentry.h"
 
+#include <QDateTime>
 #include <QList>
 #include <QString>
 
@@ -36,4 +37,11 @@ struct LogMatches
 {
     QList<qint64> seqs;
     qint64 throughSeq = 0;
+};
+
+// An entry found by its time: where a view goes when asked for a moment of the incident.
+struct LogMoment
+{
+    qint64 seq = 0;
+    QDateTime at;
 };

@@ -83,6 +83,12 @@ public:
     Result<QList<LogHit>> searchLog(qint64 incidentId, const LogSearch &search,
                                     const LogFilter &filter, qint64 fromId,
                                     SearchDirection direction, int maxCount) const;
+    // The entry nearest a moment among those the filter lets through: the first written at or
+    // after it (by time, so an entry posted late with the time it happened counts where it
+    // happened), else the last before it; none when the filter lets nothing through. Found by
+    // the (incident, time) index, never by reading the log.
+    Result<std::optional<LogMoment>> logEntryNear(qint64 incidentId, const QDateTime &when,
+                                                  const LogFilter &filter) const;
     // How many entries the search finds, or (throughId > 0) how many up to that entry: a view's
     // "7 of 120".
     Result<qint64> countLogHits(qint64 incidentId, const LogSearch &search, const LogFilter &filter,

@@ -229,6 +229,28 @@ Result<LogMatches> IncidentStore::logMatches(qint64 incidentId, const LogFilter 
     return matches;
 }
 
+Result<std::optional<LogMoment>>
+IncidentStore::logEntryNear(qint64 incidentId, const QDateTime &when, const LogFilter &filter) const
+{
+    // At or after the moment, the earliest; else before it, the latest. Each walks the
+    // (incident, at) index from the moment and stops at the first entry the filter lets by.
+    for (const bool after : {true, false}) {
+        QVariantList values{incidentId, Rows::time(when)};
+        const QString sql =
+            QStringLiteral("SELECT e.seq, e.at FROM log_entries e WHERE e.incident_id = ? AND "
+                           "e.at %1 ?%2 ORDER BY e.at %3, e.seq %3 LIMIT 1")
+                .arg(after ? u">=" : u"<", filterCondition(incidentId, filter, values),
+                     after ? u"ASC" : u"DESC");
+        auto ran = m_database->run(sql, values);
+        if (!ran)
+            return ran.failure();
+        if (ran->next())
+            return std::optional<LogMoment>(
+                LogMoment{ran->value(0).toLongLong(), Rows::time(ran->value(1))});
+    }
+    return std::optional<LogMoment>();
+}
+
 QString IncidentStore::filterCondition(qint64 incidentId, const LogFilter &filter,
                                        QVariantList &values)
 {

@@ -497,6 +497,11 @@ QStringList version19(const StorageEngine &d)
 {
     return d.logTextIndex();
 }
+// Going to a moment of the log: entries found by their time, whatever order they arrived in.
+QStringList version20(const StorageEngine &)
+{
+    return {QStringLiteral("CREATE INDEX log_entries_by_time ON log_entries (incident_id, at)")};
+}
 } // namespace
 
 const QList<Migration> &migrations()
@@ -530,6 +535,7 @@ const QList<Migration> &migrations()
         {17, QStringLiteral("notices worded by a person, and sent as they were"), &version17},
         {18, QStringLiteral("open questions and handovers found by index"), &version18},
         {19, QStringLiteral("the log's text indexed for search"), &version19},
+        {20, QStringLiteral("log entries found by their time"), &version20},
     };
     return all;
 }

@@ -1,3 +1,4 @@
+#include "rules/logtime.h"
 #include "scratchwarroom.h"
 
 #include <QProcess>
@@ -19,6 +20,10 @@ private slots:
     void entriesAtReadAPageOfMatches();
     void authorsSayWhichAreScripts();
     void commandLinePostsAreScriptsUnlessAPersonSaysSo();
+    void goingToATimeFindsTheFirstEntryAtOrAfterIt();
+    void goingToATimeKeepsToTheFilter();
+    void logTimesAreReadAsPeopleTypeThem_data();
+    void logTimesAreReadAsPeopleTypeThem();
 
 private:
     LogEntry post(const QString &author, LogKind kind, const QString &text, bool byScript = false,
@@ -211,6 +216,158 @@ void TestLogFilter::commandLinePostsAreScriptsUnlessAPersonSaysSo()
     LogFilter people;
     people.peopleOnly = true;
     QCOMPARE(m_room->store().logMatches(m_incident, people)->seqs, QList<qint64>{2});
+}
+
+// Entries 09:00, 09:10, 09:20, 09:30; then one posted at 09:40 that says it happened
+// at 09:05 (kept offline): by time it stands between the first two.
+void TestLogFilter::goingToATimeFindsTheFirstEntryAtOrAfterIt()
+{
+    const QDateTime start = m_room->clock().now();
+    QList<qint64> seqs;
+    for (int minutes : {0, 10, 20, 30}) {
+        m_room->clock().setNow(start.addSecs(minutes * 60));
+        seqs.append(post("Ann", LogKind::Observation, QStringLiteral("at +%1").arg(minutes)).seq);
+    }
+    m_room->clock().setNow(start.addSecs(40 * 60));
+    NewLogEntry late{m_incident, "Bob", LogKind::Action, "restarted the pool at +5"};
+    late.writtenAt = start.addSecs(5 * 60);
+    const auto kept = m_room->store().appendLogEntry(late);
+    QVERIFY2(kept, qPrintable(kept.error()));
+
+    const auto near = [&](int minutes) {
+        const auto found =
+            m_room->store().logEntryNear(m_incident, start.addSecs(minutes * 60), {});
+        if (!found || !*found)
+            qFatal("nothing found at +%d", minutes);
+        return **found;
+    };
+    QCOMPARE(near(0).seq, seqs[0]); // exactly at an entry: that entry
+    QCOMPARE(near(0).at, start);
+    QCOMPARE(near(3).seq, kept->seq); // the late post, by the time it happened
+    QCOMPARE(near(7).seq, seqs[1]);   // between two: the later one
+    QCOMPARE(near(7).at, start.addSecs(600));
+    QCOMPARE(near(-60).seq, seqs[0]); // before the incident: its first entry
+    QCOMPARE(near(31).seq, seqs[3]);  // after the last: the last before it
+    QCOMPARE(near(31).at, start.addSecs(30 * 60));
+    // Another incident's entries are not this one's.
+    const qint64 other = m_room->addIncident(QStringLiteral("Other"));
+    const auto none = m_room->store().logEntryNear(other, start, {});
+    QVERIFY2(none, qPrintable(none.error()));
+    QVERIFY(!*none || (*none)->seq <= *m_room->store().logEntryCount(other));
+}
+
+void TestLogFilter::goingToATimeKeepsToTheFilter()
+{
+    const QDateTime start = m_room->clock().now();
+    m_room->clock().setNow(start.addSecs(60));
+    const LogEntry theory = post("Ann", LogKind::Hypothesis, "pool exhausted");
+    for (int i = 2; i <= 50; ++i) {
+        m_room->clock().setNow(start.addSecs(i * 60));
+        post("monitor", LogKind::Observation, QStringLiteral("alert %1").arg(i), true);
+    }
+    m_room->clock().setNow(start.addSecs(51 * 60));
+    const LogEntry action = post("Bob", LogKind::Action, "raised the pool");
+
+    LogFilter people;
+    people.peopleOnly = true;
+    // At 00:10 the alerts are hidden: the next entry a person wrote is Bob's at 00:51.
+    auto found = m_room->store().logEntryNear(m_incident, start.addSecs(10 * 60), people);
+    QVERIFY2(found, qPrintable(found.error()));
+    QVERIFY(*found);
+    QCOMPARE((*found)->seq, action.seq);
+    // Unfiltered, the alert written then.
+    found = m_room->store().logEntryNear(m_incident, start.addSecs(10 * 60), {});
+    QCOMPARE((*found)->at, start.addSecs(10 * 60));
+    QVERIFY((*found)->seq != action.seq);
+    // Past every hypothesis: the last one before.
+    LogFilter hypotheses;
+    hypotheses.kinds = {LogKind::Hypothesis};
+    found = m_room->store().logEntryNear(m_incident, start.addSecs(55 * 60), hypotheses);
+    QCOMPARE((*found)->seq, theory.seq);
+    // A filter that lets nothing through finds nothing, and says so without failing.
+    LogFilter nobody;
+    nobody.author = "Zed";
+    found = m_room->store().logEntryNear(m_incident, start, nobody);
+    QVERIFY2(found, qPrintable(found.error()));
+    QVERIFY(!*found);
+}
+
+void TestLogFilter::logTimesAreReadAsPeopleTypeThem_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("at"); // local, "" when refused
+    // Now is 2026-03-14 10:00 local.
+    QTest::newRow("a clock time earlier today") << "09:30"
+                                                << "2026-03-14T09:30:00";
+    QTest::newRow("with seconds") << "09:30:15"
+                                  << "2026-03-14T09:30:15";
+    QTest::newRow("a clock time later today is yesterday's") << "23:10"
+                                                             << "2026-03-13T23:10:00";
+    QTest::newRow("now's minute") << "10:00"
+                                  << "2026-03-14T10:00:00";
+    QTest::newRow("yesterday") << "yesterday 09:30"
+                               << "2026-03-13T09:30:00";
+    QTest::newRow("Yesterday, any case") << "  Yesterday 23:10 "
+                                         << "2026-03-13T23:10:00";
+    QTest::newRow("minutes back") << "-25m"
+                                  << "2026-03-14T09:35:00";
+    QTest::newRow("hours and minutes back") << "-1h30m"
+                                            << "2026-03-14T08:30:00";
+    QTest::newRow("ago") << "2h ago"
+                         << "2026-03-14T08:00:00";
+    QTest::newRow("ago in words") << "25 min ago"
+                                  << "2026-03-14T09:35:00";
+    QTest::newRow("hours ago") << "3 hours ago"
+                               << "2026-03-14T07:00:00";
+    QTest::newRow("a date") << "2026-03-12"
+                            << "2026-03-12T00:00:00";
+    QTest::newRow("ISO") << "2026-03-13T18:45"
+                         << "2026-03-13T18:45:00";
+    QTest::newRow("ISO in UTC") << "2026-03-14T08:00:00Z"
+                                << "UTC 2026-03-14T08:00:00";
+    QTest::newRow("empty") << ""
+                           << "";
+    QTest::newRow("ahead of now") << "2026-03-14T11:00"
+                                  << "";
+    QTest::newRow("a deadline's kind of time") << "+25m"
+                                               << "";
+    QTest::newRow("a minus alone") << "-"
+                                   << "";
+    QTest::newRow("ago alone") << "ago"
+                               << "";
+    QTest::newRow("not a time") << "lunch"
+                                << "";
+    QTest::newRow("yesterday without a time") << "yesterday lunch"
+                                              << "";
+    QTest::newRow("no such clock time") << "25:70"
+                                        << "";
+    QTest::newRow("too far back to wrap around") << "-99999999999h"
+                                                 << "";
+    QTest::newRow("centuries back") << "1900-01-01"
+                                    << "";
+    QTest::newRow("HTML") << "<b>09:30</b>"
+                          << "";
+}
+
+void TestLogFilter::logTimesAreReadAsPeopleTypeThem()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, at);
+    const QDateTime now(QDate(2026, 3, 14), QTime(10, 0), Qt::LocalTime);
+    const auto read = parseLogTime(text, now);
+    if (at.isEmpty()) {
+        QVERIFY2(!read, qPrintable(read ? read->toString(Qt::ISODate) : QString()));
+        QVERIFY(!read.error().isEmpty());
+        return;
+    }
+    QVERIFY2(read, qPrintable(read.error()));
+    const QDateTime expected =
+        at.startsWith(QStringLiteral("UTC "))
+            ? QDateTime::fromString(at.mid(4), Qt::ISODate).toUTC()
+            : QDateTime(QDateTime::fromString(at, Qt::ISODate).date(),
+                        QDateTime::fromString(at, Qt::ISODate).time(), Qt::LocalTime);
+    QCOMPARE(read->toUTC(), expected.toUTC());
+    QCOMPARE(read->timeSpec(), Qt::UTC);
 }
 
 QTEST_GUILESS_MAIN(TestLogFilter)

@@ -244,6 +244,7 @@ void TestLogSearch::entriesWrittenBeforeTheIndexAreFound()
     const QString refused =
         runForeignSql(warRoom.path(), {QStringLiteral("DROP TRIGGER log_entries_text_indexed"),
                                        QStringLiteral("DROP TABLE log_text"),
+                                       QStringLiteral("DROP INDEX log_entries_by_time"),
                                        QStringLiteral("UPDATE warroom_schema SET version = 18")});
     QVERIFY2(refused.isEmpty(), qPrintable(refused));
     warRoom.reopenStore();

@@ -52,6 +52,7 @@ private slots:
     void selectedEntryReadsInFullWithItsCorrections();
     void burstOfAlertsIsFilteredAwayAndKeyEntriesPinned();
     void findInTheLogMarksWordsAndStepsThroughHits();
+    void goToTimeShowsTheEntryWrittenThen();
     void anActAsksForTheNameWhenNoneIsKnown();
     void correctionOutsideTheFilterStillMarksTheOriginal();
     void correctionFarBelowMarksTheEntryBeingRead();
@@ -582,6 +583,86 @@ void TestCommanderWindow::findInTheLogMarksWordsAndStepsThroughHits()
     press(Qt::Key_Escape);
     QVERIFY(!words->isVisible());
     QVERIFY(!marked());
+}
+
+// Five hours of entries, one a minute (a monitor's, with a person's every tenth): Ctrl+G takes a
+// time as typed, reads it back, and shows the entry written then, within the filter too.
+void TestCommanderWindow::goToTimeShowsTheEntryWrittenThen()
+{
+    WindowFixture &f = *m_fixture;
+    IncidentStore &store = f.room().store();
+    const QDateTime start = f.room().clock().now();
+    QHash<int, qint64> seqAtMinute;
+    for (int minute = 1; minute <= 300; ++minute) {
+        f.room().clock().setNow(start.addSecs(minute * 60));
+        NewLogEntry entry{f.incident(), QStringLiteral("probe"), LogKind::Observation,
+                          QStringLiteral("checkout p99 %1 ms").arg(4000 + minute)};
+        entry.byScript = minute % 10 != 0;
+        if (!entry.byScript)
+            entry.author = QStringLiteral("Ann Lee");
+        const auto added = store.appendLogEntry(entry);
+        QVERIFY(added);
+        seqAtMinute.insert(minute, added->seq);
+    }
+    f.room().settle();
+    QTableView *view = logView();
+    QTRY_COMPARE(view->model()->rowCount(), int(seqAtMinute.value(300)));
+
+    press(QKeyCombination(Qt::ControlModifier, Qt::Key_G));
+    auto *time = f.find<QLineEdit>(QStringLiteral("logTimeEdit"));
+    QVERIFY(time->isVisible());
+    QCOMPARE(QApplication::focusWidget(), time);
+    auto *said = f.find<QLabel>(QStringLiteral("logTimeSaid"));
+    // Typed as the clock on the wall said it, 103 minutes in.
+    const QString typed = start.addSecs(103 * 60).toLocalTime().toString(QStringLiteral("HH:mm"));
+    QTest::keyClicks(time, typed);
+    QVERIFY2(said->text().startsWith(QStringLiteral("= ")), qPrintable(said->text()));
+    QVERIFY2(said->text().contains(typed), qPrintable(said->text()));
+    press(Qt::Key_Return);
+    QTRY_COMPARE(view->currentIndex().row(), int(seqAtMinute.value(103) - 1));
+    QVERIFY2(said->text().endsWith(QStringLiteral(", entry %1").arg(seqAtMinute.value(103))),
+             qPrintable(said->text()));
+    // The reader stays there as entries arrive; the log does not run off to the newest.
+    f.room().addLog(f.incident(), QStringLiteral("one more"));
+    f.room().settle();
+    QTRY_COMPARE(view->model()->rowCount(), int(seqAtMinute.value(300) + 1));
+    QCOMPARE(view->currentIndex().row(), int(seqAtMinute.value(103) - 1));
+    WindowFixture::shoot(f.window(), QStringLiteral("go-to-time"));
+
+    // People only: 103 minutes in, the next entry a person wrote is at minute 110.
+    f.find<QCheckBox>(QStringLiteral("peopleOnlyCheck"))->click();
+    f.room().settle();
+    QTRY_VERIFY(view->model()->rowCount() < 40);
+    time->setFocus();
+    press(Qt::Key_Return);
+    QTRY_COMPARE(view->model()
+                     ->index(view->currentIndex().row(), LogTableModel::TextColumn)
+                     .data()
+                     .toString(),
+                 QStringLiteral("checkout p99 4110 ms"));
+    // After the last entry a person wrote ("one more", at 14:00): that last one, said so.
+    f.room().clock().setNow(start.addSecs(320 * 60));
+    time->selectAll();
+    QTest::keyClicks(time, QStringLiteral("-10m"));
+    press(Qt::Key_Return);
+    QTRY_VERIFY2(said->text().startsWith(QStringLiteral("Nothing since ")),
+                 qPrintable(said->text()));
+    QVERIFY2(said->text().endsWith(QStringLiteral(", entry %1").arg(seqAtMinute.value(300) + 1)),
+             qPrintable(said->text()));
+    QCOMPARE(view->model()
+                 ->index(view->currentIndex().row(), LogTableModel::TextColumn)
+                 .data()
+                 .toString(),
+             QStringLiteral("one more"));
+    // Nonsense is said so where it is typed, and goes nowhere.
+    const int row = view->currentIndex().row();
+    time->selectAll();
+    QTest::keyClicks(time, QStringLiteral("<b>lunch</b>"));
+    QVERIFY2(said->text().contains(QStringLiteral("is not a time")), qPrintable(said->text()));
+    press(Qt::Key_Return);
+    QCOMPARE(view->currentIndex().row(), row);
+    press(Qt::Key_Escape);
+    QVERIFY(!time->isVisible());
 }
 
 void TestCommanderWindow::burstOfAlertsIsFilteredAwayAndKeyEntriesPinned()

@@ -89,6 +89,9 @@ IncidentView::IncidentView(LiveWarRoom &live, const Clock &clock, IncidentAction
     m_navigation.append(makeWindowAction(
         this, tr("&Find in the log"), QStringLiteral("findInLogAction"),
         [this] { m_log->openSearch(); }, QKeySequence::Find));
+    m_navigation.append(makeWindowAction(
+        this, tr("&Go to time in the log"), QStringLiteral("goToTimeInLogAction"),
+        [this] { m_log->openTimeJump(); }, QKeySequence(tr("Ctrl+G"))));
     for (int i = 0; i < m_tabs->count() && i < 9; ++i) {
         m_navigation.append(makeWindowAction(
             this, m_tabs->tabText(i), QStringLiteral("showTab%1Action").arg(i + 1),

@@ -9,6 +9,7 @@
 #include "widgets/logentrydetail.h"
 #include "widgets/logfilterbar.h"
 #include "widgets/logsearchbar.h"
+#include "widgets/logtimebar.h"
 #include "widgets/quickentrybar.h"
 #include "widgets/searchhighlightdelegate.h"
 
@@ -29,7 +30,7 @@ TechnicalLogPanel::TechnicalLogPanel(LiveWarRoom &live, IncidentActions &actions
     : QWidget(parent), m_live(live), m_actions(actions), m_log(log),
       m_model(new LogTableModel(live.store(), this)), m_view(new QTableView(this)),
       m_detail(new LogEntryDetail(live.store(), this)), m_filterBar(new LogFilterBar(this)),
-      m_searchBar(new LogSearchBar(this)),
+      m_searchBar(new LogSearchBar(this)), m_timeBar(new LogTimeBar(live.clock(), this)),
       m_searchCursor(new LogSearchCursor(live.store(), *m_model, this)),
       m_highlight(new SearchHighlightDelegate(this)), m_entry(new QuickEntryBar(this)),
       m_newEntries(new QPushButton(m_view->viewport()))
@@ -71,6 +72,7 @@ TechnicalLogPanel::TechnicalLogPanel(LiveWarRoom &live, IncidentActions &actions
     layout->addWidget(title);
     layout->addWidget(m_filterBar);
     layout->addWidget(m_searchBar);
+    layout->addWidget(m_timeBar);
     layout->addWidget(split, 1);
     layout->addWidget(m_entry);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -104,6 +106,7 @@ TechnicalLogPanel::TechnicalLogPanel(LiveWarRoom &live, IncidentActions &actions
     connect(m_searchCursor, &LogSearchCursor::nothingFound, m_searchBar,
             &LogSearchBar::showNothingFound);
     connect(m_searchCursor, &LogSearchCursor::failed, m_searchBar, &LogSearchBar::showFailure);
+    connect(m_timeBar, &LogTimeBar::timeWanted, this, &TechnicalLogPanel::goToTime);
     connect(m_filterBar, &LogFilterBar::authorsWanted, this, &TechnicalLogPanel::readAuthors);
     connect(m_model, &LogTableModel::entryCountChanged, this, &TechnicalLogPanel::showCounts);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &TechnicalLogPanel::showCounts);
@@ -160,6 +163,38 @@ void TechnicalLogPanel::showSelectedInDetail()
 void TechnicalLogPanel::openSearch()
 {
     m_searchBar->open();
+}
+
+void TechnicalLogPanel::openTimeJump()
+{
+    m_timeBar->open();
+}
+
+void TechnicalLogPanel::goToTime(const QDateTime &when)
+{
+    const qint64 incidentId = m_model->incidentId();
+    if (incidentId <= 0)
+        return m_timeBar->showNothingToShow();
+    m_live.store().run(
+        this,
+        [incidentId, when, filter = m_model->filter()](IncidentStore &store) {
+            return store.logEntryNear(incidentId, when, filter);
+        },
+        [this, incidentId, when](const Result<std::optional<LogMoment>> &found) {
+            if (incidentId != m_model->incidentId())
+                return; // another incident is shown now
+            if (!found)
+                return m_timeBar->showFailure(found.error());
+            if (!*found)
+                return m_timeBar->showNothingToShow();
+            // An entry written a moment ago may not have reached the view yet: the newest then.
+            const int row = m_model->rowOfSeq((*found)->seq)
+                                .value_or(m_model->rowCount() - 1 - m_model->pendingCount());
+            if (row < 0)
+                return m_timeBar->showNothingToShow();
+            showHit(row);
+            m_timeBar->showArrival(when, (*found)->at, (*found)->seq);
+        });
 }
 
 void TechnicalLogPanel::showSearch(const LogSearch &search)

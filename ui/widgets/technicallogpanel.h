@@ -12,6 +12,7 @@ class LogEntryDetail;
 class LogFilterBar;
 class LogSearchBar;
 class LogSearchCursor;
+class LogTimeBar;
 class LogTableModel;
 class QPushButton;
 class QTableView;
@@ -36,6 +37,9 @@ public:
     LogSearchBar *searchBar() const { return m_searchBar; }
     // Opens the search over the log (Ctrl+F), its words ready to be typed.
     void openSearch();
+    LogTimeBar *timeBar() const { return m_timeBar; }
+    // Opens "Go to time" (Ctrl+G), its time ready to be typed.
+    void openTimeJump();
     // Puts the cursor in the entry line.
     void focusEntry();
     // What would be lost by quitting now: a line typed and not added, and how many entries are
@@ -62,6 +66,8 @@ private:
     // The search's words marked in the view, and its hit made the current row.
     void showSearch(const LogSearch &search);
     void showHit(int row);
+    // Goes to the entry nearest a moment, among those the filter shows.
+    void goToTime(const QDateTime &when);
     // Sends a typed line to the store; the box is free for the next one at once.
     void send(const QuickEntry &entry, const QString &author);
 
@@ -73,6 +79,7 @@ private:
     LogEntryDetail *m_detail;
     LogFilterBar *m_filterBar;
     LogSearchBar *m_searchBar;
+    LogTimeBar *m_timeBar;
     LogSearchCursor *m_searchCursor;
     SearchHighlightDelegate *m_highlight;
     QuickEntryBar *m_entry;
