@@ -6,7 +6,9 @@
 //   build/tests/bench_scale [--entries N]
 // (N defaults to 1,000,000; the data is generated the same way on every run; about five
 // minutes and 1 GB of temporary disk on a 2-core machine).
+#include "benchoutput.h"
 #include "scalecorpus.h"
+#include "windowfigures.h"
 
 #include "models/logtablemodel.h"
 #include "rules/clock.h"
@@ -28,43 +30,7 @@
 #include <QTextStream>
 
 namespace {
-QTextStream &out()
-{
-    static QTextStream stream(stdout);
-    return stream;
-}
-
-void figure(const QString &name, double value, const QString &unit, const QString &baseline,
-            double baselineValue, const QString &baselineUnit)
-{
-    out() << "figure\t" << name << "\twarroom " << QString::number(value, 'f', 2) << ' ' << unit
-          << "\tbaseline " << baseline << ' ' << QString::number(baselineValue, 'f', 2) << ' '
-          << baselineUnit << "\tratio " << QString::number(value / baselineValue, 'f', 3)
-          << Qt::endl;
-}
-
-void skipped(const QString &name, const QString &why)
-{
-    out() << "skipped\t" << name << '\t' << why << Qt::endl;
-}
-
-double msSince(const QElapsedTimer &timer)
-{
-    return double(timer.nsecsElapsed()) / 1e6;
-}
-
-[[noreturn]] void die(const QString &why)
-{
-    out() << "bench_scale: " << why << Qt::endl;
-    std::exit(1);
-}
-
-template <typename T> T need(Result<T> result, const char *what)
-{
-    if (!result)
-        die(QStringLiteral("%1: %2").arg(QLatin1String(what), result.error()));
-    return result.take();
-}
+using namespace BenchOutput;
 
 std::unique_ptr<IncidentStore> newWarRoom(const QString &path, const Clock &clock)
 {
@@ -190,15 +156,20 @@ void appendFigure(const QString &dir, const QString &warroom, int entries)
     figure(name, ourMs, QStringLiteral("ms"), QStringLiteral("sqlite3"), theirMs,
            QStringLiteral("ms"));
 }
-// Writes count entries through the store's batch path, ten thousand to a transaction.
+// Writes count entries through the store's batch path, ten thousand to a transaction, one every
+// quarter of a second up to now (a million: the last three days).
 void fill(IncidentStore &store, qint64 incident, qint64 count)
 {
     ScaleCorpus corpus;
     constexpr qint64 kBatch = 10000;
+    constexpr qint64 kApartMs = 250;
+    const QDateTime first = store.clock().now().addMSecs(-count * kApartMs);
     for (qint64 done = 0; done < count;) {
         QList<NewLogEntry> batch;
-        for (qint64 n = done + 1; n <= std::min(count, done + kBatch); ++n)
+        for (qint64 n = done + 1; n <= std::min(count, done + kBatch); ++n) {
             batch.append(corpus.entry(incident, n));
+            batch.last().writtenAt = first.addMSecs((n - 1) * kApartMs);
+        }
         const auto written = need(store.appendLogEntries(batch), "fill");
         for (const auto &entry : written) {
             if (!entry)
@@ -247,18 +218,6 @@ ViewTimes viewTimes(StoreThread &store, qint64 incident, qint64 rows)
     }
     times.jumpMs = msSince(timer) / kJumps;
     return times;
-}
-
-template <typename Work> double bestOf(int runs, Work work)
-{
-    double best = std::numeric_limits<double>::max();
-    for (int i = 0; i < runs; ++i) {
-        QElapsedTimer timer;
-        timer.start();
-        work();
-        best = std::min(best, msSince(timer));
-    }
-    return best;
 }
 
 // --- search, two words: the first page of hits (and their entries, as a view or `warroom
@@ -313,6 +272,37 @@ void searchFigures(IncidentStore &store, qint64 incident, const QString &size,
     }
 }
 
+// Deadlines a day ahead, one a minute apart, each with an owner and a reason.
+void commitMany(IncidentStore &store, qint64 incident, int count)
+{
+    const QDateTime now = store.clock().now();
+    for (int n = 1; n <= count; ++n)
+        need(store.commit({incident, QStringLiteral("Step %1 of the recovery").arg(n),
+                           QStringLiteral("Bo Jensen"), now.addSecs(3600 + n * 60),
+                           QStringLiteral("the batch %1 finishes then").arg(n),
+                           QStringLiteral("Ann Lee")}),
+             "commit");
+}
+
+// --- go to time: the entry nearest each of 200 moments spread over the incident's span.
+double goToTimeMs(IncidentStore &store, qint64 incident)
+{
+    const auto first = need(store.logEntries(incident, 1, 1), "first entry");
+    const QDateTime from = first.constFirst().at;
+    const qint64 spanMs = from.msecsTo(store.clock().now());
+    constexpr int kSteps = 200;
+    return bestOf(3,
+                  [&] {
+                      for (int i = 0; i < kSteps; ++i) {
+                          const QDateTime when =
+                              from.addMSecs(spanMs * ((i * 7919) % kSteps) / kSteps);
+                          if (!need(store.logEntryNear(incident, when, {}), "go to time"))
+                              die(QStringLiteral("go to time found nothing"));
+                      }
+                  }) /
+           kSteps;
+}
+
 // --- the million-entry incident: opening it, jumping in it, its open questions; each beside
 // the same on an incident of a thousand entries in the same war room.
 void bigIncidentFigures(const QString &dir, qint64 entries)
@@ -320,9 +310,16 @@ void bigIncidentFigures(const QString &dir, qint64 entries)
     ManualClock clock(QDateTime(QDate(2026, 11, 25), QTime(9, 0), Qt::UTC));
     const QString path = dir + QStringLiteral("/big.sqlite");
     auto store = newWarRoom(path, clock);
-    const qint64 big = newIncident(*store, QStringLiteral("A million entries"));
+    // The newest incident is the one a window opens on: the big one.
+    const qint64 fewDeadlines = newIncident(*store, QStringLiteral("Ten deadlines"));
+    const qint64 manyDeadlines = newIncident(*store, QStringLiteral("Ten thousand deadlines"));
     const qint64 small = newIncident(*store, QStringLiteral("A thousand entries"));
+    const qint64 big = newIncident(*store, QStringLiteral("A million entries"));
     QElapsedTimer timer;
+    timer.start();
+    commitMany(*store, manyDeadlines, 10000);
+    commitMany(*store, fewDeadlines, 10);
+    out() << "# committed 10,010 deadlines in " << msSince(timer) / 1000 << " s" << Qt::endl;
     timer.start();
     fill(*store, big, entries);
     fill(*store, small, 1000);
@@ -358,6 +355,16 @@ void bigIncidentFigures(const QString &dir, qint64 entries)
            QStringLiteral("small-incident"), smallView.openMs, QStringLiteral("ms"));
     figure(QStringLiteral("jump-%1").arg(size), bigView.jumpMs, QStringLiteral("ms/step"),
            QStringLiteral("small-incident"), smallView.jumpMs, QStringLiteral("ms/step"));
+    figure(QStringLiteral("goto-time-%1").arg(size), goToTimeMs(*store, big),
+           QStringLiteral("ms/step"), QStringLiteral("small-incident"), goToTimeMs(*store, small),
+           QStringLiteral("ms/step"));
+    windowStore.reset();
+    store.reset(); // the window's process owns the file from here
+
+    WindowFigures window(path, clock);
+    window.typing(big, small, size);
+    window.stream(big, 10000, 10);
+    window.deadlines(manyDeadlines, fewDeadlines);
 }
 
 // --- search on a shared war room: the same incident on a PostgreSQL server of its own.

@@ -6,6 +6,7 @@
 // (build/tests/bench_serverstall); it starts a throwaway PostgreSQL.
 #include "mainwindow.h"
 #include "rules/clock.h"
+#include "stallmeter.h"
 #include "storage/incidentstore.h"
 #include "storage/storethread.h"
 #include "throwawaypostgres.h"
@@ -49,32 +50,6 @@ void signalAll(const QList<pid_t> &pids, int signal)
     for (pid_t pid : pids)
         ::kill(pid, signal);
 }
-
-// Watches the event loop: the longest time between two 5 ms ticks.
-class StallMeter : public QObject
-{
-public:
-    StallMeter()
-    {
-        m_tick.setInterval(5);
-        connect(&m_tick, &QTimer::timeout, this, [this] {
-            m_longest = std::max(m_longest, m_sinceLast.nsecsElapsed());
-            m_sinceLast.restart();
-        });
-    }
-    void start()
-    {
-        m_longest = 0;
-        m_sinceLast.start();
-        m_tick.start();
-    }
-    double longestMs() const { return double(m_longest) / 1e6; }
-
-private:
-    QTimer m_tick;
-    QElapsedTimer m_sinceLast;
-    qint64 m_longest = 0;
-};
 
 void typeEntry(QLineEdit *line, const QString &text)
 {

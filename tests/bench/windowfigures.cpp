@@ -1,0 +1,219 @@
+#include "windowfigures.h"
+
+#include "benchoutput.h"
+#include "cli.h"
+#include "livewarroom.h"
+#include "mainwindow.h"
+#include "models/logtablemodel.h"
+#include "rules/clock.h"
+#include "stallmeter.h"
+#include "warroomopener.h"
+#include "widgets/incidentlistpanel.h"
+#include "widgets/incidentview.h"
+#include "widgets/technicallogpanel.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QLineEdit>
+#include <QProcess>
+#include <QTabWidget>
+#include <QTest>
+#include <QTreeWidget>
+
+#include <algorithm>
+
+using namespace BenchOutput;
+
+namespace {
+template <typename Done> void spinUntil(Done done, int timeoutMs = 120000)
+{
+    QElapsedTimer waited;
+    waited.start();
+    while (!done()) {
+        if (waited.elapsed() > timeoutMs)
+            die(QStringLiteral("the window did not get there in %1 s").arg(timeoutMs / 1000));
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+    }
+}
+
+double percentile(QList<double> values, double p)
+{
+    if (values.isEmpty())
+        return 0;
+    std::sort(values.begin(), values.end());
+    return values.at(std::clamp<qsizetype>(qsizetype(p / 100.0 * double(values.size() - 1) + 0.5),
+                                           0, values.size() - 1));
+}
+} // namespace
+
+WindowFigures::WindowFigures(const QString &path, ManualClock &clock)
+    : m_path(path), m_clock(clock),
+      m_opener(std::make_unique<WarRoomOpener>(clock, &Cli::runForwarded))
+{
+    const auto opened = m_opener->open(WarRoomAddress::sqliteFile(path), OpenMode::MustExist);
+    if (!opened || *opened != WarRoomOpener::Opened::Here)
+        die(QStringLiteral("the window could not open %1: %2")
+                .arg(path, opened ? QStringLiteral("another window has it") : opened.error()));
+    m_window = m_opener->window();
+    m_window->show();
+    QTest::qWait(200);
+}
+
+WindowFigures::~WindowFigures() = default;
+
+void WindowFigures::show(qint64 incident)
+{
+    m_window->incidentList()->selectIncident(incident);
+    spinUntil([&] {
+        return m_window->live().incidentLoaded() && m_window->live().incidentId() == incident &&
+               m_window->incidentView()->technicalLog()->model()->incidentId() == incident;
+    });
+    const LogTableModel *model = m_window->incidentView()->technicalLog()->model();
+    spinUntil([&] { return model->rowCount() > 0 && model->rowCount() == model->entryCount(); });
+    QTest::qWait(300); // what the first read of the incident set off settles
+}
+
+double WindowFigures::typeEntries(int count, const QString &tag)
+{
+    auto *line = m_window->findChild<QLineEdit *>(QStringLiteral("quickEntryLineEdit"));
+    auto *author = m_window->findChild<QLineEdit *>(QStringLiteral("authorLineEdit"));
+    if (!line || !author)
+        die(QStringLiteral("no quick-entry line in the window"));
+    author->setText(QStringLiteral("Ann Lee"));
+    const LogTableModel *model = m_window->incidentView()->technicalLog()->model();
+    const int before = model->rowCount();
+    StallMeter meter;
+    meter.start();
+    for (int i = 1; i <= count; ++i) {
+        line->setText(QStringLiteral("h: %1 typed entry %2").arg(tag).arg(i));
+        QTest::keyClick(line, Qt::Key_Return);
+        QTest::qWait(250);
+    }
+    spinUntil([&] { return model->rowCount() >= before + count && model->pendingCount() == 0; });
+    QTest::qWait(300);
+    meter.stop();
+    return meter.longestMs();
+}
+
+void WindowFigures::typing(qint64 big, qint64 small, const QString &size)
+{
+    constexpr int kTyped = 20;
+    show(small);
+    const double smallStall = typeEntries(kTyped, QStringLiteral("small"));
+    show(big);
+    const double bigStall = typeEntries(kTyped, QStringLiteral("big"));
+    figure(QStringLiteral("type-%1").arg(size), bigStall, QStringLiteral("ms-longest-stall"),
+           QStringLiteral("small-incident"), smallStall, QStringLiteral("ms-longest-stall"));
+}
+
+void WindowFigures::stream(qint64 incident, int perSecond, int seconds)
+{
+    show(incident);
+    LogTableModel *model = m_window->incidentView()->technicalLog()->model();
+    const int before = model->rowCount();
+    const int total = perSecond * seconds;
+    const QString warroom =
+        QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("../app/warroom"));
+    QProcess script;
+    script.setProgram(warroom);
+    script.setArguments({QStringLiteral("log"), QStringLiteral("--database"), m_path,
+                         QStringLiteral("--incident"), QString::number(incident),
+                         QStringLiteral("--author"), QStringLiteral("probe-eu"),
+                         QStringLiteral("--lines")});
+    script.setStandardOutputFile(QProcess::nullDevice());
+    script.start();
+    if (!script.waitForStarted())
+        die(QStringLiteral("cannot start %1").arg(warroom));
+
+    // Every 10 ms the script's lines for those 10 ms go into its standard input; each line's
+    // moment is noted, and each time the view gains rows, how long ago its newest was sent.
+    QList<qint64> sentAtNs;
+    sentAtNs.reserve(total);
+    QList<double> behindMs;
+    QElapsedTimer clock;
+    clock.start();
+    const int perTick = perSecond / 100;
+    QTimer feed;
+    feed.setTimerType(Qt::PreciseTimer);
+    feed.setInterval(10);
+    QObject::connect(&feed, &QTimer::timeout, [&] {
+        // As many as are due by now, so a late tick catches up rather than slowing the rate.
+        const qint64 due = std::min<qint64>(total, clock.nsecsElapsed() / 10000000 * perTick);
+        QByteArray lines;
+        while (sentAtNs.size() < due) {
+            lines += QByteArray("stream entry ") + QByteArray::number(sentAtNs.size() + 1) +
+                     " from the monitor, p99 at 4.2 s\n";
+            sentAtNs.append(clock.nsecsElapsed());
+        }
+        script.write(lines);
+        if (sentAtNs.size() >= total) {
+            feed.stop();
+            script.closeWriteChannel();
+        }
+    });
+    const auto connection = QObject::connect(
+        model, &QAbstractItemModel::rowsInserted, [&](const QModelIndex &, int, int last) {
+            const qsizetype arrived = std::min<qsizetype>(last + 1 - before, sentAtNs.size());
+            if (arrived > 0)
+                behindMs.append(double(clock.nsecsElapsed() - sentAtNs.at(arrived - 1)) / 1e6);
+        });
+    StallMeter meter;
+    meter.start();
+    feed.start();
+    spinUntil([&] { return sentAtNs.size() >= total && model->rowCount() >= before + total; },
+              (seconds + 120) * 1000);
+    meter.stop();
+    QObject::disconnect(connection);
+    script.waitForFinished(-1);
+    const int arrived = model->rowCount() - before;
+    out() << "# stream: " << total << " entries sent in " << seconds << " s, " << arrived
+          << " in the view; behind p50 " << percentile(behindMs, 50) << " ms, p99 "
+          << percentile(behindMs, 99) << " ms, most " << percentile(behindMs, 100)
+          << " ms; script exit " << script.exitCode() << Qt::endl;
+    if (arrived != total || script.exitCode() != 0)
+        die(QStringLiteral("stream: %1 of %2 entries arrived (the script said: %3)")
+                .arg(arrived)
+                .arg(total)
+                .arg(QString::fromLocal8Bit(script.readAllStandardError())));
+    const QString name = QStringLiteral("stream-%1k-per-s").arg(perSecond / 1000);
+    // Beside it: the same window on the same incident with nobody posting.
+    StallMeter idle;
+    idle.start();
+    QTest::qWait(seconds * 1000);
+    idle.stop();
+    figure(name, meter.longestMs(), QStringLiteral("ms-longest-stall"), QStringLiteral("idle"),
+           idle.longestMs(), QStringLiteral("ms-longest-stall"));
+    figure(name + QStringLiteral("-behind"), percentile(behindMs, 100), QStringLiteral("ms-most"),
+           QStringLiteral("p50"), percentile(behindMs, 50), QStringLiteral("ms"));
+}
+
+void WindowFigures::deadlines(qint64 many, qint64 few)
+{
+    QTabWidget *tabs = m_window->incidentView()->panels();
+    tabs->setCurrentIndex(0); // Deadlines
+    const auto stallFor = [&](qint64 incident) {
+        StallMeter meter;
+        meter.start();
+        show(incident);
+        const auto *tree = m_window->findChild<QTreeWidget *>(QStringLiteral("deadlinesPanelTree"));
+        const qsizetype count = m_window->live().incident().commitments.size();
+        spinUntil([&] { return tree && tree->topLevelItemCount() == count; });
+        // A new deadline is committed elsewhere; then time passes (the panel's refresh).
+        m_window->live().write(m_window, [incident, this](IncidentStore &store) {
+            return store.commit({incident, QStringLiteral("One more step"),
+                                 QStringLiteral("Bo Jensen"), m_clock.now().addSecs(1800),
+                                 QStringLiteral("the copy ends then"), QStringLiteral("Ann Lee")});
+        });
+        spinUntil([&] { return tree->topLevelItemCount() == count + 1; });
+        for (int i = 0; i < 3; ++i) {
+            m_clock.advanceSecs(15);
+            QTest::qWait(200);
+        }
+        meter.stop();
+        return meter.longestMs();
+    };
+    const double fewStall = stallFor(few);
+    const double manyStall = stallFor(many);
+    figure(QStringLiteral("deadlines-10k"), manyStall, QStringLiteral("ms-longest-stall"),
+           QStringLiteral("10-deadlines"), fewStall, QStringLiteral("ms-longest-stall"));
+}
