@@ -18,7 +18,7 @@
 #include <QProcess>
 #include <QTabWidget>
 #include <QTest>
-#include <QTreeWidget>
+#include <QTreeView>
 
 #include <algorithm>
 
@@ -195,16 +195,16 @@ void WindowFigures::deadlines(qint64 many, qint64 few)
         StallMeter meter;
         meter.start();
         show(incident);
-        const auto *tree = m_window->findChild<QTreeWidget *>(QStringLiteral("deadlinesPanelTree"));
+        const auto *tree = m_window->findChild<QTreeView *>(QStringLiteral("deadlinesPanelTree"));
         const qsizetype count = m_window->live().incident().commitments.size();
-        spinUntil([&] { return tree && tree->topLevelItemCount() == count; });
+        spinUntil([&] { return tree && tree->model()->rowCount() == count; });
         // A new deadline is committed elsewhere; then time passes (the panel's refresh).
         m_window->live().write(m_window, [incident, this](IncidentStore &store) {
             return store.commit({incident, QStringLiteral("One more step"),
                                  QStringLiteral("Bo Jensen"), m_clock.now().addSecs(1800),
                                  QStringLiteral("the copy ends then"), QStringLiteral("Ann Lee")});
         });
-        spinUntil([&] { return tree->topLevelItemCount() == count + 1; });
+        spinUntil([&] { return tree->model()->rowCount() == count + 1; });
         for (int i = 0; i < 3; ++i) {
             m_clock.advanceSecs(15);
             QTest::qWait(200);

@@ -1,3 +1,4 @@
+#include "colors.h"
 #include "dialogs/briefingcomposer.h"
 #include "dialogs/modalhook.h"
 #include "incidentactions.h"
@@ -28,6 +29,7 @@
 #include <QTableView>
 #include <QTest>
 #include <QTextCursor>
+#include <QTreeView>
 #include <QTreeWidget>
 
 #include <ctime>
@@ -42,6 +44,7 @@ private slots:
     void cleanup();
     void committingSwitchesCountdownAndMissingShowsEverywhere();
     void supersedeFromDeadlinesPanel();
+    void deadlinesPanelWordsEachDeadlineAsTimePasses();
     void handoverChangesHeader();
     void liaisonShowsInHeaderAndComposer();
     void expiredTimeboxAsksAndIsSettled();
@@ -165,20 +168,86 @@ void TestDisciplineWindow::supersedeFromDeadlinesPanel()
     QVERIFY(m_room->store().commit({m_incident, QStringLiteral("Failover"), QStringLiteral("Bob"),
                                     m_room->clock().now().addSecs(600), QStringLiteral("warm"),
                                     QStringLiteral("Dana")}));
-    QTreeWidget *deadlines = panel(QStringLiteral("deadlinesPanel"));
-    QTRY_COMPARE(deadlines->topLevelItemCount(), 1);
-    select(deadlines, 0);
+    auto *deadlines = find<QTreeView>(QStringLiteral("deadlinesPanelTree"));
+    QTRY_COMPARE(deadlines->model()->rowCount(), 1);
+    deadlines->setCurrentIndex(deadlines->model()->index(0, 0));
     auto *supersede = find<QPushButton>(QStringLiteral("supersedeButton"));
     QTRY_VERIFY(supersede->isEnabled());
     answerDialog({{QStringLiteral("due"), QStringLiteral("+45m")},
                   {QStringLiteral("why"), QStringLiteral("replica 40 % behind")}});
     supersede->click();
-    QTRY_COMPARE(deadlines->topLevelItemCount(), 2);
+    QTRY_COMPARE(deadlines->model()->rowCount(), 2);
     QTRY_COMPARE(find<CountdownWidget>(QStringLiteral("countdownWidget"))->timeText(),
                  QStringLiteral("45 min 0 s left"));
     QTRY_VERIFY(find<QLabel>(QStringLiteral("deadlinesPanelSummaryLabel"))
                     ->text()
                     .contains(QStringLiteral("1 superseded")));
+}
+
+// Outstanding first, soonest on top, then the ended ones, latest first; as time passes states,
+// colours and counts follow without a write, and the selection stays on its deadline.
+void TestDisciplineWindow::deadlinesPanelWordsEachDeadlineAsTimePasses()
+{
+    IncidentStore &store = m_room->store();
+    const QDateTime now = m_room->clock().now();
+    const auto commit = [&](const QString &what, qint64 inSecs) {
+        const auto id = store.commit({m_incident, what, QStringLiteral("Bob"), now.addSecs(inSecs),
+                                      QStringLiteral("because"), QStringLiteral("Dana")});
+        if (!id)
+            qFatal("%s", qPrintable(id.error()));
+        return *id;
+    };
+    const qint64 later = commit(QStringLiteral("Restore backups"), 3600);
+    const qint64 soon = commit(QStringLiteral("Failover"), 600);
+    const qint64 done = commit(QStringLiteral("Page the DBA"), 300);
+    QVERIFY(store.markMet(done, QStringLiteral("Dana")));
+    const LogEntry theory =
+        m_room->addLog(m_incident, QStringLiteral("pool exhausted"), LogKind::Hypothesis);
+    const auto box = store.timeboxTheory(theory.id, now.addSecs(1200), QStringLiteral("one test"),
+                                         QStringLiteral("Dana"));
+    QVERIFY(box);
+    const auto extended = store.supersede(*box, now.addSecs(1800), QStringLiteral("needs a rerun"),
+                                          QStringLiteral("Dana"));
+    QVERIFY2(extended, qPrintable(extended.error()));
+    m_room->settle();
+
+    auto *deadlines = find<QTreeView>(QStringLiteral("deadlinesPanelTree"));
+    QAbstractItemModel *rows = deadlines->model();
+    QTRY_COMPARE(rows->rowCount(), 5);
+    const auto cell = [&](int row, int column, int role = Qt::DisplayRole) {
+        return rows->index(row, column).data(role);
+    };
+    QCOMPARE(cell(0, 2).toString(), QStringLiteral("Failover"));
+    QCOMPARE(cell(0, 1).toString(), QStringLiteral("open, 10 min 0 s left"));
+    QCOMPARE(cell(0, 1, Qt::ForegroundRole).value<QColor>(), QColor(0xb2, 0x6a, 0x00)); // soon
+    QVERIFY(cell(0, 2, Qt::FontRole).value<QFont>().bold());
+    QCOMPARE(cell(1, 2).toString(), QStringLiteral("Confirm or drop the theory: pool exhausted"));
+    QVERIFY2(cell(1, 1).toString().endsWith(QStringLiteral(" · extended 1×")),
+             qPrintable(cell(1, 1).toString()));
+    QCOMPARE(cell(2, 2).toString(), QStringLiteral("Restore backups"));
+    QVERIFY(!cell(2, 1, Qt::ForegroundRole).isValid()); // an hour away: plain
+    QCOMPARE(cell(3, 1).toString(), QStringLiteral("superseded · extended 1×")); // its timebox
+    QCOMPARE(cell(4, 1).toString(), QStringLiteral("met"));
+    QCOMPARE(cell(4, 1, Qt::ForegroundRole).value<QColor>(), WarroomColors::onTrack());
+    auto *summary = find<QLabel>(QStringLiteral("deadlinesPanelSummaryLabel"));
+    QCOMPARE(summary->text(), QStringLiteral("3 open · 1 met · 0 missed · 1 superseded"));
+
+    deadlines->setCurrentIndex(rows->index(2, 0)); // Restore backups
+    auto *met = find<QPushButton>(QStringLiteral("metButton"));
+    QVERIFY(met->isEnabled());
+    // Eleven minutes on: the failover is missed, and said so, with no write to tell of it.
+    m_room->clock().advanceSecs(11 * 60);
+    QCOMPARE(cell(0, 1).toString(), QStringLiteral("missed"));
+    QCOMPARE(cell(0, 1, Qt::ForegroundRole).value<QColor>(), WarroomColors::alarm());
+    QTRY_VERIFY2(summary->text().contains(QStringLiteral("1 missed")), qPrintable(summary->text()));
+    // A new deadline arrives: the reader's choice stays on Restore backups wherever it moves.
+    commit(QStringLiteral("Call the vendor"), 900);
+    m_room->settle();
+    QTRY_COMPARE(rows->rowCount(), 6);
+    QCOMPARE(deadlines->currentIndex().siblingAtColumn(2).data().toString(),
+             QStringLiteral("Restore backups"));
+    QVERIFY(met->isEnabled());
+    QVERIFY(later > 0 && soon > 0);
 }
 
 void TestDisciplineWindow::handoverChangesHeader()

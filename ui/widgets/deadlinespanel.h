@@ -4,12 +4,14 @@
 #include "widgets/incidentpanel.h"
 
 class Clock;
+class DeadlinesModel;
 class IncidentActions;
 class LogActions;
 class QPushButton;
 
 // Every commitment of the incident: the open ones first by due time, then the history, with
-// met and missed counted. Missed ones are red here and in the log.
+// met and missed counted. Missed ones are red here and in the log. Ten thousand of them cost
+// a view only the rows it shows.
 class DeadlinesPanel : public IncidentPanel
 {
     Q_OBJECT
@@ -23,9 +25,12 @@ protected:
 
 private:
     const Commitment *selected() const;
+    // Time passed: states, colours and counts follow, without reading anything.
+    void tick();
+    void showCounts();
 
     const Clock &m_clock;
-    QList<Commitment> m_commitments;
+    DeadlinesModel *m_model;
     QPushButton *m_met;
     QPushButton *m_supersede;
     QPushButton *m_confirmed;

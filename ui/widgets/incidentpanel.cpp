@@ -12,28 +12,39 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
-IncidentPanel::IncidentPanel(const LiveWarRoom &live, const QString &objectName, QWidget *parent)
-    : QWidget(parent), m_live(live), m_tree(new QTreeWidget(this)), m_summary(new QLabel(this)),
-      m_buttons(new QHBoxLayout)
+IncidentPanel::IncidentPanel(const LiveWarRoom &live, const QString &objectName, QWidget *parent,
+                             QAbstractItemModel *model)
+    : QWidget(parent), m_live(live), m_summary(new QLabel(this)), m_buttons(new QHBoxLayout)
 {
+    if (model) {
+        if (!model->parent())
+            model->setParent(this);
+        m_view = new QTreeView(this);
+        m_view->setModel(model);
+    } else {
+        m_tree = new QTreeWidget(this);
+        m_view = m_tree;
+    }
     setObjectName(objectName);
-    m_tree->setObjectName(objectName + QStringLiteral("Tree"));
+    m_view->setObjectName(objectName + QStringLiteral("Tree"));
     m_summary->setObjectName(objectName + QStringLiteral("SummaryLabel"));
     m_summary->setTextFormat(Qt::PlainText);
     m_summary->setWordWrap(true);
-    m_tree->setRootIsDecorated(false);
-    m_tree->setUniformRowHeights(true);
-    m_tree->setAlternatingRowColors(true);
-    m_tree->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_tree->header()->setStretchLastSection(true);
+    m_view->setRootIsDecorated(false);
+    m_view->setUniformRowHeights(true);
+    m_view->setAlternatingRowColors(true);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->header()->setStretchLastSection(true);
     m_buttons->addStretch();
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(m_summary);
-    layout->addWidget(m_tree, 1);
+    layout->addWidget(m_view, 1);
     layout->addLayout(m_buttons);
-    connect(m_tree, &QTreeWidget::currentItemChanged, this, [this] { updateButtons(); });
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this] { updateButtons(); });
     connect(&m_live, &LiveWarRoom::incidentChanged, this, [this](ChangeTopics topics) {
         const qint64 shown = m_live.incidentLoaded() ? m_live.incidentId() : 0;
         if (shown != m_incidentId || topics.hasAny(m_topics)) {
@@ -53,9 +64,9 @@ void IncidentPanel::refresh()
     reload();
     // Short columns (times, states, names) fit their text; the last one takes the rest.
     constexpr int kWidestFitted = 320;
-    for (int column = 0; column + 1 < m_tree->columnCount(); ++column) {
-        m_tree->resizeColumnToContents(column);
-        m_tree->setColumnWidth(column, std::min(m_tree->columnWidth(column), kWidestFitted));
+    for (int column = 0; column + 1 < m_view->model()->columnCount(); ++column) {
+        m_view->resizeColumnToContents(column);
+        m_view->setColumnWidth(column, std::min(m_view->columnWidth(column), kWidestFitted));
     }
     updateButtons();
 }
@@ -90,8 +101,8 @@ void IncidentPanel::setSummary(const QString &text)
 
 qint64 IncidentPanel::selectedId() const
 {
-    const QTreeWidgetItem *item = m_tree->currentItem();
-    return item ? item->data(0, Qt::UserRole).toLongLong() : 0;
+    const QModelIndex current = m_view->currentIndex();
+    return current.isValid() ? current.siblingAtColumn(0).data(Qt::UserRole).toLongLong() : 0;
 }
 
 QTreeWidgetItem *IncidentPanel::addRow(const QStringList &columns, qint64 id)
@@ -101,6 +112,12 @@ QTreeWidgetItem *IncidentPanel::addRow(const QStringList &columns, qint64 id)
     for (int column = 0; column < columns.size(); ++column)
         item->setToolTip(column, columns.at(column));
     return item;
+}
+
+void IncidentPanel::reselectRow(int row)
+{
+    if (row >= 0)
+        m_view->setCurrentIndex(m_view->model()->index(row, 0));
 }
 
 void IncidentPanel::reselect(qint64 id)
