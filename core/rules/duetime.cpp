@@ -19,6 +19,25 @@ std::optional<Failure> checkHorizon(const QDateTime &when, const QDateTime &now,
     return std::nullopt;
 }
 
+std::optional<qint64> spanSeconds(const QRegularExpressionMatch &match, qint64 mostSeconds)
+{
+    const qint64 unitSeconds[] = {86400, 3600, 60, 1};
+    qint64 seconds = 0;
+    for (int part = 0; part < 4; ++part) {
+        const QString digits = match.captured(part + 1);
+        if (digits.isEmpty())
+            continue;
+        bool ok = false;
+        const qint64 value = digits.size() > 9 ? -1 : digits.toLongLong(&ok);
+        if (!ok || value < 0 || value > mostSeconds / unitSeconds[part])
+            return std::nullopt;
+        seconds += value * unitSeconds[part];
+    }
+    if (seconds > mostSeconds)
+        return std::nullopt;
+    return seconds;
+}
+
 Result<QDateTime> parseDueTime(const QString &text, const QDateTime &now)
 {
     const QString input = text.trimmed();
@@ -35,24 +54,13 @@ Result<QDateTime> parseDueTime(const QString &text, const QDateTime &now)
         const auto match = relative.match(input);
         if (!match.hasMatch() || input.size() < 3)
             return unreadable;
-        // Each part is bounded before it is multiplied: "+307445734561825861m" must not wrap
-        // around into "44 seconds from now".
-        const qint64 unitSeconds[] = {86400, 3600, 60, 1};
-        const qint64 horizon = kHorizonDays * 86400;
-        qint64 seconds = 0;
-        for (int part = 0; part < 4; ++part) {
-            const QString digits = match.captured(part + 1);
-            if (digits.isEmpty())
-                continue;
-            bool ok = false;
-            const qint64 value = digits.size() > 9 ? -1 : digits.toLongLong(&ok);
-            if (!ok || value < 0 || value > horizon / unitSeconds[part])
-                return Failure{QStringLiteral("\"%1\" is more than %2 days ahead; promise the "
-                                              "next step, not a distant one.")
-                                   .arg(input)
-                                   .arg(kHorizonDays)};
-            seconds += value * unitSeconds[part];
-        }
+        const std::optional<qint64> span = spanSeconds(match, kHorizonDays * 86400);
+        if (!span)
+            return Failure{QStringLiteral("\"%1\" is more than %2 days ahead; promise the "
+                                          "next step, not a distant one.")
+                               .arg(input)
+                               .arg(kHorizonDays)};
+        const qint64 seconds = *span;
         if (seconds <= 0)
             return Failure{QStringLiteral("\"%1\" is not a time ahead of now.").arg(input)};
         if (auto far = checkHorizon(now.addSecs(seconds), now, QStringLiteral("time")))

@@ -3,6 +3,7 @@
 #include "domain/result.h"
 
 #include <QDateTime>
+#include <QRegularExpressionMatch>
 #include <QString>
 
 #include <optional>
@@ -19,3 +20,8 @@ std::optional<Failure> checkHorizon(const QDateTime &when, const QDateTime &now,
 // such local time), or ISO 8601 ("2026-11-23T14:30", with or without a zone; no zone means
 // local time).
 Result<QDateTime> parseDueTime(const QString &text, const QDateTime &now);
+
+// The seconds of a span typed as days, hours, minutes and seconds (captures 1 to 4 of match,
+// each optional), or none when it is more than mostSeconds. Each part is bounded before it is
+// multiplied, so "+307445734561825861m" cannot wrap around into a few seconds.
+std::optional<qint64> spanSeconds(const QRegularExpressionMatch &match, qint64 mostSeconds);

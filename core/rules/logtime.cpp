@@ -1,5 +1,7 @@
 #include "rules/logtime.h"
 
+#include "rules/duetime.h"
+
 #include <QRegularExpression>
 #include <QTime>
 
@@ -20,21 +22,10 @@ QTime clockTime(const QString &text)
 Result<QDateTime> backFromNow(const QRegularExpressionMatch &match, const QString &input,
                               const QDateTime &now)
 {
-    const qint64 unitSeconds[] = {86400, 3600, 60, 1};
-    qint64 seconds = 0;
-    for (int part = 0; part < 4; ++part) {
-        const QString digits = match.captured(part + 1);
-        if (digits.isEmpty())
-            continue;
-        bool ok = false;
-        const qint64 value = digits.size() > 9 ? -1 : digits.toLongLong(&ok);
-        if (!ok || value > kLongestLookBackSecs / unitSeconds[part])
-            return Failure{QStringLiteral("\"%1\" is further back than any incident.").arg(input)};
-        seconds += value * unitSeconds[part];
-    }
-    if (seconds > kLongestLookBackSecs)
+    const std::optional<qint64> seconds = spanSeconds(match, kLongestLookBackSecs);
+    if (!seconds)
         return Failure{QStringLiteral("\"%1\" is further back than any incident.").arg(input)};
-    return now.addSecs(-seconds).toUTC();
+    return now.addSecs(-*seconds).toUTC();
 }
 } // namespace
 
