@@ -248,6 +248,7 @@ void TestDisciplineWindow::deadlinesPanelWordsEachDeadlineAsTimePasses()
              QStringLiteral("Restore backups"));
     QVERIFY(met->isEnabled());
     QVERIFY(later > 0 && soon > 0);
+    WindowFixture::shoot(*m_window, QStringLiteral("deadlines-panel"));
 }
 
 void TestDisciplineWindow::handoverChangesHeader()
