@@ -122,12 +122,10 @@ void IncidentPanel::reselectRow(int row)
 
 void IncidentPanel::reselect(qint64 id)
 {
-    for (int row = 0; row < m_tree->topLevelItemCount(); ++row) {
-        QTreeWidgetItem *item = m_tree->topLevelItem(row);
-        if (item->data(0, Qt::UserRole).toLongLong() == id) {
-            m_tree->setCurrentItem(item);
-            return;
-        }
+    const QAbstractItemModel *rows = m_view->model();
+    for (int row = 0; row < rows->rowCount(); ++row) {
+        if (rows->index(row, 0).data(Qt::UserRole).toLongLong() == id)
+            return reselectRow(row);
     }
 }
 

@@ -50,7 +50,8 @@ protected:
     // The id stored in the selected row (column 0, Qt::UserRole), or 0.
     qint64 selectedId() const;
     QTreeWidgetItem *addRow(const QStringList &columns, qint64 id);
-    // Restores the selection by id after a reload (a model's panel: at that row).
+    // Restores the selection by id after a reload; a panel whose model knows the row at once
+    // selects it by row.
     void reselect(qint64 id);
     void reselectRow(int row);
     // Now, by the window's clock.
