@@ -55,19 +55,13 @@ void LogTimeBar::open()
 
 void LogTimeBar::preview()
 {
-    m_said->setStyleSheet({});
-    if (m_time->text().trimmed().isEmpty()) {
-        m_said->clear();
-        return;
-    }
+    if (m_time->text().trimmed().isEmpty())
+        return say({});
     const QDateTime now = m_clock.now();
     const auto when = parseLogTime(m_time->text(), now);
-    if (!when) {
-        m_said->setText(when.error());
-        m_said->setStyleSheet(QStringLiteral("color: %1").arg(WarroomColors::alarm().name()));
-        return;
-    }
-    m_said->setText(tr("= %1").arg(TimeFormat::inZone(*when, now)));
+    if (!when)
+        return say(when.error(), true);
+    say(tr("= %1").arg(TimeFormat::inZone(*when, now)));
 }
 
 void LogTimeBar::go()
@@ -84,31 +78,34 @@ void LogTimeBar::showArrival(const QDateTime &asked, const QDateTime &at, qint64
 {
     const QDateTime now = m_clock.now();
     const QString entry = tr("entry %1").arg(QLocale().toString(seq));
-    m_said->setStyleSheet({});
     if (at < asked)
-        m_said->setText(
-            tr("Nothing since %1: the last before it, %2, %3")
+        say(tr("Nothing since %1: the last before it, %2, %3")
                 .arg(TimeFormat::inZone(asked, now), TimeFormat::clockSeconds(at, now), entry));
     else
-        m_said->setText(tr("%1, %2").arg(TimeFormat::inZone(at, now), entry));
+        say(tr("%1, %2").arg(TimeFormat::inZone(at, now), entry));
 }
 
 void LogTimeBar::showNothingToShow()
 {
-    m_said->setStyleSheet({});
-    m_said->setText(tr("The log shows no entries to go to."));
+    say(tr("The log shows no entries to go to."));
 }
 
 void LogTimeBar::showFailure(const QString &message)
 {
-    m_said->setText(tr("Could not go there: %1").arg(message));
-    m_said->setStyleSheet(QStringLiteral("color: %1").arg(WarroomColors::alarm().name()));
+    say(tr("Could not go there: %1").arg(message), true);
+}
+
+void LogTimeBar::say(const QString &text, bool alarming)
+{
+    m_said->setText(text);
+    m_said->setStyleSheet(alarming ? QStringLiteral("color: %1").arg(WarroomColors::alarm().name())
+                                   : QString());
 }
 
 void LogTimeBar::close()
 {
     hide();
-    m_said->clear();
+    say({});
 }
 
 bool LogTimeBar::eventFilter(QObject *watched, QEvent *event)

@@ -32,6 +32,8 @@ protected:
 private:
     void preview();
     void go();
+    // What the bar says beside the time; in the alarm colour when it went wrong.
+    void say(const QString &text, bool alarming = false);
     void close();
 
     const Clock &m_clock;
