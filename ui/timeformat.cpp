@@ -2,29 +2,42 @@
 
 #include "domain/zonedtime.h"
 
-#include <QTimeZone>
+#include <QElapsedTimer>
 
 namespace TimeFormat {
+QTimeZone here()
+{
+    constexpr qint64 kAskAgainMs = 5000;
+    thread_local QTimeZone zone;
+    thread_local QByteArray zoneVariable;
+    thread_local QElapsedTimer asked;
+    const QByteArray variable = qgetenv("TZ");
+    if (!asked.isValid() || asked.elapsed() > kAskAgainMs || variable != zoneVariable) {
+        zone = QTimeZone::systemTimeZone();
+        zoneVariable = variable;
+        asked.start();
+    }
+    return zone;
+}
+
 QString clock(const QDateTime &time, const QDateTime &now)
 {
-    return ZonedTime::dayAndTime(time, now, QTimeZone::systemTimeZone());
+    return ZonedTime::dayAndTime(time, now, here());
 }
 
 QString clockSeconds(const QDateTime &time, const QDateTime &now)
 {
-    return ZonedTime::dayAndTime(time, now, QTimeZone::systemTimeZone(),
-                                 ZonedTime::Precision::Seconds);
+    return ZonedTime::dayAndTime(time, now, here(), ZonedTime::Precision::Seconds);
 }
 
 QString inZone(const QDateTime &time, const QDateTime &now)
 {
-    return ZonedTime::dayAndTimeInZone(time, now, QTimeZone::systemTimeZone());
+    return ZonedTime::dayAndTimeInZone(time, now, here());
 }
 
 QString full(const QDateTime &time)
 {
-    return ZonedTime::dateAndTime(time, QDateTime::currentDateTimeUtc(),
-                                  QTimeZone::systemTimeZone());
+    return ZonedTime::dateAndTime(time, QDateTime::currentDateTimeUtc(), here());
 }
 
 QString utc(const QDateTime &time)
@@ -34,7 +47,7 @@ QString utc(const QDateTime &time)
 
 QString zone(const QDateTime &now)
 {
-    return ZonedTime::zoneName(now, QTimeZone::systemTimeZone());
+    return ZonedTime::zoneName(now, here());
 }
 
 QString span(qint64 seconds)

@@ -3,9 +3,11 @@
 //   figure NAME  warroom VALUE UNIT  baseline NAME VALUE UNIT  ratio R
 // R is Warroom's value over the baseline's (below 1: faster). A baseline tool that is not
 // installed is named and its line skipped; nothing is installed. Not a test: run it by hand,
-//   build/tests/bench_scale [--entries N]
-// (N defaults to 1,000,000; the data is generated the same way on every run; about five
-// minutes and 1 GB of temporary disk on a 2-core machine).
+//   build/tests/bench_scale [--entries N] [--keep DIR] [--window [type,stream,deadlines]]
+// (N defaults to 1,000,000; the data is generated the same way on every run; about eight
+// minutes and 1 GB of temporary disk on a 2-core machine). --keep DIR keeps the big war room
+// in DIR for the next run; --window measures only the window on it (all three parts, or those
+// named).
 #include "benchoutput.h"
 #include "scalecorpus.h"
 #include "windowfigures.h"
@@ -305,28 +307,54 @@ double goToTimeMs(IncidentStore &store, qint64 incident)
 
 // --- the million-entry incident: opening it, jumping in it, its open questions; each beside
 // the same on an incident of a thousand entries in the same war room.
-void bigIncidentFigures(const QString &dir, qint64 entries)
+void bigIncidentFigures(const QString &dir, qint64 entries, const QStringList &windowOnly)
 {
     ManualClock clock(QDateTime(QDate(2026, 11, 25), QTime(9, 0), Qt::UTC));
-    const QString path = dir + QStringLiteral("/big.sqlite");
-    auto store = newWarRoom(path, clock);
-    // The newest incident is the one a window opens on: the big one.
-    const qint64 fewDeadlines = newIncident(*store, QStringLiteral("Ten deadlines"));
-    const qint64 manyDeadlines = newIncident(*store, QStringLiteral("Ten thousand deadlines"));
-    const qint64 small = newIncident(*store, QStringLiteral("A thousand entries"));
-    const qint64 big = newIncident(*store, QStringLiteral("A million entries"));
-    QElapsedTimer timer;
-    timer.start();
-    commitMany(*store, manyDeadlines, 10000);
-    commitMany(*store, fewDeadlines, 10);
-    out() << "# committed 10,010 deadlines in " << msSince(timer) / 1000 << " s" << Qt::endl;
-    timer.start();
-    fill(*store, big, entries);
-    fill(*store, small, 1000);
-    out() << "# filled " << entries + 1000 << " entries through the batch path in "
-          << msSince(timer) / 1000 << " s" << Qt::endl;
+    const QString path = dir + QStringLiteral("/big-%1.sqlite").arg(entries);
+    const bool kept = QFile::exists(path);
+    auto store = kept ? need(IncidentStore::openSqlite(path, OpenMode::MustExist, clock), "reopen")
+                      : newWarRoom(path, clock);
+    qint64 fewDeadlines = 0, manyDeadlines = 0, small = 0, big = 0;
+    if (kept) {
+        out() << "# reusing " << path << Qt::endl;
+        for (const Incident &incident : need(store->incidents(), "incidents")) {
+            qint64 &id = incident.title == QStringLiteral("Ten deadlines") ? fewDeadlines
+                         : incident.title == QStringLiteral("Ten thousand deadlines")
+                             ? manyDeadlines
+                         : incident.title == QStringLiteral("A thousand entries") ? small
+                                                                                  : big;
+            id = incident.id;
+        }
+    } else {
+        // The newest incident is the one a window opens on: the big one.
+        fewDeadlines = newIncident(*store, QStringLiteral("Ten deadlines"));
+        manyDeadlines = newIncident(*store, QStringLiteral("Ten thousand deadlines"));
+        small = newIncident(*store, QStringLiteral("A thousand entries"));
+        big = newIncident(*store, QStringLiteral("A million entries"));
+        QElapsedTimer timer;
+        timer.start();
+        commitMany(*store, manyDeadlines, 10000);
+        commitMany(*store, fewDeadlines, 10);
+        out() << "# committed 10,010 deadlines in " << msSince(timer) / 1000 << " s" << Qt::endl;
+        timer.start();
+        fill(*store, big, entries);
+        fill(*store, small, 1000);
+        out() << "# filled " << entries + 1000 << " entries through the batch path in "
+              << msSince(timer) / 1000 << " s" << Qt::endl;
+    }
     const QString size =
         entries == 1000000 ? QStringLiteral("1m") : QStringLiteral("%1k").arg(entries / 1000);
+    if (!windowOnly.isEmpty()) {
+        store.reset();
+        WindowFigures window(path, clock);
+        if (windowOnly.contains(QStringLiteral("type")))
+            window.typing(big, small, size);
+        if (windowOnly.contains(QStringLiteral("stream")))
+            window.stream(big, 10000, 10);
+        if (windowOnly.contains(QStringLiteral("deadlines")))
+            window.deadlines(manyDeadlines, fewDeadlines);
+        return;
+    }
     const qint64 bigRows = *store->logEntryCount(big);
     const qint64 smallRows = *store->logEntryCount(small);
 
@@ -440,10 +468,25 @@ int main(int argc, char *argv[])
         QDir(app.applicationDirPath()).filePath(QStringLiteral("../app/warroom"));
     if (!QFile::exists(warroom))
         die(QStringLiteral("no warroom executable at %1: build it first").arg(warroom));
-    QTemporaryDir dir;
-    appendFigure(dir.path(), warroom, std::min(entries / 10, 100000));
-    incidentListFigure(dir.path());
-    bigIncidentFigures(dir.path(), entries);
+    // --keep DIR: the million-entry war room is kept there and reused on the next run (the
+    // fill takes minutes); --window: only the figures of the window on it.
+    QTemporaryDir scratch;
+    QString dir = scratch.path();
+    if (const qsizetype at = arguments.indexOf(QStringLiteral("--keep")); at > 0) {
+        dir = arguments.value(at + 1);
+        if (dir.isEmpty() || !QDir().mkpath(dir))
+            die(QStringLiteral("--keep needs a directory it can write"));
+    }
+    if (const qsizetype at = arguments.indexOf(QStringLiteral("--window")); at > 0) {
+        QStringList parts = arguments.value(at + 1).split(u',', Qt::SkipEmptyParts);
+        if (parts.isEmpty() || parts.first().startsWith(u'-'))
+            parts = {QStringLiteral("type"), QStringLiteral("stream"), QStringLiteral("deadlines")};
+        bigIncidentFigures(dir, entries, parts);
+        return 0;
+    }
+    appendFigure(scratch.path(), warroom, std::min(entries / 10, 100000));
+    incidentListFigure(scratch.path());
+    bigIncidentFigures(dir, entries, {});
     postgresSearchFigures(entries);
     return 0;
 }

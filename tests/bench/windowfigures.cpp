@@ -101,6 +101,7 @@ void WindowFigures::typing(qint64 big, qint64 small, const QString &size)
     show(small);
     const double smallStall = typeEntries(kTyped, QStringLiteral("small"));
     show(big);
+    out() << "# typing into the big incident" << Qt::endl; // a profiler can attach now
     const double bigStall = typeEntries(kTyped, QStringLiteral("big"));
     figure(QStringLiteral("type-%1").arg(size), bigStall, QStringLiteral("ms-longest-stall"),
            QStringLiteral("small-incident"), smallStall, QStringLiteral("ms-longest-stall"));
@@ -213,6 +214,7 @@ void WindowFigures::deadlines(qint64 many, qint64 few)
         return meter.longestMs();
     };
     const double fewStall = stallFor(few);
+    out() << "# the panel with ten thousand deadlines" << Qt::endl; // a profiler can attach now
     const double manyStall = stallFor(many);
     figure(QStringLiteral("deadlines-10k"), manyStall, QStringLiteral("ms-longest-stall"),
            QStringLiteral("10-deadlines"), fewStall, QStringLiteral("ms-longest-stall"));

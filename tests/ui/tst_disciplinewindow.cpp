@@ -7,12 +7,14 @@
 #include "mainwindow.h"
 #include "models/incidentlistmodel.h"
 #include "models/logtablemodel.h"
+#include "rules/countdown.h"
 #include "useridentity.h"
 #include "widgets/alertbanner.h"
 #include "widgets/countdownwidget.h"
 #include "widgets/framingbar.h"
 #include "widgets/incidentlistpanel.h"
 #include "widgets/incidentview.h"
+#include "widgets/technicallogpanel.h"
 #include "widgets/timeboxprompt.h"
 #include "windowfixture.h"
 
@@ -25,6 +27,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScopeGuard>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTest>
@@ -52,6 +55,7 @@ private slots:
     void statusChangeDraftsNoticeToSend();
     void quickAskOpensAskDialogAndCounts();
     void questionsAreCountedUntilAnswered();
+    void questionsPanelKeepsItsRowsWhileTheLogGrows();
     void problemStatementConfirmation();
     void missElsewhereIsAlertedAndMarked();
     void timesSayTheirDayAndZone();
@@ -411,14 +415,62 @@ void TestDisciplineWindow::questionsAreCountedUntilAnswered()
     QTest::keyClick(entry, Qt::Key_Return);
     QTRY_COMPARE(find<QLabel>(QStringLiteral("openQuestionsLabel"))->text(),
                  QStringLiteral("1 open question"));
-    QTreeWidget *questions = panel(QStringLiteral("questionsPanel"));
-    QTRY_COMPARE(questions->topLevelItemCount(), 1);
-    select(questions, 0);
+    auto *questions = find<QTreeView>(QStringLiteral("questionsPanelTree"));
+    QTRY_COMPARE(questions->model()->rowCount(), 1);
+    questions->setCurrentIndex(questions->model()->index(0, 0));
     answerDialog({{QStringLiteral("answer"), QStringLiteral("Kim, at 14:02")}});
     find<QPushButton>(QStringLiteral("answerButton"))->click();
-    QTRY_COMPARE(questions->topLevelItemCount(), 0);
+    QTRY_COMPARE(questions->model()->rowCount(), 0);
     QTRY_COMPARE(find<QLabel>(QStringLiteral("openQuestionsLabel"))->text(),
                  QStringLiteral("0 open questions"));
+}
+
+void TestDisciplineWindow::questionsPanelKeepsItsRowsWhileTheLogGrows()
+{
+    const QDateTime asked = m_room->clock().now();
+    const LogEntry first =
+        m_room->addLog(m_incident, QStringLiteral("who restarted db-2?"), LogKind::Question);
+    m_room->addLog(m_incident, QStringLiteral("is the CDN purged?"), LogKind::Question);
+    m_room->settle();
+    auto *questions = find<QTreeView>(QStringLiteral("questionsPanelTree"));
+    QAbstractItemModel *rows = questions->model();
+    QTRY_COMPARE(rows->rowCount(), 2);
+    const auto cell = [&](int row, int column) {
+        return rows->index(row, column).data();
+    };
+    QCOMPARE(cell(0, 2).toString(), QStringLiteral("who restarted db-2?"));
+    QCOMPARE(cell(0, 4).toString(), QStringLiteral("anyone"));
+    QCOMPARE(cell(0, 1).toString(), QStringLiteral("0 s"));
+    questions->setCurrentIndex(rows->index(1, 0));
+    auto *answer = find<QPushButton>(QStringLiteral("answerButton"));
+    QVERIFY(answer->isEnabled());
+
+    // Entries that are not questions go on arriving: the rows stay as they are, the reader's
+    // choice with them, and nothing is built again.
+    const LogTableModel *log = m_window->incidentView()->technicalLog()->model();
+    QTRY_COMPARE(log->rowCount(), log->entryCount());
+    const int logged = log->rowCount();
+    QSignalSpy resets(rows, &QAbstractItemModel::modelReset);
+    for (int i = 0; i < 5; ++i)
+        m_room->addLog(m_incident, QStringLiteral("error rate %1%").arg(40 - i));
+    m_room->settle();
+    QTRY_COMPARE(log->rowCount(), logged + 5);
+    QCOMPARE(resets.count(), 0);
+    QCOMPARE(questions->currentIndex().row(), 1);
+    QVERIFY(answer->isEnabled());
+
+    // Time passes with no write: how long each has been open says so.
+    m_room->clock().advanceSecs(12 * 60);
+    QTRY_COMPARE(cell(0, 1).toString(), formatDuration(asked.secsTo(m_room->clock().now())));
+    QCOMPARE(resets.count(), 0);
+
+    // An answer takes its question away; the other stays chosen.
+    QVERIFY(m_room->store().answerQuestion(first.id, QStringLiteral("Kim, at 14:02"),
+                                           QStringLiteral("Dana")));
+    m_room->settle();
+    QTRY_COMPARE(rows->rowCount(), 1);
+    QCOMPARE(cell(0, 2).toString(), QStringLiteral("is the CDN purged?"));
+    QCOMPARE(questions->currentIndex().row(), 0);
 }
 
 void TestDisciplineWindow::problemStatementConfirmation()

@@ -16,6 +16,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLineSeries>
+#include <QPointer>
 #include <QProcess>
 #include <QPushButton>
 #include <QScatterSeries>
@@ -33,6 +34,8 @@ private slots:
     void cleanup();
     void chartSeriesAreTheTimeline();
     void chartsRenderIntoPdfPage();
+    void markersCloserThanTheirWidthAreDrawnAsOne();
+    void panelChartTakesNewDataInPlace();
     void assessAndOverrideThroughWindow();
     void severityRulesAreEditedInSettings();
 
@@ -142,6 +145,68 @@ void TestImpactCharts::chartSeriesAreTheTimeline()
                  tally.met);
     QTRY_COMPARE(
         series<QLineSeries>(commitments.get(), QStringLiteral("Missed"))->points().last().y(), 1);
+}
+
+void TestImpactCharts::markersCloserThanTheirWidthAreDrawnAsOne()
+{
+    // A week of ten thousand deadlines missed a minute apart, and two met far from each other.
+    const QDateTime start(QDate(2026, 11, 20), QTime(9, 0), Qt::UTC);
+    ImpactTimeline timeline;
+    timeline.start = start;
+    timeline.end = start.addDays(7);
+    for (int n = 0; n < 10000; ++n)
+        timeline.markers.append({start.addSecs(60 * n), MarkerKind::DeadlineMissed, {}});
+    timeline.markers.append({start.addSecs(3600), MarkerKind::DeadlineMet, {}});
+    timeline.markers.append({start.addDays(6), MarkerKind::DeadlineMet, {}});
+    std::unique_ptr<QChart> chart(ImpactCharts::impactOverTime(timeline));
+
+    const QList<QPointF> missed =
+        series<QScatterSeries>(chart.get(), QStringLiteral("Deadline missed"))->points();
+    QVERIFY2(missed.size() <= ImpactCharts::kMarkerSlots,
+             qPrintable(QString::number(missed.size())));
+    // The ten thousand span 6.9 days of the 7: they fill nearly every slot, first to last.
+    QVERIFY2(missed.size() >= ImpactCharts::kMarkerSlots * 6.9 / 7 - 1,
+             qPrintable(QString::number(missed.size())));
+    QCOMPARE(missed.first().x(), double(start.toMSecsSinceEpoch()));
+    const double slotMs = double(start.msecsTo(timeline.end)) / ImpactCharts::kMarkerSlots;
+    for (qsizetype i = 1; i < missed.size(); ++i)
+        QVERIFY(missed.at(i).x() - missed.at(i - 1).x() <= 2 * slotMs);
+    QVERIFY(double(start.addSecs(60 * 9999).toMSecsSinceEpoch()) - missed.last().x() < slotMs);
+    // Markers apart are each drawn.
+    QCOMPARE(series<QScatterSeries>(chart.get(), QStringLiteral("Deadline met"))->count(), 2);
+}
+
+void TestImpactCharts::panelChartTakesNewDataInPlace()
+{
+    UserIdentity::setName(QStringLiteral("Dana"));
+    MainWindow window(m_room->windowStore(), m_room->clock());
+    window.show();
+    auto *view = window.findChild<QChartView *>(QStringLiteral("impactChartView"));
+    QTRY_VERIFY(window.findChild<QLabel *>(QStringLiteral("impactSummaryLabel"))
+                    ->text()
+                    .startsWith(QStringLiteral("Impact not assessed yet")));
+    const QPointer<QChart> shown = view->chart(); // null once deleted: an address can be reused
+    QVERIFY(series<QScatterSeries>(shown.data(), QStringLiteral("Deadline met")));
+
+    // Deadlines come and are met: the chart shown takes them, it is not built again.
+    IncidentStore &store = m_room->store();
+    const auto met = store.commit({m_incident, QStringLiteral("Roll back"), QStringLiteral("Bob"),
+                                   m_room->clock().now().addSecs(900), QStringLiteral("w"),
+                                   QStringLiteral("Ann")});
+    QVERIFY(met);
+    m_room->clock().advanceSecs(300);
+    QVERIFY(store.markMet(*met, QStringLiteral("Bob")));
+    m_room->settle();
+    QTRY_COMPARE(series<QScatterSeries>(view->chart(), QStringLiteral("Deadline met"))->count(), 1);
+    QVERIFY(shown);
+    QCOMPARE(view->chart(), shown.data());
+
+    // The other chart is another chart; back again, the impact chart is whole.
+    auto *choice = window.findChild<QComboBox *>(QStringLiteral("chartComboBox"));
+    choice->setCurrentIndex(1);
+    QVERIFY(series<QLineSeries>(view->chart(), QStringLiteral("Met")));
+    choice->setCurrentIndex(0);
+    QCOMPARE(series<QScatterSeries>(view->chart(), QStringLiteral("Deadline met"))->count(), 1);
 }
 
 void TestImpactCharts::chartsRenderIntoPdfPage()

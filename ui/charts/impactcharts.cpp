@@ -9,6 +9,8 @@
 #include <QValueAxis>
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
 
 namespace {
 QLineSeries *line(const QString &name, const QList<QPointF> &points, const QColor &color,
@@ -173,11 +175,25 @@ void showTimeline(QChart &chart, const ImpactTimeline &timeline, const ChartRang
     series(QObject::tr("Functions down"))->replace(timeline.functionsDown);
     series(QObject::tr("Functions degraded"))->replace(timeline.functionsDegraded);
     // Markers ride on the users axis: status changes along the top, deadlines along the bottom.
+    // Each marker is drawn as an item of its own, and markers closer than a marker's width hide
+    // each other anyway: one is kept per slot of the time axis, so ten thousand missed deadlines
+    // draw as fast as ten.
+    const double firstMs = double(range.start.toMSecsSinceEpoch());
+    const double slotMs = std::max(1.0, double(range.start.msecsTo(range.end)) / kMarkerSlots);
     auto markers = [&](const QString &name, MarkerKind kind, double y) {
         QList<QPointF> points;
+        qint64 lastSlot = std::numeric_limits<qint64>::min();
+        QList<double> times;
         for (const TimelineMarker &m : timeline.markers) {
             if (m.kind == kind)
-                points.append({double(m.at.toMSecsSinceEpoch()), y});
+                times.append(double(m.at.toMSecsSinceEpoch()));
+        }
+        std::sort(times.begin(), times.end());
+        for (double at : times) {
+            const auto slot = qint64(std::floor((at - firstMs) / slotMs));
+            if (slot != lastSlot)
+                points.append({at, y});
+            lastSlot = slot;
         }
         series(name)->replace(points);
     };

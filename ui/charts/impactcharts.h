@@ -23,6 +23,9 @@ struct ChartRange
 ChartRange rangeOf(const ImpactTimeline &timeline);
 ChartRange unite(const ChartRange &a, const ChartRange &b);
 QChart *impactOverTime(const ImpactTimeline &timeline, const ChartRange &range);
+// How many markers of one kind fit side by side on the time axis: markers nearer each other
+// than that are drawn as one.
+inline constexpr int kMarkerSlots = 400;
 // Shows another timeline in a chart made by impactOverTime, reusing its series and axes.
 void showTimeline(QChart &chart, const ImpactTimeline &timeline, const ChartRange &range);
 // Commitments met and missed over the incident's life.

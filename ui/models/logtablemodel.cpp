@@ -490,7 +490,7 @@ void LogTableModel::setShowUtc(bool show)
 bool LogTableModel::utcBeside(const QDateTime &at) const
 {
     // Beside a zone that is UTC already it would say the same twice.
-    return m_showUtc && QTimeZone::systemTimeZone().offsetFromUtc(at) != 0;
+    return m_showUtc && TimeFormat::here().offsetFromUtc(at) != 0;
 }
 
 QString LogTableModel::timeShown(const QDateTime &at) const

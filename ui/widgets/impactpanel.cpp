@@ -118,14 +118,22 @@ void ImpactPanel::reload()
     }
 
     const QDateTime now = m_clock.now();
-    QChart *chart = m_chartChoice->currentIndex() == 0
-                        ? ImpactCharts::impactOverTime(buildImpactTimeline(
-                              *assessments, *statuses, *commitments, incident->openedAt, now))
-                        : ImpactCharts::commitmentsMetMissed(
-                              buildCommitmentTally(*commitments, incident->openedAt, now));
-    QChart *old = m_chartView->chart();
-    m_chartView->setChart(chart); // the view owns the new chart
-    delete old;
+    const auto shown = m_chartChoice->currentIndex() == 0 ? ShownChart::ImpactOverTime
+                                                          : ShownChart::CommitmentsMetMissed;
+    if (shown == ShownChart::ImpactOverTime) {
+        const ImpactTimeline timeline =
+            buildImpactTimeline(*assessments, *statuses, *commitments, incident->openedAt, now);
+        // The chart shown is given the new data: building one anew costs far more.
+        if (m_shown == shown)
+            ImpactCharts::showTimeline(*m_chartView->chart(), timeline,
+                                       ImpactCharts::rangeOf(timeline));
+        else
+            showChart(ImpactCharts::impactOverTime(timeline));
+    } else {
+        showChart(ImpactCharts::commitmentsMetMissed(
+            buildCommitmentTally(*commitments, incident->openedAt, now)));
+    }
+    m_shown = shown;
 
     m_history->clear();
     const QLocale english(QLocale::English);
@@ -138,4 +146,11 @@ void ImpactPanel::reload()
         item->setToolTip(0, impactSentence(*it) +
                                 (it->notes.isEmpty() ? QString() : u"\n\n" + it->notes));
     }
+}
+
+void ImpactPanel::showChart(QChart *chart)
+{
+    QChart *old = m_chartView->chart();
+    m_chartView->setChart(chart); // the view owns the new chart
+    delete old;
 }

@@ -5,6 +5,7 @@
 class Clock;
 class IncidentActions;
 class LiveWarRoom;
+class QChart;
 class QChartView;
 class QComboBox;
 class QLabel;
@@ -22,7 +23,14 @@ public:
     QChartView *chartView() const { return m_chartView; }
 
 private:
+    enum class ShownChart
+    {
+        None,
+        ImpactOverTime,
+        CommitmentsMetMissed
+    };
     void reload();
+    void showChart(QChart *chart);
 
     const LiveWarRoom &m_live;
     const Clock &m_clock;
@@ -30,4 +38,5 @@ private:
     QComboBox *m_chartChoice;
     QChartView *m_chartView;
     QTreeWidget *m_history;
+    ShownChart m_shown = ShownChart::None;
 };

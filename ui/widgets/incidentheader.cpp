@@ -134,7 +134,7 @@ void IncidentHeader::refreshClocks()
 {
     const QDateTime now = m_clock.now();
     QStringList clocks{tr("Now %1").arg(TimeFormat::inZone(now, now))};
-    const QTimeZone here = QTimeZone::systemTimeZone();
+    const QTimeZone here = TimeFormat::here();
     const QTimeZone customer = ZonedTime::zoneOrUtc(m_customerZone);
     if (customer.offsetFromUtc(now) != here.offsetFromUtc(now) ||
         ZonedTime::zoneName(now, customer) != ZonedTime::zoneName(now, here))

@@ -45,6 +45,15 @@ IncidentPanel::IncidentPanel(const LiveWarRoom &live, const QString &objectName,
     layout->addLayout(m_buttons);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this] { updateButtons(); });
+    // Columns are fitted again only when rows came or went; a long list is fitted to the rows
+    // in sight and a sample around them (short columns hold text of one shape).
+    m_view->header()->setResizeContentsPrecision(kFittedRows);
+    const auto rowsChanged = [this] {
+        m_columnsFitted = false;
+    };
+    connect(m_view->model(), &QAbstractItemModel::modelReset, this, rowsChanged);
+    connect(m_view->model(), &QAbstractItemModel::rowsInserted, this, rowsChanged);
+    connect(m_view->model(), &QAbstractItemModel::rowsRemoved, this, rowsChanged);
     connect(&m_live, &LiveWarRoom::incidentChanged, this, [this](ChangeTopics topics) {
         const qint64 shown = m_live.incidentLoaded() ? m_live.incidentId() : 0;
         if (shown != m_incidentId || topics.hasAny(m_topics)) {
@@ -62,11 +71,14 @@ void IncidentPanel::reloadOn(ChangeTopic topic)
 void IncidentPanel::refresh()
 {
     reload();
-    // Short columns (times, states, names) fit their text; the last one takes the rest.
-    constexpr int kWidestFitted = 320;
-    for (int column = 0; column + 1 < m_view->model()->columnCount(); ++column) {
-        m_view->resizeColumnToContents(column);
-        m_view->setColumnWidth(column, std::min(m_view->columnWidth(column), kWidestFitted));
+    if (!m_columnsFitted) {
+        // Short columns (times, states, names) fit their text; the last one takes the rest.
+        constexpr int kWidestFitted = 320;
+        for (int column = 0; column + 1 < m_view->model()->columnCount(); ++column) {
+            m_view->resizeColumnToContents(column);
+            m_view->setColumnWidth(column, std::min(m_view->columnWidth(column), kWidestFitted));
+        }
+        m_columnsFitted = true;
     }
     updateButtons();
 }

@@ -61,7 +61,10 @@ protected:
     qint64 m_incidentId = 0; // the incident shown, 0 until it has been read
 
 private:
+    static constexpr int kFittedRows = 200;
+
     ChangeTopics m_topics;
+    bool m_columnsFitted = false;
     QTreeWidget *m_tree = nullptr;
     QTreeView *m_view;
     QLabel *m_summary;

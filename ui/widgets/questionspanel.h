@@ -5,6 +5,7 @@
 class Clock;
 class LogActions;
 class QPushButton;
+class QuestionsModel;
 
 // Gaps in understanding: every question nobody has answered yet, oldest first.
 class QuestionsPanel : public IncidentPanel
@@ -19,6 +20,9 @@ protected:
     void updateButtons() override;
 
 private:
+    void tick();
+
     const Clock &m_clock;
+    QuestionsModel *m_model;
     QPushButton *m_answer;
 };
