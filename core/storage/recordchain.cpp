@@ -84,22 +84,6 @@ Outcome findIncident(const Database &database, const QString &table, qint64 id, 
     return done();
 }
 
-Result<RowContent> readRow(const Database &database, const QString &table, qint64 id,
-                           const QStringList &columns)
-{
-    RowContent row;
-    const Outcome read = database.each(
-        QStringLiteral("SELECT %1 FROM %2 WHERE id = ?").arg(columns.join(u", "), table), {id},
-        [&](const QSqlQuery &q) { row = contentOf(q, 0, columns); });
-    if (!read)
-        return read.failure();
-    if (row.found) {
-        if (Outcome found = findIncident(database, table, id, row); !found)
-            return found.failure();
-    }
-    return row;
-}
-
 // The rows' contents, read a run of neighbouring ids at a time: a script's batch of entries
 // is one query, not one per entry. Rows not there are left out.
 Result<QHash<qint64, RowContent>> readRows(const Database &database, const QString &table,
@@ -305,47 +289,85 @@ Result<Report> verify(const Database &database, qint64 incidentId, Cursor &curso
     const bool oneIncident = incidentId > 0;
     if (!oneIncident)
         cursor = Cursor{}; // every chain restarts from its head
-    auto links = database.run(
-        QStringLiteral("SELECT id, incident_id, table_name, row_id, columns, hash FROM "
-                       "record_chain WHERE id > ?%1 ORDER BY incident_id, id")
-            .arg(oneIncident ? QStringLiteral(" AND incident_id = ?") : QString()),
-        oneIncident ? QVariantList{cursor.lastLinkId, incidentId}
-                    : QVariantList{cursor.lastLinkId});
-    if (!links)
-        return links.failure();
     QHash<qint64, QByteArray> previousByIncident;
     if (oneIncident)
         previousByIncident.insert(incidentId, cursor.lastHash);
     Cursor advanced = cursor;
-    while (links->next()) {
-        const qint64 linkId = links->value(0).toLongLong();
-        const qint64 incident = links->value(1).toLongLong();
-        const QString table = links->value(2).toString();
-        const qint64 rowId = links->value(3).toLongLong();
-        const QStringList columns = links->value(4).toString().split(u',');
-        const QByteArray stored = links->value(5).toString().toLatin1();
-        const QString which = QStringLiteral("record %1 (%2 #%3 of incident %4)")
-                                  .arg(linkId)
-                                  .arg(table)
-                                  .arg(rowId)
-                                  .arg(incident);
-        const auto row = readRow(database, table, rowId, columns);
-        if (!row)
-            return row.failure();
-        if (!row->found)
-            return Report{advanced.records, false,
-                          QStringLiteral("%1 has been deleted").arg(which)};
-        const QByteArray expected =
-            linkHash(previousByIncident.value(incident), table, row->canonical);
-        if (expected != stored || row->incidentId != incident)
-            return Report{advanced.records, false,
-                          QStringLiteral("%1 does not match its hash: it was changed after it "
-                                         "was written")
-                              .arg(which)};
-        previousByIncident.insert(incident, stored);
-        advanced.lastLinkId = linkId;
-        advanced.lastHash = stored;
-        ++advanced.records;
+    // A chunk of links at a time, their rows read a run of ids at a time: a million-entry
+    // incident is checked in bounded memory, not held whole in a query's cache.
+    constexpr int kChunk = 5000;
+    const QString sql =
+        QStringLiteral("SELECT id, incident_id, table_name, row_id, columns, hash FROM "
+                       "record_chain WHERE %1 ORDER BY incident_id, id LIMIT %2")
+            .arg(oneIncident ? QStringLiteral("incident_id = ? AND id > ?")
+                             : QStringLiteral("(incident_id > ? OR (incident_id = ? AND id > ?))"))
+            .arg(kChunk);
+    struct Link
+    {
+        qint64 id;
+        qint64 incident;
+        QString table;
+        qint64 rowId;
+        QString columns;
+        QByteArray stored;
+    };
+    qint64 afterIncident = oneIncident ? incidentId : 0;
+    qint64 afterLink = cursor.lastLinkId;
+    for (;;) {
+        QList<Link> links;
+        links.reserve(kChunk);
+        const QVariantList after = oneIncident
+                                       ? QVariantList{afterIncident, afterLink}
+                                       : QVariantList{afterIncident, afterIncident, afterLink};
+        const Outcome read = database.each(sql, after, [&](const QSqlQuery &q) {
+            links.append({q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toString(),
+                          q.value(3).toLongLong(), q.value(4).toString(),
+                          q.value(5).toString().toLatin1()});
+        });
+        if (!read)
+            return read.failure();
+        if (links.isEmpty())
+            break;
+        // The rows of this chunk, by table and the columns they were written with.
+        QHash<QString, QHash<qint64, RowContent>> rowsByShape;
+        QHash<QString, QList<qint64>> idsByShape;
+        for (const Link &link : std::as_const(links))
+            idsByShape[link.table + u'|' + link.columns].append(link.rowId);
+        for (auto shape = idsByShape.cbegin(); shape != idsByShape.cend(); ++shape) {
+            const qsizetype bar = shape.key().indexOf(u'|');
+            const auto rows = readRows(database, shape.key().left(bar), shape.value(),
+                                       shape.key().mid(bar + 1).split(u','));
+            if (!rows)
+                return rows.failure();
+            rowsByShape.insert(shape.key(), *rows);
+        }
+        for (const Link &link : std::as_const(links)) {
+            const QString which = QStringLiteral("record %1 (%2 #%3 of incident %4)")
+                                      .arg(link.id)
+                                      .arg(link.table)
+                                      .arg(link.rowId)
+                                      .arg(link.incident);
+            const QHash<qint64, RowContent> &rows = rowsByShape[link.table + u'|' + link.columns];
+            const auto row = rows.constFind(link.rowId);
+            if (row == rows.cend() || !row->found)
+                return Report{advanced.records, false,
+                              QStringLiteral("%1 has been deleted").arg(which)};
+            const QByteArray expected =
+                linkHash(previousByIncident.value(link.incident), link.table, row->canonical);
+            if (expected != link.stored || row->incidentId != link.incident)
+                return Report{advanced.records, false,
+                              QStringLiteral("%1 does not match its hash: it was changed after "
+                                             "it was written")
+                                  .arg(which)};
+            previousByIncident.insert(link.incident, link.stored);
+            advanced.lastLinkId = link.id;
+            advanced.lastHash = link.stored;
+            ++advanced.records;
+        }
+        afterIncident = links.constLast().incident;
+        afterLink = links.constLast().id;
+        if (links.size() < kChunk)
+            break;
     }
     for (const QString &table : chainedTables()) {
         QVariantList values{advanced.lastRowIds.value(table)};
