@@ -329,36 +329,38 @@ Result<Report> verify(const Database &database, qint64 incidentId, Cursor &curso
         if (links.isEmpty())
             break;
         // The rows of this chunk, by table and the columns they were written with.
-        QHash<QString, QHash<qint64, RowContent>> rowsByShape;
-        QHash<QString, QList<qint64>> idsByShape;
+        using Shape = std::pair<QString, QString>; // table, columns
+        QHash<Shape, QList<qint64>> idsByShape;
         for (const Link &link : std::as_const(links))
-            idsByShape[link.table + u'|' + link.columns].append(link.rowId);
+            idsByShape[{link.table, link.columns}].append(link.rowId);
+        QHash<Shape, QHash<qint64, RowContent>> rowsByShape;
         for (auto shape = idsByShape.cbegin(); shape != idsByShape.cend(); ++shape) {
-            const qsizetype bar = shape.key().indexOf(u'|');
-            const auto rows = readRows(database, shape.key().left(bar), shape.value(),
-                                       shape.key().mid(bar + 1).split(u','));
+            const auto rows = readRows(database, shape.key().first, shape.value(),
+                                       shape.key().second.split(u','));
             if (!rows)
                 return rows.failure();
             rowsByShape.insert(shape.key(), *rows);
         }
         for (const Link &link : std::as_const(links)) {
-            const QString which = QStringLiteral("record %1 (%2 #%3 of incident %4)")
-                                      .arg(link.id)
-                                      .arg(link.table)
-                                      .arg(link.rowId)
-                                      .arg(link.incident);
-            const QHash<qint64, RowContent> &rows = rowsByShape[link.table + u'|' + link.columns];
+            const auto which = [&link] { // worded only for the record that fails
+                return QStringLiteral("record %1 (%2 #%3 of incident %4)")
+                    .arg(link.id)
+                    .arg(link.table)
+                    .arg(link.rowId)
+                    .arg(link.incident);
+            };
+            const QHash<qint64, RowContent> &rows = rowsByShape[{link.table, link.columns}];
             const auto row = rows.constFind(link.rowId);
             if (row == rows.cend() || !row->found)
                 return Report{advanced.records, false,
-                              QStringLiteral("%1 has been deleted").arg(which)};
+                              QStringLiteral("%1 has been deleted").arg(which())};
             const QByteArray expected =
                 linkHash(previousByIncident.value(link.incident), link.table, row->canonical);
             if (expected != link.stored || row->incidentId != link.incident)
                 return Report{advanced.records, false,
                               QStringLiteral("%1 does not match its hash: it was changed after "
                                              "it was written")
-                                  .arg(which)};
+                                  .arg(which())};
             previousByIncident.insert(link.incident, link.stored);
             advanced.lastLinkId = link.id;
             advanced.lastHash = link.stored;

@@ -10,11 +10,11 @@ bool QuestionsModel::sameAsShown(const QList<LogEntry> &questions) const
     if (questions.size() != m_rows.size())
         return false;
     for (qsizetype row = 0; row < questions.size(); ++row) {
-        const LogEntry &now = questions.at(row);
+        const LogEntry &read = questions.at(row);
         const LogEntry &shown = m_rows.at(row);
         // An open question is never edited (a correction is an entry of its own): its id, and
         // the incident it belongs to, say which it is.
-        if (now.id != shown.id || now.incidentId != shown.incidentId)
+        if (read.id != shown.id || read.incidentId != shown.incidentId)
             return false;
     }
     return true;
