@@ -30,6 +30,7 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QTabWidget>
 #include <QTest>
 #include <QTextCursor>
 #include <QTreeView>
@@ -471,6 +472,9 @@ void TestDisciplineWindow::questionsPanelKeepsItsRowsWhileTheLogGrows()
     QTRY_COMPARE(rows->rowCount(), 1);
     QCOMPARE(cell(0, 2).toString(), QStringLiteral("is the CDN purged?"));
     QCOMPARE(questions->currentIndex().row(), 0);
+    QTabWidget *tabs = m_window->incidentView()->panels();
+    tabs->setCurrentIndex(tabs->indexOf(find<QWidget>(QStringLiteral("questionsPanel"))));
+    WindowFixture::shoot(*m_window, QStringLiteral("questions-panel"));
 }
 
 void TestDisciplineWindow::problemStatementConfirmation()
