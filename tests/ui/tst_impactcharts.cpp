@@ -5,6 +5,8 @@
 #include "mainwindow.h"
 #include "scratchwarroom.h"
 #include "useridentity.h"
+#include "widgets/incidentview.h"
+#include "windowfixture.h"
 
 #include <QAction>
 #include <QChart>
@@ -21,6 +23,7 @@
 #include <QPushButton>
 #include <QScatterSeries>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -207,6 +210,10 @@ void TestImpactCharts::panelChartTakesNewDataInPlace()
     QVERIFY(series<QLineSeries>(view->chart(), QStringLiteral("Met")));
     choice->setCurrentIndex(0);
     QCOMPARE(series<QScatterSeries>(view->chart(), QStringLiteral("Deadline met"))->count(), 1);
+    QTabWidget *tabs = window.incidentView()->panels();
+    tabs->setCurrentIndex(
+        tabs->indexOf(window.findChild<QWidget *>(QStringLiteral("impactPanel"))));
+    WindowFixture::shoot(window, QStringLiteral("impact-chart"));
 }
 
 void TestImpactCharts::chartsRenderIntoPdfPage()
