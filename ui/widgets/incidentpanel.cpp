@@ -63,6 +63,14 @@ IncidentPanel::IncidentPanel(const LiveWarRoom &live, const QString &objectName,
     });
 }
 
+IncidentPanel::~IncidentPanel()
+{
+    // The children (the view, its model) go after this part of the panel is gone, and a model
+    // emptied on its way out would call back into it.
+    disconnect(m_view->model(), nullptr, this, nullptr);
+    disconnect(m_view->selectionModel(), nullptr, this, nullptr);
+}
+
 void IncidentPanel::reloadOn(ChangeTopic topic)
 {
     m_topics.add(topic);

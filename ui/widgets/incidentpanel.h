@@ -27,6 +27,7 @@ class IncidentPanel : public QWidget
 public:
     IncidentPanel(const LiveWarRoom &live, const QString &objectName, QWidget *parent = nullptr,
                   QAbstractItemModel *model = nullptr);
+    ~IncidentPanel() override;
 
     qint64 incidentId() const { return m_incidentId; }
     // The list; a tree widget unless the panel has a model of its own (then null).
