@@ -175,23 +175,6 @@ Result<QByteArray> headOf(const Database &database, qint64 incidentId)
     return head->toByteArray();
 }
 
-// Rows of a table in no chain, past the cursor's mark for that table.
-QString unlinkedRowsSql(const QString &table, bool oneIncident)
-{
-    QString incidentFilter;
-    if (oneIncident) {
-        incidentFilter = table == u"incidents" ? QStringLiteral(" AND t.id = ?")
-                         : table == u"commitment_outcomes"
-                             ? QStringLiteral(" AND t.commitment_id IN (SELECT "
-                                              "id FROM commitments WHERE "
-                                              "incident_id = ?)")
-                             : QStringLiteral(" AND t.incident_id = ?");
-    }
-    return QStringLiteral("SELECT t.id FROM %1 t WHERE t.id > ?%2 AND NOT EXISTS (SELECT 1 FROM "
-                          "record_chain c WHERE c.table_name = '%1' AND c.row_id = t.id) "
-                          "ORDER BY t.id LIMIT 1")
-        .arg(table, incidentFilter);
-}
 } // namespace
 
 namespace RecordChain {
@@ -281,6 +264,26 @@ Outcome sealAll(const Database &database)
             rows.append({table, ran->value(0).toLongLong()});
     }
     return seal(database, rows);
+}
+
+QString unlinkedRowSql(const QString &table, bool oneIncident)
+{
+    // The incident is compared, not looked up (unary +): with an index on incident_id, SQLite
+    // would otherwise walk every row of a million-entry incident to find the few past the mark,
+    // on every check, instead of the range of ids past it.
+    QString incidentFilter;
+    if (oneIncident) {
+        incidentFilter = table == u"incidents" ? QStringLiteral(" AND t.id = ?")
+                         : table == u"commitment_outcomes"
+                             ? QStringLiteral(" AND t.commitment_id IN (SELECT "
+                                              "id FROM commitments WHERE "
+                                              "incident_id = ?)")
+                             : QStringLiteral(" AND +t.incident_id = ?");
+    }
+    return QStringLiteral("SELECT t.id FROM %1 t WHERE t.id > ?%2 AND NOT EXISTS (SELECT 1 FROM "
+                          "record_chain c WHERE c.table_name = '%1' AND c.row_id = t.id) "
+                          "ORDER BY t.id LIMIT 1")
+        .arg(table, incidentFilter);
 }
 
 Result<Report> verify(const Database &database, qint64 incidentId, Cursor &cursor)
@@ -375,7 +378,7 @@ Result<Report> verify(const Database &database, qint64 incidentId, Cursor &curso
         QVariantList values{advanced.lastRowIds.value(table)};
         if (oneIncident)
             values.append(incidentId);
-        const auto unlinked = database.scalar(unlinkedRowsSql(table, oneIncident), values);
+        const auto unlinked = database.scalar(unlinkedRowSql(table, oneIncident), values);
         if (!unlinked)
             return unlinked.failure();
         if (unlinked->isValid() && !unlinked->isNull())

@@ -47,6 +47,10 @@ struct Report
     QString problem; // the first record that does not match, in words
 };
 
+// The first row of a table past the cursor's mark (the first value) that is in no chain; with
+// oneIncident, of the incident bound second. Public so that a test can read its query plan.
+QString unlinkedRowSql(const QString &table, bool oneIncident);
+
 // Recomputes one incident's chain from the cursor on (incidentId 0: every incident's chain,
 // from the start), and looks for rows of the record that are in no chain. Advances the cursor
 // when intact.

@@ -1,4 +1,5 @@
 #include "scratchwarroom.h"
+#include "storage/recordchain.h"
 #include "storage/schema.h"
 
 #include <QProcess>
@@ -20,6 +21,7 @@ private slots:
     void tamperingIsNamed();
     void commandLineVerifies();
     void upgradeLinksWhatWasThere();
+    void laterChecksReadOnlyRowsPastTheirMark();
 
 private:
     // Runs raw SQL on the file while no Warroom process has it open, as an attacker would.
@@ -170,4 +172,44 @@ void TestRecordChain::upgradeLinksWhatWasThere()
 }
 
 QTEST_GUILESS_MAIN(TestRecordChain)
+void TestRecordChain::laterChecksReadOnlyRowsPastTheirMark()
+{
+    // Each check after the first looks for unlinked rows past the ids it has seen. Found by
+    // the incident's index instead, SQLite walked every entry of a million-entry incident on
+    // every check: 60 ms each, many times a second while a script streams entries.
+    const QString name = QStringLiteral("plan-reader");
+    m_room->closeStore(); // the store holds the file exclusively
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(m_room->path());
+        QVERIFY(db.open());
+        const QStringList present = db.tables();
+        int looked = 0;
+        for (const QString &table : RecordChain::chainedTables()) {
+            if (!present.contains(table))
+                continue;
+            ++looked;
+            QSqlQuery plan(db);
+            QVERIFY(
+                plan.prepare(u"EXPLAIN QUERY PLAN " + RecordChain::unlinkedRowSql(table, true)));
+            plan.addBindValue(1);
+            plan.addBindValue(m_incident);
+            QVERIFY2(plan.exec(), qPrintable(plan.lastError().text()));
+            QString searchOfRows;
+            while (plan.next()) {
+                const QString step = plan.value(3).toString();
+                if (step.startsWith(QStringLiteral("SEARCH t ")) ||
+                    step.startsWith(QStringLiteral("SCAN t")))
+                    searchOfRows = step;
+            }
+            // By id: the range past the mark, or each of the incident's deadlines' one outcome.
+            QVERIFY2(searchOfRows.contains(QStringLiteral("rowid>?)")) ||
+                         searchOfRows.contains(QStringLiteral("rowid=?)")),
+                     qPrintable(QStringLiteral("%1: %2").arg(table, searchOfRows)));
+        }
+        QCOMPARE(looked, RecordChain::chainedTables().size());
+    }
+    QSqlDatabase::removeDatabase(name);
+}
+
 #include "tst_recordchain.moc"
