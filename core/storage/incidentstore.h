@@ -282,6 +282,14 @@ private:
     Result<LogEntry> insertLogEntry(const NewLogEntry &entry, qint64 answersId = 0,
                                     qint64 commitmentId = 0, const QString &event = {},
                                     const QDateTime &at = {});
+    // Why an entry's own fields cannot be written (too long, an empty author), if they cannot.
+    static std::optional<Failure> refusalOfFields(const NewLogEntry &entry);
+    // Writes entries of one incident that need no look at other entries (no correction), many
+    // rows to a statement, each result in appended at its entry's index; entries with a key
+    // written before get that entry. Fails only as the database fails.
+    Outcome insertLogEntriesTogether(const QList<NewLogEntry> &entries,
+                                     const QList<qsizetype> &together,
+                                     QList<Result<LogEntry>> &appended);
     // When an entry was written: now, or earlier when it waited offline.
     QDateTime writtenAt(const NewLogEntry &entry) const;
     // Marks the entries that later ones correct (correctedById), in one look at the index.

@@ -7,61 +7,11 @@
 
 const QString IncidentStore::kAlreadyRecorded = QStringLiteral("already recorded");
 
-namespace {
-// These kinds carry more than text and have calls of their own.
-std::optional<Failure> refusalForKind(LogKind kind)
-{
-    switch (kind) {
-    case LogKind::Ask:
-        return Failure{QStringLiteral("An ask of the customer must say why only the customer can "
-                                      "do it: record it as a customer ask, not a log line.")};
-    case LogKind::Answer:
-        return Failure{QStringLiteral("An answer must name its question: answer the question "
-                                      "instead.")};
-    case LogKind::Event:
-        return Failure{QStringLiteral("Event entries are written by Warroom itself.")};
-    default:
-        return std::nullopt;
-    }
-}
-} // namespace
-
-Result<LogEntry> IncidentStore::appendLogEntry(const NewLogEntry &entry)
-{
-    if (auto refused = refusalForKind(entry.kind))
-        return *refused;
-    return m_database->write<LogEntry>([&]() -> Result<LogEntry> { return insertLogEntry(entry); });
-}
-
-Result<QList<Result<LogEntry>>> IncidentStore::appendLogEntries(const QList<NewLogEntry> &entries)
-{
-    using Appended = QList<Result<LogEntry>>;
-    return m_database->write<Appended>([&]() -> Result<Appended> {
-        Appended appended;
-        appended.reserve(entries.size());
-        for (const NewLogEntry &entry : entries) {
-            if (auto refused = refusalForKind(entry.kind))
-                appended.append(*refused);
-            else
-                appended.append(insertLogEntry(entry));
-            // A refusal found by looking leaves the transaction as it was; the database's own
-            // failure fails the batch.
-            if (!appended.constLast() && m_database->statementFailedInWrite())
-                return appended.constLast().failure();
-        }
-        return appended;
-    });
-}
-
 Result<LogEntry> IncidentStore::insertLogEntry(const NewLogEntry &entry, qint64 answersId,
                                                qint64 commitmentId, const QString &event,
                                                const QDateTime &at)
 {
-    if (auto bad = checkText(QStringLiteral("author"), entry.author, FieldLimit::Name))
-        return *bad;
-    if (auto bad = checkText(QStringLiteral("log text"), entry.text, FieldLimit::Text))
-        return *bad;
-    if (auto bad = checkText(QStringLiteral("addressee"), entry.addressee, FieldLimit::Name, false))
+    if (auto bad = refusalOfFields(entry))
         return *bad;
     if (Outcome exists = requireIncident(entry.incidentId); !exists)
         return exists.failure();
@@ -93,8 +43,6 @@ Result<LogEntry> IncidentStore::insertLogEntry(const NewLogEntry &entry, qint64 
     }
     const QString postKey = entry.postKey.trimmed();
     if (!postKey.isEmpty()) {
-        if (auto bad = checkText(QStringLiteral("key"), postKey, FieldLimit::Name))
-            return *bad;
         auto earlier = m_database->run(QStringLiteral("SELECT %1 FROM log_entries WHERE "
                                                       "incident_id = ? AND post_key = ?")
                                            .arg(Rows::logColumns),
@@ -122,6 +70,19 @@ Result<LogEntry> IncidentStore::insertLogEntry(const NewLogEntry &entry, qint64 
     if (inserted->isEmpty())
         return Failure{QStringLiteral("The log entry was not written.")};
     return inserted->constFirst();
+}
+
+std::optional<Failure> IncidentStore::refusalOfFields(const NewLogEntry &entry)
+{
+    if (auto bad = checkText(QStringLiteral("author"), entry.author, FieldLimit::Name))
+        return bad;
+    if (auto bad = checkText(QStringLiteral("log text"), entry.text, FieldLimit::Text))
+        return bad;
+    if (auto bad = checkText(QStringLiteral("addressee"), entry.addressee, FieldLimit::Name, false))
+        return bad;
+    if (const QString postKey = entry.postKey.trimmed(); !postKey.isEmpty())
+        return checkText(QStringLiteral("key"), postKey, FieldLimit::Name);
+    return std::nullopt;
 }
 
 QDateTime IncidentStore::writtenAt(const NewLogEntry &entry) const
