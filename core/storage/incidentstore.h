@@ -323,5 +323,14 @@ private:
     std::shared_ptr<Database> m_database;
     const Clock &m_clock;
     QHash<qint64, RecordChain::Cursor> m_chainChecked; // by incident
+    // The open questions last read, and how many questions and answers the incident had then.
+    struct QuestionsSeen
+    {
+        qint64 incidentId = 0;
+        qint64 questions = 0;
+        qint64 answers = 0;
+        QList<LogEntry> open;
+    };
+    mutable QuestionsSeen m_questionsSeen;
     QString m_signedInAs;
 };

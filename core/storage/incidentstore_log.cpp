@@ -390,10 +390,37 @@ Result<LogEntry> IncidentStore::answerQuestion(qint64 questionEntryId, const QSt
 
 Result<QList<LogEntry>> IncidentStore::openQuestions(qint64 incidentId) const
 {
-    return m_database->list(
+    // Questions and answers are only ever added: while their numbers stay, so do the open
+    // questions, and a log that grows by other entries is not read again (thousands of open
+    // questions in a million entries took 15 ms to read, after every batch a script wrote).
+    // Counted before the questions are read: a question added in between is read now and
+    // counted next time, which reads again, rather than cached as not there.
+    auto counted = m_database->run(
+        QStringLiteral("SELECT kind, count(*) FROM log_entries WHERE incident_id = ? AND kind IN "
+                       "('question', 'answer') GROUP BY kind"),
+        {incidentId});
+    if (!counted)
+        return counted.failure();
+    QuestionsSeen seen;
+    seen.incidentId = incidentId;
+    while (counted->next()) {
+        if (counted->value(0).toString() == u"question")
+            seen.questions = counted->value(1).toLongLong();
+        else
+            seen.answers = counted->value(1).toLongLong();
+    }
+    if (m_questionsSeen.incidentId == seen.incidentId &&
+        m_questionsSeen.questions == seen.questions && m_questionsSeen.answers == seen.answers)
+        return m_questionsSeen.open;
+    auto open = m_database->list(
         QStringLiteral("SELECT %1 FROM log_entries q WHERE incident_id = ? AND kind = 'question' "
                        "AND NOT EXISTS (SELECT 1 FROM log_entries a WHERE a.answers_id = q.id) "
                        "ORDER BY seq")
             .arg(Rows::logColumns),
         {incidentId}, &Rows::logEntry);
+    if (!open)
+        return open;
+    seen.open = *open;
+    m_questionsSeen = std::move(seen);
+    return open;
 }

@@ -137,6 +137,7 @@ void WindowFigures::stream(qint64 incident, int perSecond, int seconds)
     QList<qint64> sentAtNs;
     sentAtNs.reserve(total);
     QList<double> behindMs;
+    QList<double> mostBehindBySecond; // when in the stream the view fell behind
     QElapsedTimer clock;
     clock.start();
     const int perTick = perSecond / 100;
@@ -161,8 +162,15 @@ void WindowFigures::stream(qint64 incident, int perSecond, int seconds)
     const auto connection = QObject::connect(
         model, &QAbstractItemModel::rowsInserted, [&](const QModelIndex &, int, int last) {
             const qsizetype arrived = std::min<qsizetype>(last + 1 - before, sentAtNs.size());
-            if (arrived > 0)
-                behindMs.append(double(clock.nsecsElapsed() - sentAtNs.at(arrived - 1)) / 1e6);
+            if (arrived > 0) {
+                const qint64 now = clock.nsecsElapsed();
+                behindMs.append(double(now - sentAtNs.at(arrived - 1)) / 1e6);
+                const qsizetype second = qsizetype(now / 1000000000);
+                if (mostBehindBySecond.size() <= second)
+                    mostBehindBySecond.resize(second + 1, 0.0);
+                mostBehindBySecond[second] =
+                    std::max(mostBehindBySecond.at(second), behindMs.last());
+            }
         });
     out() << "# streaming into the big incident" << Qt::endl; // a profiler can attach now
     StallMeter meter;
@@ -178,6 +186,10 @@ void WindowFigures::stream(qint64 incident, int perSecond, int seconds)
           << " in the view; behind p50 " << percentile(behindMs, 50) << " ms, p99 "
           << percentile(behindMs, 99) << " ms, most " << percentile(behindMs, 100)
           << " ms; script exit " << script.exitCode() << Qt::endl;
+    out() << "# most behind in each second (ms):";
+    for (double most : std::as_const(mostBehindBySecond))
+        out() << ' ' << qRound(most);
+    out() << Qt::endl;
     if (arrived != total || script.exitCode() != 0)
         die(QStringLiteral("stream: %1 of %2 entries arrived (the script said: %3)")
                 .arg(arrived)

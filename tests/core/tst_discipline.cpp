@@ -31,6 +31,7 @@ private slots:
     void framingGoesStaleAndConfirmRestarts();
     void problemStatementNeedsCustomerConfirmation();
     void questionsStayOpenUntilAnswered();
+    void openQuestionsFollowAnotherWindowsWrites();
     void customerAsksNeedWhyAndAreCounted();
     void rollUpReadsLikeTheCommanderSaysIt();
     void rollUpNamesTheOpenDeadlineNextAndTheMissedApart();
@@ -448,6 +449,36 @@ void TestDiscipline::questionsStayOpenUntilAnswered()
     // Answers go through answerQuestion, so they always name their question.
     QVERIFY(!store().appendLogEntry(
         {m_incident, QStringLiteral("Kim"), LogKind::Answer, QStringLiteral("loose")}));
+}
+
+void TestDiscipline::openQuestionsFollowAnotherWindowsWrites()
+{
+    const LogEntry first =
+        m_room->addLog(m_incident, QStringLiteral("who restarted db-2?"), LogKind::Question);
+    QCOMPARE(store().openQuestions(m_incident)->size(), 1);
+    m_room->addLog(m_incident, QStringLiteral("db-2 is back")); // neither question nor answer
+    QCOMPARE(store().openQuestions(m_incident)->size(), 1);
+
+    // Another window asks and answers: this store's next look sees both, though it looked
+    // just before and the log grew by other entries only until then.
+    auto otherWindow = m_room->openSecondStore();
+    const auto second =
+        otherWindow->appendLogEntry({m_incident, QStringLiteral("Bob"), LogKind::Question,
+                                     QStringLiteral("Is the CDN purged?")});
+    QVERIFY2(second, qPrintable(second.error()));
+    auto open = store().openQuestions(m_incident);
+    QCOMPARE(open->size(), 2);
+    QCOMPARE(open->at(1).id, second->id);
+    QVERIFY(
+        otherWindow->answerQuestion(first.id, QStringLiteral("Kim did"), QStringLiteral("Kim")));
+    open = store().openQuestions(m_incident);
+    QCOMPARE(open->size(), 1);
+    QCOMPARE(open->first().id, second->id);
+    // Another incident's question is not this one's.
+    const qint64 other = m_room->addIncident(QStringLiteral("Search slow"));
+    m_room->addLog(other, QStringLiteral("which index?"), LogKind::Question);
+    QCOMPARE(store().openQuestions(other)->size(), 1);
+    QCOMPARE(store().openQuestions(m_incident)->first().id, second->id);
 }
 
 void TestDiscipline::customerAsksNeedWhyAndAreCounted()
