@@ -81,6 +81,7 @@ void LiveWarRoom::showIncident(qint64 incidentId)
     m_incident.incidentId = incidentId;
     m_incidentLoaded = false;
     m_incidentStale = incidentId > 0 ? ChangeTopics::all() : ChangeTopics();
+    m_chainUnfinished = false;
     if (incidentId <= 0)
         emit incidentChanged(ChangeTopics::all());
     readWhatIsStale();
@@ -104,7 +105,7 @@ void LiveWarRoom::readWhatIsStale()
     if (!m_link->reachable())
         return; // the last state read stays on screen; all is read again once it is back
     // One read of each kind at a time: changes that come in meanwhile are read together after.
-    if (!m_readingIncident && !m_incidentStale.isEmpty())
+    if (!m_readingIncident && (!m_incidentStale.isEmpty() || m_chainUnfinished))
         readIncident();
     if (!m_readingWarRoom && !m_warRoomStale.isEmpty())
         readWarRoom();
@@ -113,22 +114,33 @@ void LiveWarRoom::readWhatIsStale()
 void LiveWarRoom::readIncident()
 {
     const ChangeTopics topics = std::exchange(m_incidentStale, {});
+    // A long record's chain is checked a share per read, each read a task of its own, so that
+    // the log's pages and the writes queued meanwhile are not held up behind the whole check.
+    const bool continueChain = std::exchange(m_chainUnfinished, false);
     const qint64 id = m_incidentId;
     m_readingIncident = true;
     m_store.run(
-        this, [id, topics](IncidentStore &store) { return IncidentState::read(store, id, topics); },
-        [this, id, topics](const Result<IncidentState> &read) {
+        this,
+        [id, topics, continueChain](IncidentStore &store) {
+            return IncidentState::read(store, id, topics, continueChain);
+        },
+        [this, id, topics, continueChain](const Result<IncidentState> &read) {
             m_readingIncident = false;
             if (id == m_incidentId) { // not another incident chosen meanwhile
                 if (read.unreachable()) {
                     m_incidentStale.add(topics); // read again once the server is back
+                    m_chainUnfinished = m_chainUnfinished || continueChain;
                     noteOutcome(asOutcome(read));
                 } else if (!read) {
                     emit readFailed(read.error());
                 } else {
                     m_incident.update(*read, topics);
                     m_incidentLoaded = true;
-                    emit incidentChanged(topics);
+                    m_chainUnfinished = read->chainUnfinished();
+                    if (!topics.isEmpty())
+                        emit incidentChanged(topics);
+                    if (read->chainChecked)
+                        emit chainChanged();
                 }
             }
             readWhatIsStale();

@@ -66,6 +66,8 @@ public:
 signals:
     // Parts of incident() were read anew (all of them after showIncident()).
     void incidentChanged(ChangeTopics topics);
+    // The check of the incident's record chain got further, or to its end (incident().chain).
+    void chainChanged();
     void warRoomChanged(ChangeTopics topics);
     void presenceChanged(const QStringList &others);
     // A read failed; the last good state stays on screen.
@@ -97,6 +99,7 @@ private:
     WarRoomState m_warRoom;
     QStringList m_othersPresent;
     ChangeTopics m_incidentStale;
+    bool m_chainUnfinished = false; // the last read checked only a share of the chain
     ChangeTopics m_warRoomStale = ChangeTopics::all();
     bool m_readingIncident = false;
     bool m_readingWarRoom = false;

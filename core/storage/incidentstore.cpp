@@ -129,14 +129,14 @@ Outcome IncidentStore::bumpIncident(qint64 incidentId, const QString &assignment
     return done();
 }
 
-Result<RecordChain::Report> IncidentStore::checkRecordChain(qint64 incidentId)
+Result<RecordChain::Report> IncidentStore::checkRecordChain(qint64 incidentId, int slices)
 {
     if (incidentId <= 0) {
         RecordChain::Cursor fresh;
         return RecordChain::verify(*m_database, 0, fresh);
     }
     RecordChain::Cursor &cursor = m_chainChecked[incidentId];
-    return RecordChain::verify(*m_database, incidentId, cursor);
+    return RecordChain::verify(*m_database, incidentId, cursor, slices);
 }
 
 void IncidentStore::checkForExternalChanges()

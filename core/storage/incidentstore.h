@@ -250,8 +250,9 @@ public:
     Result<Delivery> deliverOnce(const QString &key, const std::function<Result<QString>()> &write);
 
     // Recomputes the incident's record chain (0: every incident's) and says whether it is
-    // intact. Repeated checks of one incident read only what was added since the last one.
-    Result<RecordChain::Report> checkRecordChain(qint64 incidentId);
+    // intact. Repeated checks of one incident read only what was added since the last one;
+    // slices > 0 bounds the work of one check (RecordChain::verify).
+    Result<RecordChain::Report> checkRecordChain(qint64 incidentId, int slices = 0);
 
     // Looks for rows written since the last look and announces them. Every commit through
     // the store's connection (this store's, another store's in this process, a command another

@@ -280,16 +280,23 @@ QString unlinkedRowSql(const QString &table, bool oneIncident)
                                               "incident_id = ?)")
                              : QStringLiteral(" AND +t.incident_id = ?");
     }
-    return QStringLiteral("SELECT t.id FROM %1 t WHERE t.id > ?%2 AND NOT EXISTS (SELECT 1 FROM "
-                          "record_chain c WHERE c.table_name = '%1' AND c.row_id = t.id) "
-                          "ORDER BY t.id LIMIT 1")
+    return QStringLiteral(
+               "SELECT t.id FROM %1 t WHERE t.id > ? AND t.id <= ?%2 AND NOT EXISTS (SELECT 1 FROM "
+               "record_chain c WHERE c.table_name = '%1' AND c.row_id = t.id) "
+               "ORDER BY t.id LIMIT 1")
         .arg(table, incidentFilter);
 }
 
-Result<Report> verify(const Database &database, qint64 incidentId, Cursor &cursor)
+Result<Report> verify(const Database &database, qint64 incidentId, Cursor &cursor, int slices)
 {
     Report report;
     const bool oneIncident = incidentId > 0;
+    // Slices of work left: none counted (-1) for a check of every incident.
+    int slicesLeft = oneIncident && slices > 0 ? slices : -1;
+    const auto spendSlice = [&slicesLeft] {
+        if (slicesLeft > 0)
+            --slicesLeft;
+    };
     if (!oneIncident)
         cursor = Cursor{}; // every chain restarts from its head
     QHash<qint64, QByteArray> previousByIncident;
@@ -316,7 +323,14 @@ Result<Report> verify(const Database &database, qint64 incidentId, Cursor &curso
     };
     qint64 afterIncident = oneIncident ? incidentId : 0;
     qint64 afterLink = cursor.lastLinkId;
+    // Where a check that ran out of slices stopped: intact so far.
+    const auto unfinished = [&] {
+        cursor = advanced;
+        return Report{advanced.records, true, QString(), false};
+    };
     for (;;) {
+        if (slicesLeft == 0)
+            return unfinished();
         QList<Link> links;
         links.reserve(kChunk);
         const QVariantList after = oneIncident
@@ -331,6 +345,8 @@ Result<Report> verify(const Database &database, qint64 incidentId, Cursor &curso
             return read.failure();
         if (links.isEmpty())
             break;
+        if (links.size() == kChunk) // a short chunk is the last: the rows' look may follow
+            spendSlice();
         // The rows of this chunk, by table and the columns they were written with.
         using Shape = std::pair<QString, QString>; // table, columns
         QHash<Shape, QList<qint64>> idsByShape;
@@ -374,23 +390,35 @@ Result<Report> verify(const Database &database, qint64 incidentId, Cursor &curso
         if (links.size() < kChunk)
             break;
     }
+    // Rows in no chain, looked for past the ids already looked at, a window of ids at a time.
+    // The highest id is read first: a row added meanwhile is looked at next time.
+    constexpr qint64 kRowWindow = 50000;
     for (const QString &table : chainedTables()) {
-        QVariantList values{advanced.lastRowIds.value(table)};
-        if (oneIncident)
-            values.append(incidentId);
-        const auto unlinked = database.scalar(unlinkedRowSql(table, oneIncident), values);
-        if (!unlinked)
-            return unlinked.failure();
-        if (unlinked->isValid() && !unlinked->isNull())
-            return Report{advanced.records, false,
-                          QStringLiteral("%1 #%2 is in no chain: it was added outside Warroom")
-                              .arg(table)
-                              .arg(unlinked->toLongLong())};
         const auto last =
             database.scalar(QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM %1").arg(table));
         if (!last)
             return last.failure();
-        advanced.lastRowIds.insert(table, last->toLongLong());
+        qint64 mark = advanced.lastRowIds.value(table);
+        while (mark < last->toLongLong()) {
+            if (slicesLeft == 0)
+                return unfinished();
+            spendSlice();
+            const qint64 upTo =
+                oneIncident ? std::min(last->toLongLong(), mark + kRowWindow) : last->toLongLong();
+            QVariantList values{mark, upTo};
+            if (oneIncident)
+                values.append(incidentId);
+            const auto unlinked = database.scalar(unlinkedRowSql(table, oneIncident), values);
+            if (!unlinked)
+                return unlinked.failure();
+            if (unlinked->isValid() && !unlinked->isNull())
+                return Report{advanced.records, false,
+                              QStringLiteral("%1 #%2 is in no chain: it was added outside Warroom")
+                                  .arg(table)
+                                  .arg(unlinked->toLongLong())};
+            mark = upTo;
+            advanced.lastRowIds.insert(table, mark);
+        }
     }
     if (!oneIncident)
         advanced.lastHash.clear();

@@ -42,17 +42,24 @@ struct Cursor
 
 struct Report
 {
-    qint64 records = 0;
+    qint64 records = 0; // checked, up to where the check got
     bool intact = true;
     QString problem; // the first record that does not match, in words
+    // False when the check stopped at its share of work: intact so far, and the next check
+    // goes on from where this one stopped.
+    bool complete = true;
 };
 
-// The first row of a table past the cursor's mark (the first value) that is in no chain; with
-// oneIncident, of the incident bound second. Public so that a test can read its query plan.
+// The first row of a table past the cursor's mark (the first value) and up to an id (the
+// second) that is in no chain; with oneIncident, of the incident bound third. Public so that
+// a test can read its query plan.
 QString unlinkedRowSql(const QString &table, bool oneIncident);
 
 // Recomputes one incident's chain from the cursor on (incidentId 0: every incident's chain,
 // from the start), and looks for rows of the record that are in no chain. Advances the cursor
-// when intact.
-Result<Report> verify(const Database &database, qint64 incidentId, Cursor &cursor);
+// while intact. slices > 0: of one incident, at most that many slices of work (a slice: some
+// thousands of links, or some tens of thousands of rows looked at for a link), so that a long
+// record is checked a share at a time between other work; the report says whether it got to
+// the end.
+Result<Report> verify(const Database &database, qint64 incidentId, Cursor &cursor, int slices = 0);
 } // namespace RecordChain

@@ -32,7 +32,7 @@ bool IncidentState::touchesChain(ChangeTopics topics)
 }
 
 Result<IncidentState> IncidentState::read(IncidentStore &store, qint64 incidentId,
-                                          ChangeTopics topics)
+                                          ChangeTopics topics, bool continueChain)
 {
     IncidentState s;
     s.incidentId = incidentId;
@@ -71,9 +71,10 @@ Result<IncidentState> IncidentState::read(IncidentStore &store, qint64 incidentI
     }
     if (!problem.isEmpty())
         return Failure{problem};
-    if (touchesChain(topics)) {
+    if (touchesChain(topics) || continueChain) {
         // A chain that cannot be checked is shown as such; the rest of the state still is.
-        if (auto report = store.checkRecordChain(incidentId))
+        s.chainChecked = true;
+        if (auto report = store.checkRecordChain(incidentId, kChainSlicesPerRead))
             s.chain = *report;
         else
             s.chainProblem = report.error();
@@ -116,9 +117,10 @@ void IncidentState::update(const IncidentState &newer, ChangeTopics topics)
         actionItems = newer.actionItems;
         debrief = newer.debrief;
     }
-    if (touchesChain(topics)) {
+    if (newer.chainChecked) {
         chain = newer.chain;
         chainProblem = newer.chainProblem;
+        chainChecked = true;
     }
 }
 

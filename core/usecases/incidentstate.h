@@ -46,12 +46,21 @@ struct IncidentState
     std::optional<ResolutionReport> report;  // Resolution: the latest resolution's
     QList<ActionItem> actionItems;           // Debrief: the report's and the debrief's
     std::optional<Debrief> debrief;          // Debrief: the latest version
-    // The record chain, checked again with every part that writes to the log.
+    // The record chain, checked again with every part that writes to the log, a share of the
+    // work at a time: a check that did not get to the end goes on with the next read.
     RecordChain::Report chain;
-    QString chainProblem; // the check itself failed
+    QString chainProblem;      // the check itself failed
+    bool chainChecked = false; // this read checked the chain (chain and chainProblem are new)
+    static constexpr int kChainSlicesPerRead = 2;
 
-    // Reads the parts the topics make stale.
-    static Result<IncidentState> read(IncidentStore &store, qint64 incidentId, ChangeTopics topics);
+    // Reads the parts the topics make stale, and with continueChain the chain in any case.
+    static Result<IncidentState> read(IncidentStore &store, qint64 incidentId, ChangeTopics topics,
+                                      bool continueChain = false);
+    // The chain was checked only in part: a read should go on with it.
+    bool chainUnfinished() const
+    {
+        return chainChecked && chainProblem.isEmpty() && chain.intact && !chain.complete;
+    }
     // Takes those parts from a newer read of the same incident.
     void update(const IncidentState &newer, ChangeTopics topics);
     // The topics that make the incident row stale, and the chain.

@@ -25,6 +25,7 @@
 
 #include <QApplication>
 #include <QLabel>
+#include <QLocale>
 #include <QSplitter>
 #include <QSystemTrayIcon>
 #include <QTabWidget>
@@ -130,6 +131,7 @@ IncidentView::IncidentView(LiveWarRoom &live, const Clock &clock, IncidentAction
 
     connect(&m_live, &LiveWarRoom::incidentChanged, this, &IncidentView::onIncidentChanged);
     connect(&m_live, &LiveWarRoom::warRoomChanged, this, &IncidentView::onWarRoomChanged);
+    connect(&m_live, &LiveWarRoom::chainChanged, this, &IncidentView::reloadChain);
     connect(&m_live, &LiveWarRoom::presenceChanged, m_header, &IncidentHeader::setPresence);
     connect(&m_live, &LiveWarRoom::readFailed, this, &IncidentView::showProblem);
 
@@ -169,8 +171,6 @@ void IncidentView::onIncidentChanged(ChangeTopics topics)
         reloadProblem();
     if (topics.hasAny({ChangeTopic::Log, ChangeTopic::Asks}))
         reloadCounts();
-    if (IncidentState::touchesChain(topics))
-        reloadChain();
 }
 
 void IncidentView::onWarRoomChanged(ChangeTopics topics)
@@ -279,7 +279,12 @@ void IncidentView::reloadChain()
     const IncidentState &state = m_live.incident();
     const RecordChain::Report *report = state.chainProblem.isEmpty() ? &state.chain : nullptr;
     QPalette pal = m_chainState->palette();
-    if (report && report->intact) {
+    if (report && report->intact && !report->complete) {
+        m_chainState->setText(tr("Checking the record chain: %1 records intact so far.")
+                                  .arg(QLocale().toString(report->records)));
+        pal.setColor(QPalette::Window, palette().color(QPalette::Window));
+        pal.setColor(QPalette::WindowText, palette().color(QPalette::WindowText));
+    } else if (report && report->intact) {
         m_chainState->setText(report->records == 1
                                   ? tr("Record chain intact: 1 record.")
                                   : tr("Record chain intact: %1 records, each linked to the one "
