@@ -466,6 +466,9 @@ void TestMainWindow::aLongRecordIsShownBeforeItsChainIsChecked()
         const RecordChain::Report &report = m_window->live().incident().chain;
         seen.append({m_window->live().incidentLoaded(), report.complete, report.records});
         shown.append(chain->text());
+        if (const QString dir = qEnvironmentVariable("WARROOM_SHOTS");
+            !dir.isEmpty() && seen.size() == 1)
+            m_window->grab().save(dir + QStringLiteral("/chain-checking.png"));
     });
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
