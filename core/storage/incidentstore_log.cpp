@@ -308,11 +308,19 @@ Result<QList<LogCorrection>> IncidentStore::logCorrections(qint64 incidentId, qi
 
 Result<QList<std::pair<QString, bool>>> IncidentStore::logAuthors(qint64 incidentId) const
 {
+    // Each author is the least one past the one before, and a person if one entry was not a
+    // script's (Rows::logByScript): each a step down the (incident, author, by_script) index,
+    // however many entries they wrote.
     auto ran = m_database->run(
-        QStringLiteral("SELECT author, MIN(CASE WHEN %1 THEN 1 ELSE 0 END) FROM log_entries "
-                       "WHERE incident_id = ? GROUP BY author ORDER BY author")
-            .arg(Rows::logByScript),
-        {incidentId});
+        QStringLiteral(
+            "WITH RECURSIVE authors(author) AS (SELECT MIN(author) FROM log_entries WHERE "
+            "incident_id = ? UNION ALL SELECT (SELECT MIN(e.author) FROM log_entries e WHERE "
+            "e.incident_id = ? AND e.author > authors.author) FROM authors WHERE authors.author "
+            "IS NOT NULL) "
+            "SELECT author, CASE WHEN EXISTS (SELECT 1 FROM log_entries p WHERE p.incident_id = "
+            "? AND p.author = authors.author AND p.by_script = 0 AND p.post_key IS NULL) THEN 0 "
+            "ELSE 1 END FROM authors WHERE author IS NOT NULL ORDER BY author"),
+        {incidentId, incidentId, incidentId});
     if (!ran)
         return ran.failure();
     QList<std::pair<QString, bool>> authors;

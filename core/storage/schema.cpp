@@ -502,6 +502,13 @@ QStringList version20(const StorageEngine &)
 {
     return {QStringLiteral("CREATE INDEX log_entries_by_time ON log_entries (incident_id, at)")};
 }
+// The log's authors, for its filter: found one after another by index, with whether each wrote
+// anything by hand, instead of grouping every entry of the incident (2 s at a million).
+QStringList version21(const StorageEngine &)
+{
+    return {QStringLiteral(
+        "CREATE INDEX log_entries_by_author ON log_entries (incident_id, author, by_script)")};
+}
 } // namespace
 
 const QList<Migration> &migrations()
@@ -536,6 +543,7 @@ const QList<Migration> &migrations()
         {18, QStringLiteral("open questions and handovers found by index"), &version18},
         {19, QStringLiteral("the log's text indexed for search"), &version19},
         {20, QStringLiteral("log entries found by their time"), &version20},
+        {21, QStringLiteral("the log's authors found by index"), &version21},
     };
     return all;
 }

@@ -19,6 +19,8 @@ private slots:
     void eachEntryKeepsItsPlaceWhateverTheBatchMixes();
     void batchesOfEverySizeNumberWithoutGaps_data() { engines(); }
     void batchesOfEverySizeNumberWithoutGaps();
+    void authorsSayWhoWroteByHand_data() { engines(); }
+    void authorsSayWhoWroteByHand();
 
 private:
     void engines();
@@ -168,6 +170,35 @@ void TestLogBatch::batchesOfEverySizeNumberWithoutGaps()
     const auto chain = store.checkRecordChain(incident);
     QVERIFY2(chain, qPrintable(chain.error()));
     QVERIFY(chain->intact);
+}
+
+void TestLogBatch::authorsSayWhoWroteByHand()
+{
+    const auto warRoom = room();
+    IncidentStore &store = warRoom->store();
+    const qint64 incident = warRoom->addIncident();
+    const qint64 other = warRoom->addIncident(QStringLiteral("Search slow"));
+    QList<NewLogEntry> batch;
+    for (int i = 0; i < 600; ++i)
+        batch.append(line(incident, QStringLiteral("reading %1").arg(i))); // probe-eu, a script
+    NewLogEntry byHand{incident, QStringLiteral("Bob"), LogKind::Action, QStringLiteral("typed")};
+    NewLogEntry keyed{incident, QStringLiteral("cron"), LogKind::Observation, QStringLiteral("k")};
+    keyed.postKey = QStringLiteral("nightly-1"); // a key is a script's, flagged or not
+    NewLogEntry alsoScript = line(incident, QStringLiteral("bob's script"));
+    alsoScript.author = QStringLiteral("Bob");
+    NewLogEntry elsewhere{other, QStringLiteral("Zoe"), LogKind::Action, QStringLiteral("other")};
+    batch << byHand << keyed << alsoScript << elsewhere;
+    QVERIFY(store.appendLogEntries(batch));
+    warRoom->addLog(incident, QStringLiteral("seen")); // by Ann Lee, in the window
+
+    const auto authors = store.logAuthors(incident);
+    QVERIFY2(authors, qPrintable(authors.error()));
+    // Bob wrote by hand too: a person. In the order of their names.
+    QCOMPARE(*authors, (QList<std::pair<QString, bool>>{{QStringLiteral("Ann Lee"), false},
+                                                        {QStringLiteral("Bob"), false},
+                                                        {QStringLiteral("cron"), true},
+                                                        {QStringLiteral("probe-eu"), true}}));
+    QCOMPARE(store.logAuthors(999999)->size(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestLogBatch)
