@@ -4,12 +4,14 @@
 // R is Warroom's value over the baseline's (below 1: faster). A baseline tool that is not
 // installed is named and its line skipped; nothing is installed. Not a test: run it by hand,
 //   build/tests/bench_scale [--entries N] [--keep DIR] [--window [type,stream,deadlines]]
-//                           [--postgres]
+//                           [--postgres | --pdf]
 // (N defaults to 1,000,000; the data is generated the same way on every run; about eight
 // minutes and 1 GB of temporary disk on a 2-core machine). --keep DIR keeps the big war room
 // in DIR for the next run; --window measures only the window on it (all three parts, or those
-// named); --postgres only the search on a throwaway PostgreSQL server.
+// named); --postgres only the search on a throwaway PostgreSQL server; --pdf only the briefing
+// PDFs against LibreOffice and wkhtmltopdf.
 #include "benchoutput.h"
+#include "pdffigures.h"
 #include "scalecorpus.h"
 #include "windowfigures.h"
 
@@ -498,6 +500,10 @@ int main(int argc, char *argv[])
         postgresSearchFigures(entries);
         return 0;
     }
+    if (arguments.contains(QStringLiteral("--pdf"))) { // only the briefing PDFs'
+        PdfFigures::run(dir, warroom);
+        return 0;
+    }
     if (const qsizetype at = arguments.indexOf(QStringLiteral("--window")); at > 0) {
         QStringList parts = arguments.value(at + 1).split(u',', Qt::SkipEmptyParts);
         if (parts.isEmpty() || parts.first().startsWith(u'-'))
@@ -509,5 +515,6 @@ int main(int argc, char *argv[])
     incidentListFigure(scratch.path());
     bigIncidentFigures(dir, entries, {});
     postgresSearchFigures(entries);
+    PdfFigures::run(scratch.path(), warroom);
     return 0;
 }
