@@ -3,11 +3,11 @@
 //   figure NAME  warroom VALUE UNIT  baseline NAME VALUE UNIT  ratio R
 // R is Warroom's value over the baseline's (below 1: faster). A baseline tool that is not
 // installed is named and its line skipped; nothing is installed. Not a test: run it by hand,
-//   build/tests/bench_scale [--entries N] [--keep DIR] [--window [type,stream,deadlines]]
+//   build/tests/bench_scale [--entries N] [--keep DIR] [--window [memory,type,stream,deadlines]]
 //                           [--postgres | --pdf]
 // (N defaults to 1,000,000; the data is generated the same way on every run; about eight
 // minutes and 1 GB of temporary disk on a 2-core machine). --keep DIR keeps the big war room
-// in DIR for the next run; --window measures only the window on it (all three parts, or those
+// in DIR for the next run; --window measures only the window on it (all four parts, or those
 // named); --postgres only the search on a throwaway PostgreSQL server; --pdf only the briefing
 // PDFs against LibreOffice and wkhtmltopdf.
 #include "benchoutput.h"
@@ -33,6 +33,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTextStream>
+#include <QThread>
 
 namespace {
 using namespace BenchOutput;
@@ -308,6 +309,88 @@ double goToTimeMs(IncidentStore &store, qint64 incident)
            kSteps;
 }
 
+// --- peak memory of the window's own process: `warroom --database FILE` shows the war room's
+// newest incident (the million entries here), read from /proc once the process has settled:
+// its resident size steady and its CPU nearly idle for 5 s (the first check of a long record's
+// chain runs on for a while after the rows are shown).
+qint64 procField(qint64 pid, const QString &name)
+{
+    QFile status(QStringLiteral("/proc/%1/status").arg(pid));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith(QByteArray(name.toLatin1() + ':')))
+            return line.mid(name.size() + 1).trimmed().split(' ').value(0).toLongLong(); // kB
+    }
+    return -1;
+}
+
+qint64 cpuTicks(qint64 pid)
+{
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return -1;
+    const QByteArray text = stat.readAll();
+    // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th.
+    const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
+    return fields.value(11).toLongLong() + fields.value(12).toLongLong();
+}
+
+double windowPeakMb(const QString &warroom, const QString &path)
+{
+    QProcess window;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    window.setProcessEnvironment(environment);
+    window.start(warroom, {QStringLiteral("--database"), path});
+    if (!window.waitForStarted())
+        die(QStringLiteral("cannot start %1").arg(warroom));
+    const qint64 pid = window.processId();
+    QElapsedTimer running;
+    running.start();
+    qint64 steadyRss = -1, steadyTicks = -1, steadySinceMs = 0;
+    while (running.elapsed() < 180000) {
+        QThread::msleep(500);
+        if (window.state() != QProcess::Running)
+            die(QStringLiteral("the window quit: %1")
+                    .arg(QString::fromLocal8Bit(window.readAllStandardError())));
+        const qint64 rss = procField(pid, QStringLiteral("VmRSS"));
+        const qint64 ticks = cpuTicks(pid);
+        if (std::abs(rss - steadyRss) > 1024 || ticks - steadyTicks > 25) { // 1 MB, 0.25 s
+            steadyRss = rss;
+            steadyTicks = ticks;
+            steadySinceMs = running.elapsed();
+        } else if (running.elapsed() - steadySinceMs >= 5000) {
+            break;
+        }
+    }
+    const qint64 peakKb = procField(pid, QStringLiteral("VmHWM"));
+    window.terminate();
+    if (!window.waitForFinished(10000))
+        window.kill();
+    window.waitForFinished(5000);
+    if (peakKb <= 0)
+        die(QStringLiteral("no peak memory for the window's process"));
+    return double(peakKb) / 1024.0;
+}
+
+void peakMemoryFigure(const QString &dir, const QString &path, const QString &size,
+                      const Clock &clock)
+{
+    // Beside it: the window on a war room whose newest incident has a thousand entries.
+    const QString smallPath = dir + QStringLiteral("/small-1000.sqlite");
+    QFile::remove(smallPath);
+    {
+        auto smallRoom = newWarRoom(smallPath, clock);
+        fill(*smallRoom, newIncident(*smallRoom, QStringLiteral("A thousand entries")), 1000);
+    }
+    const QString warroom =
+        QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("../app/warroom"));
+    figure(QStringLiteral("peak-rss-open-%1").arg(size), windowPeakMb(warroom, path),
+           QStringLiteral("MB"), QStringLiteral("small-incident"), windowPeakMb(warroom, smallPath),
+           QStringLiteral("MB"));
+}
+
 // --- the million-entry incident: opening it, jumping in it, its open questions; each beside
 // the same on an incident of a thousand entries in the same war room.
 void bigIncidentFigures(const QString &dir, qint64 entries, const QStringList &windowOnly)
@@ -349,6 +432,8 @@ void bigIncidentFigures(const QString &dir, qint64 entries, const QStringList &w
         entries == 1000000 ? QStringLiteral("1m") : QStringLiteral("%1k").arg(entries / 1000);
     if (!windowOnly.isEmpty()) {
         store.reset();
+        if (windowOnly.contains(QStringLiteral("memory")))
+            peakMemoryFigure(dir, path, size, clock);
         WindowFigures window(path, clock);
         if (windowOnly.contains(QStringLiteral("type")))
             window.typing(big, small, size);
@@ -405,6 +490,7 @@ void bigIncidentFigures(const QString &dir, qint64 entries, const QStringList &w
            QStringLiteral("ms/step"));
     windowStore.reset();
     store.reset(); // the window's process owns the file from here
+    peakMemoryFigure(dir, path, size, clock);
 
     WindowFigures window(path, clock);
     window.typing(big, small, size);
@@ -507,7 +593,8 @@ int main(int argc, char *argv[])
     if (const qsizetype at = arguments.indexOf(QStringLiteral("--window")); at > 0) {
         QStringList parts = arguments.value(at + 1).split(u',', Qt::SkipEmptyParts);
         if (parts.isEmpty() || parts.first().startsWith(u'-'))
-            parts = {QStringLiteral("type"), QStringLiteral("stream"), QStringLiteral("deadlines")};
+            parts = {QStringLiteral("memory"), QStringLiteral("type"), QStringLiteral("stream"),
+                     QStringLiteral("deadlines")};
         bigIncidentFigures(dir, entries, parts);
         return 0;
     }
