@@ -245,6 +245,7 @@ void TestLogSearch::entriesWrittenBeforeTheIndexAreFound()
         runForeignSql(warRoom.path(), {QStringLiteral("DROP TRIGGER log_entries_text_indexed"),
                                        QStringLiteral("DROP TABLE log_text"),
                                        QStringLiteral("DROP INDEX log_entries_by_time"),
+                                       QStringLiteral("DROP INDEX log_entries_by_author"),
                                        QStringLiteral("UPDATE warroom_schema SET version = 18")});
     QVERIFY2(refused.isEmpty(), qPrintable(refused));
     warRoom.reopenStore();
