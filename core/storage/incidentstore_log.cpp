@@ -54,11 +54,9 @@ Result<LogEntry> IncidentStore::insertLogEntry(const NewLogEntry &entry, qint64 
     }
     const auto inserted = m_database->list(
         QStringLiteral(
-            "INSERT INTO log_entries (incident_id, seq, at, author, kind, body, "
-            "corrects_id, addressee, answers_id, commitment_id, event, post_key, by_script) "
-            "VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM log_entries WHERE "
-            "incident_id = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING %1")
-            .arg(Rows::logColumns),
+            "INSERT INTO log_entries (%1) VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM "
+            "log_entries WHERE incident_id = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING %2")
+            .arg(Rows::logInsertColumns, Rows::logColumns),
         {entry.incidentId, entry.incidentId, Rows::time(at.isValid() ? at : writtenAt(entry)),
          entry.author.trimmed(), logKindName(entry.kind), entry.text.trimmed(),
          Rows::optionalId(entry.correctsId), entry.addressee.trimmed(), Rows::optionalId(answersId),

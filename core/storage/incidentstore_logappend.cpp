@@ -30,7 +30,7 @@ std::optional<Failure> refusalForKind(LogKind kind)
 // statement texts, each prepared once, serve every batch.
 constexpr int kRowsPerInsertSteps = 9; // 1, 2, 4 ... 256
 constexpr qsizetype kMostRowsPerInsert = qsizetype(1) << (kRowsPerInsertSteps - 1);
-constexpr int kValuesPerRow = 13;
+constexpr int kValuesPerRow = 13; // Rows::logInsertColumns
 
 qsizetype rowsInNextInsert(qsizetype remaining)
 {
@@ -47,11 +47,9 @@ const QString &insertRowsSql(qsizetype rows)
         const QString row = u'(' + Rows::placeholders(kValuesPerRow) + u')';
         for (int step = 0; step < kRowsPerInsertSteps; ++step) {
             built[step] =
-                QStringLiteral("INSERT INTO log_entries (incident_id, seq, at, author, "
-                               "kind, body, corrects_id, addressee, answers_id, "
-                               "commitment_id, event, post_key, by_script) VALUES %1 "
-                               "RETURNING %2")
-                    .arg(QStringList(qsizetype(1) << step, row).join(u", "), Rows::logColumns);
+                QStringLiteral("INSERT INTO log_entries (%1) VALUES %2 RETURNING %3")
+                    .arg(Rows::logInsertColumns, QStringList(qsizetype(1) << step, row).join(u", "),
+                         Rows::logColumns);
         }
         return built;
     }();

@@ -57,6 +57,9 @@ Incident incident(const QSqlQuery &q)
 }
 
 const QString logByScript = QStringLiteral("(by_script = 1 OR post_key IS NOT NULL)");
+const QString logInsertColumns =
+    QStringLiteral("incident_id, seq, at, author, kind, body, corrects_id, addressee, answers_id, "
+                   "commitment_id, event, post_key, by_script");
 const QString logColumns = QStringLiteral("id, incident_id, seq, at, author, kind, body, "
                                           "corrects_id, addressee, answers_id, commitment_id, "
                                           "event, signed_in_as, ") +

@@ -35,6 +35,8 @@ Incident incident(const QSqlQuery &q);
 
 extern const QString logColumns;
 LogEntry logEntry(const QSqlQuery &q);
+// The columns a new log entry is written with, in the order its values are bound.
+extern const QString logInsertColumns;
 // Whether a script posted the entry, as SQL: said so (by_script), or a retrying script's keyed
 // post (also before schema 15 said so). LogEntry::byScript is read the same way.
 extern const QString logByScript;

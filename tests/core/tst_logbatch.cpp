@@ -1,4 +1,4 @@
-#include "scratchwarroom.h"
+#include "eachengine.h"
 #include "throwawaypostgres.h"
 
 #include "domain/fieldcheck.h"
@@ -15,16 +15,14 @@ class TestLogBatch : public QObject
 private slots:
     void initTestCase();
     void cleanupTestCase();
-    void eachEntryKeepsItsPlaceWhateverTheBatchMixes_data() { engines(); }
+    void eachEntryKeepsItsPlaceWhateverTheBatchMixes_data() { EachEngine::addRows(); }
     void eachEntryKeepsItsPlaceWhateverTheBatchMixes();
-    void batchesOfEverySizeNumberWithoutGaps_data() { engines(); }
+    void batchesOfEverySizeNumberWithoutGaps_data() { EachEngine::addRows(); }
     void batchesOfEverySizeNumberWithoutGaps();
-    void authorsSayWhoWroteByHand_data() { engines(); }
+    void authorsSayWhoWroteByHand_data() { EachEngine::addRows(); }
     void authorsSayWhoWroteByHand();
 
 private:
-    void engines();
-    std::unique_ptr<ScratchWarRoom> room();
     static NewLogEntry line(qint64 incident, const QString &text, const QString &key = {});
 
     std::unique_ptr<ThrowawayPostgres> m_server;
@@ -40,20 +38,6 @@ void TestLogBatch::cleanupTestCase()
     m_server.reset();
 }
 
-void TestLogBatch::engines()
-{
-    QTest::addColumn<bool>("onServer");
-    QTest::addRow("file") << false;
-    QTest::addRow("server") << true;
-}
-
-std::unique_ptr<ScratchWarRoom> TestLogBatch::room()
-{
-    QFETCH(bool, onServer);
-    return onServer ? std::make_unique<ScratchWarRoom>(m_server->newDatabase())
-                    : std::make_unique<ScratchWarRoom>();
-}
-
 NewLogEntry TestLogBatch::line(qint64 incident, const QString &text, const QString &key)
 {
     NewLogEntry entry{incident, QStringLiteral("  probe-eu "), LogKind::Observation, text};
@@ -64,7 +48,7 @@ NewLogEntry TestLogBatch::line(qint64 incident, const QString &text, const QStri
 
 void TestLogBatch::eachEntryKeepsItsPlaceWhateverTheBatchMixes()
 {
-    const auto warRoom = room();
+    const auto warRoom = EachEngine::room(*m_server);
     IncidentStore &store = warRoom->store();
     const qint64 checkout = warRoom->addIncident(QStringLiteral("Checkout down"));
     const qint64 search = warRoom->addIncident(QStringLiteral("Search slow"));
@@ -146,7 +130,7 @@ void TestLogBatch::eachEntryKeepsItsPlaceWhateverTheBatchMixes()
 
 void TestLogBatch::batchesOfEverySizeNumberWithoutGaps()
 {
-    const auto warRoom = room();
+    const auto warRoom = EachEngine::room(*m_server);
     IncidentStore &store = warRoom->store();
     const qint64 incident = warRoom->addIncident();
     qint64 expectedSeq = 1;
@@ -174,7 +158,7 @@ void TestLogBatch::batchesOfEverySizeNumberWithoutGaps()
 
 void TestLogBatch::authorsSayWhoWroteByHand()
 {
-    const auto warRoom = room();
+    const auto warRoom = EachEngine::room(*m_server);
     IncidentStore &store = warRoom->store();
     const qint64 incident = warRoom->addIncident();
     const qint64 other = warRoom->addIncident(QStringLiteral("Search slow"));

@@ -1,4 +1,4 @@
-#include "scratchwarroom.h"
+#include "eachengine.h"
 #include "throwawaypostgres.h"
 
 #include <QTest>
@@ -14,19 +14,17 @@ private slots:
     void cleanupTestCase();
     void wordsAreLettersAndDigits();
     void spansAreWhereWordsStart();
-    void findsEntriesWithEveryWordAtAWordsStart_data() { engines(); }
+    void findsEntriesWithEveryWordAtAWordsStart_data() { EachEngine::addRows(); }
     void findsEntriesWithEveryWordAtAWordsStart();
-    void pagesForwardAndBackwardAndCounts_data() { engines(); }
+    void pagesForwardAndBackwardAndCounts_data() { EachEngine::addRows(); }
     void pagesForwardAndBackwardAndCounts();
-    void narrowedByTheFilter_data() { engines(); }
+    void narrowedByTheFilter_data() { EachEngine::addRows(); }
     void narrowedByTheFilter();
-    void querySyntaxIsOnlyWords_data() { engines(); }
+    void querySyntaxIsOnlyWords_data() { EachEngine::addRows(); }
     void querySyntaxIsOnlyWords();
     void entriesWrittenBeforeTheIndexAreFound();
 
 private:
-    void engines();
-    std::unique_ptr<ScratchWarRoom> room();
     static LogEntry post(ScratchWarRoom &room, qint64 incident, const QString &text,
                          LogKind kind = LogKind::Observation,
                          const QString &author = QStringLiteral("Ann"), bool byScript = false);
@@ -43,20 +41,6 @@ void TestLogSearch::initTestCase()
 void TestLogSearch::cleanupTestCase()
 {
     m_server.reset();
-}
-
-void TestLogSearch::engines()
-{
-    QTest::addColumn<bool>("onServer");
-    QTest::addRow("file") << false;
-    QTest::addRow("server") << true;
-}
-
-std::unique_ptr<ScratchWarRoom> TestLogSearch::room()
-{
-    QFETCH(bool, onServer);
-    return onServer ? std::make_unique<ScratchWarRoom>(m_server->newDatabase())
-                    : std::make_unique<ScratchWarRoom>();
 }
 
 LogEntry TestLogSearch::post(ScratchWarRoom &room, qint64 incident, const QString &text,
@@ -110,7 +94,7 @@ void TestLogSearch::spansAreWhereWordsStart()
 
 void TestLogSearch::findsEntriesWithEveryWordAtAWordsStart()
 {
-    const auto warRoom = room();
+    const auto warRoom = EachEngine::room(*m_server);
     const qint64 incident = warRoom->addIncident();
     const qint64 other = warRoom->addIncident(QStringLiteral("Another"));
     const LogEntry full = post(*warRoom, incident, QStringLiteral("Full disk on db-2"));
@@ -141,7 +125,7 @@ void TestLogSearch::findsEntriesWithEveryWordAtAWordsStart()
 
 void TestLogSearch::pagesForwardAndBackwardAndCounts()
 {
-    const auto warRoom = room();
+    const auto warRoom = EachEngine::room(*m_server);
     const qint64 incident = warRoom->addIncident();
     QList<LogEntry> matching;
     for (int i = 1; i <= 30; ++i) {
@@ -178,7 +162,7 @@ void TestLogSearch::pagesForwardAndBackwardAndCounts()
 
 void TestLogSearch::narrowedByTheFilter()
 {
-    const auto warRoom = room();
+    const auto warRoom = EachEngine::room(*m_server);
     const qint64 incident = warRoom->addIncident();
     post(*warRoom, incident, QStringLiteral("pool exhausted"), LogKind::Observation,
          QStringLiteral("probe"), true);
@@ -210,7 +194,7 @@ void TestLogSearch::narrowedByTheFilter()
 void TestLogSearch::querySyntaxIsOnlyWords()
 {
     // What the text indexes would read as operators is searched for as words, or dropped.
-    const auto warRoom = room();
+    const auto warRoom = EachEngine::room(*m_server);
     const qint64 incident = warRoom->addIncident();
     const LogEntry operators =
         post(*warRoom, incident, QStringLiteral("NEAR AND OR NOT: it's \"quoted\" a&b|c !x *"));
